@@ -1,0 +1,52 @@
+package ru.rossgram.shared.accounts;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import ru.rossgram.shared.auth.PasswordHasher;
+import ru.rossgram.shared.auth.PasswordPolicy;
+import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.problem.ProblemException;
+
+/** Sign-up: validates, hashes, and creates the account with its first session in one transaction. */
+@Singleton
+public class AccountRegistrar {
+    private final AccountRepository accounts;
+    private final SessionRepository sessions;
+    private final SessionIssuer sessionIssuer;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordHasher passwordHasher;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public AccountRegistrar(AccountRepository accounts, SessionRepository sessions, SessionIssuer sessionIssuer,
+                            PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, IdGenerator ids, Clock clock) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.sessionIssuer = sessionIssuer;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordHasher = passwordHasher;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws ProblemException 400 for invalid fields or a refused password; 409 when the username
+     *         (case-insensitively) or the email is taken
+     */
+    public SignedInAccount signUp(SignUpRequest request) {
+        String username = AccountRules.username(request.username());
+        String email = AccountRules.email(request.email());
+        String displayName = AccountRules.displayName(request.displayName());
+        String password = AccountRules.required("password", request.password());
+        String referralCode = AccountRules.optionalCode("referralCode", request.referralCode());
+        String inviteCode = AccountRules.optionalCode("inviteCode", request.inviteCode());
+        passwordPolicy.check(password, username, email);
+
+        Account account = new Account(ids.newId(), username, email, displayName, "", clock.instant(),
+                referralCode, inviteCode, 1);
+        SessionIssuer.NewSession session = sessionIssuer.open(account.userId());
+        accounts.create(account, passwordHasher.hash(password), List.of(sessions.createItem(session.session())));
+        return new SignedInAccount(AccountView.of(account), session.tokens());
+    }
+}

@@ -1,0 +1,160 @@
+package ru.rossgram.shared.accounts;
+
+import static ru.rossgram.shared.dynamo.Attrs.n;
+import static ru.rossgram.shared.dynamo.Attrs.s;
+import static ru.rossgram.shared.dynamo.Attrs.string;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.Transactions;
+import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.problem.ProblemType;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Accounts in the single table. An account is three items written in one transaction: the profile
+ * ({@code USER#id / PROFILE}) and two claims that make the username and the email unique
+ * ({@code HANDLE#name / HANDLE}, {@code EMAIL#address / EMAIL}), each created only if absent.
+ */
+@Singleton
+public class AccountRepository {
+    private static final String PROFILE = "PROFILE";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public AccountRepository(DynamoDbClient dynamo, RossgramConfig config) {
+        this.dynamo = dynamo;
+        this.table = config.table();
+    }
+
+    /**
+     * Creates the account, its claims and any extra items (the first session) atomically.
+     *
+     * @throws ProblemException 409 {@code username-taken} or {@code email-taken}
+     */
+    public void create(Account account, String passwordHash, List<TransactWriteItem> alsoWrite) {
+        Map<String, AttributeValue> profile = new HashMap<>(Attrs.key(userPk(account.userId()), PROFILE));
+        profile.put("type", s("account"));
+        profile.put("userId", s(account.userId()));
+        profile.put("username", s(account.username()));
+        profile.put("email", s(account.email()));
+        profile.put("displayName", s(account.displayName()));
+        profile.put("bio", s(account.bio()));
+        profile.put("passwordHash", s(passwordHash));
+        profile.put("createdAt", s(account.createdAt().toString()));
+        profile.put("version", n(account.version()));
+        if (account.referralCode() != null) {
+            profile.put("referralCode", s(account.referralCode()));
+        }
+        if (account.inviteCode() != null) {
+            profile.put("inviteCode", s(account.inviteCode()));
+        }
+
+        var items = new java.util.ArrayList<TransactWriteItem>();
+        items.add(putIfAbsent(claim(handlePk(AccountRules.usernameKey(account.username())), "HANDLE", account.userId())));
+        items.add(putIfAbsent(claim(emailPk(AccountRules.emailKey(account.email())), "EMAIL", account.userId())));
+        items.add(putIfAbsent(profile));
+        items.addAll(alsoWrite);
+
+        List<CancellationReason> failure = Transactions.write(dynamo, items);
+        if (Transactions.failedCondition(failure, 0)) {
+            throw new ProblemException(ProblemType.USERNAME_TAKEN, "The username '" + account.username() + "' is taken.");
+        }
+        if (Transactions.failedCondition(failure, 1)) {
+            throw new ProblemException(ProblemType.EMAIL_TAKEN, "An account with this email already exists.");
+        }
+        if (failure != null) {
+            throw new IllegalStateException("account transaction cancelled: " + failure);
+        }
+    }
+
+    public Optional<StoredAccount> findById(String userId) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(Attrs.key(userPk(userId), PROFILE)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toStored(item));
+    }
+
+    /** Finds an account by username or, if {@code login} has an '@', by email; both case-insensitively. */
+    public Optional<StoredAccount> findByLogin(String login) {
+        String lower = login.trim().toLowerCase(java.util.Locale.ROOT);
+        var claimKey = lower.contains("@") ? Attrs.key(emailPk(lower), "EMAIL") : Attrs.key(handlePk(lower), "HANDLE");
+        var claim = dynamo.getItem(r -> r.tableName(table).key(claimKey).consistentRead(true)).item();
+        if (claim == null || claim.isEmpty()) {
+            return Optional.empty();
+        }
+        return findById(string(claim, "userId"));
+    }
+
+    /**
+     * Sets the given profile fields if the stored version is still {@code expectedVersion}.
+     *
+     * @throws ProblemException 409 {@code concurrent-update} when another update came first
+     */
+    public Account updateProfile(Account updated, long expectedVersion) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(Attrs.key(userPk(updated.userId()), PROFILE))
+                    .updateExpression("SET displayName = :displayName, bio = :bio, version = :next")
+                    .conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(
+                            ":displayName", s(updated.displayName()),
+                            ":bio", s(updated.bio()),
+                            ":next", n(expectedVersion + 1),
+                            ":expected", n(expectedVersion))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ProblemException(ProblemType.CONCURRENT_UPDATE, "The profile changed meanwhile; try again.");
+        }
+        return new Account(updated.userId(), updated.username(), updated.email(), updated.displayName(), updated.bio(),
+                updated.createdAt(), updated.referralCode(), updated.inviteCode(), expectedVersion + 1);
+    }
+
+    /** An account with the hash it signs in with; the hash never leaves the service layer. */
+    public record StoredAccount(Account account, String passwordHash) {
+    }
+
+    static String userPk(String userId) {
+        return "USER#" + userId;
+    }
+
+    private static String handlePk(String usernameKey) {
+        return "HANDLE#" + usernameKey;
+    }
+
+    private static String emailPk(String emailKey) {
+        return "EMAIL#" + emailKey;
+    }
+
+    private static Map<String, AttributeValue> claim(String pk, String sk, String userId) {
+        return Map.of("pk", s(pk), "sk", s(sk), "type", s("claim"), "userId", s(userId));
+    }
+
+    private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    private static StoredAccount toStored(Map<String, AttributeValue> item) {
+        Account account = new Account(
+                string(item, "userId"),
+                string(item, "username"),
+                string(item, "email"),
+                string(item, "displayName"),
+                string(item, "bio"),
+                Instant.parse(string(item, "createdAt")),
+                string(item, "referralCode"),
+                string(item, "inviteCode"),
+                Attrs.number(item, "version").orElse(0L));
+        return new StoredAccount(account, string(item, "passwordHash"));
+    }
+}

@@ -1,0 +1,117 @@
+package ru.rossgram.shared.accounts;
+
+import static ru.rossgram.shared.dynamo.Attrs.n;
+import static ru.rossgram.shared.dynamo.Attrs.s;
+import static ru.rossgram.shared.dynamo.Attrs.string;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.dynamo.Attrs;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Sessions: {@code SESSION#id / SESSION}, indexed by user on gsi1 ({@code USER#id / SESSION#id}) so that
+ * "sign out everywhere" can find them. {@code expiresAt} (epoch seconds) lets TTL collect dead sessions;
+ * reads never rely on TTL having run.
+ */
+@Singleton
+public class SessionRepository {
+    private static final String SK = "SESSION";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public SessionRepository(DynamoDbClient dynamo, RossgramConfig config) {
+        this.dynamo = dynamo;
+        this.table = config.table();
+    }
+
+    /** The write that creates {@code session}, for callers that commit it inside a larger transaction. */
+    public TransactWriteItem createItem(Session session) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(session))
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    public void create(Session session) {
+        dynamo.putItem(r -> r.tableName(table).item(toItem(session)).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    public Optional<Session> find(String sessionId) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(Attrs.key(pk(sessionId), SK)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /**
+     * Replaces the current refresh secret, only if {@code previousHash} is still the current one and the
+     * session is not revoked.
+     *
+     * @return false when another refresh or a revocation came first
+     */
+    public boolean rotate(Session session, String newHash, Instant newExpiry) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(Attrs.key(pk(session.sessionId()), SK))
+                    .updateExpression("SET secretHash = :new, generation = :nextGen, expiresAt = :exp")
+                    .conditionExpression("secretHash = :old AND attribute_not_exists(revokedAt)")
+                    .expressionAttributeValues(Map.of(
+                            ":new", s(newHash),
+                            ":old", s(session.secretHash()),
+                            ":nextGen", n(session.generation() + 1),
+                            ":exp", n(newExpiry.getEpochSecond()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Revokes the whole session (its refresh-token family). Idempotent; a missing session stays missing. */
+    public void revoke(String sessionId, Instant at, String reason) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(Attrs.key(pk(sessionId), SK))
+                    .updateExpression("SET revokedAt = if_not_exists(revokedAt, :at), revokedReason = if_not_exists(revokedReason, :why)")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":at", s(at.toString()), ":why", s(reason))));
+        } catch (ConditionalCheckFailedException e) {
+            // nothing to revoke
+        }
+    }
+
+    private static String pk(String sessionId) {
+        return "SESSION#" + sessionId;
+    }
+
+    private Map<String, AttributeValue> toItem(Session session) {
+        Map<String, AttributeValue> item = new HashMap<>(Attrs.key(pk(session.sessionId()), SK));
+        item.put("type", s("session"));
+        item.put("sessionId", s(session.sessionId()));
+        item.put("userId", s(session.userId()));
+        item.put("secretHash", s(session.secretHash()));
+        item.put("generation", n(session.generation()));
+        item.put("createdAt", s(session.createdAt().toString()));
+        item.put("expiresAt", n(session.expiresAt().getEpochSecond()));
+        item.put("gsi1pk", s(AccountRepository.userPk(session.userId())));
+        item.put("gsi1sk", s("SESSION#" + session.sessionId()));
+        return item;
+    }
+
+    private static Session fromItem(Map<String, AttributeValue> item) {
+        String revokedAt = string(item, "revokedAt");
+        return new Session(
+                string(item, "sessionId"),
+                string(item, "userId"),
+                string(item, "secretHash"),
+                Attrs.number(item, "generation").orElse(0L),
+                Instant.parse(string(item, "createdAt")),
+                Instant.ofEpochSecond(Attrs.number(item, "expiresAt").orElse(0L)),
+                revokedAt == null ? null : Instant.parse(revokedAt));
+    }
+}

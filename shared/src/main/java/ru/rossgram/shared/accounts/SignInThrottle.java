@@ -1,0 +1,84 @@
+package ru.rossgram.shared.accounts;
+
+import static ru.rossgram.shared.dynamo.Attrs.n;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.config.SignInThrottleConfig;
+import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.problem.ProblemType;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * Counts failed sign-ins per account and per source address in fixed windows
+ * ({@code THROTTLE#account#<login> / W#<window>}); atomic ADDs keep the counts exact under concurrency,
+ * and TTL removes old windows. Once a count reaches its limit, attempts get 429 until the window ends.
+ */
+@Singleton
+public class SignInThrottle {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final SignInThrottleConfig limits;
+    private final Clock clock;
+
+    public SignInThrottle(DynamoDbClient dynamo, RossgramConfig config, SignInThrottleConfig limits, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = config.table();
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws ProblemException 429 {@code too-many-attempts} with {@code Retry-After} when either limit is reached
+     */
+    public void checkAllowed(String login, String address) {
+        long window = currentWindow();
+        var keys = List.of(key("account", login, window), key("address", address, window));
+        var found = dynamo.batchGetItem(r -> r.requestItems(Map.of(table,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build()))).responses().get(table);
+        for (Map<String, AttributeValue> item : found == null ? List.<Map<String, AttributeValue>>of() : found) {
+            long failures = Attrs.number(item, "failures").orElse(0L);
+            boolean account = Attrs.string(item, "pk").startsWith("THROTTLE#account#");
+            if (failures >= (account ? limits.maxFailuresPerAccount() : limits.maxFailuresPerAddress())) {
+                long retryAfter = Math.max(1, (window + 1) * windowSeconds() - clock.instant().getEpochSecond());
+                throw new ProblemException(ProblemType.TOO_MANY_ATTEMPTS,
+                        "Too many failed sign-ins; try again in " + retryAfter + " seconds.",
+                        Map.of("retryAfterSeconds", retryAfter));
+            }
+        }
+    }
+
+    public void recordFailure(String login, String address) {
+        long window = currentWindow();
+        long expiresAt = (window + 2) * windowSeconds();
+        for (var key : List.of(key("account", login, window), key("address", address, window))) {
+            dynamo.updateItem(r -> r.tableName(table).key(key)
+                    .updateExpression("ADD failures :one SET expiresAt = :exp")
+                    .expressionAttributeValues(Map.of(":one", n(1), ":exp", n(expiresAt))));
+        }
+    }
+
+    /** A successful sign-in clears the account's count (not the address's: one success proves little of a NAT). */
+    public void recordSuccess(String login) {
+        dynamo.deleteItem(r -> r.tableName(table).key(key("account", login, currentWindow())));
+    }
+
+    private long currentWindow() {
+        return clock.instant().getEpochSecond() / windowSeconds();
+    }
+
+    private long windowSeconds() {
+        return Math.max(1, limits.window().toSeconds());
+    }
+
+    private static Map<String, AttributeValue> key(String scope, String value, long window) {
+        String normalized = value == null ? "unknown" : value.trim().toLowerCase(java.util.Locale.ROOT);
+        return Attrs.key("THROTTLE#" + scope + "#" + normalized, "W#" + window);
+    }
+}

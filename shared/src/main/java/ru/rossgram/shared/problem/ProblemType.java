@@ -1,0 +1,49 @@
+package ru.rossgram.shared.problem;
+
+import java.net.URI;
+
+/**
+ * Every error a client can see, with its HTTP status and a stable {@code type} URI (RFC 9457).
+ * Clients switch on the type, never on the title or detail, so a type's slug never changes.
+ */
+public enum ProblemType {
+    MALFORMED_JSON(400, "malformed-json", "Request body is not valid JSON"),
+    INVALID_REQUEST(400, "invalid-request", "Request is not valid"),
+    UNAUTHORIZED(401, "unauthorized", "Authentication required"),
+    INVALID_CREDENTIALS(401, "invalid-credentials", "Username or password is wrong"),
+    INVALID_REFRESH_TOKEN(401, "invalid-refresh-token", "Refresh token is invalid, expired or revoked"),
+    NOT_FOUND(404, "not-found", "Resource not found"),
+    ROUTE_NOT_FOUND(404, "route-not-found", "No such route"),
+    USERNAME_TAKEN(409, "username-taken", "Username is taken"),
+    EMAIL_TAKEN(409, "email-taken", "Email is already registered"),
+    CONCURRENT_UPDATE(409, "concurrent-update", "The resource changed meanwhile; read it again and retry"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Request body must be application/json"),
+    TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many attempts; retry later"),
+    BUSY(503, "busy", "The service is busy; retry shortly"),
+    INTERNAL(500, "internal", "Internal error");
+
+    private static final String BASE = "https://rossgram.ru/problems/";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+}
