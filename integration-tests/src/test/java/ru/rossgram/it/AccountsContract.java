@@ -1,0 +1,363 @@
+package ru.rossgram.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import ru.rossgram.it.ApiDriver.Reply;
+
+/**
+ * Accounts, end to end through the functions' Lambda entry points against a real backend. Subclasses say
+ * which backend; the behaviour must not depend on it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AccountsContract {
+    static final String PASSWORD = "violet kettle sings at dawn";
+    /** Cheap hashing and a low per-address limit keep the suite fast and the address throttle testable. */
+    static final Map<String, String> TEST_OVERRIDES = Map.of(
+            "ROSSGRAM_PASSWORD_HASHING_MEMORY_KIB", "1024",
+            "ROSSGRAM_PASSWORD_HASHING_ITERATIONS", "1",
+            "ROSSGRAM_SIGN_IN_THROTTLE_MAX_FAILURES_PER_ADDRESS", "12");
+
+    private FunctionHost host;
+
+    protected abstract Backend backend();
+
+    @AfterAll
+    void stopFunctions() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    /** A client at its own address, so address throttling in one test cannot leak into another. */
+    synchronized ApiDriver client() {
+        if (host == null) {
+            host = new FunctionHost(backend(), TEST_OVERRIDES); // after the subclass's @BeforeAll chose a backend
+        }
+        var random = ThreadLocalRandom.current();
+        return backend().api(host, "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255));
+    }
+
+    static String unique(String base) {
+        return base + "_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    }
+
+    static String signUpBody(String username, String email, String password) {
+        return """
+                {"username": "%s", "email": "%s", "password": "%s", "displayName": "Маша Петрова"}"""
+                .formatted(username, email, password);
+    }
+
+    static JsonNode signUp(ApiDriver api, String username) {
+        Reply reply = api.post("/v1/accounts", signUpBody(username, username + "@example.ru", PASSWORD));
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    static Map<String, String> bearer(String token) {
+        return Map.of("authorization", "Bearer " + token);
+    }
+
+    // --- sign-up -------------------------------------------------------------------------------------------
+
+    @Test
+    void signUp_createsAccount_whoseAccessTokenOpensMe() {
+        ApiDriver api = client();
+        String username = unique("Masha.Photo");
+        JsonNode created = signUp(api, username);
+        assertEquals(username, created.at("/account/username").asText());
+        assertEquals("Маша Петрова", created.at("/account/displayName").asText());
+        assertFalse(created.toString().contains("passwordHash"));
+        assertEquals("Bearer", created.at("/tokens/tokenType").asText());
+
+        Reply me = api.send("GET", "/v1/me", null, bearer(created.at("/tokens/accessToken").asText()));
+        assertEquals(200, me.status(), me.body());
+        assertEquals(created.at("/account/id").asText(), me.json().path("id").asText());
+        assertEquals(username.toLowerCase() + "@example.ru", me.json().path("email").asText().toLowerCase());
+    }
+
+    @Test
+    void signUp_recordsReferralAndInviteCodes() {
+        ApiDriver api = client();
+        String username = unique("ref");
+        Reply reply = api.post("/v1/accounts", """
+                {"username": "%s", "email": "%s@example.ru", "password": "%s", "displayName": "R",
+                 "referralCode": "FRIEND-2026", "inviteCode": "beta_tester"}""".formatted(username, username, PASSWORD));
+        assertEquals(201, reply.status(), reply.body());
+        Reply bad = api.post("/v1/accounts", """
+                {"username": "%s", "email": "%s@example.ru", "password": "%s", "displayName": "R",
+                 "referralCode": "no spaces allowed"}""".formatted(unique("ref"), unique("ref"), PASSWORD));
+        assertEquals(400, bad.status());
+        assertEquals("referralCode", bad.json().at("/errors/0/field").asText());
+    }
+
+    @Test
+    void signUp_rejectsTakenUsername_caseInsensitively() {
+        ApiDriver api = client();
+        String username = unique("masha");
+        signUp(api, username);
+        Reply again = api.post("/v1/accounts", signUpBody(username.toUpperCase(), unique("other") + "@example.ru", PASSWORD));
+        assertEquals(409, again.status());
+        assertEquals("username-taken", again.problemType());
+    }
+
+    @Test
+    void signUp_rejectsTakenEmail_caseInsensitively() {
+        ApiDriver api = client();
+        String username = unique("masha");
+        signUp(api, username);
+        Reply again = api.post("/v1/accounts", signUpBody(unique("other"), username.toUpperCase() + "@EXAMPLE.RU", PASSWORD));
+        assertEquals(409, again.status());
+        assertEquals("email-taken", again.problemType());
+    }
+
+    @Test
+    void signUp_rejectsInvalidFields_namingTheField() {
+        ApiDriver api = client();
+        Map<String, String> cases = Map.of(
+                signUpBody("ma sha", "a@example.ru", PASSWORD), "username",
+                signUpBody("ab", "a@example.ru", PASSWORD), "username",
+                signUpBody("x".repeat(31), "a@example.ru", PASSWORD), "username",
+                signUpBody(unique("u"), "not-an-email", PASSWORD), "email",
+                signUpBody(unique("u"), unique("u") + "@example.ru", "short"), "password",
+                signUpBody(unique("u"), unique("u") + "@example.ru", "qwertyuiop"), "password",
+                signUpBody(unique("u"), unique("u") + "@example.ru", "Password123"), "password",
+                "{\"username\": \"" + unique("u") + "\", \"email\": \"a@example.ru\", \"password\": \"" + PASSWORD + "\"}", "displayName");
+        cases.forEach((body, field) -> {
+            Reply reply = api.post("/v1/accounts", body);
+            assertEquals(400, reply.status(), body + " -> " + reply.body());
+            assertEquals("invalid-request", reply.problemType());
+            assertEquals(field, reply.json().at("/errors/0/field").asText(), reply.body());
+        });
+    }
+
+    @Test
+    void badRequests_getProblemJson_never5xxOrStackTraces() {
+        ApiDriver api = client();
+        record Case(String body, String contentType, int status, String type) {
+        }
+        List<Case> cases = List.of(
+                new Case("{\"username\": ", "application/json", 400, "malformed-json"),
+                new Case("not json at all", "application/json", 400, "malformed-json"),
+                new Case("[]", "application/json", 400, "invalid-request"),
+                new Case("", "application/json", 400, "invalid-request"),
+                new Case("{\"username\": 42, \"email\": \"a@b.ru\", \"password\": \"x\", \"displayName\": \"x\"}", "application/json", 400, "invalid-request"),
+                new Case("{\"username\": \"a\", \"isAdmin\": true}", "application/json", 400, "invalid-request"),
+                new Case("{\"bio\": \"" + "x".repeat(20_000) + "\"}", "application/json", 413, "payload-too-large"),
+                new Case("username=masha", "application/x-www-form-urlencoded", 415, "unsupported-media-type"));
+        for (Case c : cases) {
+            for (String path : List.of("/v1/accounts", "/v1/sessions", "/v1/sessions/refresh")) {
+                Reply reply = api.send("POST", path, c.body(), Map.of("content-type", c.contentType()));
+                assertEquals(c.status(), reply.status(), path + " " + c + " -> " + reply.body());
+                assertEquals(c.type(), reply.problemType());
+                assertFalse(reply.body().contains("at ru.rossgram") || reply.body().contains("Exception"), reply.body());
+            }
+        }
+    }
+
+    @Test
+    void hundredSimultaneousSignUps_forOneUsername_createExactlyOneAccount() throws Exception {
+        ApiDriver api = client();
+        String username = unique("race");
+        int contenders = 100;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                String email = username + "+" + i + "@example.ru";
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/v1/accounts", signUpBody(username, email, PASSWORD));
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            int taken = 0;
+            String winnerEmail = null;
+            for (Future<Reply> future : replies) {
+                Reply reply = future.get();
+                if (reply.status() == 201) {
+                    created++;
+                    winnerEmail = reply.json().at("/account/email").asText();
+                } else {
+                    assertEquals(409, reply.status(), reply.body());
+                    assertEquals("username-taken", reply.problemType());
+                    taken++;
+                }
+            }
+            assertEquals(1, created);
+            assertEquals(contenders - 1, taken);
+            // The winner can sign in by name; the losers' emails never became accounts.
+            assertEquals(201, api.post("/v1/sessions", signIn(username, PASSWORD)).status());
+            assertEquals(201, api.post("/v1/sessions", signIn(winnerEmail, PASSWORD)).status());
+            String loserEmail = winnerEmail.equals(username + "+0@example.ru") ? username + "+1@example.ru" : username + "+0@example.ru";
+            assertEquals(401, api.post("/v1/sessions", signIn(loserEmail, PASSWORD)).status());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // --- sign-in and throttling -----------------------------------------------------------------------------
+
+    static String signIn(String login, String password) {
+        return "{\"login\": \"" + login + "\", \"password\": \"" + password + "\"}";
+    }
+
+    @Test
+    void signIn_byUsernameOrEmail_caseInsensitively() {
+        ApiDriver api = client();
+        String username = unique("Login");
+        String id = signUp(api, username).at("/account/id").asText();
+        for (String login : List.of(username, username.toUpperCase(), username + "@example.ru", username.toUpperCase() + "@EXAMPLE.RU")) {
+            Reply reply = api.post("/v1/sessions", signIn(login, PASSWORD));
+            assertEquals(201, reply.status(), login + " -> " + reply.body());
+            assertEquals(id, reply.json().at("/account/id").asText());
+            assertFalse(reply.json().at("/tokens/refreshToken").asText().isEmpty());
+        }
+    }
+
+    @Test
+    void signIn_wrongPasswordAndUnknownUser_lookTheSame() {
+        ApiDriver api = client();
+        String username = unique("victim");
+        signUp(api, username);
+        Reply wrongPassword = api.post("/v1/sessions", signIn(username, "not the password at all"));
+        Reply unknownUser = api.post("/v1/sessions", signIn(unique("nobody"), PASSWORD));
+        assertEquals(401, wrongPassword.status());
+        assertEquals(401, unknownUser.status());
+        assertEquals(wrongPassword.problemType(), unknownUser.problemType());
+        assertEquals(wrongPassword.json().path("detail"), unknownUser.json().path("detail"));
+    }
+
+    @Test
+    void signIn_throttlesRepeatedFailuresForOneAccount_evenWithTheRightPassword() {
+        String username = unique("target");
+        signUp(client(), username);
+        for (int i = 0; i < 5; i++) {
+            // a different address each time: the account's own limit must hold regardless
+            assertEquals(401, client().post("/v1/sessions", signIn(username, "wrong password " + i)).status());
+        }
+        Reply throttled = client().post("/v1/sessions", signIn(username, PASSWORD));
+        assertEquals(429, throttled.status(), throttled.body());
+        assertEquals("too-many-attempts", throttled.problemType());
+        assertTrue(Long.parseLong(throttled.header("retry-after")) > 0);
+    }
+
+    @Test
+    void signIn_throttlesOneAddressSprayingManyAccounts() {
+        ApiDriver attacker = client();
+        for (int i = 0; i < 12; i++) {
+            assertEquals(401, attacker.post("/v1/sessions", signIn(unique("spray"), "guess number " + i)).status());
+        }
+        Reply throttled = attacker.post("/v1/sessions", signIn(unique("spray"), PASSWORD));
+        assertEquals(429, throttled.status());
+        assertTrue(throttled.headers().containsKey("retry-after"));
+        // another address is not affected
+        assertEquals(401, client().post("/v1/sessions", signIn(unique("spray"), PASSWORD)).status());
+    }
+
+    // --- refresh and sign-out -------------------------------------------------------------------------------
+
+    static String refresh(String token) {
+        return "{\"refreshToken\": \"" + token + "\"}";
+    }
+
+    @Test
+    void refresh_rotatesTheToken_andReuseOfARotatedTokenRevokesTheSession() {
+        ApiDriver api = client();
+        JsonNode tokens = signUp(api, unique("rot")).path("tokens");
+        String first = tokens.path("refreshToken").asText();
+
+        Reply rotated = api.post("/v1/sessions/refresh", refresh(first));
+        assertEquals(200, rotated.status(), rotated.body());
+        String second = rotated.json().path("refreshToken").asText();
+        assertNotEquals(first, second);
+        assertEquals(200, api.send("GET", "/v1/me", null, bearer(rotated.json().path("accessToken").asText())).status());
+
+        Reply reuse = api.post("/v1/sessions/refresh", refresh(first));
+        assertEquals(401, reuse.status());
+        assertEquals("invalid-refresh-token", reuse.problemType());
+        // the whole family is gone: the newest token, never reused, no longer works either
+        assertEquals(401, api.post("/v1/sessions/refresh", refresh(second)).status());
+    }
+
+    @Test
+    void refresh_refusesForgedAndMalformedTokens() {
+        ApiDriver api = client();
+        String real = signUp(api, unique("forge")).at("/tokens/refreshToken").asText();
+        String forgedSecret = real.substring(0, 27) + "A".repeat(43);
+        for (String token : List.of("garbage", "01JD3Z6Q0V8X2K4M6N8P0R2T4W." + "A".repeat(43), forgedSecret)) {
+            Reply reply = api.post("/v1/sessions/refresh", refresh(token));
+            assertEquals(401, reply.status(), token);
+            assertEquals("invalid-refresh-token", reply.problemType());
+        }
+    }
+
+    @Test
+    void signOut_endsTheSession_soItsRefreshTokenStopsWorking() {
+        ApiDriver api = client();
+        JsonNode tokens = signUp(api, unique("bye")).path("tokens");
+        Reply out = api.send("DELETE", "/v1/sessions/current", null, bearer(tokens.path("accessToken").asText()));
+        assertEquals(204, out.status(), out.body());
+        assertEquals(401, api.post("/v1/sessions/refresh", refresh(tokens.path("refreshToken").asText())).status());
+        assertEquals(401, api.send("DELETE", "/v1/sessions/current", null, Map.of()).status());
+    }
+
+    // --- access tokens and /v1/me ---------------------------------------------------------------------------
+
+    @Test
+    void me_refusesMissingTamperedAndUnsignedTokens_butAcceptsTheFallbackHeader() {
+        ApiDriver api = client();
+        String token = signUp(api, unique("me")).at("/tokens/accessToken").asText();
+        String[] parts = token.split("\\.");
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+        String tampered = parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1);
+        for (Map<String, String> headers : List.of(Map.<String, String>of(), bearer(unsigned), bearer(tampered), bearer("x.y.z"))) {
+            Reply reply = api.send("GET", "/v1/me", null, headers);
+            assertEquals(401, reply.status(), headers.toString());
+            assertEquals("unauthorized", reply.problemType());
+            assertTrue(reply.header("www-authenticate").startsWith("Bearer"));
+        }
+        assertEquals(200, api.send("GET", "/v1/me", null, Map.of("x-rossgram-token", token)).status());
+    }
+
+    @Test
+    void patchMe_changesDisplayNameAndBio_andKeepsWhatIsLeftOut() {
+        ApiDriver api = client();
+        String token = signUp(api, unique("edit")).at("/tokens/accessToken").asText();
+        Map<String, String> headers = new java.util.HashMap<>(bearer(token));
+        headers.put("content-type", "application/json");
+
+        Reply bio = api.send("PATCH", "/v1/me", "{\"bio\": \"Фотографирую Петербург\"}", headers);
+        assertEquals(200, bio.status(), bio.body());
+        assertEquals("Фотографирую Петербург", bio.json().path("bio").asText());
+        assertEquals("Маша Петрова", bio.json().path("displayName").asText());
+
+        Reply name = api.send("PATCH", "/v1/me", "{\"displayName\": \"Маша П.\"}", headers);
+        assertEquals("Маша П.", name.json().path("displayName").asText());
+        assertEquals("Фотографирую Петербург", api.send("GET", "/v1/me", null, bearer(token)).json().path("bio").asText());
+
+        assertEquals(400, api.send("PATCH", "/v1/me", "{\"bio\": \"" + "я".repeat(151) + "\"}", headers).status());
+        assertEquals(400, api.send("PATCH", "/v1/me", "{\"username\": \"hijack\"}", headers).status());
+        assertEquals(400, api.send("PATCH", "/v1/me", "{}", headers).status());
+        assertEquals(401, api.send("PATCH", "/v1/me", "{\"bio\": \"x\"}", Map.of("content-type", "application/json")).status());
+    }
+}

@@ -1,0 +1,71 @@
+package ru.rossgram.it;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.LocalCloud;
+import ru.rossgram.localcloud.SamTemplate;
+
+/**
+ * JUnit extension: DynamoDB Local and S3Proxy, started once per test JVM on free loopback ports and
+ * provisioned from template.yaml, shared by every test class that asks for a {@link Backend}.
+ */
+public final class LocalEngines implements ParameterResolver, Backend {
+    private static final String KEY = LocalEngines.class.getName();
+
+    private final LocalCloud cloud;
+    private final Map<String, String> parameters;
+
+    private LocalEngines(LocalCloud cloud) {
+        this.cloud = cloud;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.parameters = Map.of("AccessTokenSecret", Base64.getEncoder().encodeToString(secret));
+    }
+
+    /** Required by JUnit; the real state lives in the root store so one engine pair serves the whole JVM. */
+    public LocalEngines() {
+        this.cloud = null;
+        this.parameters = Map.of();
+    }
+
+    static LocalEngines in(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(KEY, key -> new Closeable(new LocalEngines(LocalCloud.start())), Closeable.class)
+                .engines();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == Backend.class || type == LocalCloud.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        LocalEngines engines = in(context);
+        return parameter.getParameter().getType() == LocalCloud.class ? engines.cloud : engines;
+    }
+
+    @Override
+    public SamTemplate template() {
+        return cloud.template();
+    }
+
+    @Override
+    public Map<String, String> functionEnvironment(FunctionSpec function) {
+        return cloud.functionEnvironment(function, parameters);
+    }
+
+    /** Lets JUnit stop the engines when the root context closes, after the last test. */
+    private record Closeable(LocalEngines engines) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            engines.cloud.close();
+        }
+    }
+}
