@@ -62,7 +62,7 @@ public final class LocalEngines implements ParameterResolver, Backend {
     }
 
     /** Lets JUnit stop the engines when the root context closes, after the last test. */
-    private record Closeable(LocalEngines engines) implements ExtensionContext.Store.CloseableResource {
+    private record Closeable(LocalEngines engines) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             engines.cloud.close();
