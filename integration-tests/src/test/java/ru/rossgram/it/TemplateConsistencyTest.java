@@ -1,0 +1,141 @@
+package ru.rossgram.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.HttpRoute;
+import ru.rossgram.localcloud.SamTemplate;
+import ru.rossgram.shared.http.ApiFunction;
+
+/**
+ * template.yaml is the single truth about functions and routes; this proves the code agrees with it:
+ * handlers exist in the module their CodeUri names, every route reaches its handler, and every sample
+ * event in events/ is accepted (no 5xx) by the function it is filed under.
+ */
+@ExtendWith(LocalEngines.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TemplateConsistencyTest {
+    private final SamTemplate template = SamTemplate.locate();
+    private FunctionHost host;
+
+    @AfterAll
+    void close() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private FunctionHost host(Backend backend) {
+        if (host == null) {
+            host = new FunctionHost(backend, AccountsContract.TEST_OVERRIDES);
+        }
+        return host;
+    }
+
+    @Test
+    void everyFunction_hasItsHandlerClass_inTheModuleItsCodeUriNames() throws Exception {
+        assertFalse(template.functions().isEmpty());
+        for (FunctionSpec function : template.functions()) {
+            String module = moduleOf(function);
+            Path source = template.directory().resolve("functions").resolve(module).resolve("src/main/java")
+                    .resolve(function.handler().replace('.', '/') + ".java");
+            assertTrue(Files.isRegularFile(source), function.logicalId() + ": no " + source);
+            assertTrue(Files.isRegularFile(template.directory().resolve("functions").resolve(module).resolve("pom.xml")));
+            assertEquals("functions/" + module + "/target/" + module + "-lambda.jar", function.codeUri(),
+                    "CodeUri must name the module's shaded jar");
+
+            Class<?> handler = Class.forName(function.handler());
+            assertTrue(RequestHandler.class.isAssignableFrom(handler), function.handler() + " is not a RequestHandler");
+            handler.getConstructor(); // Lambda constructs handlers with no arguments
+            if (!function.httpRoutes().isEmpty()) {
+                assertTrue(ApiFunction.class.isAssignableFrom(handler), function.handler() + " serves HTTP routes");
+                assertEquals(List.of(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class), handlerTypes(handler));
+            }
+        }
+    }
+
+    @Test
+    void routes_areUnique() {
+        List<String> routes = template.functions().stream().flatMap(f -> f.httpRoutes().stream())
+                .map(r -> r.method() + " " + r.path()).toList();
+        assertEquals(routes.size(), routes.stream().distinct().count(), routes.toString());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoute_reachesItsHandler(Backend backend) {
+        ApiDriver api = backend.api(host(backend), "198.51.100.7");
+        return template.functions().stream().flatMap(function -> function.httpRoutes().stream().map(route ->
+                DynamicTest.dynamicTest(route.method() + " " + route.path() + " -> " + function.logicalId(), () -> {
+                    String path = route.path().replaceAll("\\{[^}]+}", "sample");
+                    ApiDriver.Reply reply = api.send(route.method(), path, "{}", Map.of("content-type", "application/json"));
+                    assertTrue(reply.status() < 500, reply.status() + " " + reply.body());
+                    // answered by our code (a problem or JSON), not by the gateway's own 404
+                    assertTrue(reply.header("content-type") == null || reply.header("content-type").startsWith("application/"),
+                            reply.headers().toString());
+                    assertFalse(reply.body().contains("\"message\":\"Not Found\""), reply.body());
+                })));
+    }
+
+    @TestFactory
+    List<DynamicTest> everySampleEvent_isAcceptedByItsFunction(Backend backend) throws IOException {
+        Path events = template.directory().resolve("events");
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(events)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                String module = events.relativize(file).getName(0).toString();
+                tests.add(DynamicTest.dynamicTest(events.relativize(file).toString(), () -> {
+                    FunctionSpec function = functionForModule(module).orElseThrow(
+                            () -> new AssertionError("events/" + module + " names no function's module"));
+                    APIGatewayV2HTTPEvent event = GatewayEvents.parse(Files.readString(file));
+                    assertTrue(function.httpRoutes().stream().anyMatch(r -> (r.method() + " " + r.path()).equals(event.getRouteKey())),
+                            file + ": routeKey " + event.getRouteKey() + " is not a route of " + function.logicalId());
+                    APIGatewayV2HTTPResponse response = host(backend).invoke(function, event);
+                    assertTrue(response.getStatusCode() < 500, file + " -> " + response.getStatusCode() + " " + response.getBody());
+                }));
+            }
+        }
+        assertFalse(tests.isEmpty(), "events/ has no sample events");
+        return tests;
+    }
+
+    private Optional<FunctionSpec> functionForModule(String module) {
+        return template.functions().stream().filter(f -> moduleOf(f).equals(module)).findFirst();
+    }
+
+    private static String moduleOf(FunctionSpec function) {
+        String[] parts = function.codeUri().split("/");
+        assertEquals("functions", parts[0], function.logicalId() + " CodeUri " + function.codeUri());
+        return parts[1];
+    }
+
+    private static List<Type> handlerTypes(Class<?> handler) {
+        for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
+            if (c.getGenericSuperclass() instanceof ParameterizedType type
+                    && type.getRawType() == io.micronaut.function.aws.MicronautRequestHandler.class) {
+                return List.of(type.getActualTypeArguments());
+            }
+        }
+        return List.of();
+    }
+}
