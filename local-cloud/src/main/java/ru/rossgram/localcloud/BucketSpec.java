@@ -1,0 +1,32 @@
+package ru.rossgram.localcloud;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An {@code AWS::S3::Bucket} as the template declares it.
+ *
+ * @param logicalId the resource's logical id
+ * @param corsRules the bucket's CORS rules, in template order (empty when it has none)
+ */
+public record BucketSpec(String logicalId, List<CorsRule> corsRules) {
+
+    /**
+     * Validates and copies the components.
+     *
+     * @param logicalId see {@link #logicalId()}
+     * @param corsRules see {@link #corsRules()}
+     */
+    public BucketSpec {
+        Objects.requireNonNull(logicalId, "logicalId");
+        corsRules = List.copyOf(corsRules);
+    }
+
+    static BucketSpec read(String logicalId, TemplateNode properties, Map<String, String> parameterDefaults) {
+        List<CorsRule> rules = properties.get("CorsConfiguration").get("CorsRules").list().stream()
+                .map(rule -> CorsRule.read(rule, parameterDefaults))
+                .toList();
+        return new BucketSpec(logicalId, rules);
+    }
+}
