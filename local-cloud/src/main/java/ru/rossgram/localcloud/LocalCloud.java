@@ -2,8 +2,6 @@ package ru.rossgram.localcloud;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -203,27 +201,8 @@ public final class LocalCloud implements AutoCloseable {
      *     intrinsic cannot be resolved locally
      */
     public Map<String, String> functionEnvironment(FunctionSpec fn, Map<String, String> parameterValues) {
-        Objects.requireNonNull(fn, "fn");
-        Objects.requireNonNull(parameterValues, "parameterValues");
-        for (String name : parameterValues.keySet()) {
-            if (!template.parameterNames().contains(name)) {
-                throw new IllegalArgumentException(name + " is not a parameter of " + template.path());
-            }
-        }
-        IntrinsicResolver resolver = new IntrinsicResolver(template, names, parameterValues, options.region());
-        Map<String, String> environment = new LinkedHashMap<>();
-        fn.environment().forEach((name, value) -> {
-            String resolved = resolver.resolve(value, fn.logicalId() + ".Environment.Variables." + name);
-            if (resolved != null) {
-                environment.put(name, resolved);
-            }
-        });
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
-        environment.put("AWS_REGION", options.region());
-        environment.put("AWS_ACCESS_KEY_ID", options.accessKeyId());
-        environment.put("AWS_SECRET_ACCESS_KEY", options.secretAccessKey());
-        return Collections.unmodifiableMap(environment);
+        return new TemplateDeployment(template).functionEnvironment(fn, parameterValues, new TemplateDeployment.Endpoints(
+                dynamoEndpoint(), s3Endpoint(), options.region(), options.accessKeyId(), options.secretAccessKey()));
     }
 
     /**
