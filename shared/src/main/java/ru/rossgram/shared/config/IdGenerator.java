@@ -2,7 +2,9 @@ package ru.rossgram.shared.config;
 
 import com.github.f4b6a3.ulid.UlidFactory;
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.LongSupplier;
 
 /**
  * The one source of ids: ULIDs, which sort by creation time, so "newest first" is a key order.
@@ -13,7 +15,8 @@ public class IdGenerator {
     private final UlidFactory factory;
 
     public IdGenerator(Clock clock) {
-        this.factory = UlidFactory.newMonotonicInstance(clock::millis);
+        SecureRandom random = new SecureRandom(); // ids appear in URLs and tokens: not guessable
+        this.factory = UlidFactory.newMonotonicInstance((LongSupplier) random::nextLong, clock::millis);
     }
 
     public String newId() {

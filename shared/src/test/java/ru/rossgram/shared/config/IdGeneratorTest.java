@@ -1,0 +1,36 @@
+package ru.rossgram.shared.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IdGeneratorTest {
+    @Test
+    void newId_sortsByCreationOrder_evenWithinOneMillisecond() {
+        IdGenerator ids = new IdGenerator(Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC));
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            made.add(ids.newId());
+        }
+        List<String> sorted = new ArrayList<>(made);
+        sorted.sort(null);
+        assertEquals(made, sorted);
+    }
+
+    @Test
+    void newId_randomPartIsNotDerivedFromTheClock() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
+        String first = new IdGenerator(clock).newId();
+        String second = new IdGenerator(clock).newId();
+        assertEquals(first.substring(0, 10), second.substring(0, 10)); // same timestamp part
+        assertNotEquals(first.substring(10), second.substring(10));      // independent random parts
+        assertTrue(first.matches("[0-9A-HJKMNP-TV-Z]{26}"));
+    }
+}
