@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
+import ru.rossgram.local.FunctionHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import ru.rossgram.it.ApiDriver.Reply;
@@ -48,7 +49,7 @@ abstract class AccountsContract {
     /** A client at its own address, so address throttling in one test cannot leak into another. */
     synchronized ApiDriver client() {
         if (host == null) {
-            host = new FunctionHost(backend(), TEST_OVERRIDES); // after the subclass's @BeforeAll chose a backend
+            host = backend().functions(TEST_OVERRIDES); // after the subclass's @BeforeAll chose a backend
         }
         var random = ThreadLocalRandom.current();
         return backend().api(host, "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255));

@@ -1,6 +1,10 @@
 package ru.rossgram.it;
 
+import java.util.HashMap;
 import java.util.Map;
+import ru.rossgram.local.ApiGateway;
+import ru.rossgram.local.FunctionHost;
+import ru.rossgram.local.HttpApiRoutes;
 import ru.rossgram.localcloud.FunctionSpec;
 import ru.rossgram.localcloud.SamTemplate;
 
@@ -11,8 +15,17 @@ interface Backend {
     /** The function's environment as the template gives it, resolved against this backend. */
     Map<String, String> functionEnvironment(FunctionSpec function);
 
-    /** The API of every function in the template, hosted in this JVM with test-friendly overrides. */
-    default ApiDriver api(FunctionHost host, String sourceIp) {
-        return new ApiDriver(host, template().functions(), sourceIp);
+    /** Every function of the template, hosted in this JVM, with {@code overrides} on top of its environment. */
+    default FunctionHost functions(Map<String, String> overrides) {
+        return new FunctionHost(function -> {
+            Map<String, String> environment = new HashMap<>(functionEnvironment(function));
+            environment.putAll(overrides);
+            return environment;
+        });
+    }
+
+    /** The API as a client at {@code sourceIp} sees it. */
+    default ApiDriver api(FunctionHost functions, String sourceIp) {
+        return new ApiDriver(new ApiGateway(new HttpApiRoutes(template().functions()), functions), sourceIp);
     }
 }

@@ -35,6 +35,16 @@ public record CorsRule(
         exposedHeaders = List.copyOf(exposedHeaders);
     }
 
+    /** Reads an HTTP API's {@code CorsConfiguration}, whose names differ from a bucket's rules. */
+    static CorsRule readHttpApi(TemplateNode configuration, Map<String, String> parameterDefaults) {
+        return new CorsRule(
+                configuration.get("AllowMethods").strings(parameterDefaults),
+                configuration.get("AllowOrigins").strings(parameterDefaults),
+                configuration.get("AllowHeaders").strings(parameterDefaults),
+                configuration.get("ExposeHeaders").strings(parameterDefaults),
+                configuration.get("MaxAge").integer());
+    }
+
     static CorsRule read(TemplateNode rule, Map<String, String> parameterDefaults) {
         return new CorsRule(
                 rule.get("AllowedMethods").strings(parameterDefaults),

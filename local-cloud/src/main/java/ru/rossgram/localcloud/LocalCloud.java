@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -183,6 +184,20 @@ public final class LocalCloud implements AutoCloseable {
     /** @return an S3 presigner (path-style) for this cloud, owned by it (closed by {@link #close()}) */
     public S3Presigner s3Presigner() {
         return s3.presigner();
+    }
+
+    /**
+     * Tells {@code listener} of every object stored in any bucket of this cloud through its S3
+     * endpoint from now on: PutObject (presigned or not), CompleteMultipartUpload and CopyObject,
+     * once each, after the object is stored. The listener runs on the request's thread before the
+     * client gets its response, so it should hand work off rather than do it; what it throws is
+     * logged and does not fail the request. Listeners may be added at any time and are never removed.
+     *
+     * @param listener told of each stored object
+     * @throws NullPointerException when {@code listener} is null
+     */
+    public void onObjectCreated(Consumer<ObjectCreated> listener) {
+        s3.server().onObjectCreated(listener);
     }
 
     /**

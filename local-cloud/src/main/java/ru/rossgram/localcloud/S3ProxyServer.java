@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
@@ -28,11 +29,13 @@ final class S3ProxyServer implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final BlobStoreContext blobStore;
+    private final NotifyingBlobStore served;
     private final URI endpoint;
 
-    private S3ProxyServer(S3Proxy proxy, BlobStoreContext blobStore, URI endpoint) {
+    private S3ProxyServer(S3Proxy proxy, BlobStoreContext blobStore, NotifyingBlobStore served, URI endpoint) {
         this.proxy = proxy;
         this.blobStore = blobStore;
+        this.served = served;
         this.endpoint = endpoint;
     }
 
@@ -46,8 +49,9 @@ final class S3ProxyServer implements AutoCloseable {
         BlobStoreContext blobStore = blobStore(baseDirectory);
         S3Proxy proxy = null;
         try {
+            NotifyingBlobStore served = new NotifyingBlobStore(blobStore.getBlobStore());
             S3Proxy.Builder builder = S3Proxy.builder()
-                    .blobStore(blobStore.getBlobStore())
+                    .blobStore(served)
                     .endpoint(URI.create("http://127.0.0.1:" + port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey);
             if (cors != null) {
@@ -55,7 +59,7 @@ final class S3ProxyServer implements AutoCloseable {
             }
             proxy = builder.build();
             proxy.start();
-            return new S3ProxyServer(proxy, blobStore, URI.create("http://127.0.0.1:" + proxy.getPort()));
+            return new S3ProxyServer(proxy, blobStore, served, URI.create("http://127.0.0.1:" + proxy.getPort()));
         } catch (Exception e) {
             S3Proxy started = proxy;
             Closer.closeAll(e, started == null ? null : started::stop, blobStore);
@@ -85,8 +89,14 @@ final class S3ProxyServer implements AutoCloseable {
                 .buildView(BlobStoreContext.class);
     }
 
+    /** The store itself, not the one S3Proxy serves: writes here announce nothing. */
     BlobStore blobStore() {
         return blobStore.getBlobStore();
+    }
+
+    /** Tells {@code listener} of every object stored through S3Proxy from now on. */
+    void onObjectCreated(Consumer<ObjectCreated> listener) {
+        served.addListener(listener);
     }
 
     URI endpoint() {

@@ -30,6 +30,7 @@ public final class SamTemplate {
     static final String TABLE_TYPE = "AWS::DynamoDB::Table";
     static final String BUCKET_TYPE = "AWS::S3::Bucket";
     static final String FUNCTION_TYPE = "AWS::Serverless::Function";
+    static final String HTTP_API_TYPE = "AWS::Serverless::HttpApi";
 
     private final Path path;
     private final Map<String, String> parameters;
@@ -38,6 +39,7 @@ public final class SamTemplate {
     private final List<TableSpec> tables;
     private final List<BucketSpec> buckets;
     private final List<FunctionSpec> functions;
+    private final CorsRule httpApiCors;
 
     private SamTemplate(Path path, TemplateNode root) {
         this.path = path;
@@ -60,6 +62,7 @@ public final class SamTemplate {
         List<TableSpec> tableSpecs = new ArrayList<>();
         List<BucketSpec> bucketSpecs = new ArrayList<>();
         List<FunctionSpec> functionSpecs = new ArrayList<>();
+        CorsRule[] apiCors = {null};
         root.get("Resources").entries().forEach((logicalId, resource) -> {
             String type = resource.get("Type").requiredText();
             types.put(logicalId, type);
@@ -68,6 +71,11 @@ public final class SamTemplate {
                 case TABLE_TYPE -> tableSpecs.add(TableSpec.read(logicalId, properties));
                 case BUCKET_TYPE -> bucketSpecs.add(BucketSpec.read(logicalId, properties, parameters));
                 case FUNCTION_TYPE -> functionSpecs.add(FunctionSpec.read(logicalId, properties, globals));
+                case HTTP_API_TYPE -> {
+                    if (!properties.get("CorsConfiguration").isMissing()) {
+                        apiCors[0] = CorsRule.readHttpApi(properties.get("CorsConfiguration"), parameters);
+                    }
+                }
                 default -> { }
             }
         });
@@ -75,6 +83,7 @@ public final class SamTemplate {
         this.tables = List.copyOf(tableSpecs);
         this.buckets = List.copyOf(bucketSpecs);
         this.functions = List.copyOf(functionSpecs);
+        this.httpApiCors = apiCors[0];
     }
 
     /**
@@ -163,6 +172,11 @@ public final class SamTemplate {
     /** @return the S3 buckets, in template order */
     public List<BucketSpec> buckets() {
         return buckets;
+    }
+
+    /** The HTTP API's {@code CorsConfiguration}, if it has one. */
+    public Optional<CorsRule> httpApiCors() {
+        return Optional.ofNullable(httpApiCors);
     }
 
     /** @return the serverless functions, in template order */

@@ -1,4 +1,4 @@
-package ru.rossgram.it;
+package ru.rossgram.local;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** The {@link Context} a Lambda runtime hands to {@code handleRequest}, for in-process invocations. */
-record LocalLambdaContext(String functionName, int memoryLimitInMB, String awsRequestId) implements Context {
-    static LocalLambdaContext of(String functionName, int memoryMb) {
-        return new LocalLambdaContext(functionName, memoryMb, UUID.randomUUID().toString());
+public record LambdaContext(String functionName, int memoryLimitInMB, String awsRequestId) implements Context {
+    public static LambdaContext of(String functionName, int memoryMb) {
+        return new LambdaContext(functionName, memoryMb, UUID.randomUUID().toString());
     }
 
     @Override public String getAwsRequestId() { return awsRequestId; }

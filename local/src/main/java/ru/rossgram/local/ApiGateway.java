@@ -1,0 +1,96 @@
+package ru.rossgram.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HTTP API gateway over the template's routes: matches a request, builds the payload 2.0 event,
+ * invokes the route's function and turns its result into an HTTP response, with the gateway's own
+ * answers where AWS gives them ({@code 404 Not Found} for no route, {@code 500} for a function error).
+ */
+public final class ApiGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiGateway.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpApiRoutes routes;
+    private final FunctionHost functions;
+
+    public ApiGateway(HttpApiRoutes routes, FunctionHost functions) {
+        this.routes = routes;
+        this.functions = functions;
+    }
+
+    /** What the gateway answers. Header values of one name are listed separately (Set-Cookie). */
+    public record Response(int status, Map<String, List<String>> headers, byte[] body) {
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> String.join(",", e.getValue())).findFirst();
+        }
+    }
+
+    public Response handle(HttpApiEvents.Request request) {
+        Optional<HttpApiRoutes.Match> match = routes.match(request.method(), request.rawPath());
+        if (match.isEmpty()) {
+            return gatewayMessage(404, "Not Found");
+        }
+        String result;
+        try {
+            result = functions.invoke(match.get().function(), HttpApiEvents.event(match.get(), request));
+        } catch (RuntimeException e) {
+            LOG.error("{} failed on {} {}", match.get().function().logicalId(), request.method(), request.rawPath(), e);
+            return gatewayMessage(500, "Internal Server Error");
+        }
+        return toResponse(result);
+    }
+
+    public HttpApiRoutes routes() {
+        return routes;
+    }
+
+    /** Payload 2.0 response rules: an object with statusCode is a response; anything else is a 200 JSON body. */
+    static Response toResponse(String result) {
+        try {
+            JsonNode node = JSON.readTree(result);
+            if (node == null || !node.isObject() || !node.has("statusCode")) {
+                return new Response(200, Map.of("content-type", List.of("application/json")), result.getBytes(StandardCharsets.UTF_8));
+            }
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            node.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), List.of(h.getValue().asText())));
+            node.path("multiValueHeaders").fields().forEachRemaining(h -> {
+                List<String> values = new ArrayList<>();
+                h.getValue().forEach(v -> values.add(v.asText()));
+                headers.put(h.getKey(), values);
+            });
+            List<String> cookies = new ArrayList<>();
+            node.path("cookies").forEach(c -> cookies.add(c.asText()));
+            if (!cookies.isEmpty()) {
+                headers.put("set-cookie", cookies);
+            }
+            String body = node.path("body").isNull() || node.path("body").isMissingNode() ? "" : node.path("body").asText();
+            boolean base64 = node.path("isBase64Encoded").asBoolean(false);
+            return new Response(node.path("statusCode").asInt(200), headers,
+                    base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            LOG.error("function returned a response the gateway cannot read: {}", result, e);
+            return gatewayMessage(502, "Bad Gateway");
+        }
+    }
+
+    private static Response gatewayMessage(int status, String message) {
+        return new Response(status, Map.of("content-type", List.of("application/json")),
+                ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,141 @@
+package ru.rossgram.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.PropertySource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import ru.rossgram.localcloud.FunctionSpec;
+
+/**
+ * Hosts the template's functions in this JVM as Lambda would: one warm instance per function, built with
+ * the environment the template gives it, fed JSON through the Lambda runtime's own event serializers.
+ * Handlers built on Micronaut get that environment as a property source instead of process variables,
+ * so many functions with different environments share one JVM.
+ */
+public final class FunctionHost implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Function<FunctionSpec, Map<String, String>> environments;
+    private final Map<String, Hosted> warm = new ConcurrentHashMap<>();
+
+    /** @param environments each function's resolved environment variables */
+    public FunctionHost(Function<FunctionSpec, Map<String, String>> environments) {
+        this.environments = environments;
+    }
+
+    /**
+     * Invokes {@code function} with an event given as JSON, as the Lambda runtime does.
+     *
+     * @return the handler's result as JSON
+     * @throws RuntimeException whatever the handler throws (Lambda reports it as a function error)
+     */
+    public String invoke(FunctionSpec function, String eventJson) {
+        Hosted hosted = warm.computeIfAbsent(function.logicalId(), id -> host(function));
+        Object input = hosted.input.fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)));
+        Object output = hosted.handler.handleRequest(input, LambdaContext.of(function.logicalId(), function.memorySize()));
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        hosted.output.toJson(output, json);
+        return json.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Builds the function's handler now rather than on its first event (a cold start paid up front). */
+    public void warmUp(FunctionSpec function) {
+        warm.computeIfAbsent(function.logicalId(), id -> host(function));
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private Hosted host(FunctionSpec function) {
+        Map<String, Object> environment = new HashMap<>(environments.apply(function));
+        try {
+            Class<?> type = Class.forName(function.handler());
+            RequestHandler handler;
+            try {
+                ApplicationContextBuilder context = ApplicationContext.builder()
+                        .environmentPropertySource(false) // the template's variables, not this JVM's
+                        .propertySources(PropertySource.of("lambda-environment", environment,
+                                PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE));
+                handler = (RequestHandler) type.getConstructor(ApplicationContextBuilder.class).newInstance(context);
+            } catch (NoSuchMethodException plainHandler) {
+                handler = (RequestHandler) type.getConstructor().newInstance();
+            }
+            Type[] io = requestHandlerTypes(type);
+            return new Hosted(handler, serializer(io[0]), serializer(io[1]));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct " + function.handler() + " for " + function.logicalId(), e);
+        }
+    }
+
+    /** The I and O of {@code RequestHandler<I, O>}, followed through generic superclasses. */
+    static Type[] requestHandlerTypes(Class<?> type) {
+        Map<TypeVariable<?>, Type> bound = new HashMap<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Type generic : c.getGenericInterfaces()) {
+                if (generic instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    Type[] args = p.getActualTypeArguments();
+                    return new Type[] {resolve(args[0], bound), resolve(args[1], bound)};
+                }
+            }
+            if (c.getGenericSuperclass() instanceof ParameterizedType p) {
+                TypeVariable<?>[] variables = ((Class<?>) p.getRawType()).getTypeParameters();
+                for (int i = 0; i < variables.length; i++) {
+                    bound.put(variables[i], resolve(p.getActualTypeArguments()[i], bound));
+                }
+            }
+        }
+        throw new IllegalArgumentException(type + " is not a RequestHandler");
+    }
+
+    private static Type resolve(Type type, Map<TypeVariable<?>, Type> bound) {
+        return type instanceof TypeVariable<?> v ? bound.getOrDefault(v, Object.class) : type;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PojoSerializer<Object> serializer(Type type) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        if (LambdaEventSerializers.isLambdaSupportedEvent(raw.getName())) {
+            return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(raw, FunctionHost.class.getClassLoader());
+        }
+        return new PojoSerializer<>() {
+            @Override public Object fromJson(java.io.InputStream input) {
+                try { return JSON.readValue(input, raw); } catch (java.io.IOException e) { throw new IllegalArgumentException(e); }
+            }
+            @Override public Object fromJson(String input) {
+                try { return JSON.readValue(input, raw); } catch (java.io.IOException e) { throw new IllegalArgumentException(e); }
+            }
+            @Override public void toJson(Object value, java.io.OutputStream output) {
+                try { JSON.writeValue(output, value); } catch (java.io.IOException e) { throw new IllegalStateException(e); }
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        warm.values().forEach(hosted -> {
+            if (hosted.handler instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // shutting down; nothing to save
+                }
+            }
+        });
+        warm.clear();
+    }
+
+    @SuppressWarnings("rawtypes")
+    private record Hosted(RequestHandler handler, PojoSerializer<Object> input, PojoSerializer<Object> output) {
+    }
+}

@@ -1,0 +1,137 @@
+package ru.rossgram.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.LocalCloud;
+import ru.rossgram.localcloud.LocalCloudOptions;
+import ru.rossgram.localcloud.SamTemplate;
+
+/**
+ * The whole template running in this JVM: the engines, every function, the HTTP API on a real port.
+ * Everything comes from the template, so a new function or route is served without touching this class.
+ */
+public final class LocalBackend implements AutoCloseable {
+    private final SamTemplate template;
+    private final LocalCloud cloud;
+    private final FunctionHost functions;
+    private final StorageEvents storageEvents;
+    private final ApiServer api;
+    private final Path dataDirectory;
+
+    private LocalBackend(SamTemplate template, LocalCloud cloud, FunctionHost functions, StorageEvents storageEvents,
+                         ApiServer api, Path dataDirectory) {
+        this.template = template;
+        this.cloud = cloud;
+        this.functions = functions;
+        this.storageEvents = storageEvents;
+        this.api = api;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * Starts everything; {@code log} receives one line per request and per event delivered.
+     *
+     * @throws IOException when a port cannot be bound or the data directory cannot be used
+     */
+    public static LocalBackend start(RunnerOptions options, Consumer<String> log) throws IOException {
+        SamTemplate template = options.template() == null ? SamTemplate.locate() : SamTemplate.load(options.template());
+        Path data = options.dataDirectory() == null ? null : options.dataDirectory().toAbsolutePath().normalize();
+        if (data != null && options.reset()) {
+            deleteRecursively(data);
+        }
+        Map<String, String> parameters = new LocalParameters(template, data).resolve(options.parameters());
+
+        LocalCloud cloud = LocalCloud.start(template, LocalCloudOptions.builder()
+                .dataDirectory(data)
+                .dynamoDbPort(options.dynamoDbPort())
+                .s3Port(options.s3Port())
+                .build());
+        FunctionHost functions = new FunctionHost(fn -> cloud.functionEnvironment(fn, parameters));
+        // Objects landing in a bucket (a phone's presigned upload included) reach the subscribed functions.
+        StorageEvents storageEvents = new StorageEvents(template, cloud::physicalName, functions,
+                RetryDelays.local(), cloud.region(), log);
+        cloud.onObjectCreated(storageEvents::deliver);
+        ApiServer api;
+        try {
+            api = ApiServer.start(options.host(), options.port(),
+                    new ApiGateway(new HttpApiRoutes(template.functions()), functions),
+                    template.httpApiCors().orElse(null), log);
+        } catch (IOException | RuntimeException e) {
+            storageEvents.close();
+            functions.close();
+            cloud.close();
+            throw e;
+        }
+        LocalBackend backend = new LocalBackend(template, cloud, functions, storageEvents, api, data);
+        backend.warmUpInBackground();
+        return backend;
+    }
+
+    public URI apiUri() {
+        return api.uri();
+    }
+
+    public LocalCloud cloud() {
+        return cloud;
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    /** Null for an in-memory run. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Builds each function's handler off the request path, so the first request does not pay for it. */
+    private void warmUpInBackground() {
+        Thread warmer = new Thread(() -> {
+            for (FunctionSpec function : template.functions()) {
+                try {
+                    functions.warmUp(function);
+                } catch (RuntimeException e) {
+                    // the first request to this function reports the same failure where it matters
+                }
+            }
+        }, "function-warm-up");
+        warmer.setDaemon(true);
+        warmer.start();
+    }
+
+    /** Waits until every storage event delivered so far has been handled (or given up). */
+    public boolean awaitStorageEvents(java.time.Duration timeout) throws InterruptedException {
+        return storageEvents.awaitIdle(timeout);
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        storageEvents.close();
+        functions.close();
+        cloud.close();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

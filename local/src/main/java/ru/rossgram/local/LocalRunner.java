@@ -1,0 +1,67 @@
+package ru.rossgram.local;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import ru.rossgram.localcloud.HttpRoute;
+import ru.rossgram.localcloud.FunctionSpec;
+
+/** {@code main}: the whole Rossgram backend on this machine, from template.yaml, until Ctrl-C. */
+public final class LocalRunner {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private LocalRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        if (java.util.List.of(args).contains("--help") || java.util.List.of(args).contains("-h")) {
+            System.out.print(RunnerOptions.USAGE);
+            return;
+        }
+        RunnerOptions options;
+        try {
+            options = RunnerOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(RunnerOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalBackend backend = LocalBackend.start(options, line -> System.out.println(LocalTime.now().format(CLOCK) + " " + line));
+        System.out.print(banner(backend, (System.nanoTime() - started) / 1_000_000));
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping...");
+            backend.close();
+            stopped.countDown();
+        }, "local-runner-shutdown"));
+        stopped.await();
+    }
+
+    static String banner(LocalBackend backend, long startupMillis) {
+        StringBuilder text = new StringBuilder();
+        text.append("\nRossgram local backend\n");
+        text.append("  API       ").append(backend.apiUri()).append('\n');
+        text.append("  S3        ").append(backend.cloud().s3Endpoint());
+        backend.template().buckets().forEach(b -> text.append("  bucket ").append(backend.cloud().physicalName(b.logicalId())));
+        text.append('\n');
+        text.append("  DynamoDB  ").append(backend.cloud().dynamoEndpoint());
+        backend.template().tables().forEach(t -> text.append("  table ").append(backend.cloud().physicalName(t.logicalId())));
+        text.append('\n');
+        text.append("  Data      ").append(backend.dataDirectory() == null ? "in memory (nothing is kept)" : backend.dataDirectory()).append('\n');
+        text.append("  Routes\n");
+        for (FunctionSpec function : backend.template().functions()) {
+            for (HttpRoute route : function.httpRoutes()) {
+                text.append(String.format(Locale.ROOT, "    %-7s %-28s -> %s%n", route.method(), route.path(), function.logicalId()));
+            }
+            function.s3Events().forEach(s3 -> text.append(String.format(Locale.ROOT, "    %-7s %-28s -> %s%n", "S3",
+                    s3.bucketLogicalId() + " " + String.join(",", s3.events()) + " " + (s3.prefix() == null ? "" : s3.prefix())
+                            + "*" + (s3.suffix() == null ? "" : s3.suffix()), function.logicalId())));
+        }
+        text.append(String.format(Locale.ROOT, "Ready in %.1f s. Ctrl-C to stop.%n%n", startupMillis / 1000.0));
+        return text.toString();
+    }
+}

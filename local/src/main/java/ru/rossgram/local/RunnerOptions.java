@@ -1,0 +1,110 @@
+package ru.rossgram.local;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How the local runner is started.
+ *
+ * @param template     the SAM template to serve (default: the nearest template.yaml)
+ * @param host         the API's bind address (loopback by default; 0.0.0.0 to reach it from a phone)
+ * @param port         the API port (0 picks a free one)
+ * @param dynamoDbPort DynamoDB Local's port (0 picks a free one)
+ * @param s3Port       the S3 server's port (0 picks a free one)
+ * @param dataDirectory where data survives restarts; null for a throwaway in-memory run
+ * @param reset        delete the data directory before starting
+ * @param parameters   template parameter values (Name=Value)
+ */
+public record RunnerOptions(Path template, String host, int port, int dynamoDbPort, int s3Port, Path dataDirectory,
+                            boolean reset, Map<String, String> parameters) {
+    public static final String USAGE = """
+            Usage: local-runner [options]
+              --port N           API port (default 3000)
+              --host ADDR        API bind address (default 127.0.0.1; 0.0.0.0 to reach it from a phone)
+              --dynamodb-port N  DynamoDB Local port (default 8000; 0 = any free port)
+              --s3-port N        S3 server port (default 9000; 0 = any free port)
+              --data-dir DIR     keep data here between runs (default .rossgram-local)
+              --in-memory        keep nothing: a throwaway run
+              --reset            delete the data directory first
+              --template FILE    the SAM template (default: nearest template.yaml)
+              --param NAME=VALUE a template parameter value (repeatable)
+            """;
+
+    public static RunnerOptions defaults() {
+        return new RunnerOptions(null, "127.0.0.1", 3000, 8000, 9000, Path.of(".rossgram-local"), false, Map.of());
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the argument that is wrong
+     */
+    public static RunnerOptions parse(String... args) {
+        RunnerOptions d = defaults();
+        Path template = d.template;
+        String host = d.host;
+        int port = d.port;
+        int dynamoDbPort = d.dynamoDbPort;
+        int s3Port = d.s3Port;
+        Path dataDirectory = d.dataDirectory;
+        boolean reset = false;
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--port" -> port = port(arg, value(args, ++i, arg));
+                case "--host" -> host = value(args, ++i, arg);
+                case "--dynamodb-port" -> dynamoDbPort = port(arg, value(args, ++i, arg));
+                case "--s3-port" -> s3Port = port(arg, value(args, ++i, arg));
+                case "--data-dir" -> dataDirectory = Path.of(value(args, ++i, arg));
+                case "--in-memory" -> dataDirectory = null;
+                case "--reset" -> reset = true;
+                case "--template" -> template = Path.of(value(args, ++i, arg));
+                case "--param" -> {
+                    String pair = value(args, ++i, arg);
+                    int eq = pair.indexOf('=');
+                    if (eq < 1) {
+                        throw new IllegalArgumentException("--param takes NAME=VALUE, got " + pair);
+                    }
+                    parameters.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, Map.copyOf(parameters));
+    }
+
+    public RunnerOptions withPort(int port) {
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters);
+    }
+
+    public RunnerOptions withEnginePorts(int dynamoDbPort, int s3Port) {
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters);
+    }
+
+    public RunnerOptions withDataDirectory(Path dataDirectory) {
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters);
+    }
+
+    public RunnerOptions withTemplate(Path template) {
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters);
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int port(String flag, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " takes a port number, got " + value);
+        }
+    }
+}
