@@ -101,6 +101,34 @@ class LocalRunnerEndToEndTest {
     }
 
     @Test
+    void aPhoneUploadsAPhotoToS3_andPostsIt_overHttp() throws Exception {
+        start();
+        String token = json(send("POST", "/v1/accounts", signUpBody("photographer"), Map.of())).at("/tokens/accessToken").asText();
+        Map<String, String> auth = Map.of("authorization", "Bearer " + token);
+        byte[] photo = new byte[3000];
+        new java.util.Random(7).nextBytes(photo);
+
+        HttpResponse<String> issued = send("POST", "/v1/uploads",
+                "{\"purpose\":\"post\",\"contentType\":\"image/jpeg\",\"contentLength\":" + photo.length + "}", auth);
+        assertEquals(201, issued.statusCode(), issued.body());
+        JsonNode ticket = json(issued).at("/uploads/0");
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.path("url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(photo));
+        put.header("content-type", ticket.at("/headers/content-type").asText());
+        assertEquals(200, http.send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        HttpResponse<String> created = send("POST", "/v1/posts",
+                "{\"uploads\":[\"" + ticket.path("uploadId").asText() + "\"],\"caption\":\"Первый пост #привет\"}", auth);
+        assertEquals(201, created.statusCode(), created.body());
+        String postId = json(created).path("id").asText();
+        HttpResponse<String> read = send("GET", "/v1/posts/" + postId, null, auth);
+        assertEquals(200, read.statusCode(), read.body());
+        assertEquals("processing", json(read).path("status").asText());
+        assertEquals(204, send("DELETE", "/v1/posts/" + postId, null, auth).statusCode());
+        assertEquals(404, send("GET", "/v1/posts/" + postId, null, auth).statusCode());
+    }
+
+    @Test
     void browserOnAnotherOrigin_getsCorsAnswers_fromTheApi() throws Exception {
         start();
         HttpResponse<String> preflight = send("OPTIONS", "/v1/me", null, Map.of(

@@ -10,14 +10,20 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Builds the SDK clients once per container. Region, endpoints and credentials come from the standard
- * variables ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ACCESS_KEY_ID}, ...), read
+ * variables ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL_S3},
+ * {@code AWS_ACCESS_KEY_ID}, ...), read
  * through Micronaut so that tests and the local runner can pass them as properties. Setting them
  * explicitly also skips the SDK's slow provider-chain discovery at cold start.
  */
@@ -47,6 +53,34 @@ public class AwsClientFactory {
     DynamoDbClient dynamoDb(SdkHttpClient httpClient,
                             @Nullable @Value("${aws.endpoint.url.dynamodb:}") String endpoint) {
         var builder = DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient);
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    /**
+     * S3 with checksums only where the API requires them: the SDK's default (a CRC trailer on every upload,
+     * since 2.30) is refused by several S3-compatible stores, and our own uploads go through presigned URLs.
+     */
+    @Singleton
+    S3Client s3(SdkHttpClient httpClient, RossgramConfig config,
+                @Nullable @Value("${aws.endpoint.url.s3:}") String endpoint) {
+        var builder = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(httpClient)
+                .forcePathStyle(config.s3PathStyle())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    /** Signs URLs for the same endpoint, addressing and credentials as {@link #s3}; makes no network calls. */
+    @Singleton
+    S3Presigner s3Presigner(RossgramConfig config, @Nullable @Value("${aws.endpoint.url.s3:}") String endpoint) {
+        var builder = S3Presigner.builder().region(region).credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.s3PathStyle()).build());
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
         }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /**
  * The one source of ids: ULIDs, which sort by creation time, so "newest first" is a key order.
@@ -12,6 +13,9 @@ import java.util.function.LongSupplier;
  */
 @Singleton
 public class IdGenerator {
+    /** 26 characters of Crockford's base32, upper case as we make them; the first is at most 7 (128 bits). */
+    private static final Pattern ULID = Pattern.compile("[0-7][0-9A-HJKMNP-TV-Z]{25}");
+
     private final UlidFactory factory;
 
     public IdGenerator(Clock clock) {
@@ -21,5 +25,10 @@ public class IdGenerator {
 
     public String newId() {
         return factory.create().toString();
+    }
+
+    /** Whether {@code id} has the shape of an id we make; anything else names nothing we store. */
+    public static boolean isWellFormed(String id) {
+        return id != null && ULID.matcher(id).matches();
     }
 }

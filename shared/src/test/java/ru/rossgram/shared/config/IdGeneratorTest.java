@@ -1,6 +1,7 @@
 package ru.rossgram.shared.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,5 +33,15 @@ class IdGeneratorTest {
         assertEquals(first.substring(0, 10), second.substring(0, 10)); // same timestamp part
         assertNotEquals(first.substring(10), second.substring(10));      // independent random parts
         assertTrue(first.matches("[0-9A-HJKMNP-TV-Z]{26}"));
+    }
+
+    @Test
+    void isWellFormed_acceptsOurIds_andRefusesEverythingElse() {
+        IdGenerator ids = new IdGenerator(Clock.systemUTC());
+        assertTrue(IdGenerator.isWellFormed(ids.newId()));
+        for (String bad : new String[] {null, "", "sample", "01JD3Z6Q0V8X2K4M6N8P0R2T4", "01jd3z6q0v8x2k4m6n8p0r2t4w",
+                "01JD3Z6Q0V8X2K4M6N8P0R2T4WX", "01JD3Z6Q0V8X2K4M6N8P0R2T4U", "81JD3Z6Q0V8X2K4M6N8P0R2T4W", "../01JD3Z6Q0V8X2K4M6N8P0R2T"}) {
+            assertFalse(IdGenerator.isWellFormed(bad), bad);
+        }
     }
 }

@@ -1,0 +1,18 @@
+package ru.rossgram.shared.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * How clients reach stored photos ({@code ROSSGRAM_MEDIA_*}).
+ *
+ * @param publicBaseUrl  when set (a CDN or a public-read origin in front of the bucket), thumbnail URLs are
+ *                       this base plus the object key, stable and cacheable; when empty, they are presigned GETs
+ * @param downloadUrlTtl lifetime of a presigned GET
+ */
+@ConfigurationProperties("rossgram.media")
+public record MediaConfig(
+        @Bindable(defaultValue = "") String publicBaseUrl,
+        @Bindable(defaultValue = "1h") Duration downloadUrlTtl) {
+}

@@ -1,0 +1,143 @@
+package ru.rossgram.shared.media;
+
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ru.rossgram.shared.config.MediaConfig;
+import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.problem.ProblemType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The media bucket: every object key is built here, and every S3 call goes through here.
+ *
+ * <p>Keys: originals at {@code originals/<userId>/<uploadId>}, avatars at {@code avatars/<userId>/<uploadId>},
+ * thumbnails at {@code thumbnails/<userId>/<uploadId>/<rendition>.jpg}. The server chooses every key; a client
+ * only ever holds a URL signed for one key, one content type and one length.
+ */
+@Singleton
+public class MediaStore {
+    private static final Pattern UPLOAD_KEY = Pattern.compile("(originals|avatars)/([0-9A-Z]{26})/([0-9A-Z]{26})");
+    private static final int DELETE_BATCH = 1000; // DeleteObjects' limit
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+    private final MediaConfig config;
+
+    public MediaStore(S3Client s3, S3Presigner presigner, RossgramConfig rossgram, MediaConfig config) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = rossgram.mediaBucket();
+        this.config = config;
+    }
+
+    public static String originalKey(String userId, String uploadId) {
+        return "originals/" + userId + "/" + uploadId;
+    }
+
+    public static String avatarKey(String userId, String uploadId) {
+        return "avatars/" + userId + "/" + uploadId;
+    }
+
+    public static String thumbnailKey(String userId, String uploadId, String rendition) {
+        return "thumbnails/" + userId + "/" + uploadId + "/" + rendition + ".jpg";
+    }
+
+    /** The upload an original's or avatar's key belongs to (what a storage event names), or empty for other keys. */
+    public static Optional<UploadKey> parseUploadKey(String key) {
+        Matcher m = key == null ? null : UPLOAD_KEY.matcher(key);
+        return m == null || !m.matches() ? Optional.empty() : Optional.of(new UploadKey(m.group(2), m.group(3)));
+    }
+
+    /** The owner and upload id encoded in an upload's object key. */
+    public record UploadKey(String userId, String uploadId) {
+    }
+
+    /**
+     * Signs a PUT of {@code key} that S3 accepts only with exactly this {@code Content-Type} and
+     * {@code Content-Length}: both are signed headers, so a client cannot store another type or size.
+     */
+    public PresignedUpload presignPut(String key, String contentType, long contentLength, Duration ttl) {
+        var presigned = presigner.presignPutObject(r -> r.signatureDuration(ttl)
+                .putObjectRequest(put -> put.bucket(bucket).key(key).contentType(contentType).contentLength(contentLength)));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", contentType);
+        headers.put("content-length", Long.toString(contentLength));
+        // Whatever else the signer bound (none today) the client must send too; host it sends anyway.
+        presigned.signedHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                headers.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values));
+            }
+        });
+        return new PresignedUpload(toUri(presigned.url()), headers, presigned.expiration());
+    }
+
+    /** A short-lived GET of {@code key}. Signing is local computation; no call to S3 is made. */
+    public URI presignGet(String key, Duration ttl) {
+        return toUri(presigner.presignGetObject(r -> r.signatureDuration(ttl)
+                .getObjectRequest(get -> get.bucket(bucket).key(key))).url());
+    }
+
+    /** Where a client downloads a thumbnail: under the public base URL if one is configured, else a presigned GET. */
+    public URI thumbnailUrl(String key) {
+        String base = config.publicBaseUrl() == null ? "" : config.publicBaseUrl().trim();
+        if (base.isEmpty()) {
+            return presignGet(key, config.downloadUrlTtl());
+        }
+        return URI.create(base.replaceAll("/+$", "") + "/" + key); // our keys need no escaping
+    }
+
+    /** The stored object's size and type, or empty if there is no object at {@code key}. */
+    public Optional<ObjectHead> head(String key) {
+        try {
+            var head = s3.headObject(r -> r.bucket(bucket).key(key));
+            return Optional.of(new ObjectHead(head.contentLength(), head.contentType(), head.lastModified()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) { // HEAD answers have no body, so some stores give no error code
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes the objects at {@code keys}; keys with no object are fine (deleting is idempotent).
+     *
+     * @throws ProblemException 503 when S3 could not delete some of them (retrying the same call is safe)
+     */
+    public void delete(Collection<String> keys) {
+        List<ObjectIdentifier> all = keys.stream().distinct().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+        for (int from = 0; from < all.size(); from += DELETE_BATCH) {
+            List<ObjectIdentifier> batch = new ArrayList<>(all.subList(from, Math.min(all.size(), from + DELETE_BATCH)));
+            var response = s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
+            if (response.hasErrors() && !response.errors().isEmpty()) {
+                throw new ProblemException(ProblemType.BUSY, "Some photos could not be deleted yet; retry shortly.",
+                        Map.of("retryAfterSeconds", 1));
+            }
+        }
+    }
+
+    private static URI toUri(java.net.URL url) {
+        try {
+            return url.toURI();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("the SDK signs well-formed URLs", e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package ru.rossgram.shared.posts;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A post as stored: one item with everything a reader needs (photos included), so showing a post, a grid or a
+ * feed page never joins.
+ *
+ * @param location      place name, or null
+ * @param failureReason why the post failed, or null
+ * @param publishedAt   null until published
+ * @param readyCount    how many photos are processed; the post publishes when it reaches the photo count
+ * @param version       optimistic-locking counter of the author's edits
+ */
+public record Post(
+        String postId,
+        String authorId,
+        String caption,
+        List<String> hashtags,
+        List<String> mentions,
+        String location,
+        PostStatus status,
+        String failureReason,
+        Instant createdAt,
+        Instant publishedAt,
+        List<Photo> photos,
+        int readyCount,
+        long version) {
+
+    public Post {
+        hashtags = List.copyOf(hashtags);
+        mentions = List.copyOf(mentions);
+        photos = List.copyOf(photos);
+    }
+
+    public boolean isAuthor(String userId) {
+        return authorId.equals(userId);
+    }
+}

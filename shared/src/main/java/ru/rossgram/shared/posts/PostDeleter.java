@@ -1,0 +1,68 @@
+package ru.rossgram.shared.posts;
+
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import ru.rossgram.shared.auth.Caller;
+import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.PhotoRecord;
+import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.problem.ProblemType;
+import ru.rossgram.shared.uploads.UploadRepository;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Deletes a post with its upload records and every object of its photos.
+ *
+ * <p>Objects go first, then the items, in a transaction conditioned on no photo having been processed since
+ * the post was read. So a thumbnail recorded meanwhile makes the transaction fail and the next round deletes
+ * it too; a result arriving after the items are gone finds no upload ({@link PhotoResults.Outcome#UPLOAD_GONE})
+ * and its writer removes what it wrote. A failure half-way leaves the post readable and the call safe to repeat.
+ */
+@Singleton
+public class PostDeleter {
+    private static final int ATTEMPTS = 12;
+
+    private final PostRepository posts;
+    private final UploadRepository uploads;
+    private final TransactionWriter transactions;
+    private final MediaStore media;
+
+    public PostDeleter(PostRepository posts, UploadRepository uploads,
+                       TransactionWriter transactions, MediaStore media) {
+        this.posts = posts;
+        this.uploads = uploads;
+        this.transactions = transactions;
+        this.media = media;
+    }
+
+    /** @throws ProblemException 404 when there is no such post (a repeated delete) or the caller is not its author */
+    public void delete(Caller caller, String postId) {
+        String id = PostRules.postId(postId);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Post post = posts.find(id).filter(p -> p.isAuthor(caller.userId())).orElseThrow(PostRules::notFound);
+            media.delete(objectKeys(post));
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(posts.deleteItem(post));
+            post.photos().forEach(photo -> items.add(uploads.deleteItem(photo.uploadId())));
+            if (transactions.write(items).isEmpty()) {
+                return;
+            }
+        }
+        throw new ProblemException(ProblemType.BUSY, "The post is changing too fast; retry shortly.",
+                Map.of("retryAfterSeconds", 1));
+    }
+
+    private static List<String> objectKeys(Post post) {
+        List<String> keys = new ArrayList<>();
+        for (Photo photo : post.photos()) {
+            keys.add(MediaStore.originalKey(post.authorId(), photo.uploadId()));
+            if (photo.result() != null) {
+                photo.result().renditions().stream().map(PhotoRecord.Rendition::key).forEach(keys::add);
+            }
+        }
+        return keys;
+    }
+}

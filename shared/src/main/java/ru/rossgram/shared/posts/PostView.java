@@ -1,0 +1,35 @@
+package ru.rossgram.shared.posts;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A post as API responses show it. {@code failureReason} is filled only for the author; photos not processed
+ * yet have no dimensions and no URLs.
+ */
+public record PostView(
+        String id,
+        Author author,
+        String caption,
+        List<String> hashtags,
+        List<String> mentions,
+        String location,
+        String status,
+        String failureReason,
+        Instant createdAt,
+        Instant publishedAt,
+        List<PhotoView> photos) {
+
+    /** Who posted; {@code username} and {@code displayName} are null if the account no longer exists. */
+    public record Author(String id, String username, String displayName) {
+    }
+
+    /**
+     * @param urls rendition name to a URL the client downloads it from
+     */
+    public record PhotoView(Integer width, Integer height, String dominantColor, String placeholder, String altText,
+                            Map<String, URI> urls) {
+    }
+}
