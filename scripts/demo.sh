@@ -59,6 +59,27 @@ show "the old refresh token replayed: refused, and its session revoked"
 
 call POST /v1/sessions 201 "{\"login\":\"$masha\",\"password\":\"Sunrise over Neva, 5 a.m.\"}"
 access=$(jq -r .tokens.accessToken <<<"$BODY")
+show "signed in again on a new session"
+
+# A photo post, as the app makes one: ask for an upload URL, PUT the bytes straight to storage, post.
+photo=/tmp/rossgram-demo-photo.$$.jpg
+base64 -d > "$photo" <<<"/9j/4AAQSkZJRgABAgAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjL/wAARCABAAGADASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwDjUWplWmqKnVa+iqSPJihyrUyLTVWplWuOcjeKHqtTItNVa0bPSdQvYjLaWF1cRg7S0ULMAfTIHXkVxTkbxRWVanRatS6NqdrC01xp13DEuNzyQMqjtySKhVa46kjoihyrUyrTUWplWuOcjeKHItTqtNVamRa45yN4o89RanVaaq1Mi19rOR4EUORanVaaq1o6RaJfavZWkpYRzzxxMV6gMwBx781xVJG8Ud94H8EWs9jHquqxeb5uGgt2BAAB4Zh3zjgdMHvnj0iiiuNu7OlKwVyPinwfbXsE9/Yx+XejMjqoJE3HIx2bjjHUnnrkddRUtJqzGnY8JUVOi1q+JrZLbxNfIhYgyeZ83qwDH9SazlWvKquzaOuCuOVamVaai1Oq1xTkdEUeeqtTqtMRanVa+1nI+fihyrWroN0LDXbC6aVoo4p0aR1zkJn5unJGM8d6zlWplWuKpI6Io+iaK47wb4shvrKOw1C4230fyq8rD98CcDB7tyBjqevPOOxrFO5qFFFYXiHxFb6TayRRSq98wKoikExkj7zemMg4PX8yFKSirsaTbsjh/FEsc/ia9eNtyhghOMcqoU/qDWai0FnlkaSRmd2JLMxyST3NSKteHVqXbZ3wjZWHqtTItNVamVa4pyOiKPPlWpkWmqtTKtfaTkfPxQ5VqdFpiLU6rXHOR0RQ5VrftfFOuW0ZSPUZWBOf3oEh/NgT+FYiLUyrXJObWxvGJuSeKtcuIjG+oOFbqURUP5qARWcWeSRpJGZ3YlmZjkknuTUarUyLXHUqN7s2hFIci1Oq01VqZFrinI6Iocq1Mq01VqdVrjnI6Io//9k="
+size=$(wc -c < "$photo" | tr -d ' ')
+call POST /v1/uploads 201 "{\"purpose\":\"post\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"
+upload_id=$(jq -r '.uploads[0].uploadId' <<<"$BODY"); upload_url=$(jq -r '.uploads[0].url' <<<"$BODY")
+show "upload $upload_id: PUT to $(cut -d'?' -f1 <<<"$upload_url")"
+put_status=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'content-type: image/jpeg' --data-binary @"$photo" "$upload_url")
+step=$((step + 1)); printf '%2d. %-6s %-24s -> %s\n' "$step" PUT "(presigned S3 URL)" "$put_status"
+[[ "$put_status" == 200 ]] || { echo "    the storage server refused the upload" >&2; exit 1; }
+tampered_status=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'content-type: image/png' --data-binary @"$photo" "$upload_url")
+show "the same URL with another content type: $tampered_status (the signature binds type and length)"
+rm -f "$photo"
+call POST /v1/posts 201 "{\"uploads\":[\"$upload_id\"],\"caption\":\"Белые ночи #питер #nevsky with @$petya\",\"altTexts\":[\"Sun over the river\"]}" "$access"
+post_id=$(jq -r .id <<<"$BODY")
+show "post $post_id: status $(jq -r .status <<<"$BODY"), tags $(jq -c .hashtags <<<"$BODY"), mentions $(jq -c .mentions <<<"$BODY")"
+call GET "/v1/posts/$post_id" 200 "" "$access"
+show "the author sees it while it is $(jq -r .status <<<"$BODY")"
+
 call DELETE /v1/sessions/current 204 "" "$access"
 show "signed out"
 
