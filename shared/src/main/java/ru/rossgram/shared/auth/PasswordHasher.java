@@ -11,23 +11,34 @@ public class PasswordHasher {
     private static final int HASH_BYTES = 32;
 
     private final Argon2Function argon2;
-    /** Verified against when an account does not exist, so that "no such user" takes as long as "wrong password". */
-    private final String decoyHash;
+    /**
+     * Verified against when an account does not exist, so that "no such user" takes as long as "wrong password".
+     * Made on first need, not in the constructor: one Argon2 hash is ~300 ms of cold start that sign-up never uses.
+     */
+    private volatile String decoyHash;
 
     public PasswordHasher(PasswordHashingConfig config) {
         this.argon2 = Argon2Function.getInstance(
                 config.memoryKib(), config.iterations(), config.parallelism(), HASH_BYTES, Argon2.ID);
-        this.decoyHash = hash("decoy password that never matches");
     }
 
     public String hash(String password) {
         return argon2.hash(password).getResult();
     }
 
+    private String decoyHash() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            decoy = hash("decoy password that never matches");
+            decoyHash = decoy; // a race makes two decoys, both valid: no lock needed
+        }
+        return decoy;
+    }
+
     /** True when {@code password} matches {@code hash}; a null hash spends the same time and says no. */
     public boolean matches(String password, String hash) {
         if (hash == null) {
-            argon2.check(password, decoyHash);
+            argon2.check(password, decoyHash());
             return false;
         }
         return Argon2Function.getInstanceFromHash(hash).check(password, hash);
