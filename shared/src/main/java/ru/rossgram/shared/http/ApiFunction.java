@@ -29,6 +29,16 @@ public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HT
         super(contextBuilder);
     }
 
+    /**
+     * Lambda's no-argument path would build every singleton on the classpath at init; each function needs
+     * only the beans it injects (get-me has no use for S3 clients or the password hasher), and those are
+     * still built at init, when the handler is injected.
+     */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return super.newApplicationContextBuilder().eagerInitSingletons(false);
+    }
+
     @Override
     public final APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
         return ApiGatewayV2Events.toResponse(respond(ApiGatewayV2Events.toRequest(event)));
