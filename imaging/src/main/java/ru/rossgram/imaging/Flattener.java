@@ -51,15 +51,8 @@ final class Flattener {
                 int g = grey ? r : to8Bits(row[i + 1], bits[1]);
                 int b = grey ? r : to8Bits(row[i + 2], bits[2]);
                 int a = alpha ? to8Bits(row[i + bands - 1], bits[bands - 1]) : WHITE;
-                if (a != WHITE) {
-                    transparent = true;
-                    r = overWhite(r, a);
-                    g = overWhite(g, a);
-                    b = overWhite(b, a);
-                }
-                rgb[o++] = (byte) r;
-                rgb[o++] = (byte) g;
-                rgb[o++] = (byte) b;
+                transparent |= putOverWhite(rgb, o, r, g, b, a);
+                o += 3;
             }
         }
         return new DecodedOriginal(out, transparent);
@@ -81,15 +74,8 @@ final class Flattener {
                 int r = (argb >> 16) & 0xFF;
                 int g = (argb >> 8) & 0xFF;
                 int b = argb & 0xFF;
-                if (a != WHITE) {
-                    transparent = true;
-                    r = overWhite(r, a);
-                    g = overWhite(g, a);
-                    b = overWhite(b, a);
-                }
-                rgb[o++] = (byte) r;
-                rgb[o++] = (byte) g;
-                rgb[o++] = (byte) b;
+                transparent |= putOverWhite(rgb, o, r, g, b, a);
+                o += 3;
             }
         }
         return new DecodedOriginal(out, transparent);
@@ -107,6 +93,15 @@ final class Flattener {
     }
 
     /** Colour {@code c} at opacity {@code a} over white, rounded. */
+    /** Writes one pixel composited over white at {@code rgb[o..o+2]}; true when it was not opaque. */
+    private static boolean putOverWhite(byte[] rgb, int o, int r, int g, int b, int a) {
+        boolean transparent = a != WHITE;
+        rgb[o] = (byte) (transparent ? overWhite(r, a) : r);
+        rgb[o + 1] = (byte) (transparent ? overWhite(g, a) : g);
+        rgb[o + 2] = (byte) (transparent ? overWhite(b, a) : b);
+        return transparent;
+    }
+
     static int overWhite(int c, int a) {
         return (c * a + WHITE * (WHITE - a) + 127) / 255;
     }
