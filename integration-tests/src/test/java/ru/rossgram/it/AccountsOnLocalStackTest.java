@@ -1,8 +1,6 @@
 package ru.rossgram.it;
 
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.containers.localstack.LocalStackContainer;
@@ -47,9 +45,7 @@ class AccountsOnLocalStackTest extends AccountsContract {
         }
         var endpoints = new TemplateDeployment.Endpoints(dynamoEndpoint, s3Endpoint, LOCALSTACK.getRegion(),
                 LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey());
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        Map<String, String> parameters = Map.of("AccessTokenSecret", Base64.getEncoder().encodeToString(secret), "S3PathStyle", "true");
+        Map<String, String> parameters = Map.of("AccessTokenSecret", Backend.randomAccessTokenSecret(), "S3PathStyle", "true");
         backend = new Backend() {
             @Override
             public SamTemplate template() {

@@ -12,6 +12,13 @@ import ru.rossgram.localcloud.SamTemplate;
 interface Backend {
     SamTemplate template();
 
+    /** A fresh value for the template's AccessTokenSecret parameter: base64 of 32 random bytes. */
+    static String randomAccessTokenSecret() {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return java.util.Base64.getEncoder().encodeToString(secret);
+    }
+
     /** The function's environment as the template gives it, resolved against this backend. */
     Map<String, String> functionEnvironment(FunctionSpec function);
 

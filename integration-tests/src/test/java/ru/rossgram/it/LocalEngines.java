@@ -1,7 +1,5 @@
 package ru.rossgram.it;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -22,9 +20,7 @@ public final class LocalEngines implements ParameterResolver, Backend {
 
     private LocalEngines(LocalCloud cloud) {
         this.cloud = cloud;
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        this.parameters = Map.of("AccessTokenSecret", Base64.getEncoder().encodeToString(secret));
+        this.parameters = Map.of("AccessTokenSecret", Backend.randomAccessTokenSecret());
     }
 
     /** Required by JUnit; the real state lives in the root store so one engine pair serves the whole JVM. */
