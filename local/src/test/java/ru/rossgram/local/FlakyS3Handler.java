@@ -11,13 +11,15 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * FlakyFunction of the storage-events test template: fails the first two attempts for each key, and
- * every attempt for a key containing "always-fails". Records every attempt.
+ * FlakyFunction of the storage-events test template: fails the first two attempts at each event, and
+ * every attempt for a key containing "always-fails". Records every attempt. Attempts are counted per
+ * event (its sequencer), not per key: an SDK client that retries a PutObject stores the object twice,
+ * and S3 then sends two events, each retried on its own.
  */
 public class FlakyS3Handler implements RequestHandler<S3Event, Void> {
 
     static final Queue<S3Received> ATTEMPTS = new ConcurrentLinkedQueue<>();
-    private static final ConcurrentMap<String, AtomicInteger> ATTEMPTS_BY_KEY = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<String, AtomicInteger> ATTEMPTS_BY_EVENT = new ConcurrentHashMap<>();
 
     public FlakyS3Handler() {
     }
@@ -26,7 +28,7 @@ public class FlakyS3Handler implements RequestHandler<S3Event, Void> {
     public Void handleRequest(S3Event event, Context context) {
         S3Received received = S3Received.from(event);
         ATTEMPTS.add(received);
-        int attempt = ATTEMPTS_BY_KEY.computeIfAbsent(received.urlDecodedKey(), k -> new AtomicInteger())
+        int attempt = ATTEMPTS_BY_EVENT.computeIfAbsent(received.sequencer(), k -> new AtomicInteger())
                 .incrementAndGet();
         if (received.urlDecodedKey().contains("always-fails")) {
             throw new IllegalStateException("always fails, attempt " + attempt);
