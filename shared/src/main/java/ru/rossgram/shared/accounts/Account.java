@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * A Rossgram account as stored. {@code username} keeps the case the user chose; uniqueness is on its
  * lower-case form. Referral and invite codes are recorded at sign-up for the referral programme.
+ * {@code avatar} is null until the owner's first avatar upload is processed.
  */
 public record Account(
         String userId,
@@ -15,5 +16,11 @@ public record Account(
         Instant createdAt,
         String referralCode,
         String inviteCode,
-        long version) {
+        long version,
+        Avatar avatar) {
+
+    /** The same account with {@code avatar} (null for none). */
+    public Account withAvatar(Avatar avatar) {
+        return new Account(userId, username, email, displayName, bio, createdAt, referralCode, inviteCode, version, avatar);
+    }
 }

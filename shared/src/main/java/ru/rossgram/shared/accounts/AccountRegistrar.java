@@ -11,6 +11,7 @@ import ru.rossgram.shared.problem.ProblemException;
 /** Sign-up: validates, hashes, and creates the account with its first session in one transaction. */
 @Singleton
 public class AccountRegistrar {
+    private final AccountViews views;
     private final AccountRepository accounts;
     private final SessionRepository sessions;
     private final SessionIssuer sessionIssuer;
@@ -20,7 +21,8 @@ public class AccountRegistrar {
     private final Clock clock;
 
     public AccountRegistrar(AccountRepository accounts, SessionRepository sessions, SessionIssuer sessionIssuer,
-                            PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, IdGenerator ids, Clock clock) {
+                            PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, IdGenerator ids, Clock clock, AccountViews views) {
+        this.views = views;
         this.accounts = accounts;
         this.sessions = sessions;
         this.sessionIssuer = sessionIssuer;
@@ -44,9 +46,9 @@ public class AccountRegistrar {
         passwordPolicy.check(password, username, email);
 
         Account account = new Account(ids.newId(), username, email, displayName, "", clock.instant(),
-                referralCode, inviteCode, 1);
+                referralCode, inviteCode, 1, null);
         SessionIssuer.NewSession session = sessionIssuer.open(account.userId());
         accounts.create(account, passwordHasher.hash(password), List.of(sessions.createItem(session.session())));
-        return new SignedInAccount(AccountView.of(account), session.tokens());
+        return new SignedInAccount(views.of(account), session.tokens());
     }
 }

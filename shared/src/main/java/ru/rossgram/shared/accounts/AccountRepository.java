@@ -13,6 +13,7 @@ import java.util.Optional;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.dynamo.Transactions;
+import ru.rossgram.shared.media.PhotoRecordItems;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Accounts in the single table. An account is three items written in one transaction: the profile
@@ -116,7 +118,29 @@ public class AccountRepository {
             throw new ProblemException(ProblemType.CONCURRENT_UPDATE, "The profile changed meanwhile; try again.");
         }
         return new Account(updated.userId(), updated.username(), updated.email(), updated.displayName(), updated.bio(),
-                updated.createdAt(), updated.referralCode(), updated.inviteCode(), expectedVersion + 1);
+                updated.createdAt(), updated.referralCode(), updated.inviteCode(), expectedVersion + 1, updated.avatar());
+    }
+
+    /**
+     * Makes {@code avatar} the account's profile picture if the one set is still {@code replacing} (null: none),
+     * so that a caller who read the profile knows exactly which avatar it replaced. Fails the transaction when
+     * another avatar was set meanwhile or the account no longer exists.
+     */
+    public TransactWriteItem setAvatarItem(String userId, Avatar avatar, Avatar replacing) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":avatar", AttributeValue.fromM(Map.of("uploadId", s(avatar.uploadId()),
+                "photo", PhotoRecordItems.toAttribute(avatar.photo()))));
+        String unchanged = "attribute_not_exists(avatar)";
+        if (replacing != null) {
+            unchanged = "avatar.uploadId = :replacing";
+            values.put(":replacing", s(replacing.uploadId()));
+        }
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Attrs.key(userPk(userId), PROFILE))
+                .updateExpression("SET avatar = :avatar")
+                .conditionExpression("attribute_exists(pk) AND " + unchanged)
+                .expressionAttributeValues(values)
+                .build()).build();
     }
 
     /** An account with the hash it signs in with; the hash never leaves the service layer. */
@@ -144,6 +168,13 @@ public class AccountRepository {
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
 
+    private static Avatar avatar(AttributeValue value) {
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        return new Avatar(value.m().get("uploadId").s(), PhotoRecordItems.fromAttribute(value.m().get("photo")));
+    }
+
     private static StoredAccount toStored(Map<String, AttributeValue> item) {
         Account account = new Account(
                 string(item, "userId"),
@@ -154,7 +185,8 @@ public class AccountRepository {
                 Instant.parse(string(item, "createdAt")),
                 string(item, "referralCode"),
                 string(item, "inviteCode"),
-                Attrs.number(item, "version").orElse(0L));
+                Attrs.number(item, "version").orElse(0L),
+                avatar(item.get("avatar")));
         return new StoredAccount(account, string(item, "passwordHash"));
     }
 }

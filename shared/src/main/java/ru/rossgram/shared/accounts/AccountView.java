@@ -1,18 +1,29 @@
 package ru.rossgram.shared.accounts;
 
+import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 
-/** The account as its owner sees it in API responses. Never carries the password hash. */
+/**
+ * The account as its owner sees it in API responses. Never carries the password hash.
+ *
+ * @param avatar the profile picture, or null when none was set; see {@link AccountViews}
+ */
 public record AccountView(
         String id,
         String username,
         String email,
         String displayName,
         String bio,
-        Instant createdAt) {
+        Instant createdAt,
+        AvatarView avatar) {
 
-    public static AccountView of(Account account) {
-        return new AccountView(account.userId(), account.username(), account.email(),
-                account.displayName(), account.bio(), account.createdAt());
+    /**
+     * A profile picture as clients load it: paint {@code dominantColor} or decode {@code placeholder} (a
+     * BlurHash) while the image loads.
+     *
+     * @param urls rendition name (such as {@code square320}) to a URL the client downloads it from
+     */
+    public record AvatarView(String dominantColor, String placeholder, Map<String, URI> urls) {
     }
 }

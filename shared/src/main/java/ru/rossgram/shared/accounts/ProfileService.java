@@ -8,15 +8,17 @@ import ru.rossgram.shared.problem.ProblemType;
 /** The caller's own account: read it, change its display name and bio. */
 @Singleton
 public class ProfileService {
+    private final AccountViews views;
     private final AccountRepository accounts;
 
-    public ProfileService(AccountRepository accounts) {
+    public ProfileService(AccountRepository accounts, AccountViews views) {
+        this.views = views;
         this.accounts = accounts;
     }
 
     /** @throws ProblemException 404 when the account behind a valid token no longer exists */
     public AccountView me(Caller caller) {
-        return AccountView.of(load(caller));
+        return views.of(load(caller));
     }
 
     /**
@@ -32,8 +34,8 @@ public class ProfileService {
         Account changed = new Account(current.userId(), current.username(), current.email(),
                 displayName == null ? current.displayName() : displayName,
                 bio == null ? current.bio() : bio,
-                current.createdAt(), current.referralCode(), current.inviteCode(), current.version());
-        return AccountView.of(accounts.updateProfile(changed, current.version()));
+                current.createdAt(), current.referralCode(), current.inviteCode(), current.version(), current.avatar());
+        return views.of(accounts.updateProfile(changed, current.version()));
     }
 
     private Account load(Caller caller) {

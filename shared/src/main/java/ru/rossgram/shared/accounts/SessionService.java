@@ -12,6 +12,7 @@ import ru.rossgram.shared.problem.ProblemType;
 /** Sign-in, refresh-token rotation with reuse detection, and sign-out. */
 @Singleton
 public class SessionService {
+    private final AccountViews views;
     private final AccountRepository accounts;
     private final SessionRepository sessions;
     private final SessionIssuer issuer;
@@ -20,7 +21,8 @@ public class SessionService {
     private final Clock clock;
 
     public SessionService(AccountRepository accounts, SessionRepository sessions, SessionIssuer issuer,
-                          PasswordHasher passwordHasher, SignInThrottle throttle, Clock clock) {
+                          PasswordHasher passwordHasher, SignInThrottle throttle, Clock clock, AccountViews views) {
+        this.views = views;
         this.accounts = accounts;
         this.sessions = sessions;
         this.issuer = issuer;
@@ -50,7 +52,7 @@ public class SessionService {
         Account account = stored.get().account();
         SessionIssuer.NewSession session = issuer.open(account.userId());
         sessions.create(session.session());
-        return new SignedInAccount(AccountView.of(account), session.tokens());
+        return new SignedInAccount(views.of(account), session.tokens());
     }
 
     /**

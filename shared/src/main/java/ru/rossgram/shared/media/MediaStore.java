@@ -101,6 +101,13 @@ public class MediaStore {
         return URI.create(base.replaceAll("/+$", "") + "/" + key); // our keys need no escaping
     }
 
+    /** Each rendition's name to its {@link #thumbnailUrl}, smallest first as recorded. */
+    public Map<String, URI> thumbnailUrls(PhotoRecord photo) {
+        Map<String, URI> urls = new LinkedHashMap<>();
+        photo.renditions().forEach(r -> urls.put(r.name(), thumbnailUrl(r.key())));
+        return urls;
+    }
+
     /** The stored object's size and type, or empty if there is no object at {@code key}. */
     public Optional<ObjectHead> head(String key) {
         try {
@@ -114,6 +121,59 @@ public class MediaStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * Reads the object at {@code key} whole, refusing to hold more than {@code maxBytes} of it.
+     *
+     * @return the bytes, or empty when there is no object at {@code key} (deleted since its event was sent)
+     * @throws ObjectTooLargeException when the object is longer than {@code maxBytes}
+     * @throws java.io.UncheckedIOException when the download breaks off (worth a retry)
+     */
+    public Optional<byte[]> read(String key, long maxBytes) {
+        try (var object = s3.getObject(r -> r.bucket(bucket).key(key))) {
+            Long length = object.response().contentLength();
+            if (length != null && length > maxBytes) {
+                throw new ObjectTooLargeException(key, length, maxBytes);
+            }
+            byte[] bytes = object.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw new ObjectTooLargeException(key, bytes.length, maxBytes);
+            }
+            return Optional.of(bytes);
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading " + key + " broke off", e);
+        }
+    }
+
+    /** The object at {@code key} holds more bytes than its reader accepts. */
+    public static final class ObjectTooLargeException extends RuntimeException {
+        private final long length;
+
+        ObjectTooLargeException(String key, long length, long maxBytes) {
+            super(key + " is " + length + " bytes; at most " + maxBytes + " are read");
+            this.length = length;
+        }
+
+        public long length() {
+            return length;
+        }
+    }
+
+    /**
+     * Stores a thumbnail. Thumbnail keys are never reused for other content, so caches may keep them forever.
+     */
+    public void putThumbnail(String key, String contentType, byte[] bytes) {
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
+                        .cacheControl("public, max-age=31536000, immutable"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+    }
+
+    /** The bucket every key here lives in. */
+    public String bucket() {
+        return bucket;
     }
 
     /**

@@ -1,8 +1,6 @@
 package ru.rossgram.shared.posts;
 
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ru.rossgram.shared.accounts.AccountRepository;
@@ -36,9 +34,7 @@ public class PostViews {
         if (result == null) {
             return new PostView.PhotoView(null, null, null, null, altText, Map.of());
         }
-        Map<String, URI> urls = new LinkedHashMap<>();
-        result.renditions().forEach(r -> urls.put(r.name(), media.thumbnailUrl(r.key())));
         return new PostView.PhotoView(result.width(), result.height(), result.dominantColor(), result.placeholder(),
-                altText, urls);
+                altText, media.thumbnailUrls(result));
     }
 }

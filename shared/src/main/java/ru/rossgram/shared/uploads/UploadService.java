@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.config.UploadConfig;
 import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.media.PresignedUpload;
 import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.problem.ProblemType;
 
 /**
  * Issues upload URLs: the server picks each object's key, records the upload (so the storage event can be
@@ -60,5 +63,21 @@ public class UploadService {
             tickets.add(new UploadTicket(upload.uploadId(), "PUT", put.url(), put.headers(), put.expiresAt()));
         }
         return new IssuedUploads(tickets);
+    }
+
+    /**
+     * The caller's own upload and how far its processing got: what an app polls after sending an avatar.
+     *
+     * @throws ProblemException 404 when there is no such upload of the caller's (or it expired unused)
+     */
+    public UploadView find(Caller caller, String uploadId) {
+        Upload upload = (IdGenerator.isWellFormed(uploadId) ? uploads.find(uploadId) : Optional.<Upload>empty())
+                .filter(u -> u.ownerId().equals(caller.userId()) && !u.expiredAt(clock.instant()))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No such upload of yours."));
+        PhotoRecord photo = upload.photo();
+        UploadView.PhotoView photoView = photo == null ? null : new UploadView.PhotoView(photo.width(), photo.height(),
+                photo.dominantColor(), photo.placeholder(), media.thumbnailUrls(photo));
+        return new UploadView(upload.uploadId(), upload.purpose().wire(), upload.status().wire(), upload.contentType(),
+                upload.contentLength(), upload.createdAt(), upload.postId(), upload.rejectionReason(), photoView);
     }
 }

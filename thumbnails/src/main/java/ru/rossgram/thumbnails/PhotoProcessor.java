@@ -1,0 +1,166 @@
+package ru.rossgram.thumbnails;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.rossgram.imaging.ImageRejectedException;
+import ru.rossgram.imaging.Rendition;
+import ru.rossgram.imaging.ThumbnailMaker;
+import ru.rossgram.imaging.Thumbnails;
+import ru.rossgram.shared.accounts.Avatar;
+import ru.rossgram.shared.accounts.AvatarResults;
+import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.PhotoRecord;
+import ru.rossgram.shared.posts.PhotoResults;
+import ru.rossgram.shared.uploads.Upload;
+import ru.rossgram.shared.uploads.UploadPurpose;
+import ru.rossgram.shared.uploads.UploadRepository;
+import ru.rossgram.shared.uploads.UploadStatus;
+
+/**
+ * Processes one stored original, as a storage event names it: finds its upload, makes and stores the
+ * thumbnails, and records the outcome on the upload and its post, or on its owner's profile for an avatar.
+ *
+ * <p>Storage events come at least once and in any order, so every step may run twice: thumbnail keys are
+ * fixed per upload and rendition (a second run writes the same bytes over them), and the outcome is recorded
+ * by a conditional transaction that only a pending upload passes. An image that is not acceptable is
+ * recorded as rejected and the call returns normally (retrying cannot help); a storage or database fault
+ * propagates so that the platform retries the event.
+ */
+@Singleton
+public class PhotoProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(PhotoProcessor.class);
+    private static final String JPEG = "image/jpeg";
+
+    private final MediaStore media;
+    private final UploadRepository uploads;
+    private final PhotoResults photoResults;
+    private final AvatarResults avatarResults;
+    private final Clock clock;
+    private final ThumbnailMaker postThumbnails;
+    private final ThumbnailMaker avatarThumbnails;
+
+    public PhotoProcessor(MediaStore media, UploadRepository uploads, PhotoResults photoResults,
+                          AvatarResults avatarResults, Clock clock, ThumbnailConfig config) {
+        this.media = media;
+        this.uploads = uploads;
+        this.photoResults = photoResults;
+        this.avatarResults = avatarResults;
+        this.clock = clock;
+        this.postThumbnails = new ThumbnailMaker(config.postSpec());
+        this.avatarThumbnails = new ThumbnailMaker(config.avatarSpec());
+    }
+
+    /**
+     * @param bucket the bucket the event names
+     * @param key    the object key, URL-decoded
+     * @throws RuntimeException for faults worth a retry (S3 or DynamoDB unreachable, contention outlasting retries)
+     */
+    public ProcessingOutcome process(String bucket, String key) {
+        Optional<MediaStore.UploadKey> parsed = MediaStore.parseUploadKey(key);
+        if (parsed.isEmpty() || !media.bucket().equals(bucket)) {
+            LOG.warn("ignoring s3://{}/{}: not an upload of bucket {}", bucket, key, media.bucket());
+            return ProcessingOutcome.NOT_AN_UPLOAD;
+        }
+        String uploadId = parsed.get().uploadId();
+        Optional<Upload> found = uploads.find(uploadId);
+        if (found.isEmpty() || found.get().expiredAt(clock.instant())) {
+            // Nobody can use the object any more, and nothing else would ever delete it.
+            media.delete(List.of(key));
+            return ProcessingOutcome.UPLOAD_GONE;
+        }
+        Upload upload = found.get();
+        if (!upload.objectKey().equals(key) || !upload.ownerId().equals(parsed.get().userId())) {
+            LOG.warn("ignoring s3://{}/{}: upload {} is stored at {}", bucket, key, uploadId, upload.objectKey());
+            return ProcessingOutcome.NOT_AN_UPLOAD;
+        }
+        if (upload.status() != UploadStatus.PENDING) {
+            return ProcessingOutcome.ALREADY_PROCESSED;
+        }
+
+        ThumbnailMaker maker = upload.purpose() == UploadPurpose.AVATAR ? avatarThumbnails : postThumbnails;
+        Thumbnails thumbnails;
+        try {
+            Optional<byte[]> original = media.read(key, maker.spec().maxSourceBytes());
+            if (original.isEmpty()) {
+                return ProcessingOutcome.OBJECT_GONE;
+            }
+            thumbnails = maker.make(original.get());
+        } catch (ImageRejectedException e) {
+            return reject(upload, e.getMessage());
+        } catch (MediaStore.ObjectTooLargeException e) {
+            return reject(upload, "The file is " + e.length() + " bytes; the limit is " + maker.spec().maxSourceBytes() + ".");
+        }
+
+        PhotoRecord record = store(upload, thumbnails);
+        return upload.purpose() == UploadPurpose.AVATAR ? recordAvatar(upload, record) : recordPostPhoto(upload, record);
+    }
+
+    private ProcessingOutcome reject(Upload upload, String reason) {
+        PhotoResults.Outcome outcome = photoResults.recordRejected(upload.uploadId(), reason);
+        return switch (outcome) {
+            case ALREADY_RECORDED -> ProcessingOutcome.ALREADY_PROCESSED;
+            case UPLOAD_GONE -> ProcessingOutcome.UPLOAD_GONE;
+            default -> ProcessingOutcome.REJECTED;
+        };
+    }
+
+    /** Writes every rendition at its fixed key; the record lists them smallest first. */
+    private PhotoRecord store(Upload upload, Thumbnails thumbnails) {
+        List<PhotoRecord.Rendition> stored = new ArrayList<>();
+        for (Rendition rendition : thumbnails.renditions()) {
+            String key = MediaStore.thumbnailKey(upload.ownerId(), upload.uploadId(), rendition.name());
+            media.putThumbnail(key, JPEG, rendition.bytes());
+            stored.add(new PhotoRecord.Rendition(rendition.name(), key, rendition.width(), rendition.height()));
+        }
+        stored.sort((a, b) -> Long.compare((long) a.width() * a.height(), (long) b.width() * b.height()));
+        return new PhotoRecord(thumbnails.width(), thumbnails.height(), thumbnails.dominantColor(),
+                thumbnails.placeholder(), stored);
+    }
+
+    private ProcessingOutcome recordPostPhoto(Upload upload, PhotoRecord record) {
+        return switch (photoResults.recordReady(upload.uploadId(), record)) {
+            case POST_PUBLISHED -> ProcessingOutcome.POST_PUBLISHED;
+            case RECORDED, POST_FAILED -> ProcessingOutcome.PHOTO_READY;
+            case ALREADY_RECORDED -> ProcessingOutcome.ALREADY_PROCESSED;
+            case UPLOAD_GONE -> {
+                // The post was deleted while we worked: what we just wrote would outlive it.
+                media.delete(objectsOf(upload.objectKey(), record));
+                yield ProcessingOutcome.UPLOAD_GONE;
+            }
+        };
+    }
+
+    private ProcessingOutcome recordAvatar(Upload upload, PhotoRecord record) {
+        AvatarResults.Result result = avatarResults.recordReady(upload.uploadId(), record);
+        return switch (result.outcome()) {
+            case AVATAR_SET -> {
+                Avatar replaced = result.replaced();
+                if (replaced != null) {
+                    media.delete(objectsOf(MediaStore.avatarKey(upload.ownerId(), replaced.uploadId()), replaced.photo()));
+                }
+                yield ProcessingOutcome.AVATAR_SET;
+            }
+            case SUPERSEDED -> {
+                media.delete(objectsOf(upload.objectKey(), record));
+                yield ProcessingOutcome.AVATAR_SUPERSEDED;
+            }
+            case ALREADY_RECORDED -> ProcessingOutcome.ALREADY_PROCESSED;
+            case UPLOAD_GONE -> {
+                media.delete(objectsOf(upload.objectKey(), record));
+                yield ProcessingOutcome.UPLOAD_GONE;
+            }
+        };
+    }
+
+    private static List<String> objectsOf(String originalKey, PhotoRecord record) {
+        List<String> keys = new ArrayList<>();
+        keys.add(originalKey);
+        record.renditions().forEach(r -> keys.add(r.key()));
+        return keys;
+    }
+}
