@@ -17,7 +17,7 @@ final class IntrinsicResolver {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
     private final SamTemplate template;
-    private final PhysicalNames names;
+    private final PhysicalNames names;  // null while resolving the names themselves
     private final Map<String, String> parameterValues;
     private final String region;
 
@@ -29,6 +29,15 @@ final class IntrinsicResolver {
     }
 
     /**
+     * A resolver for the names the template declares ({@code BucketName}, {@code TableName}). Such a
+     * name is fixed before any resource exists, so it may use parameter defaults and pseudo parameters
+     * but no other resource; resolving one that does throws {@link SamTemplateException}.
+     */
+    static IntrinsicResolver forDeclaredNames(SamTemplate template, String region) {
+        return new IntrinsicResolver(template, null, Map.of(), region);
+    }
+
+    /**
      * @return the value as a string, or null for {@code AWS::NoValue} (the key is then left out)
      */
     String resolve(Object value, String where) {
@@ -36,7 +45,7 @@ final class IntrinsicResolver {
             return "";
         }
         if (value instanceof List<?>) {
-            throw new SamTemplateException(where + " is a list; an environment value must be a string");
+            throw new SamTemplateException(where + " is a list; it must be a string");
         }
         if (!(value instanceof Map<?, ?> map)) {
             return String.valueOf(value);
@@ -63,13 +72,17 @@ final class IntrinsicResolver {
         }
         if (template.parameterNames().contains(target)) {
             String value = parameterValues.getOrDefault(target, template.parameters().get(target));
+            if (value == null && names == null) {
+                throw new SamTemplateException(where + " needs parameter " + target
+                        + ", which has no default; a resource's name is fixed before parameter values are known");
+            }
             if (value == null) {
                 throw new SamTemplateException(where + " needs parameter " + target + ", which has no default: pass a value");
             }
             return value;
         }
         if (template.resourceTypes().containsKey(target)) {
-            return names.of(target);
+            return physicalName(target, where);
         }
         throw new SamTemplateException(where + " refers to " + target + ", which is neither a parameter nor a resource");
     }
@@ -100,7 +113,7 @@ final class IntrinsicResolver {
         if (type == null) {
             throw new SamTemplateException(where + " refers to " + logicalId + ", which is not a resource");
         }
-        String name = names.of(logicalId);
+        String name = physicalName(logicalId, where);
         String arn = switch (type) {
             case SamTemplate.TABLE_TYPE -> "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + name;
             case SamTemplate.BUCKET_TYPE -> "arn:aws:s3:::" + name;
@@ -112,6 +125,14 @@ final class IntrinsicResolver {
         }
         throw new SamTemplateException(where + ": Fn::GetAtt " + logicalId + "." + attribute + " (" + type
                 + ") is not resolved locally");
+    }
+
+    private String physicalName(String logicalId, String where) {
+        if (names == null) {
+            throw new SamTemplateException(where + " refers to resource " + logicalId
+                    + "; a resource's name may use only parameters and pseudo parameters");
+        }
+        return names.of(logicalId);
     }
 
     private String sub(Object argument, String where) {

@@ -32,16 +32,16 @@ public final class LocalCloud implements AutoCloseable {
 
     private final SamTemplate template;
     private final LocalCloudOptions options;
-    private final PhysicalNames names;
+    private final TemplateDeployment deployment;
     private final DynamoDbEngine dynamoDb;
     private final S3Engine s3;
     private boolean closed;
 
-    private LocalCloud(SamTemplate template, LocalCloudOptions options, PhysicalNames names, DynamoDbEngine dynamoDb,
-            S3Engine s3) {
+    private LocalCloud(SamTemplate template, LocalCloudOptions options, TemplateDeployment deployment,
+            DynamoDbEngine dynamoDb, S3Engine s3) {
         this.template = template;
         this.options = options;
-        this.names = names;
+        this.deployment = deployment;
         this.dynamoDb = dynamoDb;
         this.s3 = s3;
     }
@@ -71,13 +71,16 @@ public final class LocalCloud implements AutoCloseable {
      * @param template the tables and buckets to provision
      * @param options data directory, ports, credentials, region
      * @return the running, provisioned cloud; close it to stop the engines
+     * @throws SamTemplateException when a declared resource name ({@code BucketName}, {@code TableName})
+     *     cannot be resolved locally or is not valid; nothing is started then
      * @throws IllegalStateException when an engine cannot start or provisioning fails
      */
     public static LocalCloud start(SamTemplate template, LocalCloudOptions options) {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(options, "options");
+        TemplateDeployment deployment = new TemplateDeployment(template, options.region());
+        PhysicalNames names = deployment.names();
         EngineLogging.quiet();
-        PhysicalNames names = new PhysicalNames(template.resourceTypes());
         SdkClients clients = new SdkClients(options);
         Path data = options.dataDirectory();
         // Each engine's start is mostly class loading and one-off initialisation: overlap them.
@@ -103,7 +106,7 @@ public final class LocalCloud implements AutoCloseable {
                 throw startFailure(e);
             }
             try {
-                return new LocalCloud(template, options, names, dynamoDb, s3.get());
+                return new LocalCloud(template, options, deployment, dynamoDb, s3.get());
             } catch (ExecutionException e) {
                 Closer.closeAll(e.getCause(), dynamoDb);
                 throw startFailure(e.getCause());
@@ -164,11 +167,12 @@ public final class LocalCloud implements AutoCloseable {
      * The name a resource has here: what {@code !Ref} of it resolves to.
      *
      * @param logicalId a resource's logical id in the template
-     * @return {@code rossgram-local-<LogicalId>}, lower-cased for buckets
+     * @return the resource's declared {@code BucketName} or {@code TableName}, resolved locally (as for
+     *     the stack {@code rossgram-local}), else {@code rossgram-local-<LogicalId>}, lower-cased for buckets
      * @throws IllegalArgumentException when the template has no such resource
      */
     public String physicalName(String logicalId) {
-        return names.of(logicalId);
+        return deployment.physicalName(logicalId);
     }
 
     /** @return a DynamoDB client for this cloud, owned by it (closed by {@link #close()}) */
@@ -216,7 +220,7 @@ public final class LocalCloud implements AutoCloseable {
      *     intrinsic cannot be resolved locally
      */
     public Map<String, String> functionEnvironment(FunctionSpec fn, Map<String, String> parameterValues) {
-        return new TemplateDeployment(template).functionEnvironment(fn, parameterValues, new TemplateDeployment.Endpoints(
+        return deployment.functionEnvironment(fn, parameterValues, new TemplateDeployment.Endpoints(
                 dynamoEndpoint(), s3Endpoint(), options.region(), options.accessKeyId(), options.secretAccessKey()));
     }
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  * An object stored in one of the cloud's buckets: what S3 would announce as an
  * {@code s3:ObjectCreated:*} event notification. See {@link LocalCloud#onObjectCreated}.
  *
- * @param bucket the bucket's physical name, e.g. {@code rossgram-local-mediabucket}
+ * @param bucket the bucket's physical name, e.g. {@code rossgram-media-local}
  * @param key the object key as stored, not URL-encoded
  * @param size the object's size in bytes
  * @param eTag the object's ETag without surrounding quotes; for a multipart upload, S3's

@@ -1,13 +1,17 @@
 package ru.rossgram.localcloud;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Local physical names for the template's resources: stable across runs (a persistent data
- * directory finds its tables and buckets again) and valid for each service.
- * Tables and functions are {@code rossgram-local-<LogicalId>}; buckets, which must be lower-case
- * DNS labels, are {@code rossgram-local-<logicalid>}.
+ * Physical names for the template's resources: what {@code !Ref} of them resolves to, and what
+ * they are created as. A bucket's {@code BucketName} and a table's {@code TableName}, when the
+ * template declares them, resolved with parameter defaults and the pseudo parameters of
+ * {@link IntrinsicResolver}; otherwise names stable across runs (a persistent data directory finds
+ * its tables and buckets again): tables and functions are {@code rossgram-local-<LogicalId>};
+ * buckets, which must be lower-case DNS labels, are {@code rossgram-local-<logicalid>}.
  */
 final class PhysicalNames {
 
@@ -16,15 +20,43 @@ final class PhysicalNames {
     private static final int MAX_FUNCTION_NAME = 64;
 
     private final Map<String, String> resourceTypes;
+    private final Map<String, String> declared;
 
-    PhysicalNames(Map<String, String> resourceTypes) {
-        this.resourceTypes = resourceTypes;
+    /**
+     * Resolves and checks the declared names at once, so that a bad one stops provisioning before
+     * anything is created.
+     *
+     * @param region what {@code AWS::Region} (and the region in {@code AWS::StackId}) resolves to
+     * @throws SamTemplateException when a declared name refers to another resource, needs a parameter
+     *     without a default, is not a valid name for its service, or gives two buckets (or two tables)
+     *     the same name
+     */
+    PhysicalNames(SamTemplate template, String region) {
+        this.resourceTypes = template.resourceTypes();
+        IntrinsicResolver resolver = IntrinsicResolver.forDeclaredNames(template, region);
+        Map<String, String> names = new HashMap<>();
+        template.declaredNames().forEach((logicalId, expression) -> {
+            String name = resolver.resolve(expression.raw(), expression.where());
+            if (name != null) {  // AWS::NoValue leaves the name undeclared, as CloudFormation does
+                NameRules.check(resourceTypes.get(logicalId), name, expression.where());
+                names.put(logicalId, name);
+            }
+        });
+        this.declared = Map.copyOf(names);
+        refuseSharedNames();
     }
 
+    /**
+     * @throws IllegalArgumentException when the template has no resource {@code logicalId}
+     */
     String of(String logicalId) {
         String type = resourceTypes.get(logicalId);
         if (type == null) {
             throw new IllegalArgumentException("no resource " + logicalId + " in the template");
+        }
+        String declaredName = declared.get(logicalId);
+        if (declaredName != null) {
+            return declaredName;
         }
         String name = PREFIX + logicalId;
         return switch (type) {
@@ -32,6 +64,20 @@ final class PhysicalNames {
             case SamTemplate.FUNCTION_TYPE -> truncate(name, MAX_FUNCTION_NAME);
             default -> name;
         };
+    }
+
+    /** One engine holds all buckets (and one all tables): two resources cannot share a name there. */
+    private void refuseSharedNames() {
+        Map<String, String> owners = new LinkedHashMap<>();
+        resourceTypes.forEach((logicalId, type) -> {
+            if (type.equals(SamTemplate.BUCKET_TYPE) || type.equals(SamTemplate.TABLE_TYPE)) {
+                String name = of(logicalId);
+                String owner = owners.putIfAbsent(type + " " + name, logicalId);
+                if (owner != null) {
+                    throw new SamTemplateException(owner + " and " + logicalId + " are both named " + name);
+                }
+            }
+        });
     }
 
     private static String truncate(String name, int max) {

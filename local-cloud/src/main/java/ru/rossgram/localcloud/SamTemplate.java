@@ -36,6 +36,7 @@ public final class SamTemplate {
     private final Map<String, String> parameters;
     private final Set<String> parameterNames;
     private final Map<String, String> resourceTypes;
+    private final Map<String, TemplateNode> declaredNames;
     private final List<TableSpec> tables;
     private final List<BucketSpec> buckets;
     private final List<FunctionSpec> functions;
@@ -59,6 +60,7 @@ public final class SamTemplate {
 
         TemplateNode globals = root.get("Globals").get("Function");
         Map<String, String> types = new LinkedHashMap<>();
+        Map<String, TemplateNode> nameExpressions = new LinkedHashMap<>();
         List<TableSpec> tableSpecs = new ArrayList<>();
         List<BucketSpec> bucketSpecs = new ArrayList<>();
         List<FunctionSpec> functionSpecs = new ArrayList<>();
@@ -68,8 +70,14 @@ public final class SamTemplate {
             types.put(logicalId, type);
             TemplateNode properties = resource.get("Properties");
             switch (type) {
-                case TABLE_TYPE -> tableSpecs.add(TableSpec.read(logicalId, properties));
-                case BUCKET_TYPE -> bucketSpecs.add(BucketSpec.read(logicalId, properties, parameters));
+                case TABLE_TYPE -> {
+                    tableSpecs.add(TableSpec.read(logicalId, properties));
+                    declareName(nameExpressions, logicalId, properties.get("TableName"));
+                }
+                case BUCKET_TYPE -> {
+                    bucketSpecs.add(BucketSpec.read(logicalId, properties, parameters));
+                    declareName(nameExpressions, logicalId, properties.get("BucketName"));
+                }
                 case FUNCTION_TYPE -> functionSpecs.add(FunctionSpec.read(logicalId, properties, globals));
                 case HTTP_API_TYPE -> {
                     if (!properties.get("CorsConfiguration").isMissing()) {
@@ -80,10 +88,17 @@ public final class SamTemplate {
             }
         });
         this.resourceTypes = Collections.unmodifiableMap(types);
+        this.declaredNames = Collections.unmodifiableMap(nameExpressions);
         this.tables = List.copyOf(tableSpecs);
         this.buckets = List.copyOf(bucketSpecs);
         this.functions = List.copyOf(functionSpecs);
         this.httpApiCors = apiCors[0];
+    }
+
+    private static void declareName(Map<String, TemplateNode> names, String logicalId, TemplateNode name) {
+        if (!name.isMissing()) {
+            names.put(logicalId, name);
+        }
     }
 
     /**
@@ -162,6 +177,14 @@ public final class SamTemplate {
     /** @return logical id to resource type, for every resource, in template order */
     public Map<String, String> resourceTypes() {
         return resourceTypes;
+    }
+
+    /**
+     * The name expressions the template gives its resources ({@code BucketName} of a bucket,
+     * {@code TableName} of a table), unresolved: {@link PhysicalNames} resolves them.
+     */
+    Map<String, TemplateNode> declaredNames() {
+        return declaredNames;
     }
 
     /** @return the DynamoDB tables, in template order */

@@ -10,24 +10,58 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The template's tables, buckets and function environments, deployed into any DynamoDB- and
- * S3-compatible endpoints: our in-process engines, LocalStack, or a test account. Physical names are
- * the same everywhere ({@code rossgram-local-<LogicalId>}), so data and code agree on them.
+ * S3-compatible endpoints in one region: our in-process engines, LocalStack, or a test account.
+ * Physical names are the same everywhere (a declared {@code BucketName} or {@code TableName}
+ * resolved as for the stack {@code rossgram-local}, else {@code rossgram-local-<LogicalId>}), so
+ * data and code agree on them.
  */
 public final class TemplateDeployment {
     private final SamTemplate template;
+    private final String region;
     private final PhysicalNames names;
 
+    /**
+     * A deployment to {@link LocalCloudOptions#DEFAULT_REGION}, LocalStack's default region too.
+     *
+     * @throws SamTemplateException when a declared resource name cannot be resolved or is not valid
+     */
     public TemplateDeployment(SamTemplate template) {
+        this(template, LocalCloudOptions.DEFAULT_REGION);
+    }
+
+    /**
+     * @param region the endpoints' region, which declared names using {@code AWS::Region} or
+     *     {@code AWS::StackId} resolve with
+     * @throws SamTemplateException when a declared resource name cannot be resolved (it refers to
+     *     another resource, or to a parameter without a default), is not valid for its service, or is
+     *     shared by two buckets or two tables
+     */
+    public TemplateDeployment(SamTemplate template, String region) {
         this.template = Objects.requireNonNull(template, "template");
-        this.names = new PhysicalNames(template.resourceTypes());
+        this.region = Objects.requireNonNull(region, "region");
+        this.names = new PhysicalNames(template, region);
     }
 
     public SamTemplate template() {
         return template;
     }
 
+    /** @return the region the deployment's names were resolved for */
+    public String region() {
+        return region;
+    }
+
+    /**
+     * The name a resource is created with, and what {@code !Ref} of it resolves to.
+     *
+     * @throws IllegalArgumentException when the template has no such resource
+     */
     public String physicalName(String logicalId) {
         return names.of(logicalId);
+    }
+
+    PhysicalNames names() {
+        return names;
     }
 
     /** Creates the template's tables (with indexes and TTL) that {@code dynamo} does not have yet. */
@@ -52,13 +86,19 @@ public final class TemplateDeployment {
      * Fn::Sub, Fn::Join, Fn::Select; plus the standard AWS variables that point SDK clients at
      * {@code endpoints}.
      *
-     * @throws IllegalArgumentException when a parameter value names no parameter of the template
+     * @throws IllegalArgumentException when a parameter value names no parameter of the template, or
+     *     {@code endpoints} are in another region than this deployment
      * @throws SamTemplateException when a referenced parameter has no value and no default, or an
      *     intrinsic cannot be resolved locally
      */
     public Map<String, String> functionEnvironment(FunctionSpec fn, Map<String, String> parameterValues, Endpoints endpoints) {
         Objects.requireNonNull(fn, "fn");
         Objects.requireNonNull(parameterValues, "parameterValues");
+        if (!endpoints.region().equals(region)) {
+            // A function naming a resource by an expression (not a Ref) would get another name than it was created with.
+            throw new IllegalArgumentException("the endpoints are in " + endpoints.region()
+                    + " but the deployment's names were resolved for " + region);
+        }
         for (String name : parameterValues.keySet()) {
             if (!template.parameterNames().contains(name)) {
                 throw new IllegalArgumentException(name + " is not a parameter of " + template.path());

@@ -52,7 +52,7 @@ class IntrinsicResolverTest {
                           STREAM: !GetAtt Table.StreamArn
                 """));
         env = template.function("Fn").orElseThrow().environment();
-        resolver = new IntrinsicResolver(template, new PhysicalNames(template.resourceTypes()),
+        resolver = new IntrinsicResolver(template, new PhysicalNames(template, "eu-west-1"),
                 Map.of("Secret", "s3cr3t", "Stage", "test"), "eu-west-1");
     }
 

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 class LocalCloudTest {
 
     private static final String TABLE = "rossgram-local-MainTable";
-    private static final String BUCKET = "rossgram-local-mediabucket";
+    private static final String BUCKET = "rossgram-media-local";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static LocalCloud cloud;

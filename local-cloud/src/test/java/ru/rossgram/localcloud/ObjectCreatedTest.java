@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 /** Objects stored through the real S3Proxy, announced by {@link LocalCloud#onObjectCreated}. */
 class ObjectCreatedTest {
 
-    private static final String BUCKET = "rossgram-local-mediabucket";
+    private static final String BUCKET = "rossgram-media-local";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Queue<ObjectCreated> SEEN = new ConcurrentLinkedQueue<>();
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -54,7 +55,11 @@ public final class LocalBackend implements AutoCloseable {
                 .dynamoDbPort(options.dynamoDbPort())
                 .s3Port(options.s3Port())
                 .build());
-        FunctionHost functions = new FunctionHost(fn -> cloud.functionEnvironment(fn, parameters));
+        FunctionHost functions = new FunctionHost(fn -> {
+            Map<String, String> environment = new HashMap<>(cloud.functionEnvironment(fn, parameters));
+            environment.putAll(options.environment());
+            return environment;
+        });
         // Objects landing in a bucket (a phone's presigned upload included) reach the subscribed functions.
         StorageEvents storageEvents = new StorageEvents(template, cloud::physicalName, functions,
                 RetryDelays.local(), cloud.region(), log);

@@ -15,9 +15,11 @@ import java.util.Map;
  * @param dataDirectory where data survives restarts; null for a throwaway in-memory run
  * @param reset        delete the data directory before starting
  * @param parameters   template parameter values (Name=Value)
+ * @param environment  variables set for every function over what the template gives it, such as
+ *                     {@code ROSSGRAM_UPLOADS_URL_TTL=10s} to watch upload URLs expire
  */
 public record RunnerOptions(Path template, String host, int port, int dynamoDbPort, int s3Port, Path dataDirectory,
-                            boolean reset, Map<String, String> parameters) {
+                            boolean reset, Map<String, String> parameters, Map<String, String> environment) {
     public static final String USAGE = """
             Usage: local-runner [options]
               --port N           API port (default 3000)
@@ -29,10 +31,11 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
               --reset            delete the data directory first
               --template FILE    the SAM template (default: nearest template.yaml)
               --param NAME=VALUE a template parameter value (repeatable)
+              --env NAME=VALUE   an environment variable for every function, over the template's (repeatable)
             """;
 
     public static RunnerOptions defaults() {
-        return new RunnerOptions(null, "127.0.0.1", 3000, 8000, 9000, Path.of(".rossgram-local"), false, Map.of());
+        return new RunnerOptions(null, "127.0.0.1", 3000, 8000, 9000, Path.of(".rossgram-local"), false, Map.of(), Map.of());
     }
 
     /**
@@ -48,6 +51,7 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
         Path dataDirectory = d.dataDirectory;
         boolean reset = false;
         Map<String, String> parameters = new LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -59,34 +63,42 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
                 case "--in-memory" -> dataDirectory = null;
                 case "--reset" -> reset = true;
                 case "--template" -> template = Path.of(value(args, ++i, arg));
-                case "--param" -> {
-                    String pair = value(args, ++i, arg);
-                    int eq = pair.indexOf('=');
-                    if (eq < 1) {
-                        throw new IllegalArgumentException("--param takes NAME=VALUE, got " + pair);
-                    }
-                    parameters.put(pair.substring(0, eq), pair.substring(eq + 1));
-                }
+                case "--param" -> putPair(parameters, arg, value(args, ++i, arg));
+                case "--env" -> putPair(environment, arg, value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, Map.copyOf(parameters));
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, Map.copyOf(parameters),
+                Map.copyOf(environment));
     }
 
     public RunnerOptions withPort(int port) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment);
     }
 
     public RunnerOptions withEnginePorts(int dynamoDbPort, int s3Port) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment);
     }
 
     public RunnerOptions withDataDirectory(Path dataDirectory) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment);
     }
 
     public RunnerOptions withTemplate(Path template) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment);
+    }
+
+    public RunnerOptions withEnvironment(Map<String, String> environment) {
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters,
+                Map.copyOf(environment));
+    }
+
+    private static void putPair(Map<String, String> into, String flag, String pair) {
+        int eq = pair.indexOf('=');
+        if (eq < 1) {
+            throw new IllegalArgumentException(flag + " takes NAME=VALUE, got " + pair);
+        }
+        into.put(pair.substring(0, eq), pair.substring(eq + 1));
     }
 
     private static String value(String[] args, int i, String flag) {

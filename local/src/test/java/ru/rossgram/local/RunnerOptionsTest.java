@@ -1,0 +1,51 @@
+package ru.rossgram.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunnerOptionsTest {
+
+    @Test
+    void noArgumentsGiveTheDefaults() {
+        assertEquals(RunnerOptions.defaults(), RunnerOptions.parse());
+    }
+
+    @Test
+    void everyFlagIsRead() {
+        RunnerOptions options = RunnerOptions.parse("--port", "3100", "--host", "0.0.0.0", "--dynamodb-port", "0",
+                "--s3-port", "9100", "--data-dir", "/tmp/rg", "--reset", "--template", "t.yaml",
+                "--param", "S3PathStyle=true", "--env", "ROSSGRAM_UPLOADS_URL_TTL=10s", "--env", "A=b=c");
+        assertEquals(3100, options.port());
+        assertEquals("0.0.0.0", options.host());
+        assertEquals(0, options.dynamoDbPort());
+        assertEquals(9100, options.s3Port());
+        assertEquals(Path.of("/tmp/rg"), options.dataDirectory());
+        assertTrue(options.reset());
+        assertEquals(Path.of("t.yaml"), options.template());
+        assertEquals(Map.of("S3PathStyle", "true"), options.parameters());
+        assertEquals(Map.of("ROSSGRAM_UPLOADS_URL_TTL", "10s", "A", "b=c"), options.environment());
+    }
+
+    @Test
+    void inMemoryHasNoDataDirectory() {
+        assertNull(RunnerOptions.parse("--in-memory").dataDirectory());
+    }
+
+    @Test
+    void mistakesNameTheArgument() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--env", "NOVALUE"))
+                .getMessage().contains("--env"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--port", "99999"))
+                .getMessage().contains("--port"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--param"))
+                .getMessage().contains("--param"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--bogus"))
+                .getMessage().contains("--bogus"));
+    }
+}
