@@ -27,6 +27,30 @@ call() {
   fi
 }
 show() { echo "    $1"; }
+# await PATH STATUS TOKEN -> polls as an app would until .status is STATUS (30 s at most); body in $BODY
+await() {
+  local path=$1 wanted=$2 token=$3 status="" i
+  for i in $(seq 1 150); do
+    BODY=$(curl -s -H "authorization: Bearer $token" "$API$path")
+    status=$(jq -r .status <<<"$BODY")
+    [[ "$status" == "$wanted" ]] && break
+    sleep 0.2
+  done
+  step=$((step + 1))
+  printf '%2d. %-6s %-24s -> %s\n' "$step" "(poll)" "$path" "$status"
+  [[ "$status" == "$wanted" ]] || { echo "    expected status $wanted: $BODY" >&2; exit 1; }
+}
+# fetch URL NAME -> downloads a photo URL as an app would and checks that a JPEG came back
+fetch() {
+  local url=$1 name=$2 out status type size
+  out=$(curl -s -o /tmp/rossgram-demo-fetch.$$ -w '%{http_code} %{content_type} %{size_download}' "$url")
+  rm -f /tmp/rossgram-demo-fetch.$$
+  read -r status type size <<<"$out"
+  step=$((step + 1))
+  printf '%2d. %-6s %-24s -> %s\n' "$step" GET "($name thumbnail)" "$status"
+  [[ "$status" == 200 && "$type" == image/jpeg ]] || { echo "    expected a JPEG, got $out" >&2; exit 1; }
+  show "$name: $size bytes of image/jpeg"
+}
 
 echo "Rossgram demo against $API"
 
@@ -34,6 +58,7 @@ masha="masha_$run_id"; petya="petya_$run_id"
 call POST /v1/accounts 201 "{\"username\":\"$masha\",\"email\":\"$masha@example.ru\",\"password\":\"Sunrise over Neva, 5 a.m.\",\"displayName\":\"Маша Петрова\",\"referralCode\":\"FRIEND-2026\"}"
 show "signed up @$(jq -r .account.username <<<"$BODY") (id $(jq -r .account.id <<<"$BODY"))"
 call POST /v1/accounts 201 "{\"username\":\"$petya\",\"email\":\"$petya@example.ru\",\"password\":\"White nights on the Fontanka\",\"displayName\":\"Петя\"}"
+petya_access=$(jq -r .tokens.accessToken <<<"$BODY")
 show "signed up @$petya"
 
 call POST /v1/accounts 409 "{\"username\":\"$(tr a-z A-Z <<<"$masha")\",\"email\":\"other_$run_id@example.ru\",\"password\":\"Sunrise over Neva, 5 a.m.\",\"displayName\":\"Copycat\"}"
@@ -73,12 +98,27 @@ step=$((step + 1)); printf '%2d. %-6s %-24s -> %s\n' "$step" PUT "(presigned S3 
 [[ "$put_status" == 200 ]] || { echo "    the storage server refused the upload" >&2; exit 1; }
 tampered_status=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'content-type: image/png' --data-binary @"$photo" "$upload_url")
 show "the same URL with another content type: $tampered_status (the signature binds type and length)"
-rm -f "$photo"
 call POST /v1/posts 201 "{\"uploads\":[\"$upload_id\"],\"caption\":\"Белые ночи #питер #nevsky with @$petya\",\"altTexts\":[\"Sun over the river\"]}" "$access"
 post_id=$(jq -r .id <<<"$BODY")
 show "post $post_id: status $(jq -r .status <<<"$BODY"), tags $(jq -c .hashtags <<<"$BODY"), mentions $(jq -c .mentions <<<"$BODY")"
 call GET "/v1/posts/$post_id" 200 "" "$access"
-show "the author sees it while it is $(jq -r .status <<<"$BODY")"
+show "the author sees it at once, $(jq -r .status <<<"$BODY") (others only once published)"
+await "/v1/posts/$post_id" published "$access"
+show "the storage event ran the thumbnail function: $(jq -c '.photos[0] | {width, height, dominantColor, renditions: (.urls | keys)}' <<<"$BODY")"
+fetch "$(jq -r '.photos[0].urls.w640' <<<"$BODY")" w640
+call GET "/v1/posts/$post_id" 200 "" "$petya_access"
+show "@$petya sees the published post too"
+
+# An avatar: the same pipeline, square crops, and the profile shows it once processed.
+call POST /v1/uploads 201 "{\"purpose\":\"avatar\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"
+avatar_id=$(jq -r '.uploads[0].uploadId' <<<"$BODY"); avatar_url=$(jq -r '.uploads[0].url' <<<"$BODY")
+curl -s -f -o /dev/null -X PUT -H 'content-type: image/jpeg' --data-binary @"$photo" "$avatar_url"
+show "avatar $avatar_id sent straight to storage"
+rm -f "$photo"
+await "/v1/uploads/$avatar_id" ready "$access"
+call GET /v1/me 200 "" "$access"
+show "me: $(jq -c '{username, avatar: (.avatar | {dominantColor, renditions: (.urls | keys)})}' <<<"$BODY")"
+fetch "$(jq -r '.avatar.urls.square320' <<<"$BODY")" square320
 
 call DELETE /v1/sessions/current 204 "" "$access"
 show "signed out"

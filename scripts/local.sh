@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 classpath_file=local/target/runner.classpath
 # Build when the runner or its classpath is missing or older than any source or pom.
-if [[ ! -f "$classpath_file" ]] || [[ -n "$(find pom.xml shared local-cloud local functions -newer "$classpath_file" \
+if [[ ! -f "$classpath_file" ]] || [[ -n "$(find pom.xml shared imaging thumbnails local-cloud local functions -newer "$classpath_file" \
       \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.txt' \) -print -quit)" ]]; then
   echo "Building the runner (first time, or sources changed)..." >&2
   mvn -q -B -DskipTests install -pl local -am
