@@ -3,18 +3,32 @@ package ru.rossgram.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import ru.rossgram.it.launch.LambdaLaunch;
+import ru.rossgram.local.FunctionHost;
 import ru.rossgram.localcloud.FunctionSpec;
 import ru.rossgram.localcloud.SamTemplate;
 
@@ -26,18 +40,109 @@ import ru.rossgram.localcloud.SamTemplate;
  */
 @ExtendWith(LocalEngines.class)
 class LambdaEntryPointTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TestFactory
     Stream<DynamicTest> everyDeployableJar_startsWithTheNoArgumentConstructor_andAnswers(Backend backend) {
         SamTemplate template = backend.template();
-        return template.functions().stream().filter(f -> !f.httpRoutes().isEmpty()).map(function ->
+        return template.functions().stream().map(function ->
                 DynamicTest.dynamicTest(function.logicalId(), () -> {
                     Path jar = template.directory().resolve(function.codeUri());
                     Assumptions.assumeTrue(Files.isRegularFile(jar), jar + " is not built (run mvn verify)");
-                    String output = launch(backend, function, jar, sampleEvent(template, function));
+                    String output = launch(backend, function, jar, sampleEvent(template, function), List.of());
+                    if (function.httpRoutes().isEmpty()) {
+                        assertTrue(output.contains("handled"), output);
+                        return;
+                    }
                     assertTrue(output.contains("status="), output);
                     int status = Integer.parseInt(output.replaceAll("(?s).*status=(\\d+).*", "$1"));
                     assertTrue(status < 500, function.logicalId() + " answered " + status + ":\n" + output);
                 }));
+    }
+
+    /**
+     * The memory claim of the thumbnail function, checked on its deployable jar: a 48-megapixel phone photo,
+     * processed in a JVM sized as in a 512 MB function (the JVM takes its default heap, a quarter of that),
+     * comes out as thumbnails, and the process's peak resident memory stays under 512 MB.
+     */
+    @Test
+    void theThumbnailJar_processesA48MegapixelPhoto_withinA512MbFunction(Backend backend, @TempDir Path work) throws Exception {
+        FunctionSpec function = backend.template().function("MakeThumbnailsFunction").orElseThrow();
+        Path jar = backend.template().directory().resolve(function.codeUri());
+        Assumptions.assumeTrue(Files.isRegularFile(jar), jar + " is not built (run mvn verify)");
+        FunctionHost functions = backend.functions(AccountsContract.TEST_OVERRIDES);
+        try {
+            ApiDriver api = backend.api(functions, "198.51.100.48");
+            JsonNode account = AccountsContract.signUp(api, AccountsContract.unique("big"));
+            Map<String, String> auth = Map.of("authorization", "Bearer " + account.at("/tokens/accessToken").asText(),
+                    "content-type", "application/json");
+            byte[] photo = photoJpeg(8000, 6000);
+            ApiDriver.Reply issued = api.send("POST", "/v1/uploads",
+                    "{\"purpose\":\"post\",\"contentType\":\"image/jpeg\",\"contentLength\":" + photo.length + "}", auth);
+            assertEquals(201, issued.status(), issued.body());
+            JsonNode ticket = JSON.readTree(issued.body()).at("/uploads/0");
+            HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ticket.path("url").asText()))
+                    .header("content-type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(photo)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, put.statusCode(), put.body());
+
+            String uploadId = ticket.path("uploadId").asText();
+            String key = "originals/" + account.at("/account/id").asText() + "/" + uploadId;
+            Path event = work.resolve("event.json");
+            Files.writeString(event, s3Event(backend.functionEnvironment(function).get("ROSSGRAM_MEDIA_BUCKET"), key, photo.length));
+            String output = launch(backend, function, jar, event, List.of("-XX:MaxRAM=512m"));
+            assertTrue(output.contains("handled"), output);
+            long peakRssKb = Long.parseLong(output.replaceAll("(?s).*peakRssKb=(\\d+).*", "$1"));
+            System.out.println("48 MP through the thumbnail jar: peak RSS " + peakRssKb / 1024 + " MB");
+            assertTrue(peakRssKb < 512 * 1024, "peak RSS " + peakRssKb + " kB");
+
+            ApiDriver.Reply upload = api.send("GET", "/v1/uploads/" + uploadId, null, auth);
+            JsonNode shown = JSON.readTree(upload.body());
+            assertEquals("ready", shown.path("status").asText(), upload.body());
+            assertEquals(8000, shown.at("/photo/width").asInt());
+            assertEquals(List.of("square150", "w320", "w640", "w1080"), fieldNames(shown.at("/photo/urls")));
+        } finally {
+            functions.close();
+        }
+    }
+
+    /** An S3 ObjectCreated:Put notification for one object, as S3 sends it. */
+    private static String s3Event(String bucket, String key, long size) {
+        return """
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",
+                 "eventTime":"2026-11-22T09:00:00.000Z","eventName":"ObjectCreated:Put",
+                 "userIdentity":{"principalId":"AWS:LOCAL"},"requestParameters":{"sourceIPAddress":"127.0.0.1"},
+                 "responseElements":{"x-amz-request-id":"0000000000000000","x-amz-id-2":"launch"},
+                 "s3":{"s3SchemaVersion":"1.0","configurationId":"Originals",
+                  "bucket":{"name":"%s","ownerIdentity":{"principalId":"LOCAL"},"arn":"arn:aws:s3:::%s"},
+                  "object":{"key":"%s","size":%d,"eTag":"0","sequencer":"0000000000000000A0"}}}]}
+                """.formatted(bucket, bucket, key, size);
+    }
+
+    /** A photo-sized baseline JPEG: gradients with fine detail, so it decodes like a camera's. */
+    private static byte[] photoJpeg(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int detail = ((x ^ y) & 7) * 4;
+                row[x] = (x * 200 / width + detail) << 16 | (y * 200 / height + detail) << 8 | (128 + detail);
+            }
+            image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static String codeSource(Class<?> type) throws java.net.URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     private static Path sampleEvent(SamTemplate template, FunctionSpec function) throws IOException {
@@ -48,14 +153,17 @@ class LambdaEntryPointTest {
         }
     }
 
-    private static String launch(Backend backend, FunctionSpec function, Path jar, Path event) throws Exception {
-        Path launcher = Path.of(LambdaLaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ProcessBuilder process = new ProcessBuilder(List.of(
+    private static String launch(Backend backend, FunctionSpec function, Path jar, Path event, List<String> jvmOptions)
+            throws Exception {
+        // On Lambda, the runtime's serialization library reads the event; it is not in the function's jar.
+        List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                "-cp", jar + java.io.File.pathSeparator + launcher,
-                LambdaLaunch.class.getName(), function.handler(), event.toString()))
-                .redirectErrorStream(true);
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, jar.toString(), codeSource(LambdaLaunch.class),
+                        codeSource(LambdaEventSerializers.class)),
+                LambdaLaunch.class.getName(), function.handler(), event.toString()));
+        ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true);
         process.environment().clear();
         process.environment().putAll(backend.functionEnvironment(function));
         process.environment().putAll(AccountsContract.TEST_OVERRIDES);

@@ -188,7 +188,7 @@ abstract class PhotosContract {
         return ids;
     }
 
-    private static String postBody(List<String> uploadIds, String more) {
+    static String postBody(List<String> uploadIds, String more) {
         String uploads = String.join("\", \"", uploadIds);
         return "{\"uploads\": [\"" + uploads + "\"]" + (more.isEmpty() ? "" : ", " + more) + "}";
     }

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,13 +29,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.rossgram.local.FunctionHost;
 import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.localcloud.SamTemplate;
 import ru.rossgram.shared.http.ApiFunction;
 
 /**
  * template.yaml is the single truth about functions and routes; this proves the code agrees with it:
  * handlers exist in the module their CodeUri names, every route reaches its handler, and every sample
- * event in events/ is accepted (no 5xx) by the function it is filed under.
+ * event in events/ is accepted by the function it is filed under: an HTTP event names one of its routes and
+ * gets no 5xx, an S3 event matches one of its S3 events (bucket, type, key filter) and does not throw.
  */
 @ExtendWith(LocalEngines.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -101,7 +105,7 @@ class TemplateConsistencyTest {
     }
 
     @TestFactory
-    List<DynamicTest> everySampleEvent_isAcceptedByItsFunction(Backend backend) throws IOException {
+    List<DynamicTest> everySampleEvent_isAcceptedByItsFunction(Backend backend, LocalCloud cloud) throws IOException {
         Path events = template.directory().resolve("events");
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> files = Files.walk(events)) {
@@ -111,6 +115,14 @@ class TemplateConsistencyTest {
                     FunctionSpec function = functionForModule(module).orElseThrow(
                             () -> new AssertionError("events/" + module + " names no function's module"));
                     String event = Files.readString(file);
+                    JsonNode records = JSON.readTree(event).path("Records");
+                    if (records.isArray() && !records.isEmpty()) {
+                        for (JsonNode record : records) {
+                            assertSubscribed(file, function, record, cloud);
+                        }
+                        host(backend).invoke(function, event); // what it throws, Lambda would retry: the test fails
+                        return;
+                    }
                     String routeKey = JSON.readTree(event).path("routeKey").asText();
                     assertTrue(function.httpRoutes().stream().anyMatch(r -> (r.method() + " " + r.path()).equals(routeKey)),
                             file + ": routeKey " + routeKey + " is not a route of " + function.logicalId());
@@ -121,6 +133,31 @@ class TemplateConsistencyTest {
         }
         assertFalse(tests.isEmpty(), "events/ has no sample events");
         return tests;
+    }
+
+    /**
+     * An S3 record reaches the function only through one of its S3 events: the template's bucket (by its local
+     * name), an event type the subscription names ({@code s3:ObjectCreated:*} covers {@code ObjectCreated:Put}),
+     * and a key, URL-decoded as S3 encodes it in events, that passes the subscription's filter.
+     */
+    private static void assertSubscribed(Path file, FunctionSpec function, JsonNode record, LocalCloud cloud) {
+        assertEquals("aws:s3", record.path("eventSource").asText(), file + ": not an S3 record");
+        String bucket = record.at("/s3/bucket/name").asText();
+        assertEquals("arn:aws:s3:::" + bucket, record.at("/s3/bucket/arn").asText(), file + ": bucket arn");
+        String eventName = record.path("eventName").asText();
+        String key = URLDecoder.decode(record.at("/s3/object/key").asText(), StandardCharsets.UTF_8);
+        assertTrue(function.s3Events().stream().anyMatch(subscription ->
+                        cloud.physicalName(subscription.bucketLogicalId()).equals(bucket)
+                                && subscription.events().stream().anyMatch(type -> eventTypeMatches(type, eventName))
+                                && subscription.matchesKey(key)),
+                file + ": " + eventName + " of s3://" + bucket + "/" + key + " matches no S3 event of " + function.logicalId()
+                        + " " + function.s3Events());
+    }
+
+    /** A subscription's {@code s3:ObjectCreated:*} covers every {@code ObjectCreated:...}; other types match whole. */
+    private static boolean eventTypeMatches(String subscribed, String eventName) {
+        String type = subscribed.startsWith("s3:") ? subscribed.substring(3) : subscribed;
+        return type.endsWith("*") ? eventName.startsWith(type.substring(0, type.length() - 1)) : type.equals(eventName);
     }
 
     private Optional<FunctionSpec> functionForModule(String module) {

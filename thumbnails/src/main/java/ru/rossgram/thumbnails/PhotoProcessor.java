@@ -102,11 +102,15 @@ public class PhotoProcessor {
 
     private ProcessingOutcome reject(Upload upload, String reason) {
         PhotoResults.Outcome outcome = photoResults.recordRejected(upload.uploadId(), reason);
-        return switch (outcome) {
-            case ALREADY_RECORDED -> ProcessingOutcome.ALREADY_PROCESSED;
-            case UPLOAD_GONE -> ProcessingOutcome.UPLOAD_GONE;
-            default -> ProcessingOutcome.REJECTED;
-        };
+        if (outcome == PhotoResults.Outcome.ALREADY_RECORDED) {
+            return ProcessingOutcome.ALREADY_PROCESSED;
+        }
+        if (outcome == PhotoResults.Outcome.UPLOAD_GONE || outcome == PhotoResults.Outcome.RECORDED) {
+            // In no post (an avatar, or a photo not posted yet): nothing can use the file any more, and no
+            // post deletion will remove it. A rejected photo in a post goes when its post is deleted.
+            media.delete(List.of(upload.objectKey()));
+        }
+        return outcome == PhotoResults.Outcome.UPLOAD_GONE ? ProcessingOutcome.UPLOAD_GONE : ProcessingOutcome.REJECTED;
     }
 
     /** Writes every rendition at its fixed key; the record lists them smallest first. */

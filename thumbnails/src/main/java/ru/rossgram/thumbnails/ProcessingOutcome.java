@@ -10,7 +10,10 @@ public enum ProcessingOutcome {
     OBJECT_GONE,
     /** An outcome is already recorded for this upload (a repeated or duplicate event); nothing changed. */
     ALREADY_PROCESSED,
-    /** The object is not an image we accept; the upload, and its post if any, record why. */
+    /**
+     * The object is not an image we accept; the upload, and its post if any, record why. An upload in no
+     * post has its object deleted (nothing can use it); a post's goes with the post.
+     */
     REJECTED,
     /** Thumbnails made and recorded; the post (if any) still waits for other photos, or already failed. */
     PHOTO_READY,
@@ -18,6 +21,6 @@ public enum ProcessingOutcome {
     POST_PUBLISHED,
     /** Thumbnails made, and they are the owner's profile picture now. */
     AVATAR_SET,
-    /** Thumbnails made, but a newer avatar is already set; this one's objects were deleted. */
+    /** Thumbnails made, but a newer avatar is already set: the upload is recorded rejected, its objects deleted. */
     AVATAR_SUPERSEDED
 }

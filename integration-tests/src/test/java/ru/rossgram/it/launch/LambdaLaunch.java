@@ -7,43 +7,63 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * Runs in a child JVM whose classpath is a function's deployable jar (plus this class): constructs the
- * handler the way Lambda does, with no arguments and the configuration in process environment variables,
- * invokes it once and prints {@code status=<code>}. Only what the deployable jar holds is used.
+ * Runs in a child JVM whose classpath is a function's deployable jar, this class and the Lambda runtime's
+ * event serialization library (as on Lambda): constructs the handler the way Lambda does, with no arguments
+ * and the configuration in process environment variables, reads the event file with the runtime's own
+ * serializer, invokes the handler once and prints {@code status=<code>} for an HTTP event or
+ * {@code handled} for a storage event, then the process's peak resident memory as {@code peakRssKb=<n>}
+ * (Linux). Only what the deployable jar holds is used.
  */
 public final class LambdaLaunch {
     private LambdaLaunch() {
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void main(String[] args) throws Exception {
-        var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Class.forName(args[0])
-                .getConstructor().newInstance();
-        APIGatewayV2HTTPEvent event = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .readValue(new File(args[1]), APIGatewayV2HTTPEvent.class);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new Context() {
+        var handler = (RequestHandler) Class.forName(args[0]).getConstructor().newInstance();
+        Path eventFile = Path.of(args[1]);
+        boolean storageEvent = Files.readString(eventFile, StandardCharsets.UTF_8).contains("\"aws:s3\"");
+        Class<?> eventType = storageEvent ? S3Event.class : APIGatewayV2HTTPEvent.class;
+        Object event;
+        try (InputStream in = Files.newInputStream(eventFile)) {
+            event = LambdaEventSerializers.serializerFor(eventType, LambdaLaunch.class.getClassLoader()).fromJson(in);
+        }
+        Object result = handler.handleRequest(event, context(args[0]));
+        System.out.println(storageEvent ? "handled" : "status=" + ((APIGatewayV2HTTPResponse) result).getStatusCode());
+        Path status = Path.of("/proc/self/status");
+        if (Files.isReadable(status)) {
+            Files.readAllLines(status).stream().filter(line -> line.startsWith("VmHWM:"))
+                    .map(line -> line.replaceAll("\\D", "")).findFirst()
+                    .ifPresent(kb -> System.out.println("peakRssKb=" + kb));
+        }
+    }
+
+    private static Context context(String functionName) {
+        return new Context() {
             @Override public String getAwsRequestId() { return "launch"; }
             @Override public String getLogGroupName() { return "launch"; }
             @Override public String getLogStreamName() { return "launch"; }
-            @Override public String getFunctionName() { return args[0]; }
+            @Override public String getFunctionName() { return functionName; }
             @Override public String getFunctionVersion() { return "$LATEST"; }
             @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:launch"; }
             @Override public CognitoIdentity getIdentity() { return null; }
             @Override public ClientContext getClientContext() { return null; }
-            @Override public int getRemainingTimeInMillis() { return 15_000; }
-            @Override public int getMemoryLimitInMB() { return 1024; }
+            @Override public int getRemainingTimeInMillis() { return 60_000; }
+            @Override public int getMemoryLimitInMB() { return 512; }
             @Override public LambdaLogger getLogger() {
                 return new LambdaLogger() {
                     @Override public void log(String message) { System.err.print(message); }
                     @Override public void log(byte[] message) { System.err.write(message, 0, message.length); }
                 };
             }
-        });
-        System.out.println("status=" + response.getStatusCode());
+        };
     }
 }

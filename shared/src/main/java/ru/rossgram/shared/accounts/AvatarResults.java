@@ -23,6 +23,7 @@ import ru.rossgram.shared.uploads.UploadStatus;
 @Singleton
 public class AvatarResults {
     private static final int ATTEMPTS = 5;
+    static final String SUPERSEDED_REASON = "A newer avatar upload replaced this one.";
 
     private final UploadRepository uploads;
     private final AccountRepository accounts;
@@ -43,7 +44,10 @@ public class AvatarResults {
     public enum Outcome {
         /** The upload is the profile picture now; the one it replaced, if any, is in {@link Result#replaced()}. */
         AVATAR_SET,
-        /** Recorded, but a newer avatar upload is already the profile picture (or the account is gone): this one is unused. */
+        /**
+         * A newer avatar upload is already the profile picture (or the account is gone): this upload is recorded
+         * as rejected for that reason, and its objects are the caller's to delete.
+         */
         SUPERSEDED,
         /** An outcome was already recorded for this upload (a repeated event); nothing changed. */
         ALREADY_RECORDED,
@@ -74,7 +78,9 @@ public class AvatarResults {
             // Upload ids are ULIDs: a greater id is a later upload, and the later upload wins.
             boolean newer = current == null || current.uploadId().compareTo(uploadId) < 0;
             if (owner.isEmpty() || !newer) {
-                if (transactions.write(List.of(markReady)).isEmpty()) {
+                // Its thumbnails will be deleted: record why, rather than a result that points at nothing.
+                var superseded = uploads.markRejectedItem(upload, SUPERSEDED_REASON, clock.instant());
+                if (transactions.write(List.of(superseded)).isEmpty()) {
                     return new Result(Outcome.SUPERSEDED, null);
                 }
                 continue;
