@@ -9,6 +9,7 @@ import java.net.URI;
 public enum ProblemType {
     MALFORMED_JSON(400, "malformed-json", "Request body is not valid JSON"),
     INVALID_REQUEST(400, "invalid-request", "Request is not valid"),
+    INVALID_CURSOR(400, "invalid-cursor", "The page cursor is not one this server issued"),
     UNAUTHORIZED(401, "unauthorized", "Authentication required"),
     INVALID_CREDENTIALS(401, "invalid-credentials", "Username or password is wrong"),
     INVALID_REFRESH_TOKEN(401, "invalid-refresh-token", "Refresh token is invalid, expired or revoked"),
@@ -26,6 +27,7 @@ public enum ProblemType {
     TOO_MANY_PHOTOS(422, "too-many-photos", "Too many photos for one post"),
     UNKNOWN_UPLOAD(422, "unknown-upload", "No such upload of yours"),
     UPLOAD_REJECTED(422, "upload-rejected", "The photo could not be processed"),
+    CANNOT_FOLLOW_YOURSELF(422, "cannot-follow-yourself", "An account cannot follow itself"),
     TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many attempts; retry later"),
     BUSY(503, "busy", "The service is busy; retry shortly"),
     INTERNAL(500, "internal", "Internal error");
