@@ -1,0 +1,57 @@
+package ru.rossgram.shared.feeds;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.dynamo.Attrs;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The accounts whose posts are not fanned out (over the threshold when they last published): one item,
+ * {@code CELEBRITIES / SET}, a string set of user ids. Readers merge these accounts' posts into the feeds of
+ * their followers. The set only grows: an account that drops below the threshold keeps being merged, so
+ * none of its posts ever falls out of a feed. Read through a per-container cache of a minute, so a feed
+ * page does not pay for it.
+ */
+@Singleton
+public class Celebrities {
+    static final Duration CACHE = Duration.ofMinutes(1);
+    private static final Map<String, AttributeValue> KEY = Attrs.key("CELEBRITIES", "SET");
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private volatile Set<String> cached;
+    private volatile Instant cachedAt = Instant.MIN;
+
+    public Celebrities(DynamoDbClient dynamo, RossgramConfig config, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = config.table();
+        this.clock = clock;
+    }
+
+    public void add(String userId) {
+        dynamo.updateItem(r -> r.tableName(table).key(KEY).updateExpression("ADD ids :id")
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(java.util.List.of(userId)))));
+        cached = null;
+    }
+
+    /** The set, at most a minute old in this container. */
+    public Set<String> ids() {
+        Instant now = clock.instant();
+        Set<String> current = cached;
+        if (current == null || now.isAfter(cachedAt.plus(CACHE))) {
+            var item = dynamo.getItem(r -> r.tableName(table).key(KEY)).item();
+            AttributeValue ids = item == null ? null : item.get("ids");
+            current = ids == null || !ids.hasSs() ? Set.of() : Set.copyOf(ids.ss());
+            cached = current;
+            cachedAt = now;
+        }
+        return current;
+    }
+}
