@@ -13,9 +13,12 @@ import ru.rossgram.imaging.ThumbnailMaker;
 import ru.rossgram.imaging.Thumbnails;
 import ru.rossgram.shared.accounts.Avatar;
 import ru.rossgram.shared.accounts.AvatarResults;
+import ru.rossgram.shared.feeds.FanOutService;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
+import ru.rossgram.shared.posts.PostRepository;
+import ru.rossgram.shared.posts.PostStatus;
 import ru.rossgram.shared.uploads.Upload;
 import ru.rossgram.shared.uploads.UploadPurpose;
 import ru.rossgram.shared.uploads.UploadRepository;
@@ -40,16 +43,21 @@ public class PhotoProcessor {
     private final UploadRepository uploads;
     private final PhotoResults photoResults;
     private final AvatarResults avatarResults;
+    private final PostRepository posts;
+    private final FanOutService fanOut;
     private final Clock clock;
     private final ThumbnailMaker postThumbnails;
     private final ThumbnailMaker avatarThumbnails;
 
     public PhotoProcessor(MediaStore media, UploadRepository uploads, PhotoResults photoResults,
-                          AvatarResults avatarResults, Clock clock, ThumbnailConfig config) {
+                          AvatarResults avatarResults, PostRepository posts, FanOutService fanOut, Clock clock,
+                          ThumbnailConfig config) {
         this.media = media;
         this.uploads = uploads;
         this.photoResults = photoResults;
         this.avatarResults = avatarResults;
+        this.posts = posts;
+        this.fanOut = fanOut;
         this.clock = clock;
         this.postThumbnails = new ThumbnailMaker(config.postSpec());
         this.avatarThumbnails = new ThumbnailMaker(config.avatarSpec());
@@ -79,6 +87,7 @@ public class PhotoProcessor {
             return ProcessingOutcome.NOT_AN_UPLOAD;
         }
         if (upload.status() != UploadStatus.PENDING) {
+            ensureFanOut(upload);
             return ProcessingOutcome.ALREADY_PROCESSED;
         }
 
@@ -128,7 +137,10 @@ public class PhotoProcessor {
 
     private ProcessingOutcome recordPostPhoto(Upload upload, PhotoRecord record) {
         return switch (photoResults.recordReady(upload.uploadId(), record)) {
-            case POST_PUBLISHED -> ProcessingOutcome.POST_PUBLISHED;
+            case POST_PUBLISHED -> {
+                fanOut.postPublished(upload.postId(), upload.ownerId());
+                yield ProcessingOutcome.POST_PUBLISHED;
+            }
             case RECORDED, POST_FAILED -> ProcessingOutcome.PHOTO_READY;
             case ALREADY_RECORDED -> ProcessingOutcome.ALREADY_PROCESSED;
             case UPLOAD_GONE -> {
@@ -137,6 +149,17 @@ public class PhotoProcessor {
                 yield ProcessingOutcome.UPLOAD_GONE;
             }
         };
+    }
+
+    /**
+     * A repeated event for a processed photo: if its post is published, queue the post's fan-out again, in
+     * case the delivery that published it failed before queueing (queueing twice is harmless).
+     */
+    private void ensureFanOut(Upload upload) {
+        if (upload.postId() != null && upload.status() == UploadStatus.READY) {
+            posts.find(upload.postId()).filter(post -> post.status() == PostStatus.PUBLISHED)
+                    .ifPresent(post -> fanOut.postPublished(post.postId(), post.authorId()));
+        }
     }
 
     private ProcessingOutcome recordAvatar(Upload upload, PhotoRecord record) {

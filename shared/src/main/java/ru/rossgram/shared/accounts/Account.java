@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A Rossgram account as stored. {@code username} keeps the case the user chose; uniqueness is on its
  * lower-case form. Referral and invite codes are recorded at sign-up for the referral programme.
- * {@code avatar} is null until the owner's first avatar upload is processed.
+ * {@code avatar} is null until the owner's first avatar upload is processed. A {@code privateAccount} shows its
+ * posts and follower lists only to its followers, and is followed by request.
  */
 public record Account(
         String userId,
@@ -17,10 +18,11 @@ public record Account(
         String referralCode,
         String inviteCode,
         long version,
-        Avatar avatar) {
+        Avatar avatar,
+        boolean privateAccount) {
 
     /** The same account with {@code avatar} (null for none). */
     public Account withAvatar(Avatar avatar) {
-        return new Account(userId, username, email, displayName, bio, createdAt, referralCode, inviteCode, version, avatar);
+        return new Account(userId, username, email, displayName, bio, createdAt, referralCode, inviteCode, version, avatar, privateAccount);
     }
 }

@@ -46,7 +46,7 @@ public class AccountRegistrar {
         passwordPolicy.check(password, username, email);
 
         Account account = new Account(ids.newId(), username, email, displayName, "", clock.instant(),
-                referralCode, inviteCode, 1, null);
+                referralCode, inviteCode, 1, null, false);
         SessionIssuer.NewSession session = sessionIssuer.open(account.userId());
         accounts.create(account, passwordHasher.hash(password), List.of(sessions.createItem(session.session())));
         return new SignedInAccount(views.of(account), session.tokens());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.BatchReads;
 import ru.rossgram.shared.dynamo.Transactions;
 import ru.rossgram.shared.media.PhotoRecordItems;
 import ru.rossgram.shared.problem.ProblemException;
@@ -32,6 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @Singleton
 public class AccountRepository {
     private static final String PROFILE = "PROFILE";
+    /** BOOL, true on private accounts; absent on accounts that never chose (public). */
+    private static final String PRIVATE = "private";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -99,6 +102,28 @@ public class AccountRepository {
     }
 
     /**
+     * Finds an account by its username, ignoring case. Anything that cannot be a username (an email, a name with
+     * other characters) finds nothing.
+     */
+    public Optional<StoredAccount> findByUsername(String username) {
+        if (username == null || !AccountRules.isUsername(username)) {
+            return Optional.empty();
+        }
+        return findByLogin(username);
+    }
+
+    /** The accounts of {@code userIds} that exist, by id; one consistent BatchGet per 100 ids. */
+    public Map<String, Account> findAllById(java.util.Collection<String> userIds) {
+        Map<String, Account> found = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = userIds.stream().distinct().map(id -> Attrs.key(userPk(id), PROFILE)).toList();
+        for (Map<String, AttributeValue> item : BatchReads.consistent(dynamo, table, keys)) {
+            Account account = toStored(item).account();
+            found.put(account.userId(), account);
+        }
+        return found;
+    }
+
+    /**
      * Sets the given profile fields if the stored version is still {@code expectedVersion}.
      *
      * @throws ProblemException 409 {@code concurrent-update} when another update came first
@@ -107,18 +132,21 @@ public class AccountRepository {
         try {
             dynamo.updateItem(r -> r.tableName(table)
                     .key(Attrs.key(userPk(updated.userId()), PROFILE))
-                    .updateExpression("SET displayName = :displayName, bio = :bio, version = :next")
+                    .updateExpression("SET displayName = :displayName, bio = :bio, #private = :private, version = :next")
                     .conditionExpression("version = :expected")
+                    .expressionAttributeNames(Map.of("#private", PRIVATE))
                     .expressionAttributeValues(Map.of(
                             ":displayName", s(updated.displayName()),
                             ":bio", s(updated.bio()),
+                            ":private", AttributeValue.fromBool(updated.privateAccount()),
                             ":next", n(expectedVersion + 1),
                             ":expected", n(expectedVersion))));
         } catch (ConditionalCheckFailedException e) {
             throw new ProblemException(ProblemType.CONCURRENT_UPDATE, "The profile changed meanwhile; try again.");
         }
         return new Account(updated.userId(), updated.username(), updated.email(), updated.displayName(), updated.bio(),
-                updated.createdAt(), updated.referralCode(), updated.inviteCode(), expectedVersion + 1, updated.avatar());
+                updated.createdAt(), updated.referralCode(), updated.inviteCode(), expectedVersion + 1, updated.avatar(),
+                updated.privateAccount());
     }
 
     /**
@@ -175,6 +203,16 @@ public class AccountRepository {
         return new Avatar(value.m().get("uploadId").s(), PhotoRecordItems.fromAttribute(value.m().get("photo")));
     }
 
+    private static boolean isPrivate(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(PRIVATE);
+        return value != null && Boolean.TRUE.equals(value.bool());
+    }
+
+    /** The account a profile item ({@code USER#<id> / PROFILE}, read with other items in a batch) holds. */
+    public static Account accountFrom(Map<String, AttributeValue> item) {
+        return toStored(item).account();
+    }
+
     private static StoredAccount toStored(Map<String, AttributeValue> item) {
         Account account = new Account(
                 string(item, "userId"),
@@ -186,7 +224,8 @@ public class AccountRepository {
                 string(item, "referralCode"),
                 string(item, "inviteCode"),
                 Attrs.number(item, "version").orElse(0L),
-                avatar(item.get("avatar")));
+                avatar(item.get("avatar")),
+                isPrivate(item));
         return new StoredAccount(account, string(item, "passwordHash"));
     }
 }

@@ -24,6 +24,11 @@ final class AccountRules {
         return value;
     }
 
+    /** Whether {@code candidate} has a username's shape (what a profile URL may name). */
+    static boolean isUsername(String candidate) {
+        return USERNAME.matcher(candidate).matches();
+    }
+
     static String usernameKey(String username) {
         return username.toLowerCase(Locale.ROOT);
     }

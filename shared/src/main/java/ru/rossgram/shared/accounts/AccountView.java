@@ -1,5 +1,6 @@
 package ru.rossgram.shared.accounts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.Map;
 /**
  * The account as its owner sees it in API responses. Never carries the password hash.
  *
- * @param avatar the profile picture, or null when none was set; see {@link AccountViews}
+ * @param avatar         the profile picture, or null when none was set; see {@link AccountViews}
+ * @param privateAccount {@code private} in JSON: followers need the owner's approval
  */
 public record AccountView(
         String id,
@@ -16,7 +18,8 @@ public record AccountView(
         String displayName,
         String bio,
         Instant createdAt,
-        AvatarView avatar) {
+        AvatarView avatar,
+        @JsonProperty("private") boolean privateAccount) {
 
     /**
      * A profile picture as clients load it: paint {@code dominantColor} or decode {@code placeholder} (a

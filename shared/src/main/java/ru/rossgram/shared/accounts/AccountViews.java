@@ -19,10 +19,11 @@ public class AccountViews {
 
     public AccountView of(Account account) {
         return new AccountView(account.userId(), account.username(), account.email(), account.displayName(),
-                account.bio(), account.createdAt(), avatar(account.avatar()));
+                account.bio(), account.createdAt(), avatar(account.avatar()), account.privateAccount());
     }
 
-    private AccountView.AvatarView avatar(Avatar avatar) {
+    /** The avatar as clients load it, or null for none. */
+    public AccountView.AvatarView avatar(Avatar avatar) {
         if (avatar == null) {
             return null;
         }

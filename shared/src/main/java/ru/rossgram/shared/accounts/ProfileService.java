@@ -5,7 +5,7 @@ import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 
-/** The caller's own account: read it, change its display name and bio. */
+/** The caller's own account: read it, change its display name, bio and whether it is private. */
 @Singleton
 public class ProfileService {
     private final AccountViews views;
@@ -25,8 +25,8 @@ public class ProfileService {
      * @throws ProblemException 400 for invalid fields or an empty update; 409 on a concurrent update
      */
     public AccountView update(Caller caller, ProfileUpdate update) {
-        if (update.displayName() == null && update.bio() == null) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "Send at least one of displayName, bio.");
+        if (update.displayName() == null && update.bio() == null && update.privateAccount() == null) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "Send at least one of displayName, bio, private.");
         }
         String displayName = update.displayName() == null ? null : AccountRules.displayName(update.displayName());
         String bio = update.bio() == null ? null : AccountRules.bio(update.bio());
@@ -34,7 +34,8 @@ public class ProfileService {
         Account changed = new Account(current.userId(), current.username(), current.email(),
                 displayName == null ? current.displayName() : displayName,
                 bio == null ? current.bio() : bio,
-                current.createdAt(), current.referralCode(), current.inviteCode(), current.version(), current.avatar());
+                current.createdAt(), current.referralCode(), current.inviteCode(), current.version(), current.avatar(),
+                update.privateAccount() == null ? current.privateAccount() : update.privateAccount());
         return views.of(accounts.updateProfile(changed, current.version()));
     }
 

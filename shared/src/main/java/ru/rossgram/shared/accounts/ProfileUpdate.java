@@ -1,5 +1,11 @@
 package ru.rossgram.shared.accounts;
 
-/** Body of {@code PATCH /v1/me}: fields left out stay as they are. */
-public record ProfileUpdate(String displayName, String bio) {
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Body of {@code PATCH /v1/me}: fields left out stay as they are.
+ *
+ * @param privateAccount {@code private} in JSON: true makes new followers ask for approval
+ */
+public record ProfileUpdate(String displayName, String bio, @JsonProperty("private") Boolean privateAccount) {
 }

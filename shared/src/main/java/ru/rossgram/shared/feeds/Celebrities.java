@@ -15,24 +15,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The accounts whose posts are not fanned out (over the threshold when they last published): one item,
  * {@code CELEBRITIES / SET}, a string set of user ids. Readers merge these accounts' posts into the feeds of
  * their followers. The set only grows: an account that drops below the threshold keeps being merged, so
- * none of its posts ever falls out of a feed. Read through a per-container cache of a minute, so a feed
- * page does not pay for it.
+ * none of its posts ever falls out of a feed. Read through a per-container cache
+ * ({@link FeedConfig#celebritiesCache()}, a minute), so a feed page does not pay for it.
  */
 @Singleton
 public class Celebrities {
-    static final Duration CACHE = Duration.ofMinutes(1);
     private static final Map<String, AttributeValue> KEY = Attrs.key("CELEBRITIES", "SET");
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    private final Duration cacheFor;
     private volatile Set<String> cached;
     private volatile Instant cachedAt = Instant.MIN;
 
-    public Celebrities(DynamoDbClient dynamo, RossgramConfig config, Clock clock) {
+    public Celebrities(DynamoDbClient dynamo, RossgramConfig config, FeedConfig feeds, Clock clock) {
         this.dynamo = dynamo;
         this.table = config.table();
         this.clock = clock;
+        this.cacheFor = feeds.celebritiesCache();
     }
 
     public void add(String userId) {
@@ -41,11 +42,11 @@ public class Celebrities {
         cached = null;
     }
 
-    /** The set, at most a minute old in this container. */
+    /** The set, at most {@link FeedConfig#celebritiesCache()} old in this container. */
     public Set<String> ids() {
         Instant now = clock.instant();
         Set<String> current = cached;
-        if (current == null || now.isAfter(cachedAt.plus(CACHE))) {
+        if (current == null || !now.isBefore(cachedAt.plus(cacheFor))) {
             var item = dynamo.getItem(r -> r.tableName(table).key(KEY)).item();
             AttributeValue ids = item == null ? null : item.get("ids");
             current = ids == null || !ids.hasSs() ? Set.of() : Set.copyOf(ids.ss());

@@ -5,7 +5,6 @@ import static ru.rossgram.shared.dynamo.Attrs.s;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +40,20 @@ public class FeedRepository {
 
     /** Puts {@code postId} into each of {@code userIds}' feeds. */
     public void add(List<String> userIds, String postId, String authorId, Instant expiresAt) {
-        List<WriteRequest> puts = new ArrayList<>(userIds.size());
-        for (String userId : userIds) {
-            Map<String, AttributeValue> item = new HashMap<>(key(userId, postId));
-            item.put("type", s("feed"));
-            item.put("authorId", s(authorId));
-            item.put("expiresAt", n(expiresAt.getEpochSecond()));
-            puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-        }
-        batches.write(table, puts);
+        batches.write(table, userIds.stream().map(userId -> put(userId, new FeedItem(postId, authorId), expiresAt)).toList());
+    }
+
+    /** Puts {@code items} into {@code userId}'s feed. */
+    public void addPosts(String userId, List<FeedItem> items, Instant expiresAt) {
+        batches.write(table, items.stream().map(item -> put(userId, item, expiresAt)).toList());
+    }
+
+    private static WriteRequest put(String userId, FeedItem feedItem, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(key(userId, feedItem.postId()));
+        item.put("type", s("feed"));
+        item.put("authorId", s(feedItem.authorId()));
+        item.put("expiresAt", n(expiresAt.getEpochSecond()));
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
     }
 
     /** Takes {@code postId} out of each of {@code userIds}' feeds; absent items are fine. */

@@ -12,6 +12,8 @@ import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
+import ru.rossgram.shared.social.Counter;
+import ru.rossgram.shared.social.ProfileCounters;
 import ru.rossgram.shared.uploads.Upload;
 import ru.rossgram.shared.uploads.UploadRepository;
 import ru.rossgram.shared.uploads.UploadStatus;
@@ -36,12 +38,15 @@ public class PhotoResults {
     private final UploadRepository uploads;
     private final PostRepository posts;
     private final TransactionWriter transactions;
+    private final ProfileCounters counters;
     private final Clock clock;
 
-    public PhotoResults(UploadRepository uploads, PostRepository posts, TransactionWriter transactions, Clock clock) {
+    public PhotoResults(UploadRepository uploads, PostRepository posts, TransactionWriter transactions,
+                        ProfileCounters counters, Clock clock) {
         this.uploads = uploads;
         this.posts = posts;
         this.transactions = transactions;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -92,6 +97,9 @@ public class PhotoResults {
                 }
                 publishes = PostRepository.publishesWithOneMorePhoto(post.get());
                 items.add(posts.photoReadyItem(post.get(), upload.photoIndex(), photo, now));
+                if (publishes) { // counted in the transaction that publishes, so exactly once
+                    items.add(counters.changeItem(post.get().authorId(), Counter.POSTS, 1));
+                }
             }
             if (transactions.write(items).isEmpty()) {
                 return publishes ? Outcome.POST_PUBLISHED : Outcome.RECORDED;

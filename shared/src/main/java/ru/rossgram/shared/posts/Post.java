@@ -12,6 +12,8 @@ import java.util.List;
  * @param publishedAt   null until published
  * @param readyCount    how many photos are processed; the post publishes when it reaches the photo count
  * @param version       optimistic-locking counter of the author's edits
+ * @param likeCount     how many accounts like the post (moves in the transaction that adds or removes a like)
+ * @param commentCount  how many comments it has (likewise)
  */
 public record Post(
         String postId,
@@ -26,12 +28,22 @@ public record Post(
         Instant publishedAt,
         List<Photo> photos,
         int readyCount,
-        long version) {
+        long version,
+        long likeCount,
+        long commentCount) {
 
     public Post {
         hashtags = List.copyOf(hashtags);
         mentions = List.copyOf(mentions);
         photos = List.copyOf(photos);
+    }
+
+    /** A post nobody has liked or commented on yet, such as a new one. */
+    public Post(String postId, String authorId, String caption, List<String> hashtags, List<String> mentions,
+                String location, PostStatus status, String failureReason, Instant createdAt, Instant publishedAt,
+                List<Photo> photos, int readyCount, long version) {
+        this(postId, authorId, caption, hashtags, mentions, location, status, failureReason, createdAt, publishedAt,
+                photos, readyCount, version, 0, 0);
     }
 
     public boolean isAuthor(String userId) {

@@ -12,11 +12,14 @@ import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
+import ru.rossgram.shared.social.Counter;
+import ru.rossgram.shared.social.ProfileCounters;
 import ru.rossgram.shared.uploads.Upload;
 import ru.rossgram.shared.uploads.UploadPurpose;
 import ru.rossgram.shared.uploads.UploadRepository;
 import ru.rossgram.shared.uploads.UploadStatus;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import ru.rossgram.shared.feeds.FanOutService;
 
 /**
  * Creates a post from the caller's uploads: the post item and the attachment of every upload are one
@@ -33,18 +36,22 @@ public class PostCreator {
     private final TransactionWriter transactions;
     private final MediaStore media;
     private final PostViews views;
+    private final ProfileCounters counters;
     private final IdGenerator ids;
     private final Clock clock;
+    private final FanOutService fanOut;
 
     public PostCreator(PostRepository posts, UploadRepository uploads, TransactionWriter transactions, MediaStore media,
-                       PostViews views, IdGenerator ids, Clock clock) {
+                       PostViews views, ProfileCounters counters, IdGenerator ids, Clock clock, FanOutService fanOut) {
         this.posts = posts;
         this.uploads = uploads;
         this.transactions = transactions;
         this.media = media;
         this.views = views;
+        this.counters = counters;
         this.ids = ids;
         this.clock = clock;
+        this.fanOut = fanOut;
     }
 
     /**
@@ -83,8 +90,14 @@ public class PostCreator {
             for (int i = 0; i < photos.size(); i++) {
                 items.add(uploads.attachItem(photos.get(i), postId, i));
             }
+            if (published) {
+                items.add(counters.changeItem(caller.userId(), Counter.POSTS, 1));
+            }
             var failure = transactions.write(items);
             if (failure.isEmpty()) {
+                if (published) {
+                    fanOut.postPublished(postId, caller.userId());
+                }
                 return views.of(post, true);
             }
             // An upload changed since it was read (another post took it, or its processing result landed):

@@ -10,8 +10,11 @@ import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
+import ru.rossgram.shared.social.Counter;
+import ru.rossgram.shared.social.ProfileCounters;
 import ru.rossgram.shared.uploads.UploadRepository;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import ru.rossgram.shared.feeds.FanOutService;
 
 /**
  * Deletes a post with its upload records and every object of its photos.
@@ -29,13 +32,17 @@ public class PostDeleter {
     private final UploadRepository uploads;
     private final TransactionWriter transactions;
     private final MediaStore media;
+    private final ProfileCounters counters;
+    private final FanOutService fanOut;
 
     public PostDeleter(PostRepository posts, UploadRepository uploads,
-                       TransactionWriter transactions, MediaStore media) {
+                       TransactionWriter transactions, MediaStore media, ProfileCounters counters, FanOutService fanOut) {
         this.posts = posts;
         this.uploads = uploads;
         this.transactions = transactions;
         this.media = media;
+        this.counters = counters;
+        this.fanOut = fanOut;
     }
 
     /** @throws ProblemException 404 when there is no such post (a repeated delete) or the caller is not its author */
@@ -47,7 +54,13 @@ public class PostDeleter {
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(posts.deleteItem(post));
             post.photos().forEach(photo -> items.add(uploads.deleteItem(photo.uploadId())));
+            if (post.status() == PostStatus.PUBLISHED) { // the delete is conditioned on this status: counted once
+                items.add(counters.changeItem(post.authorId(), Counter.POSTS, -1));
+            }
             if (transactions.write(items).isEmpty()) {
+                if (post.status() == PostStatus.PUBLISHED) {
+                    fanOut.postDeleted(post.postId(), post.authorId()); // readers already skip it; this tidies feeds
+                }
                 return;
             }
         }

@@ -44,6 +44,6 @@ public class PostEditor {
                 photos, current.readyCount(), current.version());
         posts.updateText(changed, current.version());
         // Re-read: a photo may have finished processing meanwhile, and the answer should show it.
-        return views.of(posts.find(id).orElseThrow(PostRules::notFound), true);
+        return views.of(posts.find(id).orElseThrow(PostRules::notFound), caller.userId());
     }
 }

@@ -35,11 +35,27 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * the writer read, so concurrent results for sibling photos serialise, and exactly one of them (the one that
  * makes the count reach the number of photos) publishes. {@code version} counts only the author's edits, so
  * processing results never make an edit fail.
+ *
+ * <p>The post's partition also holds its likes and comments ({@code LIKE#<userId>}, {@code COMMENT#<commentId>},
+ * see {@code ru.rossgram.shared.engagement}); {@code likeCount} and {@code commentCount} on the post item move
+ * in the same transaction as the item they count, so they are exact. Absent means 0.
  */
 @Singleton
 public class PostRepository {
     private static final String SK = "POST";
     private static final Map<String, String> STATUS = Map.of("#status", "status");
+
+    /** The counters on a post that move with the items they count. */
+    public enum Counter {
+        LIKES("likeCount"),
+        COMMENTS("commentCount");
+
+        private final String attribute;
+
+        Counter(String attribute) {
+            this.attribute = attribute;
+        }
+    }
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -58,6 +74,52 @@ public class PostRepository {
     public Optional<Post> find(String postId) {
         var item = dynamo.getItem(r -> r.tableName(table).key(key(postId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** Whether the post exists (consistent read of its key only). */
+    public boolean exists(String postId) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(key(postId)).consistentRead(true).projectionExpression("pk")).item();
+        return item != null && !item.isEmpty();
+    }
+
+    /** The current value of {@code counter} (consistent read); empty when the post does not exist. */
+    public Optional<Long> count(String postId, Counter counter) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(key(postId)).consistentRead(true)
+                .projectionExpression("pk, " + counter.attribute)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Attrs.number(item, counter.attribute).orElse(0L));
+    }
+
+    /**
+     * The write that moves {@code counter} by {@code delta}, committed with the like or comment it counts. Fails
+     * the transaction unless the post exists and is published (only published posts are liked and commented on;
+     * publishing is final, so this also holds for unliking and deleting a comment).
+     */
+    public TransactWriteItem counterItem(String postId, Counter counter, long delta) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(postId))
+                .updateExpression("ADD #counter :delta")
+                .conditionExpression("attribute_exists(pk) AND #status = :published")
+                .expressionAttributeNames(Map.of("#counter", counter.attribute, "#status", "status"))
+                .expressionAttributeValues(Map.of(":delta", n(delta), ":published", s(PostStatus.PUBLISHED.wire())))
+                .build()).build();
+    }
+
+    /**
+     * {@code authorId}'s published posts older than {@code beforePostId} (null: from the newest), newest first:
+     * one Query of the author's grid on gsi1, which projects whole items. Eventually consistent, as every
+     * index read is: a post published a moment ago may show a moment later.
+     */
+    public List<Post> newestBy(String authorId, String beforePostId, int limit) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", s(gridPk(authorId)));
+        String condition = "gsi1pk = :pk";
+        if (beforePostId != null) {
+            condition += " AND gsi1sk < :before";
+            values.put(":before", s(beforePostId));
+        }
+        String keyCondition = condition;
+        return dynamo.query(r -> r.tableName(table).indexName("gsi1").keyConditionExpression(keyCondition)
+                .expressionAttributeValues(values).scanIndexForward(false).limit(limit))
+                .items().stream().map(PostRepository::fromItem).toList();
     }
 
     /**
@@ -87,7 +149,7 @@ public class PostRepository {
         }
         return new Post(changed.postId(), changed.authorId(), changed.caption(), changed.hashtags(), changed.mentions(),
                 changed.location(), changed.status(), changed.failureReason(), changed.createdAt(), changed.publishedAt(),
-                changed.photos(), changed.readyCount(), expectedVersion + 1);
+                changed.photos(), changed.readyCount(), expectedVersion + 1, changed.likeCount(), changed.commentCount());
     }
 
     /**
@@ -139,12 +201,18 @@ public class PostRepository {
                         ":seenStatus", s(seen.status().wire()))).build()).build();
     }
 
+    /** The partition key of a post: its item's, and that of its likes and comments. */
+    public static String partitionKey(String postId) {
+        return "POST#" + postId;
+    }
+
     private static String gridPk(String authorId) {
         return "POSTS#" + authorId;
     }
 
-    private static Map<String, AttributeValue> key(String postId) {
-        return Attrs.key("POST#" + postId, SK);
+    /** The post item's key, for reads batched with other items (a feed page). */
+    public static Map<String, AttributeValue> key(String postId) {
+        return Attrs.key(partitionKey(postId), SK);
     }
 
     private static AttributeValue strings(List<String> values) {
@@ -186,6 +254,11 @@ public class PostRepository {
         return item;
     }
 
+    /** The post a post item (read by {@link #key}) holds. */
+    public static Post postFrom(Map<String, AttributeValue> item) {
+        return fromItem(item);
+    }
+
     private static Post fromItem(Map<String, AttributeValue> item) {
         List<Photo> photos = item.get("photos").l().stream().map(AttributeValue::m).map(m -> new Photo(
                 m.get("uploadId").s(),
@@ -205,6 +278,8 @@ public class PostRepository {
                 publishedAt == null ? null : Instant.parse(publishedAt),
                 photos,
                 Attrs.number(item, "readyCount").orElse(0L).intValue(),
-                Attrs.number(item, "version").orElse(0L));
+                Attrs.number(item, "version").orElse(0L),
+                Attrs.number(item, Counter.LIKES.attribute).orElse(0L),
+                Attrs.number(item, Counter.COMMENTS.attribute).orElse(0L));
     }
 }

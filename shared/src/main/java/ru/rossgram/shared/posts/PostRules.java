@@ -10,7 +10,7 @@ import ru.rossgram.shared.problem.ProblemType;
 import ru.rossgram.shared.uploads.UploadRules;
 
 /** Shape rules for posts' fields; each failure names its field so the app can point at it. */
-final class PostRules {
+public final class PostRules {
     static final int CAPTION_MAX = 2200;
     static final int ALT_TEXT_MAX = 1000;
     static final int LOCATION_MAX = 100;
@@ -88,14 +88,14 @@ final class PostRules {
     }
 
     /** @throws ProblemException 404 for anything that cannot be a post id, so a bad path reads as no such post */
-    static String postId(String postId) {
+    public static String postId(String postId) {
         if (!IdGenerator.isWellFormed(postId)) {
             throw notFound();
         }
         return postId;
     }
 
-    static ProblemException notFound() {
+    public static ProblemException notFound() {
         return new ProblemException(ProblemType.NOT_FOUND, "No such post.");
     }
 

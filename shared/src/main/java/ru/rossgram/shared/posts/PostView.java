@@ -8,6 +8,10 @@ import java.util.Map;
 /**
  * A post as API responses show it. {@code failureReason} is filled only for the author; photos not processed
  * yet have no dimensions and no URLs.
+ *
+ * @param likeCount    how many accounts like it
+ * @param commentCount how many comments it has
+ * @param likedByMe    whether the reader likes it
  */
 public record PostView(
         String id,
@@ -20,6 +24,9 @@ public record PostView(
         String failureReason,
         Instant createdAt,
         Instant publishedAt,
+        long likeCount,
+        long commentCount,
+        boolean likedByMe,
         List<PhotoView> photos) {
 
     /** Who posted; {@code username} and {@code displayName} are null if the account no longer exists. */

@@ -28,6 +28,8 @@ public enum ProblemType {
     UNKNOWN_UPLOAD(422, "unknown-upload", "No such upload of yours"),
     UPLOAD_REJECTED(422, "upload-rejected", "The photo could not be processed"),
     CANNOT_FOLLOW_YOURSELF(422, "cannot-follow-yourself", "An account cannot follow itself"),
+    CANNOT_BLOCK_YOURSELF(422, "cannot-block-yourself", "An account cannot block itself"),
+    CANNOT_MUTE_YOURSELF(422, "cannot-mute-yourself", "An account cannot mute itself"),
     TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many attempts; retry later"),
     BUSY(503, "busy", "The service is busy; retry shortly"),
     INTERNAL(500, "internal", "Internal error");

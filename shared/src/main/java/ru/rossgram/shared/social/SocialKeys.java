@@ -33,6 +33,11 @@ public final class SocialKeys {
         return Attrs.key(userPk(muter), "MUTES#" + muted);
     }
 
+    /** One of a user's counter shards ({@code shard} from 0 to {@link ProfileCounters#SHARDS} - 1). */
+    public static Map<String, AttributeValue> counterShard(String userId, int shard) {
+        return Attrs.key("COUNT#" + userId + "#" + shard, "COUNTS");
+    }
+
     /** {@code requester} asked to follow the private account {@code target}. */
     public static Map<String, AttributeValue> followRequest(String target, String requester) {
         return Attrs.key(userPk(target), "FOLLOWREQ#" + requester);

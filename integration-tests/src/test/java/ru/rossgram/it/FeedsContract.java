@@ -1,0 +1,426 @@
+package ru.rossgram.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.rossgram.it.AccountsContract.unique;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import ru.rossgram.it.ApiDriver.Reply;
+import ru.rossgram.local.ApiGateway;
+import ru.rossgram.local.FunctionHost;
+import ru.rossgram.local.HttpApiEvents;
+import ru.rossgram.local.HttpApiRoutes;
+import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.PhotoRecord;
+import ru.rossgram.shared.posts.PhotoResults;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Home feeds and profile grids, end to end through the real routes and handlers, the fan-out function included:
+ * publishing stores a task object as on S3, and {@link #deliverFanOutTasks()} hands every stored task to the
+ * fan-out function as the storage event S3 would send (the local runner does the same by itself). The fan-out
+ * here serves 4 followers per step and treats authors with more than 8 followers as celebrities, so that small
+ * graphs cross both limits.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FeedsContract {
+    static final int FOLLOWERS_PER_STEP = 4;
+    static final int THRESHOLD = 8;
+    private static final Map<String, String> FEED_SETTINGS = Map.of(
+            "ROSSGRAM_FEEDS_FOLLOWERS_PER_STEP", Integer.toString(FOLLOWERS_PER_STEP),
+            "ROSSGRAM_FEEDS_FAN_OUT_THRESHOLD", Integer.toString(THRESHOLD),
+            "ROSSGRAM_FEEDS_CELEBRITIES_CACHE", "0s");
+
+    private static final String REGION = "us-east-1";
+    private static final String EMPTY_ETAG = "d41d8cd98f00b204e9800998ecf8427e";
+
+    private final List<FunctionHost> hosts = new ArrayList<>();
+    private FunctionHost host;
+    private ApiGateway gateway;
+    private SharedServices services;
+
+    protected abstract Backend backend();
+
+    @AfterAll
+    void stop() {
+        hosts.forEach(FunctionHost::close);
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    // --- fixtures -------------------------------------------------------------------------------------------
+
+    private synchronized FunctionHost host(Map<String, String> extra) {
+        Map<String, String> overrides = new HashMap<>(AccountsContract.TEST_OVERRIDES);
+        overrides.putAll(FEED_SETTINGS);
+        overrides.putAll(extra);
+        FunctionHost started = backend().functions(overrides);
+        hosts.add(started);
+        return started;
+    }
+
+    private synchronized ApiGateway gateway() {
+        if (gateway == null) {
+            host = host(Map.of());
+            gateway = new ApiGateway(new HttpApiRoutes(backend().template().functions()), host);
+        }
+        return gateway;
+    }
+
+    private synchronized SharedServices services() {
+        if (services == null) {
+            services = SharedServices.asFunction(backend(), "CreatePostFunction", Map.of());
+        }
+        return services;
+    }
+
+    private S3Client s3() {
+        return services().get(S3Client.class);
+    }
+
+    private DynamoDbClient dynamo() {
+        return services().get(DynamoDbClient.class);
+    }
+
+    private String table() {
+        return services().get(RossgramConfig.class).table();
+    }
+
+    private FunctionSpec fanOutFunction() {
+        return backend().template().function("FanOutFunction").orElseThrow();
+    }
+
+    record User(String id, String username, String token, ApiGateway gateway, String sourceIp) {
+        Reply send(String method, String pathAndQuery, String json) {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            if (token != null) {
+                headers.put("authorization", List.of("Bearer " + token));
+            }
+            if (json != null) {
+                headers.put("content-type", List.of("application/json"));
+            }
+            int question = pathAndQuery.indexOf('?');
+            String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
+            String query = question < 0 ? null : pathAndQuery.substring(question + 1);
+            ApiGateway.Response response = gateway.handle(new HttpApiEvents.Request(method, path, query, headers,
+                    json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8), sourceIp));
+            Map<String, String> single = new LinkedHashMap<>();
+            response.headers().forEach((name, values) -> single.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            return new Reply(response.status(), single, response.bodyText());
+        }
+
+        void follow(User other) {
+            Reply reply = send("PUT", "/v1/users/" + other.username() + "/follow", null);
+            assertEquals(200, reply.status(), reply.body());
+        }
+
+        void unfollow(User other) {
+            assertEquals(204, send("DELETE", "/v1/users/" + other.username() + "/follow", null).status());
+        }
+
+        /** Every page of the home feed, newest first: post ids. */
+        List<String> feed() {
+            return allPages("/v1/feed", 50);
+        }
+
+        List<String> grid(User of) {
+            return allPages("/v1/users/" + of.username() + "/posts", 50);
+        }
+
+        List<String> allPages(String path, int limit) {
+            List<String> ids = new ArrayList<>();
+            String cursor = null;
+            do {
+                Reply reply = send("GET", path + "?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor), null);
+                assertEquals(200, reply.status(), reply.body());
+                reply.json().path("items").forEach(post -> ids.add(post.path("id").asText()));
+                cursor = reply.json().hasNonNull("nextCursor") ? reply.json().path("nextCursor").asText() : null;
+            } while (cursor != null);
+            return ids;
+        }
+    }
+
+    private User signUp() {
+        var random = ThreadLocalRandom.current();
+        User anonymous = new User(null, null, null, gateway(), "198.19." + random.nextInt(256) + "." + random.nextInt(1, 255));
+        String name = unique("feed");
+        Reply reply = anonymous.send("POST", "/v1/accounts",
+                AccountsContract.signUpBody(name, name + "@example.ru", AccountsContract.PASSWORD));
+        assertEquals(201, reply.status(), reply.body());
+        JsonNode account = reply.json();
+        return new User(account.at("/account/id").asText(), account.at("/account/username").asText(),
+                account.at("/tokens/accessToken").asText(), gateway(), anonymous.sourceIp());
+    }
+
+    /** A post of {@code author}'s, published at once (its photo was processed before posting). */
+    private String publish(User author) {
+        Reply issued = author.send("POST", "/v1/uploads", "{\"purpose\": \"post\", \"contentType\": \"image/jpeg\", \"contentLength\": 2048}");
+        assertEquals(201, issued.status(), issued.body());
+        String uploadId = issued.json().at("/uploads/0/uploadId").asText();
+        PhotoRecord photo = new PhotoRecord(1080, 1080, "#335577", "LEHV6nWB2yk8pyo0adR*.7kCMdnj",
+                List.of(new PhotoRecord.Rendition("w320", MediaStore.thumbnailKey(author.id(), uploadId, "w320"), 320, 320)));
+        services().get(PhotoResults.class).recordReady(uploadId, photo);
+        Reply created = author.send("POST", "/v1/posts", "{\"uploads\": [\"" + uploadId + "\"]}");
+        assertEquals(201, created.status(), created.body());
+        assertEquals("published", created.json().path("status").asText());
+        return created.json().path("id").asText();
+    }
+
+    private List<String> pendingFanOutTasks() {
+        return s3().listObjectsV2Paginator(r -> r.bucket(services().mediaBucket()).prefix("tasks/fanout/")).contents()
+                .stream().map(S3Object::key).sorted().toList();
+    }
+
+    /** Delivers every stored fan-out task to the fan-out function, and the tasks they queue, until none is left. */
+    private List<String> deliverFanOutTasks() {
+        return deliverFanOutTasks(host);
+    }
+
+    private List<String> deliverFanOutTasks(FunctionHost through) {
+        List<String> delivered = new ArrayList<>();
+        for (int round = 0; round < 100; round++) {
+            List<String> tasks = pendingFanOutTasks();
+            if (tasks.isEmpty()) {
+                return delivered;
+            }
+            for (String key : tasks) {
+                through.invoke(fanOutFunction(), taskStored(key));
+                delivered.add(key);
+            }
+        }
+        throw new AssertionError("fan-out did not settle: " + pendingFanOutTasks());
+    }
+
+    /** The storage event S3 sends when a task object is stored. */
+    private String taskStored(String key) {
+        return S3Notifications.objectCreated(REGION, services().mediaBucket(), key, 0, EMPTY_ETAG);
+    }
+
+    private long feedItems(String userId, String postId) {
+        return dynamo().query(r -> r.tableName(table()).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND sk = :sk")
+                .expressionAttributeValues(Map.of(":pk", Attrs.s("FEED#" + userId), ":sk", Attrs.s(postId)))).count();
+    }
+
+    // --- feeds ----------------------------------------------------------------------------------------------
+
+    @Test
+    void twoUsersWhoFollowEachOther_seeBothTheirPosts_newestFirst() {
+        User masha = signUp();
+        User petya = signUp();
+        masha.follow(petya);
+        petya.follow(masha);
+        String first = publish(masha);
+        String second = publish(petya);
+        String third = publish(masha);
+        deliverFanOutTasks();
+
+        assertEquals(List.of(third, second, first), masha.feed());
+        assertEquals(List.of(third, second, first), petya.feed());
+        assertEquals(List.of(third, first), petya.grid(masha));
+        assertEquals(List.of(second), masha.grid(petya));
+    }
+
+    @Test
+    void aPostReachesEveryFollower_onceEach_inStepsOfFour() {
+        User author = signUp();
+        List<User> followers = new ArrayList<>();
+        for (int i = 0; i < THRESHOLD; i++) { // exactly at the threshold: still fanned out
+            User follower = signUp();
+            follower.follow(author);
+            followers.add(follower);
+        }
+        String postId = publish(author);
+        List<String> steps = deliverFanOutTasks().stream().filter(key -> key.contains(postId)).toList();
+
+        assertTrue(steps.size() >= THRESHOLD / FOLLOWERS_PER_STEP, "steps: " + steps);
+        assertTrue(steps.stream().anyMatch(key -> key.endsWith("/1")), "the second step ran: " + steps);
+        for (User follower : followers) {
+            assertEquals(1, feedItems(follower.id(), postId), follower.username());
+            assertEquals(List.of(postId), follower.feed());
+        }
+        assertEquals(1, feedItems(author.id(), postId), "the author's own feed has it too");
+        assertEquals(List.of(), pendingFanOutTasks());
+    }
+
+    @Test
+    void aRepeatedOrConcurrentStep_givesNobodyThePostTwice() throws Exception {
+        User author = signUp();
+        List<User> followers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            User follower = signUp();
+            follower.follow(author);
+            followers.add(follower);
+        }
+        String postId = publish(author);
+        String firstStep = pendingFanOutTasks().stream().filter(key -> key.contains(postId)).findFirst().orElseThrow();
+        String event = taskStored(firstStep);
+        FunctionHost other = host(Map.of());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> host.invoke(fanOutFunction(), event));
+            var b = pool.submit(() -> other.invoke(fanOutFunction(), event));
+            a.get();
+            b.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        host.invoke(fanOutFunction(), event); // and once more, late
+        deliverFanOutTasks();
+        for (User follower : followers) {
+            assertEquals(List.of(postId), follower.feed());
+        }
+    }
+
+    @Test
+    void aStepThatFailsHalfWay_isRetried_andNoFollowerIsSkipped() {
+        User author = signUp();
+        List<User> followers = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            User follower = signUp();
+            follower.follow(author);
+            followers.add(follower);
+        }
+        String postId = publish(author);
+        // This host cannot reach S3: its step serves its four followers and moves the cursor, then fails to queue
+        // the next step and throws, as a Lambda invocation would.
+        FunctionHost brokenS3 = host(Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9"));
+        String firstStep = pendingFanOutTasks().stream().filter(key -> key.contains(postId)).findFirst().orElseThrow();
+        String event = taskStored(firstStep);
+        assertThrows(RuntimeException.class, () -> brokenS3.invoke(fanOutFunction(), event));
+
+        deliverFanOutTasks(); // the platform retries the same event; the step goes on from the cursor
+        for (User follower : followers) {
+            assertEquals(1, feedItems(follower.id(), postId), follower.username());
+        }
+    }
+
+    @Test
+    void aCelebritysPost_isNotFannedOut_butFollowersSeeIt_mergedWhenTheyRead() {
+        User star = signUp();
+        List<User> fans = new ArrayList<>();
+        for (int i = 0; i <= THRESHOLD; i++) {
+            User fan = signUp();
+            fan.follow(star);
+            fans.add(fan);
+        }
+        User friend = signUp();
+        User fan = fans.get(0);
+        fan.follow(friend);
+        String older = publish(friend);
+        String starPost = publish(star);
+        String newer = publish(friend);
+        deliverFanOutTasks();
+
+        assertEquals(0, feedItems(fan.id(), starPost), "no fan-out write for a celebrity");
+        assertEquals(1, feedItems(star.id(), starPost), "but the author's own feed has it");
+        assertEquals(List.of(newer, starPost, older), fan.feed());
+        assertEquals(List.of(starPost), fans.get(1).feed());
+        fan.unfollow(star);
+        assertEquals(List.of(newer, older), fan.feed());
+    }
+
+    @Test
+    void unfollowingHidesOldPosts_mutingHidesThem_andFollowingBringsRecentOnes() {
+        User reader = signUp();
+        User author = signUp();
+        String before = publish(author); // published before anyone followed
+        reader.follow(author);
+        assertEquals(List.of(before), reader.feed(), "following brings the recent posts in");
+        String after = publish(author);
+        deliverFanOutTasks();
+        assertEquals(List.of(after, before), reader.feed());
+
+        assertEquals(204, reader.send("PUT", "/v1/users/" + author.username() + "/mute", null).status());
+        assertEquals(List.of(), reader.feed());
+        assertEquals(204, reader.send("DELETE", "/v1/users/" + author.username() + "/mute", null).status());
+        assertEquals(List.of(after, before), reader.feed());
+
+        reader.unfollow(author);
+        assertEquals(List.of(), reader.feed());
+    }
+
+    @Test
+    void aDeletedPost_leavesEveryFeed() {
+        User author = signUp();
+        User reader = signUp();
+        reader.follow(author);
+        String kept = publish(author);
+        String deleted = publish(author);
+        deliverFanOutTasks();
+        assertEquals(List.of(deleted, kept), reader.feed());
+
+        assertEquals(204, author.send("DELETE", "/v1/posts/" + deleted, null).status());
+        assertEquals(List.of(kept), reader.feed(), "hidden at once");
+        deliverFanOutTasks();
+        assertEquals(0, feedItems(reader.id(), deleted), "and removed by the fan-out");
+        assertEquals(0, feedItems(author.id(), deleted));
+    }
+
+    @Test
+    void pagesAreNewestFirst_withoutGapsOrRepeats_andCursorsCannotBeForged() {
+        User reader = signUp();
+        User a = signUp();
+        User b = signUp();
+        reader.follow(a);
+        reader.follow(b);
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            published.add(publish(i % 3 == 0 ? b : a));
+        }
+        deliverFanOutTasks();
+        List<String> newestFirst = new ArrayList<>(published);
+        java.util.Collections.reverse(newestFirst);
+
+        assertEquals(newestFirst, reader.allPages("/v1/feed", 5));
+        Reply firstPage = reader.send("GET", "/v1/feed?limit=5", null);
+        assertEquals(5, firstPage.json().path("items").size());
+        String cursor = firstPage.json().path("nextCursor").asText();
+        String forged = cursor.substring(0, cursor.length() - 2) + (cursor.endsWith("AA") ? "BB" : "AA");
+        Reply refused = reader.send("GET", "/v1/feed?cursor=" + forged, null);
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("invalid-cursor"), refused.body());
+        Reply borrowed = a.send("GET", "/v1/feed?cursor=" + cursor, null);
+        assertEquals(400, borrowed.status(), "another reader's cursor");
+        assertEquals(400, reader.send("GET", "/v1/feed?limit=0", null).status());
+    }
+
+    // --- grids ----------------------------------------------------------------------------------------------
+
+    @Test
+    void aPrivateAccountsGrid_isForItsFollowers_andABlockHidesIt() {
+        User owner = signUp();
+        User follower = signUp();
+        User stranger = signUp();
+        String postId = publish(owner);
+        follower.follow(owner);
+        assertEquals(200, owner.send("PATCH", "/v1/me", "{\"private\": true}").status());
+
+        assertEquals(List.of(postId), follower.grid(owner));
+        assertEquals(List.of(postId), owner.grid(owner));
+        assertEquals(404, stranger.send("GET", "/v1/users/" + owner.username() + "/posts", null).status());
+
+        assertEquals(204, owner.send("PUT", "/v1/users/" + follower.username() + "/block", null).status());
+        assertEquals(404, follower.send("GET", "/v1/users/" + owner.username() + "/posts", null).status());
+        assertEquals(List.of(), follower.feed(), "a block ends the follow, so the feed drops the posts too");
+        assertEquals(List.of(postId), owner.grid(owner));
+    }
+}

@@ -1,0 +1,71 @@
+package ru.rossgram.shared.engagement;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import ru.rossgram.shared.auth.Caller;
+import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.dynamo.Transactions;
+import ru.rossgram.shared.posts.Post;
+import ru.rossgram.shared.posts.PostRepository;
+import ru.rossgram.shared.posts.PostRepository.Counter;
+import ru.rossgram.shared.posts.PostRules;
+import ru.rossgram.shared.problem.ProblemException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Likes and unlikes, idempotently: the like item and the post's {@code likeCount} change in one transaction, the
+ * like's write conditioned on it being absent (or present, to unlike). A repeated like fails only that condition,
+ * changes nothing and still answers success; concurrent likes by many accounts each move the count exactly once
+ * (transactions that collide are retried by {@link Transactions}).
+ */
+@Singleton
+public class LikeService {
+    private static final int LIKE = 0;
+    private static final int POST = 1;
+
+    private final EngageablePosts engageable;
+    private final LikeRepository likes;
+    private final PostRepository posts;
+    private final TransactionWriter transactions;
+    private final Clock clock;
+
+    public LikeService(EngageablePosts engageable, LikeRepository likes, PostRepository posts,
+                       TransactionWriter transactions, Clock clock) {
+        this.engageable = engageable;
+        this.likes = likes;
+        this.posts = posts;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** @throws ProblemException 404 when the caller may not see the post, or it is not published */
+    public LikeState like(Caller caller, String postId) {
+        Post post = engageable.get(caller, postId);
+        return change(post.postId(), likes.addItem(post.postId(), caller.userId(), clock.instant()), +1, true);
+    }
+
+    /** @throws ProblemException 404 when the caller may not see the post, or it is not published */
+    public LikeState unlike(Caller caller, String postId) {
+        Post post = engageable.get(caller, postId);
+        return change(post.postId(), likes.removeItem(post.postId(), caller.userId()), -1, false);
+    }
+
+    private LikeState change(String postId, TransactWriteItem likeWrite, long delta, boolean liked) {
+        Optional<List<CancellationReason>> failure = transactions.write(
+                List.of(likeWrite, posts.counterItem(postId, Counter.LIKES, delta)));
+        if (failure.isPresent()) {
+            List<CancellationReason> reasons = failure.get();
+            if (Transactions.failedCondition(reasons, POST)) {
+                throw PostRules.notFound(); // deleted since it was read
+            }
+            if (!Transactions.failedCondition(reasons, LIKE)) {
+                throw new IllegalStateException("like transaction cancelled: " + reasons);
+            }
+            // Only the like's condition failed: it already was as asked, and nothing changed.
+        }
+        return new LikeState(liked, posts.count(postId, Counter.LIKES).orElseThrow(PostRules::notFound));
+    }
+}

@@ -1,0 +1,5 @@
+package ru.rossgram.shared.engagement;
+
+/** Body of {@code POST /v1/posts/{postId}/comments}. */
+public record NewComment(String text) {
+}

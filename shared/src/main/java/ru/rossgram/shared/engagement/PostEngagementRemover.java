@@ -1,0 +1,87 @@
+package ru.rossgram.shared.engagement;
+
+import static ru.rossgram.shared.dynamo.Attrs.s;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.dynamo.BatchWriter;
+import ru.rossgram.shared.posts.PostRepository;
+import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.problem.ProblemType;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Removes the likes and comments of a deleted post. They live in the post's partition ({@code POST#<postId>}), so
+ * a key-only {@code Query} per kind finds them and {@link BatchWriter} deletes them, 25 a call, retrying what
+ * DynamoDB leaves unprocessed.
+ *
+ * <p>Only for a post that no longer exists: no like or comment can be added then (each is written in a transaction
+ * conditioned on the post), so nothing appears behind the sweep, and a repeated call (a retried delete after one
+ * that stopped half-way) finishes what the first left.
+ */
+@Singleton
+public class PostEngagementRemover {
+    private static final List<String> PREFIXES = List.of(LikeRepository.SK_PREFIX, CommentRepository.SK_PREFIX);
+
+    private final DynamoDbClient dynamo;
+    private final BatchWriter batches;
+    private final PostRepository posts;
+    private final String table;
+
+    public PostEngagementRemover(DynamoDbClient dynamo, BatchWriter batches, PostRepository posts, RossgramConfig config) {
+        this.dynamo = dynamo;
+        this.batches = batches;
+        this.posts = posts;
+        this.table = config.table();
+    }
+
+    /**
+     * Deletes the likes and comments of {@code postId} if the post is gone; nothing for a post that exists (so a
+     * refused delete never touches them) or an id that names no post.
+     *
+     * @return how many items were deleted
+     * @throws ProblemException 503 {@code busy} when DynamoDB keeps leaving deletes unprocessed; calling again resumes
+     */
+    public int removeIfPostGone(String postId) {
+        if (!IdGenerator.isWellFormed(postId) || posts.exists(postId)) {
+            return 0;
+        }
+        int removed = 0;
+        for (String prefix : PREFIXES) {
+            Map<String, AttributeValue> startKey = null;
+            do {
+                var page = dynamo.query(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", s(PostRepository.partitionKey(postId)), ":prefix", s(prefix)))
+                        .projectionExpression("pk, sk")
+                        .consistentRead(true)
+                        .exclusiveStartKey(startKey)
+                        .build());
+                delete(page.items());
+                removed += page.items().size();
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (startKey != null);
+        }
+        return removed;
+    }
+
+    private void delete(List<Map<String, AttributeValue>> keys) {
+        List<WriteRequest> deletes = keys.stream()
+                .map(key -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build())
+                .toList();
+        try {
+            batches.write(table, deletes);
+        } catch (IllegalStateException e) { // BatchWriter's "still unprocessed after every retry"
+            throw new ProblemException(ProblemType.BUSY,
+                    "Too much load to finish deleting the post's likes and comments; repeat the delete shortly.",
+                    Map.of("retryAfterSeconds", 1));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package ru.rossgram.shared.feeds;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import ru.rossgram.shared.feeds.FanOutTasks.Task;
+import ru.rossgram.shared.posts.Post;
+import ru.rossgram.shared.posts.PostRepository;
+import ru.rossgram.shared.posts.PostStatus;
+import ru.rossgram.shared.social.FollowRepository;
+import ru.rossgram.shared.social.FollowerSlice;
+import ru.rossgram.shared.social.ProfileCounters;
+
+/**
+ * Fan-out on write, split across invocations: a published post is put into the feed of each of its author's
+ * followers, {@link FeedConfig#followersPerStep()} followers per invocation of the fan-out function, each
+ * step queued by the one before it ({@link FanOutTasks}). Authors with more followers than
+ * {@link FeedConfig#fanOutThreshold()} are not fanned out at all: they join {@link Celebrities} and readers
+ * merge their posts in. A deleted post is taken out of the feeds the same way.
+ *
+ * <p>Resumable and exactly-once in effect: the job's cursor moves only after the feed items up to it are
+ * written, and only from the value the step read, so a crashed step is repeated from the same place (its
+ * writes are idempotent puts of fixed keys) and two deliveries of one step cannot both go on.
+ */
+@Singleton
+public class FanOutService {
+    /** Followers read per query page (at most a step's share); a step serves whole pages. */
+    static final int PAGE = 1000;
+
+    private final FanOutTasks tasks;
+    private final FanOutJobs jobs;
+    private final FeedRepository feeds;
+    private final FollowRepository follows;
+    private final ProfileCounters counters;
+    private final PostRepository posts;
+    private final Celebrities celebrities;
+    private final FeedConfig config;
+    private final Clock clock;
+
+    public FanOutService(FanOutTasks tasks, FanOutJobs jobs, FeedRepository feeds, FollowRepository follows,
+                         ProfileCounters counters, PostRepository posts, Celebrities celebrities, FeedConfig config,
+                         Clock clock) {
+        this.tasks = tasks;
+        this.jobs = jobs;
+        this.feeds = feeds;
+        this.follows = follows;
+        this.counters = counters;
+        this.posts = posts;
+        this.celebrities = celebrities;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Starts putting a just-published post into its followers' feeds. Calling it again is harmless. */
+    public void postPublished(String postId, String authorId) {
+        tasks.enqueue(new Task(FanOutAction.ADD, authorId, postId, 0));
+    }
+
+    /** Starts taking a deleted post out of its followers' feeds. Calling it again is harmless. */
+    public void postDeleted(String postId, String authorId) {
+        tasks.enqueue(new Task(FanOutAction.REMOVE, authorId, postId, 0));
+    }
+
+    /** What one step did. */
+    public enum Outcome {
+        /** The last followers are served; the fan-out is complete. */
+        DONE,
+        /** This step's share is served and the next step is queued. */
+        CONTINUED,
+        /** The author is over the threshold: nothing fanned out, readers merge the post in. */
+        SKIPPED,
+        /** The job was complete already (a repeated event); nothing written. */
+        ALREADY_DONE,
+        /** Another delivery of this step moved the job on first; this one stopped. */
+        SUPERSEDED,
+        /** The post is not (or no longer) published; nothing to fan out. */
+        NOTHING_TO_DO
+    }
+
+    /** @param served feed items written or removed by this step */
+    public record StepResult(Outcome outcome, long served) {
+    }
+
+    /** Runs one step of a fan-out: serves followers from the job's cursor on, up to this step's share. */
+    public StepResult run(Task task) {
+        FanOutJob job = jobs.find(task.postId(), task.action()).orElse(null);
+        if (job == null) {
+            Optional<StepResult> finished = begin(task);
+            if (finished.isPresent()) {
+                return finished.get();
+            }
+            job = jobs.find(task.postId(), task.action()).orElseThrow();
+        } else if (job.done()) {
+            return new StepResult(Outcome.ALREADY_DONE, 0);
+        }
+        Instant expiresAt = clock.instant().plus(config.itemRetention());
+        long served = 0;
+        while (true) {
+            FollowerSlice slice = follows.followersAfter(task.authorId(), job.cursor(),
+                    Math.min(PAGE, config.followersPerStep()));
+            apply(task, slice.followerIds(), expiresAt);
+            if (!jobs.advance(job, slice.next(), slice.followerIds().size(), clock.instant())) {
+                return new StepResult(Outcome.SUPERSEDED, served);
+            }
+            served += slice.followerIds().size();
+            if (slice.next() == null) {
+                return new StepResult(Outcome.DONE, served);
+            }
+            job = new FanOutJob(job.postId(), job.action(), job.authorId(), slice.next(),
+                    job.delivered() + slice.followerIds().size(), false, false);
+            if (served >= config.followersPerStep()) {
+                tasks.enqueue(task.next());
+                return new StepResult(Outcome.CONTINUED, served);
+            }
+        }
+    }
+
+    /** Removes a finished step's task object. */
+    public void finished(Task task) {
+        tasks.delete(task);
+    }
+
+    /**
+     * Creates the job on the first step: serves the author's own feed, decides whether to fan out at all.
+     *
+     * @return the result when there is nothing more to do; empty when the job (created here or by a
+     *         concurrent delivery) now waits for followers to be served
+     */
+    private Optional<StepResult> begin(Task task) {
+        Instant now = clock.instant();
+        boolean adding = task.action() == FanOutAction.ADD;
+        if (adding) {
+            Optional<Post> post = posts.find(task.postId());
+            if (post.isEmpty() || post.get().status() != PostStatus.PUBLISHED || !post.get().isAuthor(task.authorId())) {
+                return Optional.of(new StepResult(Outcome.NOTHING_TO_DO, 0));
+            }
+            feeds.add(List.of(task.authorId()), task.postId(), task.authorId(), now.plus(config.itemRetention()));
+        } else {
+            feeds.remove(List.of(task.authorId()), task.postId());
+        }
+        boolean celebrity = adding
+                ? counters.read(task.authorId()).followers() > config.fanOutThreshold()
+                : celebrities.ids().contains(task.authorId());
+        if (celebrity && adding) {
+            celebrities.add(task.authorId());
+        }
+        FanOutJob job = new FanOutJob(task.postId(), task.action(), task.authorId(), null, 1, celebrity, celebrity);
+        if (!jobs.create(job, now)) {
+            FanOutJob existing = jobs.find(task.postId(), task.action()).orElseThrow();
+            return existing.done() ? Optional.of(new StepResult(Outcome.ALREADY_DONE, 0)) : Optional.empty();
+        }
+        return celebrity ? Optional.of(new StepResult(Outcome.SKIPPED, 1)) : Optional.empty();
+    }
+
+    private void apply(Task task, List<String> followerIds, Instant expiresAt) {
+        if (task.action() == FanOutAction.ADD) {
+            feeds.add(followerIds, task.postId(), task.authorId(), expiresAt);
+        } else {
+            feeds.remove(followerIds, task.postId());
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package ru.rossgram.shared.social;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import ru.rossgram.shared.accounts.Account;
+import ru.rossgram.shared.auth.Caller;
+import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.problem.ProblemType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import ru.rossgram.shared.feeds.FeedBackfill;
+
+/**
+ * Follow and unfollow. Each is read, decide, then one transaction conditioned on what was read (the edge or request
+ * absent or present, no block either way), so concurrent calls serialise: a condition that fails means the graph
+ * changed, and the next round reads it again and decides again. The edge and both counters commit together, so
+ * counts move exactly once per change however many calls race.
+ */
+@Singleton
+public class FollowService {
+    private static final int ATTEMPTS = 10;
+
+    private final UserLookup users;
+    private final Relationships relationships;
+    private final FollowRepository follows;
+    private final ProfileCounters counters;
+    private final TransactionWriter transactions;
+    private final Clock clock;
+    private final FeedBackfill backfill;
+
+    public FollowService(UserLookup users, Relationships relationships, FollowRepository follows,
+                         ProfileCounters counters, TransactionWriter transactions, Clock clock, FeedBackfill backfill) {
+        this.users = users;
+        this.relationships = relationships;
+        this.follows = follows;
+        this.counters = counters;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.backfill = backfill;
+    }
+
+    /**
+     * Follows {@code username}, or, if the account is private, asks to. Repeating it changes nothing.
+     *
+     * @throws ProblemException 404 {@code not-found} for an unknown account or one blocked either way (the two
+     *         answers are the same, so a block is not revealed); 422 {@code cannot-follow-yourself}
+     */
+    public FollowState follow(Caller caller, String username) {
+        Account target = users.byUsername(username);
+        String me = caller.userId();
+        String them = target.userId();
+        if (me.equals(them)) {
+            throw new ProblemException(ProblemType.CANNOT_FOLLOW_YOURSELF, "You cannot follow yourself.");
+        }
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Relationship now = relationships.between(me, them);
+            if (now.blockedEitherWay()) {
+                throw UserLookup.notFound(username);
+            }
+            if (now.following()) {
+                return FollowState.FOLLOWING;
+            }
+            if (target.privateAccount() && now.requested()) {
+                return FollowState.REQUESTED;
+            }
+            List<TransactWriteItem> items = new ArrayList<>();
+            Instant at = clock.instant();
+            if (target.privateAccount()) {
+                items.add(follows.putRequestItem(them, me, at));
+                items.add(follows.absentItem(SocialKeys.follows(me, them)));
+            } else {
+                items.add(follows.putEdgeItem(me, them, at));
+                items.addAll(counters.changeItems(new CounterChanges()
+                        .add(me, Counter.FOLLOWING, 1).add(them, Counter.FOLLOWERS, 1)));
+                if (now.requested()) { // asked while the account was private; following makes the request moot
+                    items.add(follows.deleteRequestItem(them, me));
+                }
+            }
+            items.add(follows.absentItem(SocialKeys.blocks(them, me)));
+            items.add(follows.absentItem(SocialKeys.blocks(me, them)));
+            if (transactions.write(items).isEmpty()) {
+                if (target.privateAccount()) {
+                    return FollowState.REQUESTED;
+                }
+                backfill.followed(me, them);
+                return FollowState.FOLLOWING;
+            }
+        }
+        throw UserLookup.contention();
+    }
+
+    /**
+     * Stops following {@code username}, and withdraws a pending request to follow it. Repeating it changes nothing.
+     *
+     * @throws ProblemException 404 {@code not-found} for an unknown account; 422 {@code cannot-follow-yourself}
+     */
+    public void unfollow(Caller caller, String username) {
+        Account target = users.byUsername(username);
+        String me = caller.userId();
+        String them = target.userId();
+        if (me.equals(them)) {
+            throw new ProblemException(ProblemType.CANNOT_FOLLOW_YOURSELF, "You cannot follow, or unfollow, yourself.");
+        }
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Relationship now = relationships.between(me, them);
+            if (!now.following() && !now.requested()) {
+                return;
+            }
+            List<TransactWriteItem> items = new ArrayList<>();
+            if (now.following()) {
+                items.add(follows.deleteEdgeItem(me, them));
+                items.addAll(counters.changeItems(new CounterChanges()
+                        .add(me, Counter.FOLLOWING, -1).add(them, Counter.FOLLOWERS, -1)));
+            }
+            if (now.requested()) {
+                items.add(follows.deleteRequestItem(them, me));
+            }
+            if (transactions.write(items).isEmpty()) {
+                return;
+            }
+        }
+        throw UserLookup.contention();
+    }
+}

@@ -1,0 +1,61 @@
+package ru.rossgram.shared.social;
+
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.dynamo.BatchReads;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Reads the {@link Relationship} between two accounts: edges and follow requests both ways, blocks both ways and
+ * the viewer's mute, in one consistent BatchGet (with the other's counter shards, for a profile, in the same call).
+ */
+@Singleton
+public class Relationships {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public Relationships(DynamoDbClient dynamo, RossgramConfig config) {
+        this.dynamo = dynamo;
+        this.table = config.table();
+    }
+
+    /** A profile's numbers and how the viewer stands with it. */
+    public record WithCounts(Relationship relationship, Counts counts) {
+    }
+
+    public Relationship between(String viewerId, String otherId) {
+        return relationship(viewerId, otherId, BatchReads.consistent(dynamo, table, keys(viewerId, otherId)));
+    }
+
+    /** {@link #between} and the other's counts, read together. */
+    public WithCounts withCounts(String viewerId, String otherId) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(keys(viewerId, otherId));
+        keys.addAll(ProfileCounters.shardKeys(otherId));
+        List<Map<String, AttributeValue>> items = BatchReads.consistent(dynamo, table, keys);
+        List<Map<String, AttributeValue>> shards = items.stream().filter(i -> "COUNTS".equals(i.get("sk").s())).toList();
+        return new WithCounts(relationship(viewerId, otherId, items), ProfileCounters.sum(shards));
+    }
+
+    private static List<Map<String, AttributeValue>> keys(String viewerId, String otherId) {
+        return List.of(SocialKeys.follows(viewerId, otherId), SocialKeys.follows(otherId, viewerId),
+                SocialKeys.followRequest(otherId, viewerId), SocialKeys.followRequest(viewerId, otherId),
+                SocialKeys.blocks(viewerId, otherId), SocialKeys.blocks(otherId, viewerId),
+                SocialKeys.mutes(viewerId, otherId));
+    }
+
+    private static Relationship relationship(String viewerId, String otherId, List<Map<String, AttributeValue>> items) {
+        var present = items.stream().map(i -> Map.of("pk", i.get("pk"), "sk", i.get("sk"))).toList();
+        return new Relationship(
+                present.contains(SocialKeys.follows(viewerId, otherId)),
+                present.contains(SocialKeys.follows(otherId, viewerId)),
+                present.contains(SocialKeys.followRequest(otherId, viewerId)),
+                present.contains(SocialKeys.followRequest(viewerId, otherId)),
+                present.contains(SocialKeys.blocks(viewerId, otherId)),
+                present.contains(SocialKeys.blocks(otherId, viewerId)),
+                present.contains(SocialKeys.mutes(viewerId, otherId)));
+    }
+}

@@ -1,0 +1,22 @@
+package ru.rossgram.shared.social;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import ru.rossgram.shared.accounts.AccountView;
+
+/**
+ * An account as others see it ({@code GET /v1/users/{username}}).
+ *
+ * @param privateAccount {@code private} in JSON
+ * @param relationship   how the viewer stands with the account; null (left out) on the viewer's own profile
+ */
+public record UserProfile(String id, String username, String displayName, String bio, AccountView.AvatarView avatar,
+                          @JsonProperty("private") boolean privateAccount, Counts counts, View relationship) {
+
+    /** The viewer's side of the {@link Relationship}; whether the account blocks the viewer is never shown. */
+    public record View(boolean following, boolean followedBy, boolean requested, boolean blocking, boolean muting) {
+        static View of(Relationship relationship) {
+            return new View(relationship.following(), relationship.followedBy(), relationship.requested(),
+                    relationship.blocking(), relationship.muting());
+        }
+    }
+}
