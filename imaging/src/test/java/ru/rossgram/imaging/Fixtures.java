@@ -1,24 +1,17 @@
 package ru.rossgram.imaging;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
+import ru.rossgram.imaging.testing.TestPictures;
 
-/** Test images: the committed fixtures (see resources/fixtures/make-fixtures.sh) and ones drawn on the spot. */
+/**
+ * Test images: the committed fixtures (see resources/fixtures/make-fixtures.sh) and ones drawn on the spot.
+ * Fetching, drawing, encoding, decoding and the colour check are {@link TestPictures}, shared with the integration
+ * tests; the names here are this module's tests' own, with their colours and their default JPEG quality.
+ */
 final class Fixtures {
     static final int RED = 0xC82828;
     static final int GREEN = 0x28A03C;
@@ -29,14 +22,7 @@ final class Fixtures {
     }
 
     static byte[] resource(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestPictures.fixture(name);
     }
 
     /** Blocks of colour, {@code colours[row][column]}, each {@code block} pixels square. */
@@ -54,73 +40,36 @@ final class Fixtures {
     }
 
     static BufferedImage filled(int width, int height, int rgb) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(rgb));
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        return image;
+        return TestPictures.filled(width, height, rgb);
     }
 
+    /** Baseline, quality 0.95. */
     static byte[] jpeg(BufferedImage image) {
         return jpeg(image, 0.95f, false);
     }
 
-    /** Written by the JDK's own writer, whatever else is on the class path. */
     static byte[] jpeg(BufferedImage image, float quality, boolean progressive) {
-        ImageWriter writer = Codecs.jpegWriter();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            param.setProgressiveMode(progressive ? ImageWriteParam.MODE_DEFAULT : ImageWriteParam.MODE_DISABLED);
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+        return TestPictures.jpeg(image, quality, progressive);
     }
 
     static byte[] png(BufferedImage image) {
-        return encode(image, "png");
+        return TestPictures.png(image);
     }
 
     static byte[] encode(BufferedImage image, String format) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            assertTrue(ImageIO.write(image, format, bytes), "no writer for " + format);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return TestPictures.encode(image, format);
     }
 
     static BufferedImage decode(byte[] bytes) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            assertTrue(image != null, "undecodable output");
-            return image;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestPictures.decode(bytes);
     }
 
     static BufferedImage decode(Rendition rendition) {
         return decode(rendition.bytes());
     }
 
-    /** Asserts each channel of {@code actual} is within {@code tolerance} of {@code expected}. */
     static void assertColour(int expected, int actual, int tolerance, String where) {
-        for (int shift = 0; shift <= 16; shift += 8) {
-            int e = (expected >> shift) & 0xFF;
-            int a = (actual >> shift) & 0xFF;
-            assertTrue(Math.abs(e - a) <= tolerance,
-                    String.format("%s: expected #%06x, got #%06x (tolerance %d)", where, expected & 0xFFFFFF, actual & 0xFFFFFF, tolerance));
-        }
+        TestPictures.assertColour(expected, actual, tolerance, where);
     }
 
     static int distance(int a, int b) {
@@ -131,7 +80,10 @@ final class Fixtures {
         return max;
     }
 
-    /** The marker segments of a JPEG up to its first scan, e.g. {@code [0xE0, 0xDB, 0xC2, 0xC4, 0xDA]}. */
+    /**
+     * The marker segments of a JPEG up to its first scan, e.g. {@code [0xE0, 0xDB, 0xC2, 0xC4, 0xDA]}. Not shared:
+     * the integration tests' {@code TestImages.markers} walks every scan to EOI, these tests check only the header.
+     */
     static List<Integer> markers(byte[] jpeg) {
         List<Integer> markers = new ArrayList<>();
         int pos = 2;

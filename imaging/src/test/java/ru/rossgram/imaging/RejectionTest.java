@@ -13,9 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import ru.rossgram.imaging.bench.PhotoLikeImage;
+import ru.rossgram.imaging.testing.TestPictures;
 
 class RejectionTest {
     private final ThumbnailMaker maker = new ThumbnailMaker();
@@ -100,7 +100,7 @@ class RejectionTest {
 
     @Test
     void pngClaiming50000Squared_isABomb_refusedFromItsHeader() {
-        ImageRejectedException refusal = refused(pngHeaderOnly(50_000, 50_000));
+        ImageRejectedException refusal = refused(TestPictures.pngHeaderClaiming(50_000, 50_000));
         assertEquals(TOO_MANY_PIXELS, refusal.reason());
         assertTrue(refusal.getMessage().contains("50000 x 50000"), refusal.getMessage());
     }
@@ -108,24 +108,13 @@ class RejectionTest {
     @Test
     void jpegClaiming50000Squared_isABomb_refusedFromItsHeader() {
         byte[] small = Fixtures.jpeg(Fixtures.filled(16, 16, 0x808080));
-        byte[] bomb = small.clone();
-        int sof = indexOfMarker(bomb, 0xC0);
-        bomb[sof + 5] = (byte) (50_000 >> 8); // height
-        bomb[sof + 6] = (byte) (50_000 & 0xFF);
-        bomb[sof + 7] = (byte) (50_000 >> 8); // width
-        bomb[sof + 8] = (byte) (50_000 & 0xFF);
-        assertEquals(TOO_MANY_PIXELS, refused(bomb).reason());
+        assertEquals(TOO_MANY_PIXELS, refused(TestPictures.jpegClaiming(small, 50_000, 50_000)).reason());
     }
 
     @Test
     void progressiveJpeg_tooBigForItsCoefficientBuffer_isRefused_belowThePixelLimit() {
         byte[] small = Fixtures.jpeg(Fixtures.filled(16, 16, 0x808080), 0.9f, true);
-        byte[] huge = small.clone();
-        int sof = indexOfMarker(huge, 0xC2);
-        huge[sof + 5] = (byte) (9_500 >> 8); // 9500 x 9500 = 90 megapixels, 4:2:0: about 270 MB of coefficients
-        huge[sof + 6] = (byte) (9_500 & 0xFF);
-        huge[sof + 7] = (byte) (9_500 >> 8);
-        huge[sof + 8] = (byte) (9_500 & 0xFF);
+        byte[] huge = TestPictures.jpegClaiming(small, 9_500, 9_500); // 90 megapixels, 4:2:0: about 270 MB of coefficients
 
         ImageRejectedException refusal = refused(huge);
 
@@ -185,40 +174,5 @@ class RejectionTest {
         }
         out.writeBytes(new byte[] {0, 0, 0, 8, 'm', 'e', 't', 'a'});
         return out.toByteArray();
-    }
-
-    /** A PNG signature and a valid IHDR (with its CRC) claiming the size, and nothing else. */
-    static byte[] pngHeaderOnly(int width, int height) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
-        byte[] chunk = new byte[17];
-        System.arraycopy("IHDR".getBytes(StandardCharsets.US_ASCII), 0, chunk, 0, 4);
-        putInt(chunk, 4, width);
-        putInt(chunk, 8, height);
-        chunk[12] = 8; // bit depth
-        chunk[13] = 2; // RGB
-        out.writeBytes(chunk);
-        CRC32 crc = new CRC32();
-        crc.update(chunk);
-        byte[] crcBytes = new byte[4];
-        putInt(crcBytes, 0, (int) crc.getValue());
-        out.writeBytes(crcBytes);
-        return out.toByteArray();
-    }
-
-    private static void putInt(byte[] into, int at, int value) {
-        into[at] = (byte) (value >>> 24);
-        into[at + 1] = (byte) (value >>> 16);
-        into[at + 2] = (byte) (value >>> 8);
-        into[at + 3] = (byte) value;
-    }
-
-    private static int indexOfMarker(byte[] jpeg, int marker) {
-        for (int i = 2; i + 1 < jpeg.length; i++) {
-            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == marker) {
-                return i;
-            }
-        }
-        throw new AssertionError("no marker " + Integer.toHexString(marker));
     }
 }

@@ -49,51 +49,23 @@ abstract class PhotosContract {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final long MAX_BYTES = 25L * 1024 * 1024;
 
-    private final List<FunctionHost> hosts = new ArrayList<>();
-    private FunctionHost host;
-    private SharedServices services;
+    private final FunctionHosts hosts = new FunctionHosts(this::backend, "CreatePostFunction");
 
     protected abstract Backend backend();
 
     @AfterAll
     void stop() {
-        hosts.forEach(FunctionHost::close);
-        if (services != null) {
-            services.close();
-        }
+        hosts.close();
     }
 
     // --- fixtures -------------------------------------------------------------------------------------------
 
-    private synchronized FunctionHost host() {
-        if (host == null) {
-            host = functions(Map.of());
-        }
-        return host;
-    }
-
-    /** Every function, with the test overrides and {@code extra} on top of the template's environment. */
-    private synchronized FunctionHost functions(Map<String, String> extra) {
-        Map<String, String> overrides = new HashMap<>(AccountsContract.TEST_OVERRIDES);
-        overrides.putAll(extra);
-        FunctionHost started = backend().functions(overrides);
-        hosts.add(started);
-        return started;
-    }
-
-    private synchronized SharedServices services() {
-        if (services == null) {
-            services = SharedServices.asFunction(backend(), "CreatePostFunction", Map.of());
-        }
-        return services;
-    }
-
     private PhotoResults photoResults() {
-        return services().get(PhotoResults.class);
+        return hosts.services().get(PhotoResults.class);
     }
 
     private S3Client s3() {
-        return services().get(S3Client.class);
+        return hosts.services().get(S3Client.class);
     }
 
     private static String randomIp() {
@@ -110,7 +82,7 @@ abstract class PhotosContract {
     }
 
     private User signUp() {
-        return signUp(host());
+        return signUp(hosts.shared());
     }
 
     record User(String id, String username, String token, ApiDriver api) {
@@ -201,7 +173,7 @@ abstract class PhotosContract {
 
     private boolean exists(String key) {
         try {
-            s3().headObject(r -> r.bucket(services().mediaBucket()).key(key));
+            s3().headObject(r -> r.bucket(hosts.services().mediaBucket()).key(key));
             return true;
         } catch (NoSuchKeyException e) {
             return false;
@@ -316,7 +288,7 @@ abstract class PhotosContract {
 
     @Test
     void createUpload_requiresSignIn() {
-        Reply reply = backend().api(host(), randomIp()).post("/v1/uploads",
+        Reply reply = backend().api(hosts.shared(), randomIp()).post("/v1/uploads",
                 "{\"purpose\": \"post\", \"contentType\": \"image/jpeg\", \"contentLength\": 10}");
         assertEquals(401, reply.status());
         assertEquals("unauthorized", reply.problemType());
@@ -332,7 +304,7 @@ abstract class PhotosContract {
         assertEquals(200, put(ticket, photo));
 
         String key = MediaStore.originalKey(user.id(), ticket.path("uploadId").asText());
-        var stored = s3().getObjectAsBytes(r -> r.bucket(services().mediaBucket()).key(key));
+        var stored = s3().getObjectAsBytes(r -> r.bucket(hosts.services().mediaBucket()).key(key));
         assertArrayEquals(photo, stored.asByteArray());
         assertEquals("image/jpeg", stored.response().contentType());
     }
@@ -362,7 +334,7 @@ abstract class PhotosContract {
 
     @Test
     void theS3Server_refusesTheUrl_afterItExpires() throws Exception {
-        FunctionHost shortLived = functions(Map.of("ROSSGRAM_UPLOADS_URL_TTL", "1s"));
+        FunctionHost shortLived = hosts.start(Map.of("ROSSGRAM_UPLOADS_URL_TTL", "1s"));
         User user = signUp(shortLived);
         JsonNode ticket = user.uploads(1, 1000).get(0);
         Instant expiresAt = Instant.parse(ticket.path("expiresAt").asText());
@@ -405,7 +377,7 @@ abstract class PhotosContract {
         Reply theirs = other.send("GET", "/v1/posts/" + postId, null);
         assertEquals(404, theirs.status());
         assertEquals("not-found", theirs.problemType());
-        assertEquals(401, backend().api(host(), randomIp()).send("GET", "/v1/posts/" + postId, null, Map.of()).status());
+        assertEquals(401, backend().api(hosts.shared(), randomIp()).send("GET", "/v1/posts/" + postId, null, Map.of()).status());
     }
 
     @Test
@@ -521,7 +493,7 @@ abstract class PhotosContract {
 
         byte[] thumbnail = jpegBytes(1500);
         String w320 = MediaStore.thumbnailKey(author.id(), uploads.get(1), "w320");
-        s3().putObject(r -> r.bucket(services().mediaBucket()).key(w320).contentType("image/jpeg"), RequestBody.fromBytes(thumbnail));
+        s3().putObject(r -> r.bucket(hosts.services().mediaBucket()).key(w320).contentType("image/jpeg"), RequestBody.fromBytes(thumbnail));
 
         Reply seen = reader.send("GET", "/v1/posts/" + postId, null);
         assertEquals(200, seen.status(), seen.body());
@@ -685,7 +657,7 @@ abstract class PhotosContract {
             keys.add(MediaStore.originalKey(author.id(), upload));
         }
         for (PhotoRecord.Rendition rendition : first.renditions()) {
-            s3().putObject(r -> r.bucket(services().mediaBucket()).key(rendition.key()), RequestBody.fromBytes(jpegBytes(300)));
+            s3().putObject(r -> r.bucket(hosts.services().mediaBucket()).key(rendition.key()), RequestBody.fromBytes(jpegBytes(300)));
             keys.add(rendition.key());
         }
         keys.forEach(key -> assertTrue(exists(key), key));
@@ -708,7 +680,7 @@ abstract class PhotosContract {
 
     @Test
     void withAPublicMediaBaseUrl_thumbnailUrlsAreThatBasePlusTheKey() throws Exception {
-        FunctionHost cdn = functions(Map.of("ROSSGRAM_MEDIA_PUBLIC_BASE_URL", "https://media.rossgram.example/"));
+        FunctionHost cdn = hosts.start(Map.of("ROSSGRAM_MEDIA_PUBLIC_BASE_URL", "https://media.rossgram.example/"));
         User author = signUp(cdn);
         List<String> uploads = uploadedPhotos(author, 1);
         assertEquals(Outcome.RECORDED, photoResults().recordReady(uploads.get(0), processed(author.id(), uploads.get(0))));

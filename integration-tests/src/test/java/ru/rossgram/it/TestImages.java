@@ -1,29 +1,20 @@
 package ru.rossgram.it;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.rossgram.imaging.testing.TestPictures.assertColour;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
+import ru.rossgram.imaging.testing.TestPictures;
 
 /**
- * Photos as phones send them, drawn here or taken from the imaging module's fixtures (its test-jar, made by
- * {@code imaging/src/test/resources/fixtures/make-fixtures.sh}), and what the tests check in what comes back.
+ * Photos as phones send them, drawn here, and what the tests check in what comes back. The imaging module's
+ * fixtures, plain pictures, PNGs, decoding and the colour check are {@link TestPictures}, from its test-jar.
  */
 final class TestImages {
     static final int RED = 0xFF0000;
@@ -32,16 +23,6 @@ final class TestImages {
     static final int WHITE = 0xFFFFFF;
 
     private TestImages() {
-    }
-
-    /** A committed fixture of the imaging module, e.g. {@code orientation-6.jpg}. */
-    static byte[] fixture(String name) {
-        try (InputStream in = TestImages.class.getResourceAsStream("/fixtures/" + name)) {
-            assertNotNull(in, "no imaging fixture " + name + " (the rossgram-imaging test-jar is missing?)");
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -77,15 +58,6 @@ final class TestImages {
         return stored;
     }
 
-    static BufferedImage filled(int width, int height, int rgb) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(rgb));
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        return image;
-    }
-
     /** Opaque {@code rgb} on the left half, fully transparent on the right. */
     static BufferedImage transparentRightHalf(int width, int height, int rgb) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
@@ -98,35 +70,11 @@ final class TestImages {
 
     /** A JFIF JPEG with no EXIF, baseline or progressive, at quality 0.92. */
     static byte[] jpeg(BufferedImage image, boolean progressive) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.92f);
-            param.setProgressiveMode(progressive ? ImageWriteParam.MODE_DEFAULT : ImageWriteParam.MODE_DISABLED);
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+        return TestPictures.jpeg(image, 0.92f, progressive);
     }
 
     static byte[] jpeg(BufferedImage image) {
         return jpeg(image, false);
-    }
-
-    static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            assertTrue(ImageIO.write(image, "png", bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     /** The JPEG with an APP1 Exif segment right after SOI whose only tag is Orientation = {@code orientation}. */
@@ -145,57 +93,6 @@ final class TestImages {
         out.writeBytes(tiff);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
-    }
-
-    /** The JPEG with its frame header claiming {@code width} x {@code height}: a decompression bomb's header. */
-    static byte[] jpegClaiming(byte[] jpeg, int width, int height) {
-        byte[] bomb = jpeg.clone();
-        for (int i = 2; i + 8 < bomb.length; i++) {
-            if ((bomb[i] & 0xFF) == 0xFF && ((bomb[i + 1] & 0xFF) == 0xC0 || (bomb[i + 1] & 0xFF) == 0xC2)) {
-                bomb[i + 5] = (byte) (height >> 8);
-                bomb[i + 6] = (byte) height;
-                bomb[i + 7] = (byte) (width >> 8);
-                bomb[i + 8] = (byte) width;
-                return bomb;
-            }
-        }
-        throw new AssertionError("no start-of-frame marker");
-    }
-
-    /** A PNG signature and a valid IHDR claiming {@code width} x {@code height}, and no pixels at all. */
-    static byte[] pngHeaderClaiming(int width, int height) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
-        byte[] chunk = new byte[17];
-        System.arraycopy("IHDR".getBytes(StandardCharsets.US_ASCII), 0, chunk, 0, 4);
-        putInt(chunk, 4, width);
-        putInt(chunk, 8, height);
-        chunk[12] = 8; // bit depth
-        chunk[13] = 2; // RGB
-        out.writeBytes(chunk);
-        CRC32 crc = new CRC32();
-        crc.update(chunk);
-        byte[] crcBytes = new byte[4];
-        putInt(crcBytes, 0, (int) crc.getValue());
-        out.writeBytes(crcBytes);
-        return out.toByteArray();
-    }
-
-    private static void putInt(byte[] into, int at, int value) {
-        into[at] = (byte) (value >>> 24);
-        into[at + 1] = (byte) (value >>> 16);
-        into[at + 2] = (byte) (value >>> 8);
-        into[at + 3] = (byte) value;
-    }
-
-    static BufferedImage decode(byte[] bytes) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            assertNotNull(image, "not a decodable image");
-            return image;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -233,16 +130,6 @@ final class TestImages {
 
     private static boolean isSegmentMarker(int marker) {
         return marker != 0x00 && marker != 0xFF && !(marker >= 0xD0 && marker <= 0xD7);
-    }
-
-    /** Asserts each channel of {@code actual} is within {@code tolerance} of {@code expected}. */
-    static void assertColour(int expected, int actual, int tolerance, String where) {
-        for (int shift = 0; shift <= 16; shift += 8) {
-            int e = (expected >> shift) & 0xFF;
-            int a = (actual >> shift) & 0xFF;
-            assertTrue(Math.abs(e - a) <= tolerance, String.format("%s: expected #%06x, got #%06x (tolerance %d)",
-                    where, expected & 0xFFFFFF, actual & 0xFFFFFF, tolerance));
-        }
     }
 
     /** Asserts the four quadrants' colours, sampled at their centres: the picture is upright. */

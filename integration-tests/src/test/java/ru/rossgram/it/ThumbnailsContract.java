@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static ru.rossgram.imaging.testing.TestPictures.assertColour;
 import static ru.rossgram.it.AccountsContract.unique;
 import static ru.rossgram.it.PhotosContract.postBody;
 import static ru.rossgram.it.TestImages.BLUE;
 import static ru.rossgram.it.TestImages.RED;
 import static ru.rossgram.it.TestImages.WHITE;
-import static ru.rossgram.it.TestImages.assertColour;
 import static ru.rossgram.it.TestImages.assertUprightQuadrants;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import ru.rossgram.imaging.testing.TestPictures;
 import ru.rossgram.it.ApiDriver.Reply;
 import ru.rossgram.it.PhotosContract.User;
 import ru.rossgram.local.FunctionHost;
@@ -67,9 +67,7 @@ abstract class ThumbnailsContract {
     private static final String FUNCTION = "MakeThumbnailsFunction";
     private static final Set<String> POST_RENDITIONS = Set.of("w1080", "w640", "w320", "square150");
 
-    private final List<FunctionHost> hosts = new ArrayList<>();
-    private FunctionHost host;
-    private SharedServices services;
+    private final FunctionHosts hosts = new FunctionHosts(this::backend, FUNCTION);
 
     protected abstract Backend backend();
 
@@ -83,53 +81,26 @@ abstract class ThumbnailsContract {
 
     @AfterAll
     void stop() {
-        hosts.forEach(FunctionHost::close);
-        if (services != null) {
-            services.close();
-        }
+        hosts.close();
     }
 
     // --- fixtures -------------------------------------------------------------------------------------------
-
-    private synchronized FunctionHost host() {
-        if (host == null) {
-            host = functions(Map.of());
-        }
-        return host;
-    }
-
-    /** Every function, as another warm instance, with {@code extra} on top of the template's environment. */
-    private synchronized FunctionHost functions(Map<String, String> extra) {
-        Map<String, String> overrides = new HashMap<>(AccountsContract.TEST_OVERRIDES);
-        overrides.putAll(extra);
-        FunctionHost started = backend().functions(overrides);
-        hosts.add(started);
-        return started;
-    }
-
-    /** Storage and tables as the thumbnail function sees them, for looking at them directly. */
-    private synchronized SharedServices services() {
-        if (services == null) {
-            services = SharedServices.asFunction(backend(), FUNCTION, Map.of());
-        }
-        return services;
-    }
 
     private FunctionSpec thumbnailFunction() {
         return backend().template().function(FUNCTION).orElseThrow(() -> new AssertionError("no " + FUNCTION));
     }
 
     private S3Client s3() {
-        return services().get(S3Client.class);
+        return hosts.services().get(S3Client.class);
     }
 
     private String bucket() {
-        return services().mediaBucket();
+        return hosts.services().mediaBucket();
     }
 
     private User signUp() {
         var random = ThreadLocalRandom.current();
-        ApiDriver api = backend().api(host(), "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255));
+        ApiDriver api = backend().api(hosts.shared(), "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255));
         JsonNode account = AccountsContract.signUp(api, unique("thumb"));
         return new User(account.at("/account/id").asText(), account.at("/account/username").asText(),
                 account.at("/tokens/accessToken").asText(), api);
@@ -178,7 +149,7 @@ abstract class ThumbnailsContract {
     }
 
     private void deliver(Stored object) {
-        deliver(host(), object);
+        deliver(hosts.shared(), object);
     }
 
     private void deliver(FunctionHost functions, String bucket, String key, long size, String eTag) {
@@ -212,7 +183,7 @@ abstract class ThumbnailsContract {
     }
 
     private Post storedPost(String postId) {
-        return services().get(PostRepository.class).find(postId).orElseThrow();
+        return hosts.services().get(PostRepository.class).find(postId).orElseThrow();
     }
 
     private List<String> keysUnder(String prefix) {
@@ -235,7 +206,7 @@ abstract class ThumbnailsContract {
         assertEquals(200, response.statusCode(), url);
         assertEquals("image/jpeg", response.headers().firstValue("content-type").orElse(""), url);
         assertStripped(response.body(), url);
-        return TestImages.decode(response.body());
+        return TestPictures.decode(response.body());
     }
 
     /** Only JFIF's APP0 may precede the pixels: no EXIF (APP1, where GPS lives), XMP, ICC profile or comment. */
@@ -347,7 +318,7 @@ abstract class ThumbnailsContract {
             assertTrue(photo.path("placeholder").asText().length() >= 6, what + " placeholder");
             assertEquals(POST_RENDITIONS, Set.copyOf(iterableNames(photo.path("urls"))), what);
 
-            PhotoRecord record = services().get(UploadRepository.class).find(uploads.get(i).uploadId()).orElseThrow().photo();
+            PhotoRecord record = hosts.services().get(UploadRepository.class).find(uploads.get(i).uploadId()).orElseThrow().photo();
             Map<String, BufferedImage> images = renditions(photo);
             for (PhotoRecord.Rendition rendition : record.renditions()) {
                 int[] expected = sizes.get(i).get(rendition.name());
@@ -366,7 +337,7 @@ abstract class ThumbnailsContract {
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
     void everyExifOrientation_comesOutUpright(int orientation) throws Exception {
         // Each fixture stores red, green, blue, white (48 x 32 upright) turned so that only its EXIF shows it upright.
-        JsonNode photo = processed(signUp(), "image/jpeg", TestImages.fixture("orientation-" + orientation + ".jpg"));
+        JsonNode photo = processed(signUp(), "image/jpeg", TestPictures.fixture("orientation-" + orientation + ".jpg"));
         assertEquals(48, photo.path("width").asInt());
         assertEquals(32, photo.path("height").asInt());
         Map<String, BufferedImage> images = renditions(photo);
@@ -382,7 +353,7 @@ abstract class ThumbnailsContract {
     @Test
     void aCmykJpeg_comesOutInSrgb() throws Exception {
         // Four patches: red (200,40,40) top left, green (40,160,60) top right, grey bottom left, blue bottom right.
-        JsonNode photo = processed(signUp(), "image/jpeg", TestImages.fixture("cmyk.jpg"));
+        JsonNode photo = processed(signUp(), "image/jpeg", TestPictures.fixture("cmyk.jpg"));
         assertEquals(64, photo.path("width").asInt());
         BufferedImage w320 = renditions(photo).get("w320");
         assertSize(64, 64, w320, "w320");
@@ -404,7 +375,7 @@ abstract class ThumbnailsContract {
 
     @Test
     void aPngWithTransparency_isCompositedOverWhite() throws Exception {
-        JsonNode photo = processed(signUp(), "image/png", TestImages.png(TestImages.transparentRightHalf(400, 300, BLUE)));
+        JsonNode photo = processed(signUp(), "image/png", TestPictures.png(TestImages.transparentRightHalf(400, 300, BLUE)));
         BufferedImage w320 = renditions(photo).get("w320");
         assertSize(320, 240, w320, "w320");
         assertColour(BLUE, w320.getRGB(40, 120), 40, "opaque half");
@@ -414,12 +385,12 @@ abstract class ThumbnailsContract {
     @Test
     void webpPhotos_lossyAndLosslessWithTransparency_areProcessed() throws Exception {
         User user = signUp();
-        BufferedImage lossy = renditions(processed(user, "image/webp", TestImages.fixture("lossy.webp"))).get("w320");
+        BufferedImage lossy = renditions(processed(user, "image/webp", TestPictures.fixture("lossy.webp"))).get("w320");
         assertSize(64, 64, lossy, "lossy w320");
         assertColour(0xC82828, lossy.getRGB(16, 16), 40, "lossy red patch");
         assertColour(0x2846BE, lossy.getRGB(48, 48), 40, "lossy blue patch");
 
-        BufferedImage lossless = renditions(processed(user, "image/webp", TestImages.fixture("lossless-alpha.webp"))).get("w320");
+        BufferedImage lossless = renditions(processed(user, "image/webp", TestPictures.fixture("lossless-alpha.webp"))).get("w320");
         assertColour(0x2846BE, lossless.getRGB(16, 32), 40, "opaque half");
         assertColour(WHITE, lossless.getRGB(48, 32), 24, "transparent half, over white");
     }
@@ -427,7 +398,7 @@ abstract class ThumbnailsContract {
     @Test
     void aPhotoWithGpsAndOwnerMetadata_givesThumbnailsWithNoneOfIt() throws Exception {
         User user = signUp();
-        Stored upload = uploadJpeg(user, TestImages.fixture("with-gps.jpg"));
+        Stored upload = uploadJpeg(user, TestPictures.fixture("with-gps.jpg"));
         deliver(upload);
         JsonNode photo = uploadView(user, upload.uploadId()).path("photo");
         assertEquals(POST_RENDITIONS, Set.copyOf(iterableNames(photo.path("urls"))));
@@ -491,11 +462,11 @@ abstract class ThumbnailsContract {
 
     @Test
     void aDecompressionBomb_isRejectedFromItsHeader_withoutDecoding() throws Exception {
-        byte[] bomb = TestImages.pngHeaderClaiming(20_000, 20_000); // 400 megapixels in 33 bytes
+        byte[] bomb = TestPictures.pngHeaderClaiming(20_000, 20_000); // 400 megapixels in 33 bytes
         String reason = refusedAsSecondPhoto("image/png", bomb);
         assertTrue(reason.contains("20000 x 20000"), reason);
 
-        byte[] jpegBomb = TestImages.jpegClaiming(TestImages.jpeg(TestImages.filled(16, 16, 0x808080)), 20_000, 20_000);
+        byte[] jpegBomb = TestPictures.jpegClaiming(TestImages.jpeg(TestPictures.filled(16, 16, 0x808080)), 20_000, 20_000);
         User user = signUp();
         Stored upload = uploadJpeg(user, jpegBomb);
         deliver(upload);
@@ -545,10 +516,10 @@ abstract class ThumbnailsContract {
         }
         String postId = createPost(author, photos.toArray(Stored[]::new));
         // Two Lambda instances each get every event at once, as a duplicated delivery can make happen.
-        FunctionHost other = functions(Map.of());
+        FunctionHost other = hosts.start(Map.of());
         List<Runnable> deliveries = new ArrayList<>();
         for (Stored photo : photos) {
-            deliveries.add(() -> deliver(host(), photo));
+            deliveries.add(() -> deliver(hosts.shared(), photo));
             deliveries.add(() -> deliver(other, photo));
         }
         concurrently(deliveries);
@@ -566,8 +537,8 @@ abstract class ThumbnailsContract {
     void storageOrDatabaseUnreachable_failsTheInvocation_soLambdaRetries_andTheRetrySucceeds() throws Exception {
         User user = signUp();
         Stored upload = uploadJpeg(user, TestImages.jpeg(TestImages.quadrants(200, 100)));
-        FunctionHost noStorage = functions(Map.of("AWS_ENDPOINT_URL_S3", closedPortUrl()));
-        FunctionHost noDatabase = functions(Map.of("AWS_ENDPOINT_URL_DYNAMODB", closedPortUrl()));
+        FunctionHost noStorage = hosts.start(Map.of("AWS_ENDPOINT_URL_S3", closedPortUrl()));
+        FunctionHost noDatabase = hosts.start(Map.of("AWS_ENDPOINT_URL_DYNAMODB", closedPortUrl()));
 
         assertThrows(RuntimeException.class, () -> deliver(noStorage, upload));
         assertThrows(RuntimeException.class, () -> deliver(noDatabase, upload));
@@ -589,7 +560,7 @@ abstract class ThumbnailsContract {
     }
 
     private Stored avatar(User user, int rgb, int width, int height) throws Exception {
-        return upload(user, "avatar", "image/jpeg", TestImages.jpeg(TestImages.filled(width, height, rgb)));
+        return upload(user, "avatar", "image/jpeg", TestImages.jpeg(TestPictures.filled(width, height, rgb)));
     }
 
     private void assertGone(User user, Stored avatar) {
@@ -657,10 +628,10 @@ abstract class ThumbnailsContract {
     @Test
     void anOriginalWhoseUploadDoesNotExist_isDeleted() throws Exception {
         User user = signUp();
-        String key = MediaStore.originalKey(user.id(), services().get(IdGenerator.class).newId());
+        String key = MediaStore.originalKey(user.id(), hosts.services().get(IdGenerator.class).newId());
         Stored orphan = storeDirectly(key, TestImages.jpeg(TestImages.quadrants(64, 48)));
         assertEquals(List.of(key), keysUnder(key));
-        deliver(host(), orphan);
+        deliver(hosts.shared(), orphan);
         assertEquals(List.of(), keysUnder(key));
     }
 
@@ -671,15 +642,15 @@ abstract class ThumbnailsContract {
         List<Stored> notUploads = List.of(
                 storeDirectly("originals/" + user.id() + "/holiday.jpg", jpeg),
                 storeDirectly("originals/readme.txt", "not an upload".getBytes(StandardCharsets.UTF_8)),
-                storeDirectly("thumbnails/" + user.id() + "/" + services().get(IdGenerator.class).newId() + "/w320.jpg", jpeg));
+                storeDirectly("thumbnails/" + user.id() + "/" + hosts.services().get(IdGenerator.class).newId() + "/w320.jpg", jpeg));
         for (Stored object : notUploads) {
-            deliver(host(), object);
+            deliver(hosts.shared(), object);
             assertEquals(List.of(object.key()), keysUnder(object.key()), "left alone: " + object.key());
         }
 
         // A real pending upload's key, but the event is about another bucket: not ours to touch.
         Stored upload = uploadJpeg(user, jpeg);
-        deliver(host(), "someone-elses-photos", upload.key(), upload.size(), upload.eTag());
+        deliver(hosts.shared(), "someone-elses-photos", upload.key(), upload.size(), upload.eTag());
         assertEquals("pending", uploadView(user, upload.uploadId()).path("status").asText());
         assertEquals(List.of(upload.key()), keysUnder(upload.key()));
         assertEquals(List.of(), thumbnailKeys(user, upload));
@@ -736,7 +707,7 @@ abstract class ThumbnailsContract {
         assertEquals(jpeg.length, pending.path("contentLength").asLong());
         assertTrue(pending.path("photo").isMissingNode() && pending.path("rejectionReason").isMissingNode(), pending.toString());
 
-        for (String id : List.of(upload.uploadId(), services().get(IdGenerator.class).newId(), "not-an-upload-id", "01jd4b5y8f2w6r0t3p9k7m1xqa")) {
+        for (String id : List.of(upload.uploadId(), hosts.services().get(IdGenerator.class).newId(), "not-an-upload-id", "01jd4b5y8f2w6r0t3p9k7m1xqa")) {
             User asker = id.equals(upload.uploadId()) ? other : owner;
             Reply reply = asker.send("GET", "/v1/uploads/" + id, null);
             assertEquals(404, reply.status(), id + " -> " + reply.body());

@@ -1,8 +1,6 @@
 package ru.rossgram.imaging.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -22,16 +20,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import ru.rossgram.imaging.Rendition;
 import ru.rossgram.imaging.ThumbnailMaker;
 import ru.rossgram.imaging.Thumbnails;
+import ru.rossgram.imaging.testing.TestPictures;
 
 /**
  * Times our pipeline against libvips ({@code vipsthumbnail}) and ImageMagick ({@code convert}) making the same
@@ -165,19 +159,7 @@ public final class ThumbnailBenchmark {
             return file;
         }
         System.err.println("generating " + file);
-        BufferedImage image = PhotoLikeImage.generate(width, height, seed);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.90f);
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        Files.write(file, bytes.toByteArray());
+        Files.write(file, TestPictures.jpeg(PhotoLikeImage.generate(width, height, seed), 0.90f, false));
         return file;
     }
 
