@@ -8,7 +8,6 @@ import static ru.rossgram.it.AccountsContract.unique;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,45 +50,33 @@ abstract class FeedsContract {
     private static final String REGION = "us-east-1";
     private static final String EMPTY_ETAG = "d41d8cd98f00b204e9800998ecf8427e";
 
-    private final List<FunctionHost> hosts = new ArrayList<>();
+    private final FunctionHosts hosts = new FunctionHosts(this::backend, "CreatePostFunction", FEED_SETTINGS);
     private FunctionHost host;
     private ApiGateway gateway;
-    private SharedServices services;
 
     protected abstract Backend backend();
 
     @AfterAll
     void stop() {
-        hosts.forEach(FunctionHost::close);
-        if (services != null) {
-            services.close();
-        }
+        hosts.close();
     }
 
     // --- fixtures -------------------------------------------------------------------------------------------
 
-    private synchronized FunctionHost host(Map<String, String> extra) {
-        Map<String, String> overrides = new HashMap<>(AccountsContract.TEST_OVERRIDES);
-        overrides.putAll(FEED_SETTINGS);
-        overrides.putAll(extra);
-        FunctionHost started = backend().functions(overrides);
-        hosts.add(started);
-        return started;
+    private FunctionHost host(Map<String, String> extra) {
+        return hosts.start(extra);
     }
 
     private synchronized ApiGateway gateway() {
         if (gateway == null) {
-            host = host(Map.of());
+            host = hosts.shared();
             gateway = new ApiGateway(new HttpApiRoutes(backend().template().functions()), host);
         }
         return gateway;
     }
 
-    private synchronized SharedServices services() {
-        if (services == null) {
-            services = SharedServices.asFunction(backend(), "CreatePostFunction", Map.of());
-        }
-        return services;
+    private SharedServices services() {
+        return hosts.services();
     }
 
     private S3Client s3() {
