@@ -138,7 +138,10 @@ public class PhotoProcessor {
     private ProcessingOutcome recordPostPhoto(Upload upload, PhotoRecord record) {
         return switch (photoResults.recordReady(upload.uploadId(), record)) {
             case POST_PUBLISHED -> {
-                fanOut.postPublished(upload.postId(), upload.ownerId());
+                // `upload` was read before the thumbnails were made; the post that was just published may
+                // have taken it since, so its id comes from a fresh read (an upload joins one post, never another).
+                uploads.find(upload.uploadId()).map(Upload::postId)
+                        .ifPresent(postId -> fanOut.postPublished(postId, upload.ownerId()));
                 yield ProcessingOutcome.POST_PUBLISHED;
             }
             case RECORDED, POST_FAILED -> ProcessingOutcome.PHOTO_READY;
