@@ -27,6 +27,18 @@ call() {
   fi
 }
 show() { echo "    $1"; }
+# await_feed TOKEN POST_ID -> refreshes the home feed as an app would until POST_ID is on it (30 s at most)
+await_feed() {
+  local token=$1 post=$2 i
+  for i in $(seq 1 150); do
+    BODY=$(curl -s -H "authorization: Bearer $token" "$API/v1/feed")
+    jq -e --arg id "$post" 'any(.items[]; .id == $id)' <<<"$BODY" >/dev/null && break
+    sleep 0.2
+  done
+  step=$((step + 1))
+  printf '%2d. %-6s %-24s -> %s\n' "$step" "(poll)" "/v1/feed" "$(jq -r '.items | length' <<<"$BODY") posts"
+  jq -e --arg id "$post" 'any(.items[]; .id == $id)' <<<"$BODY" >/dev/null || { echo "    $post never reached the feed: $BODY" >&2; exit 1; }
+}
 # await PATH STATUS TOKEN -> polls as an app would until .status is STATUS (30 s at most); body in $BODY
 await() {
   local path=$1 wanted=$2 token=$3 status="" i
@@ -97,6 +109,7 @@ put_status=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'content-type: ima
 step=$((step + 1)); printf '%2d. %-6s %-24s -> %s\n' "$step" PUT "(presigned S3 URL)" "$put_status"
 [[ "$put_status" == 200 ]] || { echo "    the storage server refused the upload" >&2; exit 1; }
 tampered_status=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'content-type: image/png' --data-binary @"$photo" "$upload_url")
+[[ "$tampered_status" == 403 ]] || { echo "    the storage server took a PUT of another content type: $tampered_status" >&2; exit 1; }
 show "the same URL with another content type: $tampered_status (the signature binds type and length)"
 call POST /v1/posts 201 "{\"uploads\":[\"$upload_id\"],\"caption\":\"Белые ночи #питер #nevsky with @$petya\",\"altTexts\":[\"Sun over the river\"]}" "$access"
 post_id=$(jq -r .id <<<"$BODY")
@@ -108,6 +121,35 @@ show "the storage event ran the thumbnail function: $(jq -c '.photos[0] | {width
 fetch "$(jq -r '.photos[0].urls.w640' <<<"$BODY")" w640
 call GET "/v1/posts/$post_id" 200 "" "$petya_access"
 show "@$petya sees the published post too"
+
+# The social side: follow, the feed, likes and comments, the grid, a mute.
+call PUT "/v1/users/$masha/follow" 200 "" "$petya_access"
+show "@$petya follows @$masha: $(jq -r .state <<<"$BODY")"
+call GET "/v1/users/$masha" 200 "" "$petya_access"
+show "@$masha's profile: $(jq -c '{counts, relationship: (.relationship | {following, followedBy})}' <<<"$BODY")"
+await_feed "$petya_access" "$post_id"
+show "following brought @$masha's recent post into @$petya's feed: $(jq -c '.items[0] | {id, author: .author.username, likeCount}' <<<"$BODY")"
+call PUT "/v1/posts/$post_id/like" 200 "" "$petya_access"
+show "liked: $(jq -c . <<<"$BODY")"
+call PUT "/v1/posts/$post_id/like" 200 "" "$petya_access"
+show "a second tap changes nothing: likeCount $(jq -r .likeCount <<<"$BODY")"
+call POST "/v1/posts/$post_id/comments" 201 '{"text":"Красота! Где это снято?"}' "$petya_access"
+show "comment $(jq -r .id <<<"$BODY") by @$(jq -r .author.username <<<"$BODY")"
+call GET "/v1/posts/$post_id/comments" 200 "" "$access"
+show "@$masha reads the comments: $(jq -c '[.items[] | {author: .author.username, text, canDelete}]' <<<"$BODY")"
+call PUT "/v1/users/$petya/follow" 200 "" "$access"
+show "@$masha follows back: $(jq -r .state <<<"$BODY")"
+call GET "/v1/users/$masha/followers" 200 "" "$access"
+show "@$masha's followers: $(jq -c '[.items[].username]' <<<"$BODY")"
+call GET "/v1/users/$masha/posts" 200 "" "$petya_access"
+show "@$masha's grid: $(jq -c '[.items[] | {id, likeCount, commentCount, likedByMe}]' <<<"$BODY")"
+call PUT "/v1/users/$masha/mute" 204 "" "$petya_access"
+call GET /v1/feed 200 "" "$petya_access"
+show "muted: @$petya's feed now holds $(jq -r '.items | length' <<<"$BODY") posts"
+[[ "$(jq -r '.items | length' <<<"$BODY")" == 0 ]] || { echo "    a muted account's post stayed in the feed" >&2; exit 1; }
+call DELETE "/v1/users/$masha/mute" 204 "" "$petya_access"
+await_feed "$petya_access" "$post_id"
+show "unmuted: the post is back"
 
 # An avatar: the same pipeline, square crops, and the profile shows it once processed.
 call POST /v1/uploads 201 "{\"purpose\":\"avatar\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"
