@@ -15,6 +15,7 @@ import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.BatchReads;
+import ru.rossgram.shared.dynamo.ConcurrentReads;
 import ru.rossgram.shared.engagement.LikeRepository;
 import ru.rossgram.shared.paging.CursorCodec;
 import ru.rossgram.shared.paging.Page;
@@ -35,8 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>A page costs two round trips when the reader follows no celebrity: one Query of the feed items, then one
  * BatchGet of everything needed to show them (the posts, the reader's follow edges to and mutes of their
- * authors and of every celebrity, the reader's likes, the authors' profiles). Each followed celebrity adds one
- * Query of its posts, and one more BatchGet shows the ones that make the page. Items whose author the reader
+ * authors and of every celebrity, the reader's likes, the authors' profiles). Followed celebrities add one
+ * Query each of their posts, sent together (one round trip), and one more BatchGet shows the ones that make
+ * the page: four round trips in all. Items whose author the reader
  * no longer follows (or mutes), and posts since deleted, are left out, so unfollowing and deleting take effect
  * at once whatever the fan-out has done.
  */
@@ -49,9 +51,10 @@ public class FeedReader {
     private final PostRepository posts;
     private final PostViews views;
     private final CursorCodec cursors;
+    private final ConcurrentReads concurrently;
 
     public FeedReader(DynamoDbClient dynamo, RossgramConfig config, FeedRepository feeds, Celebrities celebrities,
-                      PostRepository posts, PostViews views, CursorCodec cursors) {
+                      PostRepository posts, PostViews views, CursorCodec cursors, ConcurrentReads concurrently) {
         this.dynamo = dynamo;
         this.table = config.table();
         this.feeds = feeds;
@@ -59,6 +62,7 @@ public class FeedReader {
         this.posts = posts;
         this.views = views;
         this.cursors = cursors;
+        this.concurrently = concurrently;
     }
 
     /** @throws ru.rossgram.shared.problem.ProblemException 400 for a cursor this server did not issue to this reader */
@@ -82,8 +86,10 @@ public class FeedReader {
         followedCelebrities.retainAll(first.followed);
         followedCelebrities.removeAll(first.muted);
         Map<String, Post> merged = new HashMap<>(first.posts);
-        for (String celebrity : followedCelebrities) {
-            List<Post> recent = posts.newestBy(celebrity, before, limit);
+        // One Query per followed celebrity, all sent at once: one more round trip however many they are.
+        Map<String, List<Post>> recentByCelebrity = concurrently.each(followedCelebrities,
+                celebrity -> posts.newestBy(celebrity, before, limit));
+        for (List<Post> recent : recentByCelebrity.values()) {
             Map<String, Post> byId = new HashMap<>();
             recent.forEach(post -> byId.put(post.postId(), post));
             sources.add(new Source(byId, recent.size() == limit ? recent.get(recent.size() - 1).postId() : null));
