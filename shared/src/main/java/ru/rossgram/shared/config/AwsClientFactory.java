@@ -18,6 +18,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import ru.rossgram.shared.media.PresignedGets;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -85,6 +86,12 @@ public class AwsClientFactory {
             builder.endpointOverride(URI.create(endpoint));
         }
         return builder.build();
+    }
+
+    /** Presigned GETs as {@link #s3Presigner} makes them, signed without its per-URL endpoint resolution. */
+    @Singleton
+    PresignedGets presignedGets(S3Presigner presigner, RossgramConfig config) {
+        return new PresignedGets(presigner, credentials, region, config.mediaBucket());
     }
 
     Region region() {

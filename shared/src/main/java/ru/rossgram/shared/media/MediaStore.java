@@ -35,12 +35,14 @@ public class MediaStore {
 
     private final S3Client s3;
     private final S3Presigner presigner;
+    private final PresignedGets gets;
     private final String bucket;
     private final MediaConfig config;
 
-    public MediaStore(S3Client s3, S3Presigner presigner, RossgramConfig rossgram, MediaConfig config) {
+    public MediaStore(S3Client s3, S3Presigner presigner, PresignedGets gets, RossgramConfig rossgram, MediaConfig config) {
         this.s3 = s3;
         this.presigner = presigner;
+        this.gets = gets;
         this.bucket = rossgram.mediaBucket();
         this.config = config;
     }
@@ -88,8 +90,7 @@ public class MediaStore {
 
     /** A short-lived GET of {@code key}. Signing is local computation; no call to S3 is made. */
     public URI presignGet(String key, Duration ttl) {
-        return toUri(presigner.presignGetObject(r -> r.signatureDuration(ttl)
-                .getObjectRequest(get -> get.bucket(bucket).key(key))).url());
+        return gets.presign(key, ttl);
     }
 
     /** Where a client downloads a thumbnail: under the public base URL if one is configured, else a presigned GET. */
