@@ -25,7 +25,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * The media bucket: every object key is built here, and every S3 call goes through here.
  *
  * <p>Keys: originals at {@code originals/<userId>/<uploadId>}, avatars at {@code avatars/<userId>/<uploadId>},
- * thumbnails at {@code thumbnails/<userId>/<uploadId>/<rendition>.jpg}. The server chooses every key; a client
+ * thumbnails at {@code thumbnails/<userId>/<uploadId>/<rendition>.jpg}. A paid post's photo keeps its renditions
+ * at {@code locked/<userId>/<uploadId>/<rendition>.jpg}, which are only ever handed out as short presigned GETs
+ * (never under the public base URL, which serves {@code thumbnails/}), and its blurred preview at
+ * {@code previews/<userId>/<previewId>/preview.jpg}, whose random id reveals nothing of the locked keys. The server chooses every key; a client
  * only ever holds a URL signed for one key, one content type and one length.
  */
 @Singleton
@@ -57,6 +60,19 @@ public class MediaStore {
 
     public static String thumbnailKey(String userId, String uploadId, String rendition) {
         return "thumbnails/" + userId + "/" + uploadId + "/" + rendition + ".jpg";
+    }
+
+    public static String lockedThumbnailKey(String userId, String uploadId, String rendition) {
+        return "locked/" + userId + "/" + uploadId + "/" + rendition + ".jpg";
+    }
+
+    public static String previewKey(String userId, String previewId) {
+        return "previews/" + userId + "/" + previewId + "/preview.jpg";
+    }
+
+    /** Whether {@code key} is where a rendition lives (public, locked or preview). */
+    public static boolean isRenditionKey(String key) {
+        return key.startsWith("thumbnails/") || key.startsWith("locked/") || key.startsWith("previews/");
     }
 
     /** The upload an original's or avatar's key belongs to (what a storage event names), or empty for other keys. */
@@ -93,10 +109,16 @@ public class MediaStore {
         return gets.presign(key, ttl);
     }
 
-    /** Where a client downloads a thumbnail: under the public base URL if one is configured, else a presigned GET. */
+    /**
+     * Where a client downloads a thumbnail: under the public base URL if one is configured and the key is a public
+     * thumbnail's, else a presigned GET (short-lived for a paid photo's rendition).
+     */
     public URI thumbnailUrl(String key) {
+        if (key.startsWith("locked/")) {
+            return presignGet(key, config.paidUrlTtl());
+        }
         String base = config.publicBaseUrl() == null ? "" : config.publicBaseUrl().trim();
-        if (base.isEmpty()) {
+        if (base.isEmpty() || !key.startsWith("thumbnails/")) {
             return presignGet(key, config.downloadUrlTtl());
         }
         return URI.create(base.replaceAll("/+$", "") + "/" + key); // our keys need no escaping

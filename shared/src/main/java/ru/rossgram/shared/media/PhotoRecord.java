@@ -51,7 +51,7 @@ public record PhotoRecord(int width, int height, String dominantColor, String pl
             if (name == null || !RENDITION_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("rendition name: " + name);
             }
-            if (key == null || !key.startsWith("thumbnails/") || !key.endsWith("/" + name + ".jpg")) {
+            if (key == null || !MediaStore.isRenditionKey(key) || !key.endsWith("/" + name + ".jpg")) {
                 throw new IllegalArgumentException("rendition key must be MediaStore.thumbnailKey(..., " + name + "): " + key);
             }
             if (width <= 0 || height <= 0) {

@@ -87,10 +87,11 @@ public class UploadRepository {
     public TransactWriteItem attachItem(Upload seen, String postId, int index) {
         return update(Update.builder().tableName(table).key(key(seen.uploadId()))
                 .updateExpression("SET postId = :postId, photoIndex = :index REMOVE expiresAt")
-                .conditionExpression("ownerId = :owner AND purpose = :purpose AND attribute_not_exists(postId) AND #status = :seen")
+                .conditionExpression("ownerId = :owner AND purpose IN (:post, :paidPost) AND attribute_not_exists(postId) AND #status = :seen")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":postId", s(postId), ":index", n(index), ":owner", s(seen.ownerId()),
-                        ":purpose", s(UploadPurpose.POST.wire()), ":seen", s(seen.status().wire()))));
+                        ":post", s(UploadPurpose.POST.wire()), ":paidPost", s(UploadPurpose.PAID_POST.wire()),
+                        ":seen", s(seen.status().wire()))));
     }
 
     /** Records the processing result; only a pending upload still in the post (or in none) the caller saw. */

@@ -19,7 +19,7 @@ public final class UploadRules {
             throw ProblemException.invalid("purpose", "required");
         }
         return UploadPurpose.fromWire(purpose)
-                .orElseThrow(() -> ProblemException.invalid("purpose", "one of post, avatar"));
+                .orElseThrow(() -> ProblemException.invalid("purpose", "one of post, paid-post, avatar"));
     }
 
     /**

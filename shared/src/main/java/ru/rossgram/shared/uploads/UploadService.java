@@ -49,7 +49,7 @@ public class UploadService {
         List<Upload> issued = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String uploadId = ids.newId();
-            String key = purpose == UploadPurpose.POST
+            String key = purpose.forPost()
                     ? MediaStore.originalKey(caller.userId(), uploadId)
                     : MediaStore.avatarKey(caller.userId(), uploadId);
             issued.add(new Upload(uploadId, caller.userId(), purpose, key, contentType, contentLength,
