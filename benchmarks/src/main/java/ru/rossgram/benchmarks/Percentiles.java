@@ -4,7 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Median, p90 and minimum of a small sample, by nearest rank: no interpolation between runs that never happened. */
-record Percentiles(long median, long p90, long min, int count) {
+public record Percentiles(long median, long p90, long min, int count) {
+
+    /** The value at {@code quantile} (0-1) of {@code values} by nearest rank; -1 when there are none. */
+    public static long quantile(List<Long> values, double quantile) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return rank(sorted, quantile);
+    }
 
     static Percentiles of(List<Long> values) {
         if (values.isEmpty()) {

@@ -1,0 +1,55 @@
+package ru.rossgram.benchmarks.feeds;
+
+import java.nio.file.Path;
+
+/**
+ * What {@link FeedBenchmark} builds and measures; every option has a default that matches docs/performance.md.
+ *
+ * @param threshold the fan-out threshold (followers) the run uses; with 10,000 accounts the production default
+ *                  (10,000) cannot be crossed, so the run lowers it to keep "a few accounts over it"
+ */
+record FeedBenchmarkOptions(SocialGraph.Shape shape, long threshold, int readers, int warmUpPasses, int passes,
+                            int threads, Path out) {
+    static final String USAGE = "usage: FeedBenchmark [--users N (10000)] [--top-followers N (3000)] [--exponent X (1.0)]"
+            + " [--posts-per-author N (4)] [--threshold N (500)] [--readers N (300 per class)] [--passes N (3)]"
+            + " [--threads N (4)] [--seed N (42)] [--out DIR (benchmarks/target/feeds)]";
+
+    static FeedBenchmarkOptions parse(String[] args) {
+        int users = 10_000;
+        int topFollowers = 3_000;
+        double exponent = 1.0;
+        int postsPerAuthor = 4;
+        long threshold = 500;
+        int readers = 300;
+        int passes = 3;
+        int threads = 4;
+        long seed = 42;
+        Path out = Path.of("benchmarks/target/feeds");
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--help")) {
+                System.out.println(USAGE);
+                System.exit(0);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value; " + USAGE);
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--users" -> users = Integer.parseInt(value);
+                case "--top-followers" -> topFollowers = Integer.parseInt(value);
+                case "--exponent" -> exponent = Double.parseDouble(value);
+                case "--posts-per-author" -> postsPerAuthor = Integer.parseInt(value);
+                case "--threshold" -> threshold = Long.parseLong(value);
+                case "--readers" -> readers = Integer.parseInt(value);
+                case "--passes" -> passes = Integer.parseInt(value);
+                case "--threads" -> threads = Integer.parseInt(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--out" -> out = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
+            }
+        }
+        return new FeedBenchmarkOptions(new SocialGraph.Shape(users, topFollowers, exponent, postsPerAuthor, seed),
+                threshold, readers, 3, passes, threads, out);
+    }
+}

@@ -1,0 +1,180 @@
+package ru.rossgram.benchmarks.feeds;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import ru.rossgram.shared.accounts.AccountRegistrar;
+import ru.rossgram.shared.accounts.SignUpRequest;
+import ru.rossgram.shared.auth.Caller;
+import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.feeds.FanOutAction;
+import ru.rossgram.shared.feeds.FanOutService;
+import ru.rossgram.shared.feeds.FanOutTasks.Task;
+import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.PhotoRecord;
+import ru.rossgram.shared.posts.Photo;
+import ru.rossgram.shared.posts.Post;
+import ru.rossgram.shared.posts.PostRepository;
+import ru.rossgram.shared.posts.PostStatus;
+import ru.rossgram.shared.social.FollowService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A generated social graph, built through the real services: accounts signed up, follows made one by one (each
+ * its transaction with the counters), posts stored published and fanned out by {@link FanOutService}. Follower
+ * counts follow a power law: the account of rank {@code r} has {@code topFollowers / r^exponent} followers,
+ * chosen at random, so a handful of accounts pass the fan-out threshold and most have a few followers or none.
+ */
+final class SocialGraph {
+    static final String PASSWORD = "Generated graph password 7";
+
+    /** What the benchmark needs to know of the graph it built. */
+    record Built(List<String> userIds, List<String> usernames, List<Set<String>> following, long follows, long posts) {
+    }
+
+    /** How big a graph to build. */
+    record Shape(int users, int topFollowers, double exponent, int postsPerAuthor, long seed) {
+        int followersOfRank(int rank) {
+            return (int) Math.min(users - 1, Math.floor(topFollowers / Math.pow(rank, exponent)));
+        }
+    }
+
+    private final Services services;
+    private final ExecutorService threads;
+
+    SocialGraph(Services services, int threadCount) {
+        this.services = services;
+        this.threads = Executors.newFixedThreadPool(threadCount);
+    }
+
+    /** The beans the graph is built with, from the benchmark's application context. */
+    record Services(AccountRegistrar registrar, FollowService follows, PostRepository posts, FanOutService fanOut,
+                    DynamoDbClient dynamo, IdGenerator ids) {
+    }
+
+    Built build(Shape shape) throws Exception {
+        Random random = new Random(shape.seed());
+        String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+        List<String> usernames = new ArrayList<>();
+        for (int i = 0; i < shape.users(); i++) {
+            usernames.add("g" + run + "_" + i);
+        }
+        List<String> userIds = parallel("accounts", usernames, username -> services.registrar().signUp(
+                new SignUpRequest(username, username + "@graph.example", PASSWORD, "Graph " + username, null, null))
+                .account().id());
+
+        // Rank r (1-based) is user r - 1. Edges as (follower, followed) index pairs, in a random order so that
+        // no account's followers all arrive together.
+        List<int[]> edges = new ArrayList<>();
+        List<Set<String>> following = new ArrayList<>();
+        for (int i = 0; i < shape.users(); i++) {
+            following.add(new HashSet<>());
+        }
+        for (int rank = 1; rank <= shape.users(); rank++) {
+            int followed = rank - 1;
+            Set<Integer> chosen = new HashSet<>();
+            int wanted = shape.followersOfRank(rank);
+            while (chosen.size() < wanted) {
+                int follower = random.nextInt(shape.users());
+                if (follower != followed && chosen.add(follower)) {
+                    edges.add(new int[] {follower, followed});
+                    following.get(follower).add(userIds.get(followed));
+                }
+            }
+        }
+        Collections.shuffle(edges, random);
+        parallel("follows", edges, edge -> services.follows().follow(new Caller(userIds.get(edge[0]), "graph"),
+                usernames.get(edge[1])));
+
+        // Posts by every account with a follower, interleaved across authors (ids are time-ordered, so the
+        // order they are made in is about the order feeds show them), each fanned out as the fan-out function would.
+        List<Integer> authorships = new ArrayList<>();
+        for (int rank = 1; rank <= shape.users(); rank++) {
+            if (shape.followersOfRank(rank) > 0) {
+                for (int p = 0; p < shape.postsPerAuthor(); p++) {
+                    authorships.add(rank - 1);
+                }
+            }
+        }
+        Collections.shuffle(authorships, random);
+        List<String> postIds = parallel("posts", authorships, author -> createPublishedPost(userIds.get(author)));
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < postIds.size(); i++) {
+            indexes.add(i);
+        }
+        parallel("fan-outs", indexes, i -> fanOutCompletely(userIds.get(authorships.get(i)), postIds.get(i)));
+        return new Built(userIds, usernames, following, edges.size(), postIds.size());
+    }
+
+    /** Stores a published one-photo post by {@code authorId}, as the thumbnail function leaves it; answers its id. */
+    String createPublishedPost(String authorId) {
+        String postId = services.ids().newId();
+        String uploadId = services.ids().newId();
+        List<PhotoRecord.Rendition> renditions = new ArrayList<>();
+        for (String[] rendition : new String[][] {{"w1080", "1080", "1350"}, {"w640", "640", "800"},
+                {"w320", "320", "400"}, {"square150", "150", "150"}}) {
+            renditions.add(new PhotoRecord.Rendition(rendition[0], MediaStore.thumbnailKey(authorId, uploadId, rendition[0]),
+                    Integer.parseInt(rendition[1]), Integer.parseInt(rendition[2])));
+        }
+        PhotoRecord photo = new PhotoRecord(1080, 1350, "#3a6ea5", "LEHV6nWB2yk8pyo0adR*.7kCMdnj", renditions);
+        Instant now = Instant.now();
+        Post post = new Post(postId, authorId, "Generated post", List.of(), List.of(), null, PostStatus.PUBLISHED, null,
+                now, now, List.of(new Photo(uploadId, "", photo)), 1, 1);
+        services.dynamo().transactWriteItems(r -> r.transactItems(services.posts().createItem(post)));
+        return postId;
+    }
+
+    /**
+     * Runs every step of the post's fan-out on this thread, as the fan-out function runs each step on its
+     * storage event, and answers how many steps it took.
+     */
+    int fanOutCompletely(String authorId, String postId) {
+        Task task = new Task(FanOutAction.ADD, authorId, postId, 0);
+        int steps = 1;
+        while (services.fanOut().run(task).outcome() == FanOutService.Outcome.CONTINUED) {
+            task = task.next();
+            steps++;
+        }
+        return steps;
+    }
+
+    private interface Work<T, R> {
+        R apply(T input) throws Exception;
+    }
+
+    /** Applies {@code work} to every input on the pool, printing progress; answers the results in input order. */
+    private <T, R> List<R> parallel(String what, List<T> inputs, Work<T, R> work) throws Exception {
+        long started = System.nanoTime();
+        AtomicLong done = new AtomicLong();
+        long every = Math.max(1, inputs.size() / 10);
+        List<Future<R>> futures = new ArrayList<>();
+        for (T input : inputs) {
+            futures.add(threads.submit(() -> {
+                R result = work.apply(input);
+                long count = done.incrementAndGet();
+                if (count % every == 0) {
+                    System.out.printf("  %s: %,d of %,d (%d s)%n", what, count, inputs.size(),
+                            (System.nanoTime() - started) / 1_000_000_000L);
+                }
+                return result;
+            }));
+        }
+        List<R> results = new ArrayList<>();
+        for (Future<R> future : futures) {
+            results.add(future.get());
+        }
+        return results;
+    }
+
+    void close() {
+        threads.shutdownNow();
+    }
+}
