@@ -2,8 +2,6 @@ package ru.rossgram.shared.dynamo;
 
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Independent reads sent at once instead of one after another, so a request that needs several of them waits for
@@ -26,23 +26,21 @@ public class ConcurrentReads {
     private final ExecutorService threads = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
 
     /**
-     * Applies {@code read} to every key, concurrently when there are several.
+     * Applies {@code read} to every input, concurrently when there are several.
      *
-     * @return each key's result, in the keys' order
-     * @throws RuntimeException whatever a read threw (the first in key order), unwrapped
+     * @return the results, in the inputs' order
+     * @throws RuntimeException whatever a read threw (the first in input order), unwrapped
      */
-    public <K, V> Map<K, V> each(Collection<K> keys, Function<K, V> read) {
-        Map<K, V> results = new LinkedHashMap<>();
-        if (keys.size() <= 1) {
-            keys.forEach(key -> results.put(key, read.apply(key)));
-            return results;
+    public <T, R> List<R> map(List<T> inputs, Function<T, R> read) {
+        if (inputs.size() <= 1) {
+            return inputs.stream().map(read).toList();
         }
-        List<K> ordered = new ArrayList<>(keys);
-        List<CompletableFuture<V>> futures = new ArrayList<>();
-        ordered.forEach(key -> futures.add(CompletableFuture.supplyAsync(() -> read.apply(key), threads)));
-        for (int i = 0; i < ordered.size(); i++) {
+        List<CompletableFuture<R>> futures = new ArrayList<>();
+        inputs.forEach(input -> futures.add(CompletableFuture.supplyAsync(() -> read.apply(input), threads)));
+        List<R> results = new ArrayList<>();
+        for (CompletableFuture<R> future : futures) {
             try {
-                results.put(ordered.get(i), futures.get(i).join());
+                results.add(future.join());
             } catch (CompletionException e) {
                 if (e.getCause() instanceof RuntimeException cause) {
                     throw cause;
@@ -51,6 +49,22 @@ public class ConcurrentReads {
             }
         }
         return results;
+    }
+
+    /**
+     * Reads items by key as {@link BatchReads#consistent} does, in batches of at most {@code keysPerRequest}
+     * sent at once: a page's hundred-odd keys cost one round trip, and the server works on them in parallel.
+     */
+    public List<Map<String, AttributeValue>> batchGet(DynamoDbClient dynamo, String table,
+                                                      List<Map<String, AttributeValue>> keys, int keysPerRequest) {
+        List<Map<String, AttributeValue>> distinct = keys.stream().distinct().toList();
+        List<List<Map<String, AttributeValue>>> batches = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += keysPerRequest) {
+            batches.add(distinct.subList(from, Math.min(distinct.size(), from + keysPerRequest)));
+        }
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        map(batches, batch -> BatchReads.consistent(dynamo, table, batch)).forEach(items::addAll);
+        return items;
     }
 
     private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
