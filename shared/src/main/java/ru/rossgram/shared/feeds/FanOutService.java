@@ -96,11 +96,14 @@ public class FanOutService {
             return new StepResult(Outcome.ALREADY_DONE, 0);
         }
         Instant expiresAt = clock.instant().plus(config.itemRetention());
+        // Each step reads the post again rather than carrying its flags in the job: one small read per step.
+        FeedRepository.FeedItem item = new FeedRepository.FeedItem(task.postId(), task.authorId(),
+                task.action() == FanOutAction.ADD && posts.find(task.postId()).map(Post::paid).orElse(false));
         long served = 0;
         while (true) {
             FollowerSlice slice = follows.followersAfter(task.authorId(), job.cursor(),
                     Math.min(PAGE, config.followersPerStep()));
-            apply(task, slice.followerIds(), expiresAt);
+            apply(task, item, slice.followerIds(), expiresAt);
             if (!jobs.advance(job, slice.next(), slice.followerIds().size(), clock.instant())) {
                 return new StepResult(Outcome.SUPERSEDED, served);
             }
@@ -136,7 +139,8 @@ public class FanOutService {
             if (post.isEmpty() || post.get().status() != PostStatus.PUBLISHED || !post.get().isAuthor(task.authorId())) {
                 return Optional.of(new StepResult(Outcome.NOTHING_TO_DO, 0));
             }
-            feeds.add(List.of(task.authorId()), task.postId(), task.authorId(), now.plus(config.itemRetention()));
+            feeds.add(List.of(task.authorId()), new FeedRepository.FeedItem(task.postId(), task.authorId(), post.get().paid()),
+                    now.plus(config.itemRetention()));
         } else {
             feeds.remove(List.of(task.authorId()), task.postId());
         }
@@ -154,9 +158,9 @@ public class FanOutService {
         return celebrity ? Optional.of(new StepResult(Outcome.SKIPPED, 1)) : Optional.empty();
     }
 
-    private void apply(Task task, List<String> followerIds, Instant expiresAt) {
+    private void apply(Task task, FeedRepository.FeedItem item, List<String> followerIds, Instant expiresAt) {
         if (task.action() == FanOutAction.ADD) {
-            feeds.add(followerIds, task.postId(), task.authorId(), expiresAt);
+            feeds.add(followerIds, item, expiresAt);
         } else {
             feeds.remove(followerIds, task.postId());
         }

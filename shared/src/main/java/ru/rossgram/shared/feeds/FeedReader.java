@@ -14,11 +14,12 @@ import ru.rossgram.shared.accounts.Account;
 import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.RossgramConfig;
-import ru.rossgram.shared.dynamo.BatchReads;
+import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.dynamo.ConcurrentReads;
 import ru.rossgram.shared.engagement.LikeRepository;
 import ru.rossgram.shared.paging.CursorCodec;
 import ru.rossgram.shared.paging.Page;
+import ru.rossgram.shared.payments.AccessGrants;
 import ru.rossgram.shared.paging.PageRequest;
 import ru.rossgram.shared.posts.Post;
 import ru.rossgram.shared.posts.PostRepository;
@@ -35,8 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@link Celebrities} the reader follows are merged in here (fan-out on read).
  *
  * <p>A page costs two round trips when the reader follows no celebrity: one Query of the feed items, then one
- * BatchGet of everything needed to show them (the posts, the reader's follow edges to and mutes of their
- * authors and of every celebrity, the reader's likes, the authors' profiles). Followed celebrities add one
+ * round of BatchGets, sent together, of everything needed to show them (the posts, the reader's follow edges to
+ * and mutes of their authors and of every celebrity, the reader's likes and purchases of paid posts, the
+ * authors' profiles). Followed celebrities add one
  * Query each of their posts, sent together (one round trip), and one more BatchGet shows the ones that make
  * the page: four round trips in all. Items whose author the reader
  * no longer follows (or mutes), and posts since deleted, are left out, so unfollowing and deleting take effect
@@ -44,6 +46,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Singleton
 public class FeedReader {
+    /** A page's keys go out in requests of this many at once (BatchGetItem takes up to 100). */
+    private static final int KEYS_PER_REQUEST = 40;
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final FeedRepository feeds;
@@ -78,7 +83,9 @@ public class FeedReader {
         Set<String> authorIds = new LinkedHashSet<>();
         items.forEach(item -> authorIds.add(item.authorId()));
 
-        Reads first = read(me, items.stream().map(FeedRepository.FeedItem::postId).toList(), authorIds, celebrityIds);
+        Reads first = read(me, items.stream().map(FeedRepository.FeedItem::postId).toList(),
+                items.stream().filter(item -> item.paid() && !item.authorId().equals(me)).map(FeedRepository.FeedItem::postId).toList(),
+                authorIds, celebrityIds, true);
         List<Source> sources = new ArrayList<>();
         sources.add(new Source(first.posts, items.size() == limit ? lastId(items) : null));
 
@@ -87,9 +94,9 @@ public class FeedReader {
         followedCelebrities.removeAll(first.muted);
         Map<String, Post> merged = new HashMap<>(first.posts);
         // One Query per followed celebrity, all sent at once: one more round trip however many they are.
-        Map<String, List<Post>> recentByCelebrity = concurrently.each(followedCelebrities,
+        List<List<Post>> recentByCelebrity = concurrently.map(List.copyOf(followedCelebrities),
                 celebrity -> posts.newestBy(celebrity, before, limit));
-        for (List<Post> recent : recentByCelebrity.values()) {
+        for (List<Post> recent : recentByCelebrity) {
             Map<String, Post> byId = new HashMap<>();
             recent.forEach(post -> byId.put(post.postId(), post));
             sources.add(new Source(byId, recent.size() == limit ? recent.get(recent.size() - 1).postId() : null));
@@ -127,6 +134,7 @@ public class FeedReader {
         Reads extra = celebrityPostsToShow(me, shown, first);
         List<PostView> page = shown.stream().map(post -> views.of(post, extra.authors.getOrDefault(post.authorId(),
                 first.authors.get(post.authorId())), extra.liked.contains(post.postId()) || first.liked.contains(post.postId()),
+                !PostViews.needsGrant(post, me) || extra.bought.contains(post.postId()) || first.bought.contains(post.postId()),
                 me)).toList();
         return new Page<>(page, next == null ? null : cursors.encode(purpose, Map.of("before", next)));
     }
@@ -152,31 +160,34 @@ public class FeedReader {
 
     /** What one BatchGet brought. */
     private record Reads(Map<String, Post> posts, Set<String> followed, Set<String> muted, Set<String> liked,
-                         Map<String, Account> authors) {
+                         Set<String> bought, Map<String, Account> authors) {
     }
 
     private Reads celebrityPostsToShow(String me, List<Post> shown, Reads first) {
         List<String> unread = shown.stream().filter(post -> !first.posts.containsKey(post.postId())).map(Post::postId).toList();
         if (unread.isEmpty()) {
-            return new Reads(Map.of(), Set.of(), Set.of(), Set.of(), Map.of());
+            return new Reads(Map.of(), Set.of(), Set.of(), Set.of(), Set.of(), Map.of());
         }
         Set<String> authors = new LinkedHashSet<>();
         shown.stream().filter(post -> unread.contains(post.postId())).forEach(post -> authors.add(post.authorId()));
-        return read(me, unread, authors, Set.of(), false);
+        List<String> paid = shown.stream().filter(post -> unread.contains(post.postId()) && PostViews.needsGrant(post, me))
+                .map(Post::postId).toList();
+        return read(me, unread, paid, authors, Set.of(), false);
     }
 
-    private Reads read(String me, List<String> postIds, Set<String> authorIds, Set<String> celebrityIds) {
-        return read(me, postIds, authorIds, celebrityIds, true);
-    }
-
-    /** One BatchGet (per 100 keys) of everything a page of posts needs. */
-    private Reads read(String me, Collection<String> postIds, Set<String> authorIds, Set<String> celebrityIds,
-                       boolean withPosts) {
+    /**
+     * One round of BatchGets, sent together, of everything a page of posts needs.
+     *
+     * @param paidPostIds the posts among {@code postIds} whose photos the reader sees only if bought
+     */
+    private Reads read(String me, Collection<String> postIds, Collection<String> paidPostIds, Set<String> authorIds,
+                       Set<String> celebrityIds, boolean withPosts) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         if (withPosts) {
             postIds.forEach(id -> keys.add(PostRepository.key(id)));
         }
         postIds.forEach(id -> keys.add(LikeRepository.key(id, me)));
+        paidPostIds.forEach(id -> keys.add(AccessGrants.key(me, id)));
         Set<String> people = new LinkedHashSet<>(authorIds);
         people.addAll(celebrityIds);
         people.remove(me);
@@ -190,8 +201,9 @@ public class FeedReader {
         Set<String> followed = new HashSet<>();
         Set<String> muted = new HashSet<>();
         Set<String> liked = new HashSet<>();
+        Set<String> bought = new HashSet<>();
         Map<String, Account> authors = new HashMap<>();
-        for (Map<String, AttributeValue> item : BatchReads.consistent(dynamo, table, keys)) {
+        for (Map<String, AttributeValue> item : concurrently.batchGet(dynamo, table, keys, KEYS_PER_REQUEST)) {
             String pk = item.get("pk").s();
             String sk = item.get("sk").s();
             if (sk.equals("POST")) {
@@ -199,6 +211,10 @@ public class FeedReader {
                 found.put(post.postId(), post);
             } else if (sk.startsWith(LikeRepository.SK_PREFIX)) {
                 liked.add(pk.substring(pk.indexOf('#') + 1));
+            } else if (AccessGrants.isGrant(item)) {
+                if (AccessGrants.grants(item)) {
+                    bought.add(Attrs.string(item, "postId"));
+                }
             } else if (sk.startsWith("FOLLOWS#")) {
                 followed.add(sk.substring("FOLLOWS#".length()));
             } else if (sk.startsWith("MUTES#")) {
@@ -208,6 +224,6 @@ public class FeedReader {
                 authors.put(account.userId(), account);
             }
         }
-        return new Reads(found, followed, muted, liked, authors);
+        return new Reads(found, followed, muted, liked, bought, authors);
     }
 }

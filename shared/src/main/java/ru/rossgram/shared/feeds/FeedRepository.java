@@ -34,13 +34,17 @@ public class FeedRepository {
         this.table = config.table();
     }
 
-    /** One post in a feed. */
-    public record FeedItem(String postId, String authorId) {
+    /**
+     * One post in a feed.
+     *
+     * @param paid whether the post is paid, so that a page reads its reader's access in the same batch as the post
+     */
+    public record FeedItem(String postId, String authorId, boolean paid) {
     }
 
-    /** Puts {@code postId} into each of {@code userIds}' feeds. */
-    public void add(List<String> userIds, String postId, String authorId, Instant expiresAt) {
-        batches.write(table, userIds.stream().map(userId -> put(userId, new FeedItem(postId, authorId), expiresAt)).toList());
+    /** Puts {@code post} into each of {@code userIds}' feeds. */
+    public void add(List<String> userIds, FeedItem post, Instant expiresAt) {
+        batches.write(table, userIds.stream().map(userId -> put(userId, post, expiresAt)).toList());
     }
 
     /** Puts {@code items} into {@code userId}'s feed. */
@@ -52,6 +56,9 @@ public class FeedRepository {
         Map<String, AttributeValue> item = new HashMap<>(key(userId, feedItem.postId()));
         item.put("type", s("feed"));
         item.put("authorId", s(feedItem.authorId()));
+        if (feedItem.paid()) {
+            item.put("paid", AttributeValue.fromBool(true));
+        }
         item.put("expiresAt", n(expiresAt.getEpochSecond()));
         return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
     }
@@ -77,7 +84,8 @@ public class FeedRepository {
         String keyCondition = condition;
         var response = dynamo.query(r -> r.tableName(table).keyConditionExpression(keyCondition)
                 .expressionAttributeValues(values).scanIndexForward(false).limit(limit));
-        return response.items().stream().map(item -> new FeedItem(item.get("sk").s(), Attrs.string(item, "authorId"))).toList();
+        return response.items().stream().map(item -> new FeedItem(item.get("sk").s(), Attrs.string(item, "authorId"),
+                item.containsKey("paid") && Boolean.TRUE.equals(item.get("paid").bool()))).toList();
     }
 
     private static Map<String, AttributeValue> key(String userId, String postId) {

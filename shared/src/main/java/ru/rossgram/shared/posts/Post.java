@@ -2,6 +2,7 @@ package ru.rossgram.shared.posts;
 
 import java.time.Instant;
 import java.util.List;
+import ru.rossgram.shared.payments.Money;
 
 /**
  * A post as stored: one item with everything a reader needs (photos included), so showing a post, a grid or a
@@ -14,6 +15,7 @@ import java.util.List;
  * @param version       optimistic-locking counter of the author's edits
  * @param likeCount     how many accounts like the post (moves in the transaction that adds or removes a like)
  * @param commentCount  how many comments it has (likewise)
+ * @param price         what unlocking its photos costs, fixed at creation; null for a free post
  */
 public record Post(
         String postId,
@@ -30,7 +32,8 @@ public record Post(
         int readyCount,
         long version,
         long likeCount,
-        long commentCount) {
+        long commentCount,
+        Money price) {
 
     public Post {
         hashtags = List.copyOf(hashtags);
@@ -43,7 +46,24 @@ public record Post(
                 String location, PostStatus status, String failureReason, Instant createdAt, Instant publishedAt,
                 List<Photo> photos, int readyCount, long version) {
         this(postId, authorId, caption, hashtags, mentions, location, status, failureReason, createdAt, publishedAt,
-                photos, readyCount, version, 0, 0);
+                photos, readyCount, version, 0, 0, null);
+    }
+
+    /** Whether its photos are shown only to buyers (and its author). */
+    public boolean paid() {
+        return price != null;
+    }
+
+    /** The same post with its caption, tags and photos replaced (an edit), everything else kept. */
+    public Post withText(String newCaption, List<String> newHashtags, List<String> newMentions, List<Photo> newPhotos) {
+        return new Post(postId, authorId, newCaption, newHashtags, newMentions, location, status, failureReason,
+                createdAt, publishedAt, newPhotos, readyCount, version, likeCount, commentCount, price);
+    }
+
+    /** The same post at {@code newVersion}. */
+    public Post atVersion(long newVersion) {
+        return new Post(postId, authorId, caption, hashtags, mentions, location, status, failureReason,
+                createdAt, publishedAt, photos, readyCount, newVersion, likeCount, commentCount, price);
     }
 
     public boolean isAuthor(String userId) {

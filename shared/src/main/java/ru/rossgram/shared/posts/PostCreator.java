@@ -10,6 +10,7 @@ import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.payments.Money;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 import ru.rossgram.shared.social.Counter;
@@ -67,12 +68,13 @@ public class PostCreator {
         String caption = PostRules.caption(request.caption());
         List<String> altTexts = PostRules.altTexts(request.altTexts(), uploadIds.size());
         String location = PostRules.location(request.location());
+        Money price = PostRules.price(request.price());
         CaptionTags tags = CaptionTags.in(caption);
         String postId = ids.newId();
 
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Instant now = clock.instant();
-            List<Upload> photos = usableUploads(caller, uploadIds, now);
+            List<Upload> photos = usableUploads(caller, uploadIds, now, price != null);
             List<Photo> postPhotos = new ArrayList<>();
             int ready = 0;
             for (int i = 0; i < photos.size(); i++) {
@@ -83,7 +85,7 @@ public class PostCreator {
             boolean published = ready == photos.size();
             Post post = new Post(postId, caller.userId(), caption, tags.hashtags(), tags.mentions(), location,
                     published ? PostStatus.PUBLISHED : PostStatus.PROCESSING, null, now, published ? now : null,
-                    postPhotos, ready, 1);
+                    postPhotos, ready, 1, 0, 0, price);
 
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(posts.createItem(post));
@@ -98,7 +100,7 @@ public class PostCreator {
                 if (published) {
                     fanOut.postPublished(postId, caller.userId());
                 }
-                return views.of(post, true);
+                return views.forAuthor(post);
             }
             // An upload changed since it was read (another post took it, or its processing result landed):
             // read again; the checks above then say which.
@@ -108,7 +110,7 @@ public class PostCreator {
     }
 
     /** The uploads in order, each checked to be one this caller may put in a new post now. */
-    private List<Upload> usableUploads(Caller caller, List<String> uploadIds, Instant now) {
+    private List<Upload> usableUploads(Caller caller, List<String> uploadIds, Instant now, boolean paid) {
         Map<String, Upload> found = uploads.findAll(uploadIds.stream().filter(IdGenerator::isWellFormed).toList());
         List<Upload> usable = new ArrayList<>();
         for (String uploadId : uploadIds) {
@@ -116,9 +118,13 @@ public class PostCreator {
             if (upload == null || !upload.ownerId().equals(caller.userId()) || upload.expiredAt(now)) {
                 throw problem(ProblemType.UNKNOWN_UPLOAD, uploadId, "You have no upload " + uploadId + ".");
             }
-            if (upload.purpose() != UploadPurpose.POST) {
+            if (!upload.purpose().forPost()) {
                 throw problem(ProblemType.UNKNOWN_UPLOAD, uploadId,
                         "Upload " + uploadId + " is for a " + upload.purpose().wire() + "; ask for uploads with purpose post.");
+            }
+            if (paid && upload.purpose() != UploadPurpose.PAID_POST) {
+                throw problem(ProblemType.UPLOAD_NOT_PAID, uploadId, "Upload " + uploadId
+                        + " was asked for a free post; a paid post's photos are uploaded with purpose paid-post.");
             }
             if (upload.postId() != null) {
                 throw problem(ProblemType.UPLOAD_ALREADY_ATTACHED, uploadId, "Upload " + uploadId + " already belongs to a post.");

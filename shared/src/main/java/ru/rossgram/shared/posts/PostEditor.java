@@ -39,9 +39,7 @@ public class PostEditor {
             photos = changed;
         }
         CaptionTags tags = CaptionTags.in(caption);
-        Post changed = new Post(current.postId(), current.authorId(), caption, tags.hashtags(), tags.mentions(),
-                current.location(), current.status(), current.failureReason(), current.createdAt(), current.publishedAt(),
-                photos, current.readyCount(), current.version());
+        Post changed = current.withText(caption, tags.hashtags(), tags.mentions(), photos);
         posts.updateText(changed, current.version());
         // Re-read: a photo may have finished processing meanwhile, and the answer should show it.
         return views.of(posts.find(id).orElseThrow(PostRules::notFound), caller.userId());

@@ -16,6 +16,7 @@ import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.media.PhotoRecordItems;
+import ru.rossgram.shared.payments.Money;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -147,9 +148,7 @@ public class PostRepository {
         } catch (ConditionalCheckFailedException e) {
             throw new ProblemException(ProblemType.CONCURRENT_UPDATE, "The post changed meanwhile; read it again and retry.");
         }
-        return new Post(changed.postId(), changed.authorId(), changed.caption(), changed.hashtags(), changed.mentions(),
-                changed.location(), changed.status(), changed.failureReason(), changed.createdAt(), changed.publishedAt(),
-                changed.photos(), changed.readyCount(), expectedVersion + 1, changed.likeCount(), changed.commentCount());
+        return changed.atVersion(expectedVersion + 1);
     }
 
     /**
@@ -231,6 +230,10 @@ public class PostRepository {
             item.put("location", s(post.location()));
         }
         item.put("status", s(post.status().wire()));
+        if (post.price() != null) {
+            item.put("price", n(post.price().minor()));
+            item.put("currency", s(post.price().currency()));
+        }
         item.put("createdAt", s(post.createdAt().toString()));
         if (post.publishedAt() != null) {
             item.put("publishedAt", s(post.publishedAt().toString()));
@@ -280,6 +283,7 @@ public class PostRepository {
                 Attrs.number(item, "readyCount").orElse(0L).intValue(),
                 Attrs.number(item, "version").orElse(0L),
                 Attrs.number(item, Counter.LIKES.attribute).orElse(0L),
-                Attrs.number(item, Counter.COMMENTS.attribute).orElse(0L));
+                Attrs.number(item, Counter.COMMENTS.attribute).orElse(0L),
+                Attrs.number(item, "price").map(kopecks -> new Money(kopecks, string(item, "currency"))).orElse(null));
     }
 }

@@ -1,5 +1,6 @@
 package ru.rossgram.shared.posts;
 
+import ru.rossgram.shared.payments.Money;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,9 @@ public final class PostRules {
     static final int CAPTION_MAX = 2200;
     static final int ALT_TEXT_MAX = 1000;
     static final int LOCATION_MAX = 100;
+    /** Prices of paid posts, in kopecks: 1 to 100,000 roubles. */
+    static final long PRICE_MIN = 100;
+    static final long PRICE_MAX = 10_000_000;
 
     private PostRules() {
     }
@@ -88,6 +92,17 @@ public final class PostRules {
     }
 
     /** @throws ProblemException 404 for anything that cannot be a post id, so a bad path reads as no such post */
+    /** @return the price in roubles, or null for a free post (no price given) */
+    static Money price(Long kopecks) {
+        if (kopecks == null) {
+            return null;
+        }
+        if (kopecks < PRICE_MIN || kopecks > PRICE_MAX) {
+            throw ProblemException.invalid("price", "kopecks, " + PRICE_MIN + " to " + PRICE_MAX);
+        }
+        return Money.rub(kopecks);
+    }
+
     public static String postId(String postId) {
         if (!IdGenerator.isWellFormed(postId)) {
             throw notFound();

@@ -12,6 +12,9 @@ import java.util.Map;
  * @param likeCount    how many accounts like it
  * @param commentCount how many comments it has
  * @param likedByMe    whether the reader likes it
+ * @param price        for a paid post, what unlocking it costs; null for a free one
+ * @param locked       for a paid post, whether the reader has yet to buy it: its photos then carry only a blurred
+ *                     {@code preview}; null for a free post
  */
 public record PostView(
         String id,
@@ -27,7 +30,13 @@ public record PostView(
         long likeCount,
         long commentCount,
         boolean likedByMe,
+        Price price,
+        Boolean locked,
         List<PhotoView> photos) {
+
+    /** An amount in minor units (kopecks) and its currency. */
+    public record Price(long amount, String currency) {
+    }
 
     /** Who posted; {@code username} and {@code displayName} are null if the account no longer exists. */
     public record Author(String id, String username, String displayName) {

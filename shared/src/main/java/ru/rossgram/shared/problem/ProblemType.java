@@ -27,6 +27,7 @@ public enum ProblemType {
     TOO_MANY_PHOTOS(422, "too-many-photos", "Too many photos for one post"),
     UNKNOWN_UPLOAD(422, "unknown-upload", "No such upload of yours"),
     UPLOAD_REJECTED(422, "upload-rejected", "The photo could not be processed"),
+    UPLOAD_NOT_PAID(422, "upload-not-paid", "A paid post's photos must be uploaded for a paid post"),
     CANNOT_FOLLOW_YOURSELF(422, "cannot-follow-yourself", "An account cannot follow itself"),
     CANNOT_BLOCK_YOURSELF(422, "cannot-block-yourself", "An account cannot block itself"),
     CANNOT_MUTE_YOURSELF(422, "cannot-mute-yourself", "An account cannot mute itself"),
