@@ -39,7 +39,8 @@ public class Ledger {
     }
 
     /** One entry as stored, for an account's history. */
-    public record StoredEntry(String entryId, String account, Money amount, String kind, String paymentId, Instant at) {
+    public record StoredEntry(String entryId, String account, Money amount, String kind, String paymentId, String subject,
+                              Instant at) {
     }
 
     /** The writes of {@code posting}: a new entry and a balance change per line. */
@@ -53,6 +54,7 @@ public class Ledger {
             item.put("currency", s(entry.amount().currency()));
             item.put("kind", s(entry.kind()));
             item.put("paymentId", s(posting.paymentId()));
+            item.put("subject", s(posting.subject()));
             item.put("createdAt", s(at.toString()));
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
@@ -90,7 +92,8 @@ public class Ledger {
             }
             entries.add(new StoredEntry(entryId, Attrs.string(item, "account"),
                     new Money(Attrs.number(item, "amount").orElseThrow(), Attrs.string(item, "currency")),
-                    Attrs.string(item, "kind"), Attrs.string(item, "paymentId"), Instant.parse(Attrs.string(item, "createdAt"))));
+                    Attrs.string(item, "kind"), Attrs.string(item, "paymentId"), Attrs.string(item, "subject"),
+                    Instant.parse(Attrs.string(item, "createdAt"))));
         }
         return entries.size() > limit ? entries.subList(0, limit) : entries;
     }

@@ -27,7 +27,7 @@ public final class LedgerAccounts {
         Money price = payment.amount();
         Money fee = payment.platformFee();
         int shard = Math.floorMod(payment.paymentId().hashCode(), PLATFORM_SHARDS);
-        return new Posting(payment.paymentId(), java.util.List.of(
+        return new Posting(payment.paymentId(), payment.purchase().id(), java.util.List.of(
                 new Posting.Entry(buyer(payment.buyerId()), price.negate(), "purchase"),
                 new Posting.Entry(creator(payment.sellerId()), price.minus(fee), "sale"),
                 new Posting.Entry(platformFees(shard), fee, "fee")));

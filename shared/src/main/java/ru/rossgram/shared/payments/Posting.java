@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * The ledger entries one event of one payment writes together. Double entry: the amounts of a posting add up to
  * zero in every currency, so money only ever moves between ledger accounts and the sum of all balances stays zero.
+ *
+ * @param subject what the money was for (the post bought), shown in the accounts' histories
  */
-public record Posting(String paymentId, List<Entry> entries) {
+public record Posting(String paymentId, String subject, List<Entry> entries) {
     /**
      * One line: {@code amount} is added to {@code account}'s balance (negative takes away).
      *
@@ -30,7 +32,7 @@ public record Posting(String paymentId, List<Entry> entries) {
 
     /** The posting that undoes this one, line by line. */
     public Posting reversed() {
-        return new Posting(paymentId, entries.stream()
+        return new Posting(paymentId, subject, entries.stream()
                 .map(e -> new Entry(e.account(), e.amount().negate(), "refund")).toList());
     }
 }

@@ -18,6 +18,7 @@ public enum ProblemType {
     USERNAME_TAKEN(409, "username-taken", "Username is taken"),
     EMAIL_TAKEN(409, "email-taken", "Email is already registered"),
     CONCURRENT_UPDATE(409, "concurrent-update", "The resource changed meanwhile; read it again and retry"),
+    ALREADY_PURCHASED(409, "already-purchased", "You already have access"),
     UPLOAD_ALREADY_ATTACHED(409, "upload-already-attached", "The upload already belongs to a post"),
     UPLOAD_NOT_RECEIVED(409, "upload-not-received", "The photo has not been uploaded yet"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body is too large"),
@@ -28,11 +29,15 @@ public enum ProblemType {
     UNKNOWN_UPLOAD(422, "unknown-upload", "No such upload of yours"),
     UPLOAD_REJECTED(422, "upload-rejected", "The photo could not be processed"),
     UPLOAD_NOT_PAID(422, "upload-not-paid", "A paid post's photos must be uploaded for a paid post"),
+    NOT_FOR_SALE(422, "not-for-sale", "That cannot be bought"),
+    PROVIDER_UNAVAILABLE(422, "provider-unavailable", "That payment provider is not offered"),
+    PAYMENT_MISMATCH(422, "payment-mismatch", "The notification does not match the payment"),
     CANNOT_FOLLOW_YOURSELF(422, "cannot-follow-yourself", "An account cannot follow itself"),
     CANNOT_BLOCK_YOURSELF(422, "cannot-block-yourself", "An account cannot block itself"),
     CANNOT_MUTE_YOURSELF(422, "cannot-mute-yourself", "An account cannot mute itself"),
     TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many attempts; retry later"),
     BUSY(503, "busy", "The service is busy; retry shortly"),
+    PROVIDER_UNREACHABLE(503, "provider-unreachable", "The payment provider did not answer; retry shortly"),
     INTERNAL(500, "internal", "Internal error");
 
     private static final String BASE = "https://rossgram.ru/problems/";

@@ -35,7 +35,7 @@ class LedgerAccountsTest {
 
     @Test
     void aPostingThatDoesNotBalance_cannotBeMade() {
-        assertThrows(IllegalArgumentException.class, () -> new Posting("p", List.of(
+        assertThrows(IllegalArgumentException.class, () -> new Posting("p", "post", List.of(
                 new Posting.Entry("buyer:a", Money.rub(-100), "purchase"), new Posting.Entry("creator:b", Money.rub(99), "sale"))));
     }
 }
