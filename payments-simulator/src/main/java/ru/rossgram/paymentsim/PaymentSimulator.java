@@ -1,0 +1,329 @@
+package ru.rossgram.paymentsim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * YooKassa, T-Bank, CloudPayments and Robokassa on one loopback HTTP server, close enough to their documented APIs
+ * for our gateways, plus a control API that moves payments and delivers the providers' real notifications to our
+ * webhooks ({@code <webhookBaseUrl>/v1/webhooks/<provider>}).
+ *
+ * <p>Paths: {@code /yookassa/v3/...}, {@code /tbank/v2/Init}, {@code /cloudpayments/orders/create},
+ * {@code /robokassa/Merchant/Index.aspx}, the buyer's page {@code GET /pay/<provider>/<id>}, and
+ * {@code POST /_control/<provider>/<id>/pay|cancel|refund}, {@code GET /_control/<provider>/<id>}.
+ */
+public final class PaymentSimulator implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final HttpClient webhooks = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<Provider, ProviderEmulator> emulators = new EnumMap<>(Provider.class);
+    private final PaymentPages pages = new PaymentPages();
+    private final URI baseUrl;
+    private volatile String webhookBaseUrl;
+
+    private PaymentSimulator(Builder builder) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
+        baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        String pagesUrl = baseUrl + "/pay";
+        emulators.put(Provider.YOOKASSA, new YooKassaEmulator(builder.shopId, builder.secretKey, pagesUrl));
+        emulators.put(Provider.TBANK, new TBankEmulator(builder.terminalKey, builder.terminalPassword, pagesUrl));
+        emulators.put(Provider.CLOUDPAYMENTS, new CloudPaymentsEmulator(builder.publicId, builder.apiSecret, pagesUrl));
+        emulators.put(Provider.ROBOKASSA, new RobokassaEmulator(builder.merchantLogin, builder.password1, builder.password2,
+                builder.robokassaDigest, pages));
+        webhookBaseUrl = builder.webhookBaseUrl;
+        // Several threads: delivering a notification waits on our webhook, which may call back (YooKassa's GET).
+        threads = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "payment-simulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(threads);
+        server.createContext("/", this::route);
+        server.start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The value for {@code rossgram.payments.yookassa.api-url}. */
+    public String yookassaApiUrl() {
+        return baseUrl + "/yookassa/v3";
+    }
+
+    /** The value for {@code rossgram.payments.tbank.api-url}. */
+    public String tbankApiUrl() {
+        return baseUrl + "/tbank/v2";
+    }
+
+    /** The value for {@code rossgram.payments.cloudpayments.api-url}. */
+    public String cloudPaymentsApiUrl() {
+        return baseUrl + "/cloudpayments";
+    }
+
+    /** The value for {@code rossgram.payments.robokassa.payment-url}. */
+    public String robokassaPaymentUrl() {
+        return baseUrl + "/robokassa/Merchant/Index.aspx";
+    }
+
+    /** Where notifications go from now on: {@code <url>/v1/webhooks/<provider>}. */
+    public void webhookBaseUrl(String url) {
+        webhookBaseUrl = url;
+    }
+
+    public Optional<SimulatedPayment> payment(Provider provider, String id) {
+        return emulators.get(provider).payment(id);
+    }
+
+    /** The buyer pays; delivers the provider's notification and answers what our webhook said. */
+    public WebhookAnswer pay(Provider provider, String id) {
+        return act(provider, id, Action.PAY);
+    }
+
+    /** The payment fails (T-Bank REJECTED, CloudPayments Fail, YooKassa canceled; Robokassa sends nothing). */
+    public WebhookAnswer cancel(Provider provider, String id) {
+        return act(provider, id, Action.CANCEL);
+    }
+
+    /** The shop refunds the whole payment (Robokassa sends nothing). */
+    public WebhookAnswer refund(Provider provider, String id) {
+        return act(provider, id, Action.REFUND);
+    }
+
+    /**
+     * Moves the payment as {@code action} does and delivers the notification; {@link WebhookAnswer#NOT_SENT} where the
+     * provider sends none.
+     *
+     * @throws NoSuchElementException for an unknown payment
+     * @throws IllegalStateException when the action is impossible from the payment's state
+     * @throws UncheckedIOException when our webhook cannot be reached
+     */
+    public WebhookAnswer act(Provider provider, String id, Action action) {
+        return emulators.get(provider).settle(id, action).map(this::deliver).orElse(WebhookAnswer.NOT_SENT);
+    }
+
+    /**
+     * Moves the payment as {@code action} does and answers the notification without sending it, for tests that
+     * duplicate, reorder or tamper with deliveries.
+     *
+     * @throws IllegalStateException also when the provider sends no notification for {@code action} (the payment
+     *         is then left as it was)
+     */
+    public Notice prepare(Provider provider, String id, Action action) {
+        ProviderEmulator emulator = emulators.get(provider);
+        if (!emulator.notifies(action)) {
+            throw new IllegalStateException(provider.wire() + " sends no notification for " + action.wire());
+        }
+        return emulator.settle(id, action).orElseThrow();
+    }
+
+    /**
+     * POSTs {@code notice} to our webhook for its provider.
+     *
+     * @throws UncheckedIOException when the webhook cannot be reached
+     */
+    public WebhookAnswer deliver(Notice notice) {
+        if (webhookBaseUrl == null) {
+            throw new IllegalStateException("no webhook base URL configured");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhookBaseUrl.replaceAll("/+$", "")
+                        + "/v1/webhooks/" + notice.provider().wire()))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(notice.body()));
+        notice.headers().forEach(request::header);
+        try {
+            HttpResponse<String> response = webhooks.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new WebhookAnswer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("webhook " + webhookBaseUrl + " unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while delivering", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getPath();
+            String[] parts = path.split("/", -1);
+            if (parts.length >= 4 && "_control".equals(parts[1])) {
+                control(exchange, parts);
+            } else if (parts.length == 4 && "pay".equals(parts[1]) && "GET".equals(exchange.getRequestMethod())) {
+                Optional<SimulatedPayment> payment = emulator(parts[2]).flatMap(e -> e.payment(parts[3]));
+                if (payment.isPresent()) {
+                    Exchanges.html(exchange, 200, pages.page(Provider.fromWire(parts[2]), payment.get()));
+                } else {
+                    Exchanges.html(exchange, 404, "<p>No such payment</p>");
+                }
+            } else if (parts.length >= 2 && emulator(parts[1]).isPresent()) {
+                emulator(parts[1]).get().serve(exchange, path.substring(parts[1].length() + 1));
+            } else {
+                Exchanges.send(exchange, 404, "text/plain; charset=utf-8", "no such path in the simulator: " + path);
+            }
+        } catch (RuntimeException e) {
+            Exchanges.send(exchange, 500, "text/plain; charset=utf-8", "simulator error: " + e);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void control(HttpExchange exchange, String[] parts) throws IOException {
+        Optional<ProviderEmulator> emulator = emulator(parts[2]);
+        String id = parts[3];
+        if (emulator.isEmpty()) {
+            Exchanges.json(exchange, 404, error("no simulated provider " + parts[2]));
+            return;
+        }
+        if (parts.length == 4 && "GET".equals(exchange.getRequestMethod())) {
+            Optional<SimulatedPayment> payment = emulator.get().payment(id);
+            if (payment.isEmpty()) {
+                Exchanges.json(exchange, 404, error("no payment " + id));
+            } else {
+                Exchanges.json(exchange, 200, state(emulator.get().provider(), payment.get()));
+            }
+            return;
+        }
+        if (parts.length != 5 || !"POST".equals(exchange.getRequestMethod())) {
+            Exchanges.json(exchange, 404, error("use POST /_control/<provider>/<id>/pay|cancel|refund"));
+            return;
+        }
+        try {
+            WebhookAnswer answer = act(emulator.get().provider(), id, Action.fromWire(parts[4]));
+            ObjectNode reply = state(emulator.get().provider(), emulator.get().payment(id).orElseThrow());
+            reply.put("action", parts[4]).put("webhookSent", answer.sent()).put("webhookStatus", answer.status())
+                    .put("webhookBody", answer.body());
+            Exchanges.json(exchange, 200, reply);
+        } catch (NoSuchElementException e) {
+            Exchanges.json(exchange, 404, error("no payment " + id));
+        } catch (IllegalArgumentException e) {
+            Exchanges.json(exchange, 404, error("no action " + parts[4]));
+        } catch (IllegalStateException e) {
+            Exchanges.json(exchange, 409, error(e.getMessage()));
+        } catch (UncheckedIOException e) {
+            Exchanges.json(exchange, 502, error(e.getMessage()));
+        }
+    }
+
+    private Optional<ProviderEmulator> emulator(String wire) {
+        try {
+            return Optional.of(emulators.get(Provider.fromWire(wire)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ObjectNode state(Provider provider, SimulatedPayment payment) {
+        return Exchanges.JSON.createObjectNode().put("provider", provider.wire()).put("id", payment.id())
+                .put("merchantReference", payment.merchantReference()).put("amount", Exchanges.decimal(payment.amountMinor()))
+                .put("currency", payment.currency()).put("state", payment.state().name().toLowerCase());
+    }
+
+    private static ObjectNode error(String message) {
+        return Exchanges.JSON.createObjectNode().put("error", message);
+    }
+
+    /** Credentials per provider (each must match what the gateways are configured with) and where our webhooks are. */
+    public static final class Builder {
+        private int port;
+        private String shopId = "";
+        private String secretKey = "";
+        private String terminalKey = "";
+        private String terminalPassword = "";
+        private String publicId = "";
+        private String apiSecret = "";
+        private String merchantLogin = "";
+        private String password1 = "";
+        private String password2 = "";
+        private String robokassaDigest = "MD5";
+        private String webhookBaseUrl;
+
+        private Builder() {
+        }
+
+        /** 0, the default, picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder yookassa(String shopId, String secretKey) {
+            this.shopId = shopId;
+            this.secretKey = secretKey;
+            return this;
+        }
+
+        public Builder tbank(String terminalKey, String password) {
+            this.terminalKey = terminalKey;
+            this.terminalPassword = password;
+            return this;
+        }
+
+        public Builder cloudPayments(String publicId, String apiSecret) {
+            this.publicId = publicId;
+            this.apiSecret = apiSecret;
+            return this;
+        }
+
+        public Builder robokassa(String merchantLogin, String password1, String password2) {
+            this.merchantLogin = merchantLogin;
+            this.password1 = password1;
+            this.password2 = password2;
+            return this;
+        }
+
+        /** md5 (the default), sha1, sha256, sha384 or sha512, as chosen in the shop's settings. */
+        public Builder robokassaHash(String hash) {
+            this.robokassaDigest = switch (hash.toLowerCase()) {
+                case "md5" -> "MD5";
+                case "sha1" -> "SHA-1";
+                case "sha256" -> "SHA-256";
+                case "sha384" -> "SHA-384";
+                case "sha512" -> "SHA-512";
+                default -> throw new IllegalArgumentException("Robokassa offers no hash " + hash);
+            };
+            return this;
+        }
+
+        /** Our side, e.g. {@code http://127.0.0.1:3000}; notifications go to {@code <url>/v1/webhooks/<provider>}. */
+        public Builder webhookBaseUrl(String url) {
+            this.webhookBaseUrl = url;
+            return this;
+        }
+
+        /** @throws UncheckedIOException when the port cannot be bound */
+        public PaymentSimulator start() {
+            try {
+                return new PaymentSimulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the payment simulator", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package ru.rossgram.paymentsim;
+
+import java.util.Map;
+
+/**
+ * One payment at a simulated provider. Mutable, guarded by its own lock: a control call and an API read may meet.
+ */
+public final class SimulatedPayment {
+    public enum State { PENDING, SUCCEEDED, CANCELED, REFUNDED }
+
+    private final String id;
+    private final String merchantReference;
+    private final long amountMinor;
+    private final String currency;
+    private final String description;
+    private final Map<String, String> custom;
+    private State state = State.PENDING;
+    private String transactionId;
+    private String refundId;
+
+    SimulatedPayment(String id, String merchantReference, long amountMinor, String currency, String description,
+                     Map<String, String> custom) {
+        this.id = id;
+        this.merchantReference = merchantReference;
+        this.amountMinor = amountMinor;
+        this.currency = currency;
+        this.description = description == null ? "" : description;
+        this.custom = Map.copyOf(custom);
+    }
+
+    /** The provider's id: YooKassa's payment id, T-Bank's PaymentId, CloudPayments' order id, Robokassa's InvId. */
+    public String id() {
+        return id;
+    }
+
+    /** The shop's reference: metadata.paymentId, OrderId, InvoiceId or Shp_paymentId. */
+    public String merchantReference() {
+        return merchantReference;
+    }
+
+    public long amountMinor() {
+        return amountMinor;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Custom fields the shop sent and gets back (Robokassa's Shp_ parameters). */
+    public Map<String, String> custom() {
+        return custom;
+    }
+
+    public synchronized State state() {
+        return state;
+    }
+
+    public synchronized String transactionId() {
+        return transactionId;
+    }
+
+    public synchronized String refundId() {
+        return refundId;
+    }
+
+    /**
+     * Moves the payment as {@code action} does; {@code operationId} names the operation (a transaction or refund).
+     *
+     * @throws IllegalStateException when the action is not possible from the current state
+     */
+    synchronized void apply(Action action, String operationId) {
+        boolean allowed = switch (action) {
+            case PAY -> state == State.PENDING || state == State.CANCELED;
+            case CANCEL -> state == State.PENDING;
+            case REFUND -> state == State.SUCCEEDED;
+        };
+        if (!allowed) {
+            throw new IllegalStateException("cannot " + action.wire() + " payment " + id + " that is " + state);
+        }
+        switch (action) {
+            case PAY -> {
+                state = State.SUCCEEDED;
+                transactionId = operationId;
+            }
+            case CANCEL -> {
+                state = State.CANCELED;
+                transactionId = operationId;
+            }
+            case REFUND -> {
+                state = State.REFUNDED;
+                refundId = operationId;
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package ru.rossgram.paymentsim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * YooKassa API v3: {@code POST /v3/payments} (Basic auth, {@code Idempotence-Key}: the same key answers the same
+ * payment), {@code GET /v3/payments/{id}}, {@code GET /v3/refunds/{id}}. Notifications are unsigned JSON.
+ */
+final class YooKassaEmulator implements ProviderEmulator {
+    private final String shopId;
+    private final String secretKey;
+    private final String pagesUrl;
+    private final Map<String, SimulatedPayment> payments = new ConcurrentHashMap<>();
+    private final Map<String, String> paymentsByIdempotenceKey = new ConcurrentHashMap<>();
+    private final Map<String, String> paymentsByRefund = new ConcurrentHashMap<>();
+
+    YooKassaEmulator(String shopId, String secretKey, String pagesUrl) {
+        this.shopId = shopId;
+        this.secretKey = secretKey;
+        this.pagesUrl = pagesUrl;
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.YOOKASSA;
+    }
+
+    @Override
+    public Optional<SimulatedPayment> payment(String id) {
+        return Optional.ofNullable(payments.get(id));
+    }
+
+    @Override
+    public void serve(HttpExchange exchange, String path) throws IOException {
+        if (!Exchanges.basicAuth(exchange, shopId, secretKey)) {
+            Exchanges.json(exchange, 401, error("invalid_credentials", "Authentication by given credentials failed"));
+            return;
+        }
+        String method = exchange.getRequestMethod();
+        if ("POST".equals(method) && "/v3/payments".equals(path)) {
+            create(exchange);
+        } else if ("GET".equals(method) && path.startsWith("/v3/payments/")) {
+            SimulatedPayment payment = payments.get(path.substring("/v3/payments/".length()));
+            answer(exchange, payment == null ? null : paymentJson(payment));
+        } else if ("GET".equals(method) && path.startsWith("/v3/refunds/")) {
+            String refundId = path.substring("/v3/refunds/".length());
+            SimulatedPayment payment = payments.get(paymentsByRefund.getOrDefault(refundId, ""));
+            answer(exchange, payment == null ? null : refundJson(payment));
+        } else {
+            Exchanges.json(exchange, 404, error("not_found", "No such endpoint in the simulator"));
+        }
+    }
+
+    private void create(HttpExchange exchange) throws IOException {
+        String key = exchange.getRequestHeaders().getFirst("Idempotence-Key");
+        if (key == null || key.isBlank() || key.length() > 64) {
+            Exchanges.json(exchange, 400, error("invalid_request", "Idempotence-Key header is missing or too long"));
+            return;
+        }
+        JsonNode body;
+        long minor;
+        try {
+            body = Exchanges.JSON.readTree(Exchanges.body(exchange));
+            minor = Exchanges.minor(body.path("amount").path("value").asText());
+        } catch (IOException | RuntimeException e) {
+            Exchanges.json(exchange, 400, error("invalid_request", "amount.value is required: " + e.getMessage()));
+            return;
+        }
+        String id = paymentsByIdempotenceKey.computeIfAbsent(key, k -> {
+            String newId = UUID.randomUUID().toString();
+            payments.put(newId, new SimulatedPayment(newId, body.path("metadata").path("paymentId").asText(""), minor,
+                    body.path("amount").path("currency").asText("RUB"), body.path("description").asText(""), Map.of()));
+            return newId;
+        });
+        Exchanges.json(exchange, 200, paymentJson(payments.get(id)));
+    }
+
+    @Override
+    public Optional<Notice> settle(String id, Action action) {
+        SimulatedPayment payment = Optional.ofNullable(payments.get(id)).orElseThrow(() -> new NoSuchElementException(id));
+        String refundId = action == Action.REFUND ? UUID.randomUUID().toString() : null;
+        payment.apply(action, refundId);
+        if (refundId != null) {
+            paymentsByRefund.put(refundId, id);
+        }
+        ObjectNode notice = Exchanges.JSON.createObjectNode().put("type", "notification");
+        switch (action) {
+            case PAY -> notice.put("event", "payment.succeeded").set("object", paymentJson(payment));
+            case CANCEL -> notice.put("event", "payment.canceled").set("object", paymentJson(payment));
+            case REFUND -> notice.put("event", "refund.succeeded").set("object", refundJson(payment));
+        }
+        try {
+            return Optional.of(new Notice(provider(), Exchanges.JSON.writeValueAsBytes(notice),
+                    Map.of("Content-Type", "application/json")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ObjectNode paymentJson(SimulatedPayment payment) {
+        SimulatedPayment.State state = payment.state();
+        ObjectNode json = Exchanges.JSON.createObjectNode().put("id", payment.id())
+                .put("status", switch (state) {
+                    case PENDING -> "pending";
+                    case SUCCEEDED, REFUNDED -> "succeeded";
+                    case CANCELED -> "canceled";
+                })
+                .put("paid", state == SimulatedPayment.State.SUCCEEDED || state == SimulatedPayment.State.REFUNDED);
+        json.set("amount", amount(payment));
+        if (state == SimulatedPayment.State.REFUNDED) {
+            json.set("refunded_amount", amount(payment));
+        }
+        json.putObject("confirmation").put("type", "redirect").put("confirmation_url", pagesUrl + "/yookassa/" + payment.id());
+        json.put("description", payment.description()).put("test", true);
+        json.putObject("metadata").put("paymentId", payment.merchantReference());
+        if (state == SimulatedPayment.State.CANCELED) {
+            json.putObject("cancellation_details").put("party", "yoo_money").put("reason", "expired_on_confirmation");
+        }
+        return json;
+    }
+
+    private ObjectNode refundJson(SimulatedPayment payment) {
+        ObjectNode json = Exchanges.JSON.createObjectNode().put("id", payment.refundId())
+                .put("payment_id", payment.id()).put("status", "succeeded");
+        json.set("amount", amount(payment));
+        return json;
+    }
+
+    private static ObjectNode amount(SimulatedPayment payment) {
+        return Exchanges.JSON.createObjectNode().put("value", Exchanges.decimal(payment.amountMinor())).put("currency", payment.currency());
+    }
+
+    private static void answer(HttpExchange exchange, JsonNode object) throws IOException {
+        if (object == null) {
+            Exchanges.json(exchange, 404, error("not_found", "Object not found"));
+        } else {
+            Exchanges.json(exchange, 200, object);
+        }
+    }
+
+    private static ObjectNode error(String code, String description) {
+        return Exchanges.JSON.createObjectNode().put("type", "error").put("id", UUID.randomUUID().toString())
+                .put("code", code).put("description", description);
+    }
+}

@@ -1,0 +1,164 @@
+package ru.rossgram.paymentsim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import ru.rossgram.shared.payments.Money;
+import ru.rossgram.shared.payments.PaymentProvider;
+import ru.rossgram.shared.payments.PaymentState;
+import ru.rossgram.shared.payments.providers.CloudPaymentsConfig;
+import ru.rossgram.shared.payments.providers.CloudPaymentsGateway;
+import ru.rossgram.shared.payments.providers.CreatedPayment;
+import ru.rossgram.shared.payments.providers.Notification;
+import ru.rossgram.shared.payments.providers.PaymentGateway;
+import ru.rossgram.shared.payments.providers.PaymentGateways;
+import ru.rossgram.shared.payments.providers.PaymentOrder;
+import ru.rossgram.shared.payments.providers.ProviderApi;
+import ru.rossgram.shared.payments.providers.ProviderEvent;
+import ru.rossgram.shared.payments.providers.RobokassaConfig;
+import ru.rossgram.shared.payments.providers.RobokassaGateway;
+import ru.rossgram.shared.payments.providers.TBankConfig;
+import ru.rossgram.shared.payments.providers.TBankGateway;
+import ru.rossgram.shared.payments.providers.WebhookDelivery;
+import ru.rossgram.shared.payments.providers.WebhookReply;
+import ru.rossgram.shared.payments.providers.YooKassaConfig;
+import ru.rossgram.shared.payments.providers.YooKassaGateway;
+
+/** Our gateways and the simulator, written apart, agree: create, pay, cancel, refund, and forged deliveries. */
+class GatewaysAgainstSimulatorTest {
+    private final List<ProviderEvent> events = new CopyOnWriteArrayList<>();
+    private final HttpServer webhooks = server();
+    private final PaymentSimulator simulator = PaymentSimulator.builder()
+            .yookassa("123456", "test_secret").tbank("TerminalDEMO", "tbank-password").cloudPayments("pk_test", "cp-secret")
+            .robokassa("shop", "pass-one", "pass-two")
+            .webhookBaseUrl("http://127.0.0.1:" + webhooks.getAddress().getPort()).start();
+    private final ProviderApi api = new ProviderApi(HttpClient.newHttpClient());
+    private final PaymentGateways gateways = new PaymentGateways(List.of(
+            new YooKassaGateway(new YooKassaConfig(simulator.yookassaApiUrl(), "123456", "test_secret", false), api),
+            new TBankGateway(new TBankConfig(simulator.tbankApiUrl(), "TerminalDEMO", "tbank-password"), api),
+            new CloudPaymentsGateway(new CloudPaymentsConfig(simulator.cloudPaymentsApiUrl(), "pk_test", "cp-secret"), api),
+            new RobokassaGateway(new RobokassaConfig(simulator.robokassaPaymentUrl(), "shop", "pass-one", "pass-two", true, "md5"))));
+
+    {
+        webhooks.createContext("/v1/webhooks/", exchange -> {
+            PaymentProvider provider = PaymentProvider.fromWire(exchange.getRequestURI().getPath().substring("/v1/webhooks/".length())).orElseThrow();
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+            Notification notification = gateways.forWebhooks(provider).orElseThrow().read(new WebhookDelivery(
+                    exchange.getRequestBody().readAllBytes(), headers, exchange.getRemoteAddress().getAddress().getHostAddress()));
+            WebhookReply reply = notification instanceof Notification.Verified verified ? verified.acknowledgement()
+                    : ((Notification.Refused) notification).reply();
+            if (notification instanceof Notification.Verified verified) {
+                events.addAll(verified.events());
+            }
+            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+        webhooks.stop(0);
+    }
+
+    @Test
+    void yookassa_payThenRefund_creditsOnceAndRefunds_andAForgedSuccessIsTurnedAway() {
+        String id = create(PaymentProvider.YOOKASSA, "01JYOO").providerPaymentId();
+        String other = create(PaymentProvider.YOOKASSA, "01JYOO2").providerPaymentId();
+        Notice forged = new Notice(Provider.YOOKASSA, ("{\"type\":\"notification\",\"event\":\"payment.succeeded\",\"object\":{\"id\":\""
+                + other + "\"}}").getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+        assertEquals(400, simulator.deliver(forged).status()); // the API says it is still pending
+
+        Notice paid = simulator.prepare(Provider.YOOKASSA, id, Action.PAY);
+        assertEquals(new WebhookAnswer(200, ""), simulator.deliver(paid));
+        assertEquals(new WebhookAnswer(200, ""), simulator.deliver(paid));
+        assertEquals(new WebhookAnswer(200, ""), simulator.refund(Provider.YOOKASSA, id));
+
+        assertEquals(3, events.size());
+        assertEquals(events.get(0), events.get(1)); // a redelivery carries the same event key
+        assertEquals(new ProviderEvent(PaymentProvider.YOOKASSA, "payment.succeeded:" + id, PaymentState.Event.SUCCEEDED,
+                "01JYOO", id, Money.rub(19900)), events.get(0));
+        assertEquals(PaymentState.Event.REFUNDED, events.get(2).kind());
+        assertEquals(id, events.get(2).providerPaymentId());
+    }
+
+    @Test
+    void tbank_payAndRefund_areReadFromSignedNotifications_andATamperedOneIsNotOk() {
+        String id = create(PaymentProvider.TBANK, "01JTB").providerPaymentId();
+        Notice paid = simulator.prepare(Provider.TBANK, id, Action.PAY);
+
+        assertEquals(new WebhookAnswer(400, "NOTOK"), simulator.deliver(paid.withBody(paid.bodyText().replace("19900", "100"))));
+        assertEquals(new WebhookAnswer(200, "OK"), simulator.deliver(paid));
+        assertEquals(new WebhookAnswer(200, "OK"), simulator.refund(Provider.TBANK, id));
+
+        assertEquals(List.of(
+                new ProviderEvent(PaymentProvider.TBANK, id + ":CONFIRMED", PaymentState.Event.SUCCEEDED, "01JTB", id, Money.rub(19900)),
+                new ProviderEvent(PaymentProvider.TBANK, id + ":REFUNDED", PaymentState.Event.REFUNDED, "01JTB", id, Money.rub(19900))), events);
+    }
+
+    @Test
+    void cloudPayments_failThenPayThenRefund_andABadHmacIsCode13() {
+        String id = create(PaymentProvider.CLOUDPAYMENTS, "01JCP").providerPaymentId();
+        assertEquals(new WebhookAnswer(200, "{\"code\":0}"), simulator.cancel(Provider.CLOUDPAYMENTS, id));
+        Notice paid = simulator.prepare(Provider.CLOUDPAYMENTS, id, Action.PAY);
+        assertEquals(new WebhookAnswer(401, "{\"code\":13}"), simulator.deliver(paid.withBody(paid.bodyText().replace("199.00", "1.00"))));
+        assertEquals(new WebhookAnswer(200, "{\"code\":0}"), simulator.deliver(paid));
+        assertEquals(new WebhookAnswer(200, "{\"code\":0}"), simulator.refund(Provider.CLOUDPAYMENTS, id));
+
+        assertEquals(List.of(PaymentState.Event.CANCELED, PaymentState.Event.SUCCEEDED, PaymentState.Event.REFUNDED),
+                events.stream().map(ProviderEvent::kind).toList());
+        assertTrue(events.stream().allMatch(e -> "01JCP".equals(e.paymentId()) && e.amount().equals(Money.rub(19900))));
+        assertEquals(events.get(1).providerPaymentId(), events.get(2).providerPaymentId()); // the refund names the payment
+    }
+
+    @Test
+    void robokassa_thePageAcceptsOurSignedUrl_andResultUrlIsAnsweredOkInvId() throws Exception {
+        CreatedPayment created = create(PaymentProvider.ROBOKASSA, "01JRK");
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(created.confirmationUrl()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), page.body());
+
+        Notice result = simulator.prepare(Provider.ROBOKASSA, "77", Action.PAY);
+        assertEquals(new WebhookAnswer(400, "bad sign"), simulator.deliver(result.withBody(result.bodyText().replace("199.0", "1.0"))));
+        assertEquals(new WebhookAnswer(200, "OK77"), simulator.deliver(result));
+
+        assertEquals(List.of(new ProviderEvent(PaymentProvider.ROBOKASSA, "result:77", PaymentState.Event.SUCCEEDED,
+                "01JRK", "77", Money.rub(19900))), events);
+    }
+
+    private CreatedPayment create(PaymentProvider provider, String paymentId) {
+        PaymentGateway gateway = gateways.of(provider).orElseThrow();
+        return gateway.create(new PaymentOrder(paymentId, 77, Money.rub(19900), "Rossgram Pro", "https://rossgram.ru/back"));
+    }
+
+    private static HttpServer server() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package ru.rossgram.shared.payments.providers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * JSON calls to a provider's API. Transport failures become {@link ProviderUnavailableException}; what an HTTP
+ * status means is the gateway's business, so every answer that arrives is returned.
+ */
+@Singleton
+public class ProviderApi {
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ProviderApi(@Named(PaymentHttpClientFactory.NAME) HttpClient http) {
+        this.http = http;
+    }
+
+    /** A provider's answer; {@code body} is a missing node when it was not JSON. */
+    public record Answer(int status, JsonNode body) {
+        public boolean ok() {
+            return status == 200;
+        }
+    }
+
+    public ObjectNode newObject() {
+        return json.createObjectNode();
+    }
+
+    /**
+     * Parses a notification body; an empty body is a missing node, never null.
+     *
+     * @throws IOException when it is not JSON
+     */
+    public JsonNode readTree(byte[] body) throws IOException {
+        JsonNode tree = json.readTree(body);
+        return tree == null ? MissingNode.getInstance() : tree;
+    }
+
+    public static String basicAuth(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @throws ProviderUnavailableException when the API cannot be reached in time */
+    public Answer get(URI uri, Map<String, String> headers) {
+        return send(request(uri, headers).GET().build());
+    }
+
+    /** @throws ProviderUnavailableException when the API cannot be reached in time */
+    public Answer postJson(URI uri, JsonNode body, Map<String, String> headers) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("a tree always serializes", e);
+        }
+        return send(request(uri, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+    }
+
+    private static HttpRequest.Builder request(URI uri, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+        headers.forEach(builder::header);
+        return builder;
+    }
+
+    private Answer send(HttpRequest request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new ProviderUnavailableException(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException(request.method() + " " + request.uri() + " interrupted", e);
+        }
+        JsonNode body;
+        try {
+            body = response.body().length == 0 ? MissingNode.getInstance() : json.readTree(response.body());
+        } catch (IOException e) {
+            body = MissingNode.getInstance();
+        }
+        return new Answer(response.statusCode(), body == null ? MissingNode.getInstance() : body);
+    }
+}
