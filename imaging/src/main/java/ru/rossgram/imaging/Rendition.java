@@ -3,8 +3,9 @@ package ru.rossgram.imaging;
 /**
  * One encoded thumbnail.
  *
- * @param name        {@code w1080}, {@code w640}, {@code w320}, {@code square150}, {@code blurred}: "w" or
- *                    "square" followed by the size asked for (not the size made), so names stay stable
+ * @param name        {@code w1080}, {@code w640}, {@code w320}, {@code square150}: "w" or "square" followed by
+ *                    the size asked for (not the size made), so names stay stable; {@code preview} for a paid
+ *                    post's locked preview
  * @param width       its width in pixels
  * @param height      its height in pixels
  * @param contentType always {@code image/jpeg} for now

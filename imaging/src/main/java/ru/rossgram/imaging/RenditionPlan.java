@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * The renditions a spec asks of one original, sized from its upright dimensions and never larger than it,
- * plus the small preview the colour and placeholder are computed from.
+ * plus the small sample the colour and placeholder are computed from.
  */
-record RenditionPlan(List<Target> targets, Target preview) {
-    /** The preview's longer side: plenty for a BlurHash and a dominant colour. */
-    static final int PREVIEW_SIZE = 64;
+record RenditionPlan(List<Target> targets, Target colourSample) {
+    /** The colour sample's longer side: plenty for a BlurHash and a dominant colour. */
+    static final int SAMPLE_SIZE = 64;
     /** Keeps the working image within about 72 MB, whatever widths a spec asks for. */
     static final long WORKING_BUDGET_PIXELS = 24_000_000L;
 
@@ -18,15 +18,19 @@ record RenditionPlan(List<Target> targets, Target preview) {
         FULL,
         /** The centred square of the shorter side. */
         SQUARE,
-        /** The whole frame, shrunk to {@link #BLUR_SAMPLE_WIDTH}, blurred, and enlarged again. */
+        /** The whole frame, shrunk to {@link Target#blurSample}, blurred there, and enlarged again: a locked preview. */
         BLURRED
     }
 
-    /** A paid post's preview keeps no more detail than a 64-pixel-wide image holds. */
-    static final int BLUR_SAMPLE_WIDTH = 64;
+    /** A locked preview keeps no more detail than an image {@value #BLUR_SAMPLE_SIZE} pixels on its longer side. */
+    static final int BLUR_SAMPLE_SIZE = 64;
 
     /** One output, upright. */
     record Target(String name, Kind kind, int width, int height) {
+        /** The size a blurred target is blurred at: its shape, the longer side at most {@link #BLUR_SAMPLE_SIZE}. */
+        Target blurSample() {
+            return fitted(name, kind, width, height, BLUR_SAMPLE_SIZE);
+        }
     }
 
     static RenditionPlan of(ThumbnailSpec spec, int uprightWidth, int uprightHeight) {
@@ -39,15 +43,18 @@ record RenditionPlan(List<Target> targets, Target preview) {
             int side = Math.min(spec.squareSize(), Math.min(uprightWidth, uprightHeight));
             targets.add(new Target("square" + spec.squareSize(), Kind.SQUARE, side, side));
         }
-        if (spec.blurredWidth() > 0) {
-            int w = Math.min(spec.blurredWidth(), uprightWidth);
-            targets.add(new Target("blurred", Kind.BLURRED, w, proportionalHeight(uprightWidth, uprightHeight, w)));
+        if (spec.previewWidth() > 0) {
+            int w = Math.min(spec.previewWidth(), uprightWidth);
+            targets.add(new Target(ThumbnailSpec.PREVIEW, Kind.BLURRED, w, proportionalHeight(uprightWidth, uprightHeight, w)));
         }
-        double fit = Math.min(1.0, (double) PREVIEW_SIZE / Math.max(uprightWidth, uprightHeight));
-        int previewWidth = Math.max(1, (int) Math.round(uprightWidth * fit));
-        Target preview = new Target("preview", Kind.FULL, previewWidth,
-                proportionalHeight(uprightWidth, uprightHeight, previewWidth));
-        return new RenditionPlan(List.copyOf(targets), preview);
+        return new RenditionPlan(List.copyOf(targets), fitted("sample", Kind.FULL, uprightWidth, uprightHeight, SAMPLE_SIZE));
+    }
+
+    /** {@code width x height} scaled down, if need be, so that its longer side is at most {@code longest}. */
+    private static Target fitted(String name, Kind kind, int width, int height, int longest) {
+        double fit = Math.min(1.0, (double) longest / Math.max(width, height));
+        int w = Math.max(1, (int) Math.round(width * fit));
+        return new Target(name, kind, w, proportionalHeight(width, height, w));
     }
 
     static int proportionalHeight(int width, int height, int newWidth) {
@@ -64,12 +71,9 @@ record RenditionPlan(List<Target> targets, Target preview) {
         for (Target target : targets) {
             double regionWidth = target.kind() == Kind.SQUARE ? Math.min(uprightWidth, uprightHeight) : uprightWidth;
             double regionHeight = target.kind() == Kind.SQUARE ? regionWidth : uprightHeight;
-            int width = target.width();
-            int height = target.height();
-            if (target.kind() == Kind.BLURRED) {
-                width = Math.min(width, BLUR_SAMPLE_WIDTH);
-                height = proportionalHeight(uprightWidth, uprightHeight, width);
-            }
+            Target sized = target.kind() == Kind.BLURRED ? target.blurSample() : target;
+            int width = sized.width();
+            int height = sized.height();
             factor = Math.min(factor, Math.min(regionWidth / (2.0 * width), regionHeight / (2.0 * height)));
         }
         int shrink = (int) Math.max(1, Math.floor(factor));

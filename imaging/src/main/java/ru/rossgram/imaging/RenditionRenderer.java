@@ -6,7 +6,7 @@ package ru.rossgram.imaging;
  * Not thread-safe: one per original.
  */
 final class RenditionRenderer {
-    /** Three box passes of this radius on the 64-pixel sample: a Gaussian of about 4.5 pixels, 7% of the width. */
+    /** Three box passes of this radius on the 64-pixel sample: a Gaussian of about 4.5 pixels, 7% of the longer side. */
     private static final int BLUR_RADIUS = 4;
     private static final int BLUR_PASSES = 3;
 
@@ -47,11 +47,10 @@ final class RenditionRenderer {
 
     /** Down to a tiny sample, blurred there (cheap, and detail is gone for good), then up to the target size. */
     private RgbImage blurred(RenditionPlan.Target target, int width, int height) {
-        int sampleWidth = Math.min(RenditionPlan.BLUR_SAMPLE_WIDTH, target.width());
-        int sampleHeight = RenditionPlan.proportionalHeight(target.width(), target.height(), sampleWidth);
-        RgbImage sample = orientation.swapsAxes()
-                ? working.resize(sampleHeight, sampleWidth)
-                : working.resize(sampleWidth, sampleHeight);
-        return Resampler.resize(BoxBlur.blur(sample, BLUR_RADIUS, BLUR_PASSES), width, height);
+        RenditionPlan.Target sample = target.blurSample();
+        RgbImage small = orientation.swapsAxes()
+                ? working.resize(sample.height(), sample.width())
+                : working.resize(sample.width(), sample.height());
+        return Resampler.resize(BoxBlur.blur(small, BLUR_RADIUS, BLUR_PASSES), width, height);
     }
 }

@@ -117,8 +117,8 @@ public final class ThumbnailMaker {
             byte[] bytes = encoded.computeIfAbsent(sameImage, key -> encoder.encode(renderer.render(target)));
             renditions.add(new Rendition(target.name(), target.width(), target.height(), "image/jpeg", bytes));
         }
-        RgbImage preview = renderer.render(plan.preview());
-        return new Thumbnails(uprightWidth, uprightHeight, DominantColor.of(preview), BlurHash.encode(preview),
+        RgbImage sample = renderer.render(plan.colourSample());
+        return new Thumbnails(uprightWidth, uprightHeight, DominantColor.of(sample), BlurHash.encode(sample),
                 decoded.hadAlpha(), format, renditions);
     }
 

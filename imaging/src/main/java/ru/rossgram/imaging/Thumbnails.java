@@ -13,7 +13,7 @@ import java.util.Optional;
  *                      decode into a blurry preview while the real image loads
  * @param hadAlpha      the original had transparent pixels; they were composited over white
  * @param sourceFormat  what the original was, by its bytes
- * @param renditions    in the order the spec lists them: widths, then the square, then the blurred preview
+ * @param renditions    in the order the spec lists them: widths, then the square, then the locked preview
  */
 public record Thumbnails(int width, int height, String dominantColor, String placeholder, boolean hadAlpha,
                          ImageFormat sourceFormat, List<Rendition> renditions) {

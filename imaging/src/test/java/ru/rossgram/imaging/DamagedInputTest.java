@@ -14,7 +14,7 @@ import ru.rossgram.imaging.bench.PhotoLikeImage;
  */
 class DamagedInputTest {
     private static final int DAMAGES_PER_FILE = 200;
-    private final ThumbnailMaker maker = new ThumbnailMaker(ThumbnailSpec.builder().withBlurredPreview().build());
+    private final ThumbnailMaker maker = new ThumbnailMaker(ThumbnailSpec.builder().withLockedPreview().build());
 
     @Test
     void damagedOriginals_giveThumbnailsOrARefusal_nothingElse() {

@@ -26,7 +26,7 @@ class MetadataStrippingTest {
         assertNotNull(gps, "the fixture has a GPS position to leak");
         assertNotNull(gps.getGeoLocation());
 
-        Thumbnails thumbnails = new ThumbnailMaker(ThumbnailSpec.builder().withBlurredPreview().build()).make(original);
+        Thumbnails thumbnails = new ThumbnailMaker(ThumbnailSpec.builder().withLockedPreview().build()).make(original);
 
         for (Rendition rendition : thumbnails.renditions()) {
             byte[] bytes = rendition.bytes();

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.rossgram.imaging.bench.PhotoLikeImage;
+import ru.rossgram.imaging.testing.TestPictures;
 
 class ThumbnailMakerTest {
     private final ThumbnailMaker maker = new ThumbnailMaker();
@@ -118,33 +119,36 @@ class ThumbnailMakerTest {
     }
 
     @Test
-    void blurredPreview_isOffByDefault_andHidesDetail_whenAskedFor() throws Exception {
-        // Sharp one-pixel black and white checks: any detail that survives shows as contrast between neighbours.
-        BufferedImage checks = new BufferedImage(1280, 960, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 960; y++) {
-            for (int x = 0; x < 1280; x++) {
-                checks.setRGB(x, y, ((x / 40 + y / 40) % 2 == 0) ? 0xFFFFFF : 0x000000);
-            }
-        }
-        byte[] original = Fixtures.png(checks);
-        assertTrue(maker.make(original).rendition("blurred").isEmpty());
+    void lockedPreview_isOffByDefault() throws Exception {
+        assertTrue(maker.make(Fixtures.jpeg(PhotoLikeImage.generate(800, 600, 7))).rendition("preview").isEmpty());
+    }
 
-        ThumbnailMaker withPreview = new ThumbnailMaker(ThumbnailSpec.builder().withBlurredPreview().build());
-        Rendition blurred = withPreview.make(original).rendition("blurred").orElseThrow();
+    @Test
+    void lockedPreview_is320Wide_inThePhotosShape_upright_andNeverUpscaled() throws Exception {
+        ThumbnailMaker locked = new ThumbnailMaker(ThumbnailSpec.builder().withLockedPreview().build());
 
-        assertEquals(640, blurred.width());
-        assertEquals(480, blurred.height());
-        BufferedImage preview = Fixtures.decode(blurred);
-        int darkest = 255;
-        int lightest = 0;
-        for (int y = 100; y < 380; y += 7) {
-            for (int x = 100; x < 540; x += 7) {
-                int grey = preview.getRGB(x, y) & 0xFF;
-                darkest = Math.min(darkest, grey);
-                lightest = Math.max(lightest, grey);
-            }
-        }
-        assertTrue(lightest - darkest < 40, "checks 20 pixels wide in the preview must blur to grey: " + darkest + ".." + lightest);
+        assertSize(locked.make(Fixtures.jpeg(PhotoLikeImage.generate(1280, 960, 8))), "preview", 320, 240);
+        assertSize(locked.make(Fixtures.jpeg(PhotoLikeImage.generate(900, 1600, 9))), "preview", 320, 569);
+        assertSize(locked.make(Fixtures.png(Fixtures.filled(200, 100, GREEN))), "preview", 200, 100);
+        // Stored 32 x 48 and turned by its EXIF: the preview is upright like every rendition.
+        assertSize(locked.make(Fixtures.resource("orientation-6.jpg")), "preview", 48, 32);
+        List<String> names = locked.make(Fixtures.jpeg(PhotoLikeImage.generate(640, 480, 10))).renditions().stream()
+                .map(Rendition::name).toList();
+        assertEquals(List.of("w1080", "w640", "w320", "square150", "preview"), names, "after the usual renditions");
+    }
+
+    @Test
+    void lockedPreview_leavesNoEdgeOfThePhotoToMakeOut() throws Exception {
+        ThumbnailMaker locked = new ThumbnailMaker(ThumbnailSpec.builder().withLockedPreview().build());
+        Thumbnails thumbnails = locked.make(Fixtures.png(TestPictures.textLikePage(1280, 960)));
+
+        double sharp = TestPictures.edgeEnergy(Fixtures.decode(thumbnails.rendition("w320").orElseThrow()));
+        double blurred = TestPictures.edgeEnergy(Fixtures.decode(thumbnails.rendition("preview").orElseThrow()));
+
+        // Same size, same page: the sharp rendition's letters make edges everywhere; the preview keeps only the
+        // page's grey, its grey fading into the white margins over many pixels.
+        assertTrue(sharp > 20, "the page is sharp at w320: " + sharp);
+        assertTrue(blurred < sharp / 25, "edge energy " + blurred + " in the preview against " + sharp + " at w320");
     }
 
     @Test

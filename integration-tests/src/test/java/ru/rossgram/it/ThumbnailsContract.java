@@ -46,6 +46,7 @@ import ru.rossgram.it.PhotosContract.User;
 import ru.rossgram.local.FunctionHost;
 import ru.rossgram.localcloud.FunctionSpec;
 import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.Post;
@@ -549,6 +550,146 @@ abstract class ThumbnailsContract {
         JsonNode view = uploadView(user, upload.uploadId());
         assertEquals("ready", view.path("status").asText(), view.toString());
         assertEquals(200, view.at("/photo/width").asInt());
+    }
+
+    // --- a paid post's photos --------------------------------------------------------------------------------
+
+    private static final Set<String> PAID_RENDITIONS = Set.of("w1080", "w640", "w320", "square150", MediaStore.PREVIEW);
+
+    private Stored uploadPaid(User user, byte[] jpeg) throws Exception {
+        return upload(user, "paid-post", "image/jpeg", jpeg);
+    }
+
+    private PhotoRecord recorded(Stored upload) {
+        PhotoRecord photo = hosts.services().get(UploadRepository.class).find(upload.uploadId()).orElseThrow().photo();
+        assertNotNull(photo, "no result recorded for " + upload.uploadId());
+        return photo;
+    }
+
+    private List<String> lockedKeys(User user, Stored upload) {
+        return keysUnder("locked/" + user.id() + "/" + upload.uploadId() + "/");
+    }
+
+    private static List<String> expectedLockedKeys(User user, Stored upload) {
+        return POST_RENDITIONS.stream().map(name -> MediaStore.lockedThumbnailKey(user.id(), upload.uploadId(), name)).sorted().toList();
+    }
+
+    private List<String> previewKeys(User user) {
+        return keysUnder("previews/" + user.id() + "/");
+    }
+
+    private String recordedPreviewKey(Stored upload) {
+        return recorded(upload).renditions().stream().filter(r -> r.name().equals(MediaStore.PREVIEW))
+                .map(PhotoRecord.Rendition::key).findFirst().orElseThrow(() -> new AssertionError("no preview recorded"));
+    }
+
+    private BufferedImage stored(String key) {
+        byte[] bytes = s3().getObjectAsBytes(r -> r.bucket(bucket()).key(key)).asByteArray();
+        assertEquals("image/jpeg", s3().headObject(r -> r.bucket(bucket()).key(key)).contentType(), key);
+        assertStripped(bytes, key);
+        return TestPictures.decode(bytes);
+    }
+
+    @Test
+    void aPaidPostPhoto_getsLockedRenditions_andABlurredPreviewWhoseKeyDoesNotNameTheUpload() throws Exception {
+        User author = signUp();
+        Stored upload = uploadPaid(author, TestImages.jpeg(TestPictures.textLikePage(1280, 960)));
+        deliver(upload); // no post yet: the upload holds the result until one takes it
+
+        assertEquals("ready", uploadView(author, upload.uploadId()).path("status").asText());
+        PhotoRecord photo = recorded(upload);
+        assertEquals(PAID_RENDITIONS, Set.copyOf(photo.renditions().stream().map(PhotoRecord.Rendition::name).toList()));
+        String previewKey = recordedPreviewKey(upload);
+        assertTrue(MediaStore.isPreviewKeyOf(author.id(), previewKey), previewKey);
+        assertFalse(previewKey.contains(upload.uploadId()), "the preview's key leads to the locked renditions: " + previewKey);
+        for (PhotoRecord.Rendition rendition : photo.renditions()) {
+            if (!rendition.name().equals(MediaStore.PREVIEW)) {
+                assertEquals(MediaStore.lockedThumbnailKey(author.id(), upload.uploadId(), rendition.name()), rendition.key());
+            }
+        }
+        assertEquals(expectedLockedKeys(author, upload), lockedKeys(author, upload));
+        assertEquals(List.of(previewKey), previewKeys(author));
+        assertEquals(List.of(), thumbnailKeys(author, upload), "nothing under the public prefix");
+        assertEquals(PAID_RENDITIONS, renditions(uploadView(author, upload.uploadId()).path("photo")).keySet(),
+                "its owner downloads them all through the upload's URLs");
+
+        Map<String, BufferedImage> images = new LinkedHashMap<>();
+        for (PhotoRecord.Rendition rendition : photo.renditions()) {
+            BufferedImage image = stored(rendition.key());
+            assertSize(rendition.width(), rendition.height(), image, rendition.name());
+            images.put(rendition.name(), image);
+        }
+        assertSize(320, 240, images.get(MediaStore.PREVIEW), "the preview");
+        double sharp = TestPictures.edgeEnergy(images.get("w320"));
+        double blurred = TestPictures.edgeEnergy(images.get(MediaStore.PREVIEW));
+        assertTrue(blurred < sharp / 25, "edge energy " + blurred + " in the preview against " + sharp + " at w320");
+    }
+
+    @Test
+    void aFreePostPhoto_hasNoPreview_andKeepsItsPublicThumbnails() throws Exception {
+        User author = signUp();
+        Stored upload = uploadJpeg(author, TestImages.jpeg(TestImages.quadrants(640, 480)));
+        deliver(upload);
+
+        PhotoRecord photo = recorded(upload);
+        assertEquals(POST_RENDITIONS, Set.copyOf(photo.renditions().stream().map(PhotoRecord.Rendition::name).toList()));
+        photo.renditions().forEach(r -> assertEquals(MediaStore.thumbnailKey(author.id(), upload.uploadId(), r.name()), r.key()));
+        assertEquals(expectedThumbnailKeys(author, upload, POST_RENDITIONS), thumbnailKeys(author, upload));
+        assertEquals(List.of(), keysUnder("locked/" + author.id() + "/"));
+        assertEquals(List.of(), previewKeys(author));
+    }
+
+    @Test
+    void aPaidPhotosEvent_deliveredTwice_changesNothingTheSecondTime() throws Exception {
+        User author = signUp();
+        Stored upload = uploadPaid(author, TestImages.jpeg(TestImages.quadrants(400, 300)));
+        deliver(upload);
+        PhotoRecord first = recorded(upload);
+        deliver(upload);
+
+        assertEquals(first, recorded(upload), "the repeat changed nothing");
+        assertEquals(List.of(recordedPreviewKey(upload)), previewKeys(author));
+        assertEquals(expectedLockedKeys(author, upload), lockedKeys(author, upload));
+    }
+
+    @Test
+    void aPaidPhotosEvent_runningTwiceAtOnce_leavesOneSetOfRenditions_andOnlyTheRecordedPreview() throws Exception {
+        User author = signUp();
+        Stored upload = uploadPaid(author, TestImages.jpeg(TestImages.quadrants(400, 300)));
+        FunctionHost other = hosts.start(Map.of());
+        AtomicReference<List<String>> firstRunsPreview = new AtomicReference<>();
+        // A second instance gets the same event and finishes while the first has stored its preview but not yet
+        // recorded it: both previews exist for a moment, each at a random key of its own.
+        assumeTrue(whenStored("previews/" + author.id() + "/", () -> {
+            firstRunsPreview.set(previewKeys(author));
+            deliver(other, upload);
+        }), "no hook into storage here");
+
+        deliver(upload); // loses the race to record, and deletes the preview nothing refers to
+        assertEquals(1, firstRunsPreview.get().size(), "the first run's preview: " + firstRunsPreview.get());
+        String recordedPreview = recordedPreviewKey(upload);
+        assertFalse(firstRunsPreview.get().contains(recordedPreview), "the second run's result stands");
+        assertEquals(List.of(recordedPreview), previewKeys(author));
+        assertEquals(expectedLockedKeys(author, upload), lockedKeys(author, upload));
+        assertEquals("ready", uploadView(author, upload.uploadId()).path("status").asText());
+    }
+
+    @Test
+    void aPaidPhotosUploadGoneWhileItIsProcessed_leavesNoLockedRenditionOrPreviewBehind() throws Exception {
+        User author = signUp();
+        Stored upload = uploadPaid(author, TestImages.jpeg(TestImages.quadrants(400, 300)));
+        AtomicReference<List<?>> refused = new AtomicReference<>();
+        // The upload's item goes (its post deleted, or expired) as soon as the first locked rendition is stored.
+        assumeTrue(whenStored("locked/" + author.id() + "/" + upload.uploadId() + "/", () -> refused.set(
+                hosts.services().get(TransactionWriter.class)
+                        .write(List.of(hosts.services().get(UploadRepository.class).deleteItem(upload.uploadId())))
+                        .orElse(List.of()))), "no hook into storage here");
+
+        deliver(upload); // finds the upload gone when it records the result, and removes what it wrote
+        assertEquals(List.of(), refused.get(), "the upload's item was deleted mid-way");
+        assertEquals(List.of(), keysUnder(upload.key()));
+        assertEquals(List.of(), lockedKeys(author, upload));
+        assertEquals(List.of(), previewKeys(author));
     }
 
     // --- avatars ----------------------------------------------------------------------------------------------

@@ -5,14 +5,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.rossgram.imaging.ImageRejectedException;
 import ru.rossgram.imaging.Rendition;
 import ru.rossgram.imaging.ThumbnailMaker;
+import ru.rossgram.imaging.ThumbnailSpec;
 import ru.rossgram.imaging.Thumbnails;
 import ru.rossgram.shared.accounts.Avatar;
 import ru.rossgram.shared.accounts.AvatarResults;
+import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.feeds.FanOutService;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
@@ -33,6 +37,10 @@ import ru.rossgram.shared.uploads.UploadStatus;
  * by a conditional transaction that only a pending upload passes. An image that is not acceptable is
  * recorded as rejected and the call returns normally (retrying cannot help); a storage or database fault
  * propagates so that the platform retries the event.
+ *
+ * <p>A paid post's photo (purpose {@code paid-post}) keeps those renditions under {@code locked/}, and gets a
+ * blurred preview for non-buyers at a key of its own, random so that it leads nowhere near them; a run that
+ * loses the race to record its result deletes the preview it wrote.
  */
 @Singleton
 public class PhotoProcessor {
@@ -46,12 +54,14 @@ public class PhotoProcessor {
     private final PostRepository posts;
     private final FanOutService fanOut;
     private final Clock clock;
+    private final IdGenerator ids;
     private final ThumbnailMaker postThumbnails;
+    private final ThumbnailMaker paidPostThumbnails;
     private final ThumbnailMaker avatarThumbnails;
 
     public PhotoProcessor(MediaStore media, UploadRepository uploads, PhotoResults photoResults,
                           AvatarResults avatarResults, PostRepository posts, FanOutService fanOut, Clock clock,
-                          ThumbnailConfig config) {
+                          IdGenerator ids, ThumbnailConfig config) {
         this.media = media;
         this.uploads = uploads;
         this.photoResults = photoResults;
@@ -59,7 +69,9 @@ public class PhotoProcessor {
         this.posts = posts;
         this.fanOut = fanOut;
         this.clock = clock;
+        this.ids = ids;
         this.postThumbnails = new ThumbnailMaker(config.postSpec());
+        this.paidPostThumbnails = new ThumbnailMaker(config.paidPostSpec());
         this.avatarThumbnails = new ThumbnailMaker(config.avatarSpec());
     }
 
@@ -91,7 +103,11 @@ public class PhotoProcessor {
             return ProcessingOutcome.ALREADY_PROCESSED;
         }
 
-        ThumbnailMaker maker = upload.purpose() == UploadPurpose.AVATAR ? avatarThumbnails : postThumbnails;
+        ThumbnailMaker maker = switch (upload.purpose()) {
+            case POST -> postThumbnails;
+            case PAID_POST -> paidPostThumbnails;
+            case AVATAR -> avatarThumbnails;
+        };
         Thumbnails thumbnails;
         try {
             Optional<byte[]> original = media.read(key, maker.spec().maxSourceBytes());
@@ -122,17 +138,31 @@ public class PhotoProcessor {
         return outcome == PhotoResults.Outcome.UPLOAD_GONE ? ProcessingOutcome.UPLOAD_GONE : ProcessingOutcome.REJECTED;
     }
 
-    /** Writes every rendition at its fixed key; the record lists them smallest first. */
+    /**
+     * Writes every rendition at its key; the record lists them smallest first. The preview comes last of a
+     * paid photo's renditions, so a storage fault part-way leaves no object at a key a retry will not reuse.
+     */
     private PhotoRecord store(Upload upload, Thumbnails thumbnails) {
         List<PhotoRecord.Rendition> stored = new ArrayList<>();
         for (Rendition rendition : thumbnails.renditions()) {
-            String key = MediaStore.thumbnailKey(upload.ownerId(), upload.uploadId(), rendition.name());
+            String key = keyFor(upload, rendition.name());
             media.putThumbnail(key, JPEG, rendition.bytes());
             stored.add(new PhotoRecord.Rendition(rendition.name(), key, rendition.width(), rendition.height()));
         }
         stored.sort((a, b) -> Long.compare((long) a.width() * a.height(), (long) b.width() * b.height()));
         return new PhotoRecord(thumbnails.width(), thumbnails.height(), thumbnails.dominantColor(),
                 thumbnails.placeholder(), stored);
+    }
+
+    private String keyFor(Upload upload, String rendition) {
+        if (upload.purpose() != UploadPurpose.PAID_POST) {
+            return MediaStore.thumbnailKey(upload.ownerId(), upload.uploadId(), rendition);
+        }
+        if (rendition.equals(ThumbnailSpec.PREVIEW)) {
+            // Not newId(): in the millisecond of another id it is that id plus one, and must lead to nothing.
+            return MediaStore.previewKey(upload.ownerId(), ids.newUnrelatedId());
+        }
+        return MediaStore.lockedThumbnailKey(upload.ownerId(), upload.uploadId(), rendition);
     }
 
     private ProcessingOutcome recordPostPhoto(Upload upload, PhotoRecord record) {
@@ -145,13 +175,36 @@ public class PhotoProcessor {
                 yield ProcessingOutcome.POST_PUBLISHED;
             }
             case RECORDED, POST_FAILED -> ProcessingOutcome.PHOTO_READY;
-            case ALREADY_RECORDED -> ProcessingOutcome.ALREADY_PROCESSED;
+            case ALREADY_RECORDED -> {
+                deleteUnrecordedPreview(upload, record);
+                yield ProcessingOutcome.ALREADY_PROCESSED;
+            }
             case UPLOAD_GONE -> {
                 // The post was deleted while we worked: what we just wrote would outlive it.
                 media.delete(objectsOf(upload.objectKey(), record));
                 yield ProcessingOutcome.UPLOAD_GONE;
             }
         };
+    }
+
+    /**
+     * Another run of the same event recorded its result first: it wrote the same renditions at the same keys,
+     * but its preview at a random key of its own, so the one this run wrote is referenced by nothing. Read
+     * again rather than assumed, in case the record that stands is this run's after all.
+     */
+    private void deleteUnrecordedPreview(Upload upload, PhotoRecord record) {
+        if (upload.purpose() != UploadPurpose.PAID_POST) {
+            return;
+        }
+        Set<String> recorded = uploads.find(upload.uploadId()).map(Upload::photo)
+                .map(photo -> photo.renditions().stream().map(PhotoRecord.Rendition::key).collect(Collectors.toSet()))
+                .orElse(Set.of());
+        List<String> unrecorded = record.renditions().stream()
+                .filter(r -> r.name().equals(ThumbnailSpec.PREVIEW) && !recorded.contains(r.key()))
+                .map(PhotoRecord.Rendition::key).toList();
+        if (!unrecorded.isEmpty()) {
+            media.delete(unrecorded);
+        }
     }
 
     /**

@@ -9,16 +9,25 @@ import ru.rossgram.imaging.ThumbnailSpec;
 
 class ThumbnailConfigTest {
 
-    private final ThumbnailConfig defaults = new ThumbnailConfig(List.of(1080, 640, 320), 150, 320, 0.82f, 100);
+    private final ThumbnailConfig defaults = new ThumbnailConfig(List.of(1080, 640, 320), 150, 320, 320, 0.82f, 100);
 
     @Test
     void aPostPhotoGetsTheFeedWidthsAndTheGridSquare() {
         ThumbnailSpec spec = defaults.postSpec();
         assertEquals(List.of(1080, 640, 320), spec.widths());
         assertEquals(150, spec.squareSize());
-        assertEquals(0, spec.blurredWidth());
+        assertEquals(0, spec.previewWidth(), "a free photo has no preview");
         assertEquals(100_000_000L, spec.maxPixels());
         assertEquals(0.82f, spec.jpegQuality());
+    }
+
+    @Test
+    void aPaidPostPhotoGetsTheSameRenditions_andABlurredPreview() {
+        ThumbnailSpec spec = defaults.paidPostSpec();
+        assertEquals(List.of(1080, 640, 320), spec.widths());
+        assertEquals(150, spec.squareSize());
+        assertEquals(320, spec.previewWidth());
+        assertEquals(defaults.postSpec().toBuilder().previewWidth(320).build(), spec);
     }
 
     @Test
@@ -31,9 +40,9 @@ class ThumbnailConfigTest {
 
     @Test
     void aConfigurationAskingForNothingIsRefusedAtStartUp() {
-        ThumbnailConfig noAvatar = new ThumbnailConfig(List.of(1080), 150, 0, 0.82f, 100);
+        ThumbnailConfig noAvatar = new ThumbnailConfig(List.of(1080), 150, 0, 320, 0.82f, 100);
         assertThrows(IllegalArgumentException.class, noAvatar::avatarSpec);
-        ThumbnailConfig badQuality = new ThumbnailConfig(List.of(1080), 150, 320, 1.5f, 100);
+        ThumbnailConfig badQuality = new ThumbnailConfig(List.of(1080), 150, 320, 320, 1.5f, 100);
         assertThrows(IllegalArgumentException.class, badQuality::postSpec);
     }
 }

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Random;
 import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -142,6 +143,53 @@ public final class TestPictures {
         into[at + 1] = (byte) (value >>> 16);
         into[at + 2] = (byte) (value >>> 8);
         into[at + 3] = (byte) value;
+    }
+
+    /**
+     * Black "letters" on white in lines, with margins: strokes 4 or 5 pixels wide, as print is. Every detail of it
+     * is an edge, so what a blur leaves of it shows in {@link #edgeEnergy}.
+     */
+    public static BufferedImage textLikePage(int width, int height) {
+        BufferedImage page = filled(width, height, 0xFFFFFF);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.BLACK);
+        Random random = new Random(42);
+        for (int line = 80; line + 30 < height - 80; line += 48) {
+            for (int x = 80; x + 18 < width - 80; x += 18) {
+                if (random.nextInt(6) == 0) {
+                    continue; // a space between words
+                }
+                g.fillRect(x, line, 5, 30);
+                if (random.nextBoolean()) {
+                    g.fillRect(x, line, 14, 4);
+                }
+                if (random.nextBoolean()) {
+                    g.fillRect(x, line + 13, 12, 4);
+                }
+                if (random.nextBoolean()) {
+                    g.fillRect(x + 9, line, 5, 30);
+                }
+            }
+        }
+        g.dispose();
+        return page;
+    }
+
+    /**
+     * How much edge a picture holds: the mean difference between each pixel and its right and lower neighbours,
+     * in levels of the blue channel (the grey level, for black on white).
+     */
+    public static double edgeEnergy(BufferedImage image) {
+        long sum = 0;
+        long count = 0;
+        for (int y = 0; y + 1 < image.getHeight(); y++) {
+            for (int x = 0; x + 1 < image.getWidth(); x++) {
+                int here = image.getRGB(x, y) & 0xFF;
+                sum += Math.abs((image.getRGB(x + 1, y) & 0xFF) - here) + Math.abs((image.getRGB(x, y + 1) & 0xFF) - here);
+                count += 2;
+            }
+        }
+        return (double) sum / count;
     }
 
     /** The picture, by whichever ImageIO reader takes it; fails the test if none does. */

@@ -1,5 +1,6 @@
 package ru.rossgram.shared.config;
 
+import com.github.f4b6a3.ulid.Ulid;
 import com.github.f4b6a3.ulid.UlidFactory;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -17,14 +18,26 @@ public class IdGenerator {
     private static final Pattern ULID = Pattern.compile("[0-7][0-9A-HJKMNP-TV-Z]{25}");
 
     private final UlidFactory factory;
+    private final SecureRandom random = new SecureRandom(); // ids appear in URLs and tokens: not guessable
+    private final Clock clock;
 
     public IdGenerator(Clock clock) {
-        SecureRandom random = new SecureRandom(); // ids appear in URLs and tokens: not guessable
+        this.clock = clock;
         this.factory = UlidFactory.newMonotonicInstance((LongSupplier) random::nextLong, clock::millis);
     }
 
     public String newId() {
         return factory.create().toString();
+    }
+
+    /**
+     * An id whose 80 random bits are drawn afresh every time, for an id that must tell nothing of any other:
+     * {@link #newId()} makes the ids of one millisecond by adding one to the last. Still sorts by its millisecond.
+     */
+    public String newUnrelatedId() {
+        byte[] bits = new byte[10];
+        random.nextBytes(bits);
+        return new Ulid(clock.millis(), bits).toString();
     }
 
     /** Whether {@code id} has the shape of an id we make; anything else names nothing we store. */

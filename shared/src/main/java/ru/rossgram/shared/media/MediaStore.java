@@ -33,7 +33,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 @Singleton
 public class MediaStore {
+    /** The name of a paid photo's blurred preview among its renditions. */
+    public static final String PREVIEW = "preview";
     private static final Pattern UPLOAD_KEY = Pattern.compile("(originals|avatars)/([0-9A-Z]{26})/([0-9A-Z]{26})");
+    private static final Pattern PREVIEW_KEY = Pattern.compile("previews/([0-9A-Z]{26})/([0-9A-Z]{26})/" + PREVIEW + "\\.jpg");
     private static final int DELETE_BATCH = 1000; // DeleteObjects' limit
 
     private final S3Client s3;
@@ -67,7 +70,13 @@ public class MediaStore {
     }
 
     public static String previewKey(String userId, String previewId) {
-        return "previews/" + userId + "/" + previewId + "/preview.jpg";
+        return "previews/" + userId + "/" + previewId + "/" + PREVIEW + ".jpg";
+    }
+
+    /** Whether {@code key} is a {@link #previewKey} of {@code userId}'s (with any preview id). */
+    public static boolean isPreviewKeyOf(String userId, String key) {
+        Matcher m = key == null ? null : PREVIEW_KEY.matcher(key);
+        return m != null && m.matches() && m.group(1).equals(userId);
     }
 
     /** Whether {@code key} is where a rendition lives (public, locked or preview). */

@@ -15,6 +15,7 @@ import ru.rossgram.shared.problem.ProblemType;
 import ru.rossgram.shared.social.Counter;
 import ru.rossgram.shared.social.ProfileCounters;
 import ru.rossgram.shared.uploads.Upload;
+import ru.rossgram.shared.uploads.UploadPurpose;
 import ru.rossgram.shared.uploads.UploadRepository;
 import ru.rossgram.shared.uploads.UploadStatus;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -70,7 +71,8 @@ public class PhotoResults {
     /**
      * Records that {@code uploadId}'s thumbnails exist, and publishes its post if this was the last photo.
      *
-     * @param photo its renditions' keys must be {@link MediaStore#thumbnailKey} of this upload
+     * @param photo its renditions' keys must be {@link MediaStore#thumbnailKey} of this upload; for a paid post's
+     *              upload, {@link MediaStore#lockedThumbnailKey} and a {@link MediaStore#previewKey} of its owner
      * @throws IllegalArgumentException when a rendition key is not this upload's
      * @throws ProblemException 503 {@code busy} when contention outlasts every retry
      *         (the caller should let its event be retried)
@@ -140,8 +142,19 @@ public class PhotoResults {
     }
 
     private static void checkKeys(Upload upload, PhotoRecord photo) {
+        boolean paid = upload.purpose() == UploadPurpose.PAID_POST;
         for (PhotoRecord.Rendition rendition : photo.renditions()) {
-            String expected = MediaStore.thumbnailKey(upload.ownerId(), upload.uploadId(), rendition.name());
+            if (paid && rendition.name().equals(MediaStore.PREVIEW)) {
+                // Its id is random: nothing in it may lead to the upload, and so to the locked renditions.
+                if (!MediaStore.isPreviewKeyOf(upload.ownerId(), rendition.key()) || rendition.key().contains(upload.uploadId())) {
+                    throw new IllegalArgumentException("a paid photo's preview must be stored at a previewKey of "
+                            + upload.ownerId() + " that does not name the upload, not " + rendition.key());
+                }
+                continue;
+            }
+            String expected = paid
+                    ? MediaStore.lockedThumbnailKey(upload.ownerId(), upload.uploadId(), rendition.name())
+                    : MediaStore.thumbnailKey(upload.ownerId(), upload.uploadId(), rendition.name());
             if (!expected.equals(rendition.key())) {
                 throw new IllegalArgumentException("rendition " + rendition.name() + " must be stored at " + expected
                         + ", not " + rendition.key());

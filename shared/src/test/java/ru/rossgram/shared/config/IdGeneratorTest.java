@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.f4b6a3.ulid.Ulid;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,6 +34,19 @@ class IdGeneratorTest {
         assertEquals(first.substring(0, 10), second.substring(0, 10)); // same timestamp part
         assertNotEquals(first.substring(10), second.substring(10));      // independent random parts
         assertTrue(first.matches("[0-9A-HJKMNP-TV-Z]{26}"));
+    }
+
+    @Test
+    void newUnrelatedId_isNotTheLastIdPlusOne_withinOneMillisecond() {
+        IdGenerator ids = new IdGenerator(Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC));
+        String before = ids.newId();
+        String unrelated = ids.newUnrelatedId();
+        String after = ids.newId();
+        assertTrue(IdGenerator.isWellFormed(unrelated), unrelated);
+        assertEquals(before.substring(0, 10), unrelated.substring(0, 10)); // the same millisecond
+        assertEquals(Ulid.from(before).increment().toString(), after, "newId counts on");
+        assertNotEquals(Ulid.from(before).increment().toString(), unrelated);
+        assertNotEquals(ids.newUnrelatedId(), ids.newUnrelatedId());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package ru.rossgram.shared.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,18 @@ class MediaKeysTest {
         assertEquals("originals/" + USER + "/" + UPLOAD, MediaStore.originalKey(USER, UPLOAD));
         assertEquals("avatars/" + USER + "/" + UPLOAD, MediaStore.avatarKey(USER, UPLOAD));
         assertEquals("thumbnails/" + USER + "/" + UPLOAD + "/w640.jpg", MediaStore.thumbnailKey(USER, UPLOAD, "w640"));
+    }
+
+    @Test
+    void aPreviewKey_isKnownAsItsOwnersOnly() {
+        String preview = MediaStore.previewKey(USER, UPLOAD);
+        assertTrue(MediaStore.isPreviewKeyOf(USER, preview));
+        assertFalse(MediaStore.isPreviewKeyOf(UPLOAD, preview), "another user's");
+        for (String other : List.of(MediaStore.lockedThumbnailKey(USER, UPLOAD, "preview"),
+                MediaStore.thumbnailKey(USER, UPLOAD, "preview"), "previews/" + USER + "/../preview.jpg",
+                "previews/" + USER + "/" + UPLOAD + "/w320.jpg")) {
+            assertFalse(MediaStore.isPreviewKeyOf(USER, other), other);
+        }
     }
 
     @Test
