@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +23,9 @@ import ru.rossgram.local.FunctionHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import ru.rossgram.it.ApiDriver.Reply;
+import ru.rossgram.shared.auth.AccessTokens;
+import ru.rossgram.shared.auth.Caller;
+import ru.rossgram.shared.config.RossgramConfig;
 
 /**
  * Accounts, end to end through the functions' Lambda entry points against a real backend. Subclasses say
@@ -338,6 +343,30 @@ abstract class AccountsContract {
             assertTrue(reply.header("www-authenticate").startsWith("Bearer"));
         }
         assertEquals(200, api.send("GET", "/v1/me", null, Map.of("x-rossgram-token", token)).status());
+    }
+
+    @Test
+    void me_refusesATokenSignedWithAnotherKey_andAnExpiredOne() {
+        ApiDriver api = client();
+        JsonNode account = signUp(api, unique("stale")).path("account");
+        Caller caller = new Caller(account.path("id").asText(), "01JD0000000000000000000000");
+        String ourSecret = backend().functionEnvironment(backend().template().function("GetMeFunction").orElseThrow())
+                .get("ROSSGRAM_ACCESS_TOKEN_SECRET");
+        byte[] otherKey = new byte[32];
+        ThreadLocalRandom.current().nextBytes(otherKey);
+        Duration ttl = Duration.ofMinutes(15);
+        String foreign = new AccessTokens(new RossgramConfig("t", "", false, Base64.getEncoder().encodeToString(otherKey), ttl, ttl),
+                Clock.systemUTC()).issue(caller);
+        String expired = new AccessTokens(new RossgramConfig("t", "", false, ourSecret, ttl, ttl),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(-1))).issue(caller);
+        String fresh = new AccessTokens(new RossgramConfig("t", "", false, ourSecret, ttl, ttl), Clock.systemUTC()).issue(caller);
+
+        for (String refused : List.of(foreign, expired)) {
+            Reply reply = api.send("GET", "/v1/me", null, bearer(refused));
+            assertEquals(401, reply.status(), reply.body());
+            assertEquals("unauthorized", reply.problemType());
+        }
+        assertEquals(200, api.send("GET", "/v1/me", null, bearer(fresh)).status(), "the same claims, signed now with our key");
     }
 
     @Test

@@ -311,7 +311,7 @@ class LocalRunnerEndToEndTest {
         start();
         assertEquals(201, send("POST", "/v1/accounts", signUpBody("resettable"), Map.of()).statusCode());
         backend.close();
-        backend = LocalBackend.start(new RunnerOptions(null, "127.0.0.1", 0, 0, 0, data, true, Map.of(), Map.of()), line -> { });
+        backend = LocalBackend.start(new RunnerOptions(null, "127.0.0.1", 0, 0, 0, data, true, Map.of(), Map.of(), 0), line -> { });
         assertEquals(201, send("POST", "/v1/accounts", signUpBody("resettable"), Map.of()).statusCode());
     }
 }

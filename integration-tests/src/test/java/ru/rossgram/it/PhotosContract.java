@@ -392,7 +392,10 @@ abstract class PhotosContract {
         invalid.put(postBody(one, "\"altTexts\": [\"a\", \"b\"]"), "altTexts");
         invalid.put(postBody(one, "\"altTexts\": [\"" + "a".repeat(1001) + "\"]"), "altTexts[0]");
         invalid.put(postBody(one, "\"location\": \"" + "м".repeat(101) + "\""), "location");
-        invalid.put(postBody(one, "\"price\": 100"), "price");
+        invalid.put(postBody(one, "\"price\": 99"), "price"); // kopecks: at least one rouble
+        invalid.put(postBody(one, "\"price\": 10000001"), "price");
+        invalid.put(postBody(one, "\"price\": 19950.5"), "price"); // never truncated to 19950
+        invalid.put(postBody(one, "\"filter\": \"clarendon\""), "filter");
         invalid.forEach((body, field) -> {
             Reply reply = user.createPost(body);
             assertEquals(400, reply.status(), body.substring(0, Math.min(120, body.length())) + " -> " + reply.body());

@@ -26,9 +26,11 @@ public final class LocalBackend implements AutoCloseable {
     private final StorageEvents storageEvents;
     private final ApiServer api;
     private final Path dataDirectory;
+    private final LocalPayments payments;
 
     private LocalBackend(SamTemplate template, LocalCloud cloud, FunctionHost functions, StorageEvents storageEvents,
-                         ApiServer api, Path dataDirectory) {
+                         ApiServer api, Path dataDirectory, LocalPayments payments) {
+        this.payments = payments;
         this.template = template;
         this.cloud = cloud;
         this.functions = functions;
@@ -48,7 +50,10 @@ public final class LocalBackend implements AutoCloseable {
         if (data != null && options.reset()) {
             deleteRecursively(data);
         }
-        Map<String, String> parameters = new LocalParameters(template, data).resolve(options.parameters());
+        LocalPayments payments = options.paymentsPort() < 0 ? null : LocalPayments.start(options.paymentsPort());
+        Map<String, String> given = new HashMap<>(payments == null ? Map.of() : payments.templateParameters());
+        given.putAll(options.parameters()); // --param wins, e.g. a real provider's sandbox
+        Map<String, String> parameters = new LocalParameters(template, data).resolve(given);
 
         LocalCloud cloud = LocalCloud.start(template, LocalCloudOptions.builder()
                 .dataDirectory(data)
@@ -73,11 +78,22 @@ public final class LocalBackend implements AutoCloseable {
             storageEvents.close();
             functions.close();
             cloud.close();
+            if (payments != null) {
+                payments.close();
+            }
             throw e;
         }
-        LocalBackend backend = new LocalBackend(template, cloud, functions, storageEvents, api, data);
+        if (payments != null) {
+            payments.notifyAt(api.uri().toString());
+        }
+        LocalBackend backend = new LocalBackend(template, cloud, functions, storageEvents, api, data, payments);
         backend.warmUpInBackground();
         return backend;
+    }
+
+    /** The payment providers' simulator, or empty when the runner was started without it. */
+    public java.util.Optional<ru.rossgram.paymentsim.PaymentSimulator> paymentSimulator() {
+        return java.util.Optional.ofNullable(payments).map(LocalPayments::simulator);
     }
 
     public URI apiUri() {
@@ -123,6 +139,9 @@ public final class LocalBackend implements AutoCloseable {
         storageEvents.close();
         functions.close();
         cloud.close();
+        if (payments != null) {
+            payments.close();
+        }
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

@@ -52,6 +52,8 @@ public final class LocalRunner {
         backend.template().tables().forEach(t -> text.append("  table ").append(backend.cloud().physicalName(t.logicalId())));
         text.append('\n');
         text.append("  Data      ").append(backend.dataDirectory() == null ? "in memory (nothing is kept)" : backend.dataDirectory()).append('\n');
+        backend.paymentSimulator().ifPresent(simulator -> text.append("  Payments  ").append(simulator.baseUrl())
+                .append("  simulated YooKassa, T-Bank, CloudPayments, Robokassa; pay with POST /_control/<provider>/<id>/pay\n"));
         text.append("  Routes\n");
         for (FunctionSpec function : backend.template().functions()) {
             for (HttpRoute route : function.httpRoutes()) {

@@ -17,9 +17,12 @@ import java.util.Map;
  * @param parameters   template parameter values (Name=Value)
  * @param environment  variables set for every function over what the template gives it, such as
  *                     {@code ROSSGRAM_UPLOADS_URL_TTL=10s} to watch upload URLs expire
+ * @param paymentsPort the payment providers' simulator's port (0 picks a free one); -1 runs none, so the providers
+ *                     are whatever the template parameters say (none, by default)
  */
 public record RunnerOptions(Path template, String host, int port, int dynamoDbPort, int s3Port, Path dataDirectory,
-                            boolean reset, Map<String, String> parameters, Map<String, String> environment) {
+                            boolean reset, Map<String, String> parameters, Map<String, String> environment,
+                            int paymentsPort) {
     public static final String USAGE = """
             Usage: local-runner [options]
               --port N           API port (default 3000)
@@ -32,10 +35,13 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
               --template FILE    the SAM template (default: nearest template.yaml)
               --param NAME=VALUE a template parameter value (repeatable)
               --env NAME=VALUE   an environment variable for every function, over the template's (repeatable)
+              --payments-port N  the payment providers' simulator port (default 3100; 0 = any free port)
+              --no-payments      run no provider simulator (providers then come from --param only)
             """;
 
     public static RunnerOptions defaults() {
-        return new RunnerOptions(null, "127.0.0.1", 3000, 8000, 9000, Path.of(".rossgram-local"), false, Map.of(), Map.of());
+        return new RunnerOptions(null, "127.0.0.1", 3000, 8000, 9000, Path.of(".rossgram-local"), false, Map.of(), Map.of(),
+                3100);
     }
 
     /**
@@ -52,6 +58,7 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
         boolean reset = false;
         Map<String, String> parameters = new LinkedHashMap<>();
         Map<String, String> environment = new LinkedHashMap<>();
+        int paymentsPort = d.paymentsPort;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -65,32 +72,39 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
                 case "--template" -> template = Path.of(value(args, ++i, arg));
                 case "--param" -> putPair(parameters, arg, value(args, ++i, arg));
                 case "--env" -> putPair(environment, arg, value(args, ++i, arg));
+                case "--payments-port" -> paymentsPort = port(arg, value(args, ++i, arg));
+                case "--no-payments" -> paymentsPort = -1;
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, Map.copyOf(parameters),
-                Map.copyOf(environment));
+                Map.copyOf(environment), paymentsPort);
     }
 
     public RunnerOptions withPort(int port) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment, paymentsPort);
     }
 
     public RunnerOptions withEnginePorts(int dynamoDbPort, int s3Port) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment, paymentsPort);
     }
 
     public RunnerOptions withDataDirectory(Path dataDirectory) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment, paymentsPort);
     }
 
     public RunnerOptions withTemplate(Path template) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment, paymentsPort);
     }
 
     public RunnerOptions withEnvironment(Map<String, String> environment) {
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters,
-                Map.copyOf(environment));
+                Map.copyOf(environment), paymentsPort);
+    }
+
+    public RunnerOptions withPaymentsPort(int paymentsPort) {
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort);
     }
 
     private static void putPair(Map<String, String> into, String flag, String pair) {

@@ -27,7 +27,8 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
     private final String apiSecret;
     private final String pagesUrl;
     private final SecureRandom random = new SecureRandom();
-    private final AtomicLong transactionIds = new AtomicLong(900_000_000L);
+    // Unique across simulator runs, as real TransactionIds are: tests that share one table start several simulators.
+    private final AtomicLong transactionIds = new AtomicLong(System.currentTimeMillis() * 1000);
     private final AtomicLong orderNumbers = new AtomicLong();
     private final Map<String, SimulatedPayment> payments = new ConcurrentHashMap<>();
 

@@ -20,7 +20,8 @@ final class TBankEmulator implements ProviderEmulator {
     private final String terminalKey;
     private final String password;
     private final String pagesUrl;
-    private final AtomicLong paymentIds = new AtomicLong(7_000_000_000L);
+    // Unique across simulator runs, as real PaymentIds are: tests that share one table start several simulators.
+    private final AtomicLong paymentIds = new AtomicLong(System.currentTimeMillis() * 1000);
     private final Map<String, SimulatedPayment> payments = new ConcurrentHashMap<>();
     private final Map<String, String> paymentsByOrderId = new ConcurrentHashMap<>();
 

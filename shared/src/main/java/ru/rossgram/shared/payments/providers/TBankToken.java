@@ -9,11 +9,11 @@ import java.util.TreeMap;
  * T-Bank's request signature: the values of the root object's scalar fields (nested objects and arrays and
  * {@code Token} itself left out) with {@code Password} added, ordered by field name, concatenated, SHA-256, hex.
  */
-final class TBankToken {
+public final class TBankToken {
     private TBankToken() {
     }
 
-    static String of(Map<String, String> rootScalars, String password) {
+    public static String of(Map<String, String> rootScalars, String password) {
         TreeMap<String, String> sorted = new TreeMap<>(rootScalars);
         sorted.remove("Token");
         sorted.put("Password", password);

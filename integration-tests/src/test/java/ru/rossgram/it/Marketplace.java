@@ -1,0 +1,200 @@
+package ru.rossgram.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import ru.rossgram.it.ApiDriver.Reply;
+import ru.rossgram.it.FeedsContract.User;
+import ru.rossgram.local.ApiGateway;
+import ru.rossgram.local.HttpApiEvents;
+import ru.rossgram.local.HttpApiRoutes;
+import ru.rossgram.paymentsim.Action;
+import ru.rossgram.paymentsim.Notice;
+import ru.rossgram.paymentsim.PaymentSimulator;
+import ru.rossgram.paymentsim.Provider;
+import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.PhotoRecord;
+import ru.rossgram.shared.posts.PhotoResults;
+
+/**
+ * Creators, buyers and the four payment providers: our functions (checkout, webhooks, posts, earnings) against the
+ * backend, configured with the providers' credentials, and {@link PaymentSimulator} playing the providers' APIs and
+ * payment pages. Notifications are built by the simulator, signed as each provider signs them, and delivered to our
+ * webhook route in-process, so a test decides when, how often and in what order they arrive.
+ */
+final class Marketplace implements AutoCloseable {
+    static final String YOOKASSA_SHOP = "100500";
+    static final String YOOKASSA_SECRET = "test_yookassa_secret";
+    static final String TBANK_TERMINAL = "1700000000000DEMO";
+    static final String TBANK_PASSWORD = "tbank-terminal-password";
+    static final String CLOUDPAYMENTS_ID = "pk_test_cloudpayments";
+    static final String CLOUDPAYMENTS_SECRET = "cloudpayments-api-secret";
+    static final String ROBOKASSA_LOGIN = "rossgram-test";
+    static final String ROBOKASSA_PASSWORD1 = "robokassa-password-one";
+    static final String ROBOKASSA_PASSWORD2 = "robokassa-password-two";
+    /** 20%: the template's default. */
+    static final int FEE_BASIS_POINTS = 2000;
+
+    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private final PaymentSimulator simulator;
+    private final FunctionHosts hosts;
+    private ApiGateway gateway;
+
+    Marketplace(Supplier<Backend> backend) {
+        simulator = PaymentSimulator.builder().port(0)
+                .yookassa(YOOKASSA_SHOP, YOOKASSA_SECRET)
+                .tbank(TBANK_TERMINAL, TBANK_PASSWORD)
+                .cloudPayments(CLOUDPAYMENTS_ID, CLOUDPAYMENTS_SECRET)
+                .robokassa(ROBOKASSA_LOGIN, ROBOKASSA_PASSWORD1, ROBOKASSA_PASSWORD2)
+                .start();
+        Map<String, String> providers = new LinkedHashMap<>();
+        providers.put("ROSSGRAM_PAYMENTS_YOOKASSA_API_URL", simulator.yookassaApiUrl());
+        providers.put("ROSSGRAM_PAYMENTS_YOOKASSA_SHOP_ID", YOOKASSA_SHOP);
+        providers.put("ROSSGRAM_PAYMENTS_YOOKASSA_SECRET_KEY", YOOKASSA_SECRET);
+        providers.put("ROSSGRAM_PAYMENTS_TBANK_API_URL", simulator.tbankApiUrl());
+        providers.put("ROSSGRAM_PAYMENTS_TBANK_TERMINAL_KEY", TBANK_TERMINAL);
+        providers.put("ROSSGRAM_PAYMENTS_TBANK_PASSWORD", TBANK_PASSWORD);
+        providers.put("ROSSGRAM_PAYMENTS_CLOUDPAYMENTS_API_URL", simulator.cloudPaymentsApiUrl());
+        providers.put("ROSSGRAM_PAYMENTS_CLOUDPAYMENTS_PUBLIC_ID", CLOUDPAYMENTS_ID);
+        providers.put("ROSSGRAM_PAYMENTS_CLOUDPAYMENTS_API_SECRET", CLOUDPAYMENTS_SECRET);
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PAYMENT_URL", simulator.robokassaPaymentUrl());
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_MERCHANT_LOGIN", ROBOKASSA_LOGIN);
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD1", ROBOKASSA_PASSWORD1);
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD2", ROBOKASSA_PASSWORD2);
+        providers.put("ROSSGRAM_PAYMENTS_PLATFORM_FEE_BASIS_POINTS", Integer.toString(FEE_BASIS_POINTS));
+        hosts = new FunctionHosts(backend, "CheckoutFunction", providers);
+        this.backendSupplier = backend;
+    }
+
+    private final Supplier<Backend> backendSupplier;
+
+    PaymentSimulator simulator() {
+        return simulator;
+    }
+
+    SharedServices services() {
+        return hosts.services();
+    }
+
+    synchronized ApiGateway gateway() {
+        if (gateway == null) {
+            gateway = new ApiGateway(new HttpApiRoutes(backendSupplier.get().template().functions()), hosts.shared());
+        }
+        return gateway;
+    }
+
+    User signUp(String name) {
+        var random = ThreadLocalRandom.current();
+        User anonymous = new User(null, null, null, gateway(), "198.20." + random.nextInt(256) + "." + random.nextInt(1, 255));
+        String username = AccountsContract.unique(name);
+        Reply reply = anonymous.send("POST", "/v1/accounts",
+                AccountsContract.signUpBody(username, username + "@example.ru", AccountsContract.PASSWORD));
+        assertEquals(201, reply.status(), reply.body());
+        JsonNode account = reply.json();
+        return new User(account.at("/account/id").asText(), account.at("/account/username").asText(),
+                account.at("/tokens/accessToken").asText(), gateway(), anonymous.sourceIp());
+    }
+
+    /**
+     * A published paid post of {@code author}'s at {@code priceKopecks}, its photo processed as the thumbnail function
+     * leaves a paid photo: locked renditions and a preview.
+     */
+    String paidPost(User author, long priceKopecks) {
+        Reply issued = author.send("POST", "/v1/uploads", "{\"purpose\": \"paid-post\", \"contentType\": \"image/jpeg\", \"contentLength\": 4096}");
+        assertEquals(201, issued.status(), issued.body());
+        String uploadId = issued.json().at("/uploads/0/uploadId").asText();
+        PhotoRecord photo = new PhotoRecord(1080, 1350, "#7a5533", "LKO2?U%2Tw=w]~RBVZRi};RPxuwH", List.of(
+                new PhotoRecord.Rendition("w320", MediaStore.lockedThumbnailKey(author.id(), uploadId, "w320"), 320, 400),
+                new PhotoRecord.Rendition("w1080", MediaStore.lockedThumbnailKey(author.id(), uploadId, "w1080"), 1080, 1350),
+                new PhotoRecord.Rendition("preview", MediaStore.previewKey(author.id(), "01JD9PREVIEW0000000000000A"), 320, 400)));
+        services().get(PhotoResults.class).recordReady(uploadId, photo);
+        Reply created = author.send("POST", "/v1/posts",
+                "{\"uploads\": [\"" + uploadId + "\"], \"caption\": \"Закат над Невой, полная версия\", \"price\": " + priceKopecks + "}");
+        assertEquals(201, created.status(), created.body());
+        assertEquals("published", created.json().path("status").asText(), created.body());
+        return created.json().path("id").asText();
+    }
+
+    /** {@code POST /v1/checkouts} as the app sends it. */
+    Reply checkout(User buyer, String postId, String provider, String idempotencyKey) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("authorization", List.of("Bearer " + buyer.token()));
+        headers.put("content-type", List.of("application/json"));
+        if (idempotencyKey != null) {
+            headers.put("idempotency-key", List.of(idempotencyKey));
+        }
+        return reply(gateway().handle(new HttpApiEvents.Request("POST", "/v1/checkouts", null, headers,
+                ("{\"item\": {\"type\": \"post\", \"id\": \"" + postId + "\"}, \"provider\": \"" + provider + "\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), buyer.sourceIp())));
+    }
+
+    /** A checkout: our payment id, and the simulated provider's id for it. */
+    record Checkout(String paymentId, String simulatedId) {
+    }
+
+    /**
+     * Checks out, the buyer then opening the payment page (which is when Robokassa learns of a payment).
+     */
+    Checkout checkoutAndOpenPage(User buyer, String postId, Provider provider) {
+        Reply reply = checkout(buyer, postId, provider.wire(), "k-" + AccountsContract.unique("pay"));
+        assertEquals(201, reply.status(), reply.body());
+        URI page = URI.create(reply.json().path("confirmationUrl").asText());
+        try {
+            HttpResponse<String> opened = BROWSER.send(HttpRequest.newBuilder(page).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, opened.statusCode(), page + ": " + opened.body());
+        } catch (Exception e) {
+            throw new AssertionError("could not open " + page, e);
+        }
+        return new Checkout(reply.json().path("paymentId").asText(), simulatedId(provider, reply.json()));
+    }
+
+    /** The simulator's id of the payment a checkout answered. */
+    static String simulatedId(Provider provider, JsonNode payment) {
+        String path = URI.create(payment.path("confirmationUrl").asText()).getPath();
+        if (provider == Provider.ROBOKASSA) {
+            String query = URI.create(payment.path("confirmationUrl").asText()).getRawQuery();
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("InvId=")) {
+                    return pair.substring("InvId=".length());
+                }
+            }
+            throw new AssertionError("no InvId in " + payment);
+        }
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The provider's notification for {@code action} on the payment, built (and the payment moved) but not sent. */
+    Notice notice(Provider provider, String simulatedId, Action action) {
+        return simulator.prepare(provider, simulatedId, action);
+    }
+
+    /** Delivers {@code notice} to {@code POST /v1/webhooks/<provider>} as the provider's servers would. */
+    Reply deliver(Notice notice) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        notice.headers().forEach((name, value) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), List.of(value)));
+        return reply(gateway().handle(new HttpApiEvents.Request("POST", "/v1/webhooks/" + notice.provider().wire(), null,
+                headers, notice.body(), "185.71.76.10")));
+    }
+
+    private static Reply reply(ApiGateway.Response response) {
+        Map<String, String> single = new LinkedHashMap<>();
+        response.headers().forEach((name, values) -> single.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
+        return new Reply(response.status(), single, response.bodyText());
+    }
+
+    @Override
+    public void close() {
+        hosts.close();
+        simulator.close();
+    }
+}
