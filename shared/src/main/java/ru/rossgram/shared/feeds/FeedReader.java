@@ -46,8 +46,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Singleton
 public class FeedReader {
-    /** A page's keys go out in requests of this many at once (BatchGetItem takes up to 100). */
-    private static final int KEYS_PER_REQUEST = 40;
+    /** A page's keys go out in requests of up to this many (BatchGetItem's limit), sent at once. */
+    private static final int KEYS_PER_REQUEST = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
