@@ -3,9 +3,10 @@
 # step. Needs bash, curl and jq. Exits non-zero at the first step that does not answer as expected.
 #
 #   scripts/demo.sh                       # against http://localhost:3000
-#   API=http://localhost:3111 scripts/demo.sh
+#   API=http://localhost:3111 PAYMENTS=http://localhost:3101 scripts/demo.sh
 set -euo pipefail
 API="${API:-http://localhost:3000}"
+PAYMENTS="${PAYMENTS:-http://localhost:3100}"   # the runner's payment providers' simulator
 command -v jq >/dev/null || { echo "demo.sh needs jq (apt-get install jq / brew install jq)" >&2; exit 1; }
 
 run_id="$(date +%s)$RANDOM"
@@ -150,6 +151,33 @@ show "muted: @$petya's feed now holds $(jq -r '.items | length' <<<"$BODY") post
 call DELETE "/v1/users/$masha/mute" 204 "" "$petya_access"
 await_feed "$petya_access" "$post_id"
 show "unmuted: the post is back"
+
+# A paid post and its purchase: the photo is uploaded for a paid post, others see a blurred preview, a buyer
+# pays through (simulated) T-Bank, whose signed notification reaches our webhook, and the post unlocks.
+call POST /v1/uploads 201 "{\"purpose\":\"paid-post\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"
+paid_upload=$(jq -r '.uploads[0].uploadId' <<<"$BODY"); paid_url=$(jq -r '.uploads[0].url' <<<"$BODY")
+curl -s -f -o /dev/null -X PUT -H 'content-type: image/jpeg' --data-binary @"$photo" "$paid_url"
+call POST /v1/posts 201 "{\"uploads\":[\"$paid_upload\"],\"caption\":\"Полная версия за 199 ₽\",\"price\":19900}" "$access"
+paid_post=$(jq -r .id <<<"$BODY")
+await "/v1/posts/$paid_post" published "$access"
+call GET "/v1/posts/$paid_post" 200 "" "$petya_access"
+show "@$petya sees it locked: $(jq -c '{price, locked, renditions: (.photos[0].urls | keys)}' <<<"$BODY")"
+fetch "$(jq -r '.photos[0].urls.preview' <<<"$BODY")" preview
+call POST /v1/checkouts 201 "{\"item\":{\"type\":\"post\",\"id\":\"$paid_post\"},\"provider\":\"tbank\"}" "$petya_access"
+payment_id=$(jq -r .paymentId <<<"$BODY"); confirmation=$(jq -r .confirmationUrl <<<"$BODY")
+show "payment $payment_id: $(jq -r .status <<<"$BODY"), pay at $confirmation"
+paid=$(curl -s -f -X POST "$PAYMENTS/_control/tbank/${confirmation##*/}/pay")
+step=$((step + 1)); printf '%2d. %-6s %-24s -> %s\n' "$step" POST "(T-Bank: the buyer pays)" "$(jq -r .webhookStatus <<<"$paid")"
+show "T-Bank notified our webhook, which answered: $(jq -c "{webhookStatus, webhookBody}" <<<"$paid")"
+[[ "$(jq -r .webhookStatus <<<"$paid")" == 200 ]] || { echo "    our webhook refused the notification: $paid" >&2; exit 1; }
+call GET "/v1/checkouts/$payment_id" 200 "" "$petya_access"
+show "payment $(jq -r .status <<<"$BODY")"
+call GET "/v1/posts/$paid_post" 200 "" "$petya_access"
+[[ "$(jq -r .locked <<<"$BODY")" == false ]] || { echo "    the post stayed locked after payment" >&2; exit 1; }
+show "unlocked for @$petya: $(jq -c '{locked, renditions: (.photos[0].urls | keys)}' <<<"$BODY")"
+fetch "$(jq -r '.photos[0].urls.w320' <<<"$BODY")" w320
+call GET /v1/me/earnings 200 "" "$access"
+show "@$masha earned: $(jq -c '{balance, last: .items[0] | {kind, amount}}' <<<"$BODY")"
 
 # An avatar: the same pipeline, square crops, and the profile shows it once processed.
 call POST /v1/uploads 201 "{\"purpose\":\"avatar\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"
