@@ -16,12 +16,11 @@ import ru.rossgram.shared.payments.providers.PaymentGateways;
 import ru.rossgram.shared.payments.providers.PaymentOrder;
 import ru.rossgram.shared.payments.providers.ProviderUnavailableException;
 import ru.rossgram.shared.posts.Post;
-import ru.rossgram.shared.posts.PostRepository;
+import ru.rossgram.shared.posts.PostReader;
 import ru.rossgram.shared.posts.PostRules;
 import ru.rossgram.shared.posts.PostStatus;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
-import ru.rossgram.shared.social.PostVisibility;
 
 /**
  * Starts a purchase ({@code POST /v1/checkouts}): a pending payment is stored first, then the provider is asked to
@@ -35,19 +34,17 @@ public class CheckoutService {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
 
     private final PaymentRepository payments;
-    private final PostRepository posts;
-    private final PostVisibility visibility;
+    private final PostReader postReader;
     private final AccessGrants grants;
     private final PaymentGateways gateways;
     private final PaymentsConfig config;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public CheckoutService(PaymentRepository payments, PostRepository posts, PostVisibility visibility, AccessGrants grants,
+    public CheckoutService(PaymentRepository payments, PostReader postReader, AccessGrants grants,
                            PaymentGateways gateways, PaymentsConfig config, IdGenerator ids, Clock clock) {
         this.payments = payments;
-        this.posts = posts;
-        this.visibility = visibility;
+        this.postReader = postReader;
         this.grants = grants;
         this.gateways = gateways;
         this.config = config;
@@ -117,11 +114,7 @@ public class CheckoutService {
         if (Purchase.Kind.fromWire(item.type()).isEmpty()) {
             throw ProblemException.invalid("item.type", "post");
         }
-        Post post = posts.find(PostRules.postId(item.id())).orElseThrow(PostRules::notFound);
-        if (!post.isAuthor(caller.userId()) && (post.status() != PostStatus.PUBLISHED
-                || !visibility.canSee(caller.userId(), post.authorId()))) {
-            throw PostRules.notFound();
-        }
+        Post post = postReader.visible(caller, item.id());
         if (!post.paid() || post.isAuthor(caller.userId()) || post.status() != PostStatus.PUBLISHED) {
             throw new ProblemException(ProblemType.NOT_FOR_SALE, post.paid()
                     ? "Your own and unpublished posts are not for sale." : "The post is free.");

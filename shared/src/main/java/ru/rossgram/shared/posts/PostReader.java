@@ -23,11 +23,21 @@ public class PostReader {
 
     /** @throws ProblemException 404 when there is no such post, or the caller may not see it (yet) */
     public PostView get(Caller caller, String postId) {
+        return views.of(visible(caller, postId), caller.userId());
+    }
+
+    /**
+     * The post, if the caller may see it: its author always; anyone else once it is published and its author's
+     * posts are visible to them.
+     *
+     * @throws ProblemException 404 otherwise, the same answer as for a post that does not exist
+     */
+    public Post visible(Caller caller, String postId) {
         Post post = posts.find(PostRules.postId(postId)).orElseThrow(PostRules::notFound);
         if (!post.isAuthor(caller.userId())
                 && (post.status() != PostStatus.PUBLISHED || !visibility.canSee(caller.userId(), post.authorId()))) {
             throw PostRules.notFound();
         }
-        return views.of(post, caller.userId());
+        return post;
     }
 }
