@@ -18,13 +18,6 @@ final class OriginalDecoder {
                 return new DecodedOriginal(streamed.get(), false);
             }
         }
-        DecodedOriginal decoded = ImageIoDecoder.decode(bytes, header);
-        int step = ImageIoDecoder.subsamplingStep(header.pixels());
-        int remaining = shrinkFactor / step;
-        if (remaining >= 2) {
-            // Every rendition would pay for this reduction again; pay once.
-            return new DecodedOriginal(BoxShrinker.shrink(decoded.image(), remaining), decoded.hadAlpha());
-        }
-        return decoded;
+        return ImageIoDecoder.decode(bytes, header, shrinkFactor);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,6 +67,27 @@ public final class TestPictures {
             param.setProgressiveMode(progressive ? ImageWriteParam.MODE_DEFAULT : ImageWriteParam.MODE_DISABLED);
             writer.setOutput(out);
             writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A four-channel JPEG of raw CMYK samples (C, M, Y, K interleaved), by the JDK's writer: no Adobe marker and no
+     * colour transform, which readers take as plain CMYK. The row decoder does not stream it; TwelveMonkeys reads it.
+     */
+    public static byte[] cmykJpeg(WritableRaster cmyk, float quality) {
+        ImageWriter writer = jdkJpegWriter();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(cmyk, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
