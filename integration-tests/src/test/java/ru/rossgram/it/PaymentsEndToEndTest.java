@@ -90,6 +90,8 @@ class PaymentsEndToEndTest {
         HttpResponse<byte[]> image = download(fullSize);
         assertEquals(200, image.statusCode());
         assertEquals("image/jpeg", image.headers().firstValue("content-type").orElse(""));
+        assertEquals(403, download(fullSize.substring(0, fullSize.indexOf('?'))).statusCode(),
+                "the key alone, unsigned, gets nothing: the bucket is private");
         assertEquals("succeeded", ok(petya, "GET", "/v1/checkouts/" + payment.path("paymentId").asText(), null, null, 200)
                 .path("status").asText());
         assertEquals(15_920, ok(masha, "GET", "/v1/me/earnings", null, null, 200).at("/balance/amount").asLong());
