@@ -603,8 +603,12 @@ abstract class ThumbnailsContract {
         assertTrue(MediaStore.isPreviewKeyOf(author.id(), previewKey), previewKey);
         assertFalse(previewKey.contains(upload.uploadId()), "the preview's key leads to the locked renditions: " + previewKey);
         for (PhotoRecord.Rendition rendition : photo.renditions()) {
+            String cacheControl = s3().headObject(r -> r.bucket(bucket()).key(rendition.key())).cacheControl();
             if (!rendition.name().equals(MediaStore.PREVIEW)) {
                 assertEquals(MediaStore.lockedThumbnailKey(author.id(), upload.uploadId(), rendition.name()), rendition.key());
+                assertTrue(cacheControl.startsWith("private"), "no shared cache keeps a buyer's copy: " + cacheControl);
+            } else {
+                assertTrue(cacheControl.startsWith("public"), cacheControl);
             }
         }
         assertEquals(expectedLockedKeys(author, upload), lockedKeys(author, upload));

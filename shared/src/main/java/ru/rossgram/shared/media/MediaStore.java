@@ -195,11 +195,12 @@ public class MediaStore {
     }
 
     /**
-     * Stores a thumbnail. Thumbnail keys are never reused for other content, so caches may keep them forever.
+     * Stores a thumbnail. Thumbnail keys are never reused for other content, so caches may keep them forever; a
+     * paid photo's locked renditions only in the buyer's own cache (no shared proxy or CDN keeps a copy to hand out).
      */
     public void putThumbnail(String key, String contentType, byte[] bytes) {
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
-                        .cacheControl("public, max-age=31536000, immutable"),
+        String cacheControl = key.startsWith("locked/") ? "private, max-age=31536000, immutable" : "public, max-age=31536000, immutable";
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
     }
 
