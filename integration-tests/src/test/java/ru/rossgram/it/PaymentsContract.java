@@ -26,6 +26,7 @@ import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.Provider;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.payments.Money;
 import ru.rossgram.shared.payments.PaymentState;
 import ru.rossgram.shared.payments.providers.TBankToken;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -210,6 +211,33 @@ abstract class PaymentsContract {
         assertEquals(400, market.checkout(buyer, post, "tbank", sameKey).status(), "the key is for the YooKassa payment");
         assertFalse(key.equals(market.checkout(buyer, post, "yookassa", null).json().path("paymentId").asText()),
                 "without a key, a new payment");
+    }
+
+    @Test
+    void earnings_pageNewestFirst_withoutRepeatsOrGaps() {
+        User creator = market.signUp("creator");
+        List<String> paymentsMade = new ArrayList<>();
+        long earned = 0;
+        for (int i = 0; i < 3; i++) {
+            User buyer = market.signUp("buyer");
+            long price = PRICE + i; // 199.00, 199.01, 199.02: the fee rounds down to a kopeck each time
+            earned += price - Money.rub(price).share(Marketplace.FEE_BASIS_POINTS).minor();
+            String post = market.paidPost(creator, price);
+            Marketplace.Checkout checkout = market.checkoutAndOpenPage(buyer, post, Provider.TBANK);
+            assertEquals("OK", market.deliver(market.notice(Provider.TBANK, checkout.simulatedId(), Action.PAY)).body());
+            paymentsMade.add(0, checkout.paymentId()); // newest first
+        }
+        JsonNode first = creator.send("GET", "/v1/me/earnings?limit=2", null).json();
+        assertEquals(2, first.path("items").size(), first.toString());
+        JsonNode second = creator.send("GET", "/v1/me/earnings?limit=2&cursor=" + first.path("nextCursor").asText(), null).json();
+        List<String> seen = new ArrayList<>();
+        first.path("items").forEach(item -> seen.add(item.path("paymentId").asText()));
+        second.path("items").forEach(item -> seen.add(item.path("paymentId").asText()));
+        assertEquals(paymentsMade, seen);
+        assertEquals(earned, first.at("/balance/amount").asLong());
+        String cursor = first.path("nextCursor").asText();
+        String tampered = cursor.substring(0, cursor.length() - 1) + (cursor.endsWith("A") ? "B" : "A");
+        assertEquals(400, creator.send("GET", "/v1/me/earnings?cursor=" + tampered, null).status(), "a cursor is signed");
     }
 
     @Test
