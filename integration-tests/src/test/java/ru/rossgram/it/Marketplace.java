@@ -48,6 +48,7 @@ final class Marketplace implements AutoCloseable {
 
     private final PaymentSimulator simulator;
     private final FunctionHosts hosts;
+    private final Supplier<Backend> backend;
     private ApiGateway gateway;
 
     Marketplace(Supplier<Backend> backend) {
@@ -73,10 +74,8 @@ final class Marketplace implements AutoCloseable {
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD2", ROBOKASSA_PASSWORD2);
         providers.put("ROSSGRAM_PAYMENTS_PLATFORM_FEE_BASIS_POINTS", Integer.toString(FEE_BASIS_POINTS));
         hosts = new FunctionHosts(backend, "CheckoutFunction", providers);
-        this.backendSupplier = backend;
+        this.backend = backend;
     }
-
-    private final Supplier<Backend> backendSupplier;
 
     PaymentSimulator simulator() {
         return simulator;
@@ -88,7 +87,7 @@ final class Marketplace implements AutoCloseable {
 
     synchronized ApiGateway gateway() {
         if (gateway == null) {
-            gateway = new ApiGateway(new HttpApiRoutes(backendSupplier.get().template().functions()), hosts.shared());
+            gateway = new ApiGateway(new HttpApiRoutes(backend.get().template().functions()), hosts.shared());
         }
         return gateway;
     }
@@ -116,7 +115,7 @@ final class Marketplace implements AutoCloseable {
         PhotoRecord photo = new PhotoRecord(1080, 1350, "#7a5533", "LKO2?U%2Tw=w]~RBVZRi};RPxuwH", List.of(
                 new PhotoRecord.Rendition("w320", MediaStore.lockedThumbnailKey(author.id(), uploadId, "w320"), 320, 400),
                 new PhotoRecord.Rendition("w1080", MediaStore.lockedThumbnailKey(author.id(), uploadId, "w1080"), 1080, 1350),
-                new PhotoRecord.Rendition("preview", MediaStore.previewKey(author.id(), "01JD9PREVIEW0000000000000A"), 320, 400)));
+                new PhotoRecord.Rendition(MediaStore.PREVIEW, MediaStore.previewKey(author.id(), "01JD9PREVIEW0000000000000A"), 320, 400)));
         services().get(PhotoResults.class).recordReady(uploadId, photo);
         Reply created = author.send("POST", "/v1/posts",
                 "{\"uploads\": [\"" + uploadId + "\"], \"caption\": \"Закат над Невой, полная версия\", \"price\": " + priceKopecks + "}");

@@ -35,6 +35,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public class MediaStore {
     /** The name of a paid photo's blurred preview among its renditions. */
     public static final String PREVIEW = "preview";
+    private static final String THUMBNAILS = "thumbnails/";
+    private static final String LOCKED = "locked/";
+    private static final String PREVIEWS = "previews/";
+    private static final String FOREVER = "max-age=31536000, immutable";
     private static final Pattern UPLOAD_KEY = Pattern.compile("(originals|avatars)/([0-9A-Z]{26})/([0-9A-Z]{26})");
     private static final Pattern PREVIEW_KEY = Pattern.compile("previews/([0-9A-Z]{26})/([0-9A-Z]{26})/" + PREVIEW + "\\.jpg");
     private static final int DELETE_BATCH = 1000; // DeleteObjects' limit
@@ -62,15 +66,15 @@ public class MediaStore {
     }
 
     public static String thumbnailKey(String userId, String uploadId, String rendition) {
-        return "thumbnails/" + userId + "/" + uploadId + "/" + rendition + ".jpg";
+        return THUMBNAILS + userId + "/" + uploadId + "/" + rendition + ".jpg";
     }
 
     public static String lockedThumbnailKey(String userId, String uploadId, String rendition) {
-        return "locked/" + userId + "/" + uploadId + "/" + rendition + ".jpg";
+        return LOCKED + userId + "/" + uploadId + "/" + rendition + ".jpg";
     }
 
     public static String previewKey(String userId, String previewId) {
-        return "previews/" + userId + "/" + previewId + "/" + PREVIEW + ".jpg";
+        return PREVIEWS + userId + "/" + previewId + "/" + PREVIEW + ".jpg";
     }
 
     /** Whether {@code key} is a {@link #previewKey} of {@code userId}'s (with any preview id). */
@@ -81,7 +85,7 @@ public class MediaStore {
 
     /** Whether {@code key} is where a rendition lives (public, locked or preview). */
     public static boolean isRenditionKey(String key) {
-        return key.startsWith("thumbnails/") || key.startsWith("locked/") || key.startsWith("previews/");
+        return key.startsWith(THUMBNAILS) || key.startsWith(LOCKED) || key.startsWith(PREVIEWS);
     }
 
     /** The upload an original's or avatar's key belongs to (what a storage event names), or empty for other keys. */
@@ -123,11 +127,11 @@ public class MediaStore {
      * thumbnail's, else a presigned GET (short-lived for a paid photo's rendition).
      */
     public URI thumbnailUrl(String key) {
-        if (key.startsWith("locked/")) {
+        if (key.startsWith(LOCKED)) {
             return presignGet(key, config.paidUrlTtl());
         }
         String base = config.publicBaseUrl() == null ? "" : config.publicBaseUrl().trim();
-        if (base.isEmpty() || !key.startsWith("thumbnails/")) {
+        if (base.isEmpty() || !key.startsWith(THUMBNAILS)) {
             return presignGet(key, config.downloadUrlTtl());
         }
         return URI.create(base.replaceAll("/+$", "") + "/" + key); // our keys need no escaping
@@ -199,7 +203,7 @@ public class MediaStore {
      * paid photo's locked renditions only in the buyer's own cache (no shared proxy or CDN keeps a copy to hand out).
      */
     public void putThumbnail(String key, String contentType, byte[] bytes) {
-        String cacheControl = key.startsWith("locked/") ? "private, max-age=31536000, immutable" : "public, max-age=31536000, immutable";
+        String cacheControl = (key.startsWith(LOCKED) ? "private, " : "public, ") + FOREVER;
         s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
     }

@@ -19,9 +19,6 @@ import ru.rossgram.shared.media.PhotoRecord;
  */
 @Singleton
 public class PostViews {
-    /** The blurred rendition of a paid post's photo, the only one shown before it is bought. */
-    public static final String PREVIEW = "preview";
-
     private final AccountRepository accounts;
     private final MediaStore media;
     private final LikeRepository likes;
@@ -103,7 +100,7 @@ public class PostViews {
         }
         Map<String, java.net.URI> urls = new java.util.LinkedHashMap<>();
         for (PhotoRecord.Rendition rendition : result.renditions()) {
-            if (rendition.name().equals(PREVIEW) != unlocked) {
+            if (rendition.name().equals(MediaStore.PREVIEW) != unlocked) { // the preview only, before buying
                 urls.put(rendition.name(), media.thumbnailUrl(rendition.key()));
             }
         }
