@@ -16,6 +16,7 @@ import ru.rossgram.shared.accounts.SignedInAccount;
 import ru.rossgram.shared.auth.AccessTokens;
 import ru.rossgram.shared.auth.PasswordHasher;
 import ru.rossgram.shared.auth.PasswordPolicy;
+import ru.rossgram.shared.config.FunctionContexts;
 import ru.rossgram.shared.config.PasswordHashingConfig;
 import ru.rossgram.shared.http.ApiRequest;
 import ru.rossgram.shared.http.JsonCodec;
@@ -24,15 +25,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Where the sign-up function's cold start goes: in a fresh JVM on the deployable jar, does what
  * {@code SignUpHandler}'s constructor and first call do, one step at a time - the Micronaut context (as
- * {@code MicronautRequestHandler} builds it, less eager singletons), then each expensive bean, then one
+ * the handler builds it, with {@code FunctionContexts}), then each expensive bean, then one
  * sign-up - and prints each
  * step's milliseconds on one line. Steps share class loading, so each is "the cost of this step after the
  * ones before it"; the order follows the handler's dependencies.
  *
- * <p>The real handler's context creates all singletons inside {@code start()} (its
- * LambdaApplicationContextBuilder sets eagerInitSingletons); here the context is built with the same
- * settings except that one, so the beans can be timed one by one. The framework's
- * own singletons that the handler never asks for are therefore not in these numbers.
+ * <p>Singletons are lazy there as in the real handler, so each bean is created by its own step.
  *
  * <p>Also times Argon2id with the production settings: the first hash (inside PasswordHasher's constructor,
  * cold), a second one, and the median of a few once the code is compiled.
@@ -59,10 +57,8 @@ public final class SignUpInitBreakdown {
     }
 
     private void run(Path eventFile, long mainEntered) throws Exception {
-        // LambdaApplicationContextBuilder's settings minus eagerInitSingletons, which it sets and which cannot
-        // be unset: with it, start() would create every bean at once and there would be nothing to tell apart.
-        ApplicationContext context = step("contextStart", () -> ApplicationContext.builder()
-                .environments("function", "lambda").eagerInitConfiguration(true).start());
+        // The functions' own context settings (lazy singletons), so each bean below is created by its step.
+        ApplicationContext context = step("contextStart", () -> FunctionContexts.lambda().start());
         step("dynamoDbClient", () -> context.getBean(DynamoDbClient.class));
         step("passwordPolicy", () -> context.getBean(PasswordPolicy.class));
         PasswordHasher hasher = step("passwordHasher", () -> context.getBean(PasswordHasher.class));

@@ -1,6 +1,7 @@
 package ru.rossgram.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -58,6 +59,52 @@ class LambdaEntryPointTest {
                     int status = Integer.parseInt(output.replaceAll("(?s).*status=(\\d+).*", "$1"));
                     assertTrue(status < 500, function.logicalId() + " answered " + status + ":\n" + output);
                 }));
+    }
+
+    /**
+     * Lambda's own context builder creates every singleton at init, and cannot be told not to; the functions
+     * build theirs with {@code FunctionContexts}, so a sign-up builds the beans it uses and never an S3 client
+     * (its jar holds one, for avatars). The class-load log of the child JVM shows what was built.
+     */
+    @Test
+    void signingUp_throughTheDeployableJar_neverBuildsAnS3Client(Backend backend, @TempDir Path work) throws Exception {
+        SamTemplate template = backend.template();
+        FunctionSpec signUp = template.function("SignUpFunction").orElseThrow();
+        Path jar = template.directory().resolve(signUp.codeUri());
+        Assumptions.assumeTrue(Files.isRegularFile(jar), jar + " is not built (run mvn verify)");
+        // The sample new account, under a name no other test in this JVM signs up with.
+        Path event = Files.writeString(work.resolve("sign-up.json"), Files.readString(
+                template.directory().resolve("events/sign-up/new-account.json")).replace("masha", "jar.masha"));
+        Path classLog = work.resolve("classes.log");
+        String output = launch(backend, signUp, jar, event, List.of("-Xlog:class+load:file=" + classLog));
+        assertTrue(output.contains("status=201"), output);
+        String loaded = Files.readString(classLog);
+        assertTrue(loaded.contains("software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient "), "the log is read");
+        assertFalse(loaded.contains("software.amazon.awssdk.services.s3.DefaultS3Client "), "sign-up built an S3 client");
+    }
+
+    /** Each jar holds the shared modules its function uses: accounts functions no social graph or payments. */
+    @Test
+    void functionJars_holdOnlyTheSharedModulesTheirFunctionUses(Backend backend) throws Exception {
+        SamTemplate template = backend.template();
+        Map<String, List<String>> absent = Map.of(
+                "SignUpFunction", List.of("social/", "posts/", "feeds/", "engagement/", "payments/"),
+                "GetMeFunction", List.of("social/", "posts/", "feeds/", "engagement/", "payments/"),
+                "FeedFunction", List.of("payments/"),
+                "CreateUploadFunction", List.of("accounts/", "posts/", "payments/"));
+        for (var entry : absent.entrySet()) {
+            Path jar = template.directory().resolve(template.function(entry.getKey()).orElseThrow().codeUri());
+            Assumptions.assumeTrue(Files.isRegularFile(jar), jar + " is not built (run mvn verify)");
+            try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                List<String> shared = zip.stream().map(java.util.zip.ZipEntry::getName)
+                        .filter(name -> name.startsWith("ru/rossgram/shared/")).toList();
+                assertFalse(shared.isEmpty(), jar + " holds no shared code at all");
+                for (String module : entry.getValue()) {
+                    assertTrue(shared.stream().noneMatch(name -> name.startsWith("ru/rossgram/shared/" + module)),
+                            entry.getKey() + "'s jar holds " + module);
+                }
+            }
+        }
     }
 
     /**

@@ -24,10 +24,10 @@ import ru.rossgram.it.FeedsContract.User;
 import ru.rossgram.paymentsim.Action;
 import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.Provider;
-import ru.rossgram.shared.payments.AccessGrants;
+import ru.rossgram.shared.posts.AccessGrants;
 import ru.rossgram.shared.payments.Ledger;
 import ru.rossgram.shared.payments.LedgerAccounts;
-import ru.rossgram.shared.payments.Money;
+import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.PaymentRepository;
 import ru.rossgram.shared.payments.PaymentState;
 

@@ -26,7 +26,7 @@ import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.Provider;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
-import ru.rossgram.shared.payments.Money;
+import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.PaymentState;
 import ru.rossgram.shared.payments.providers.TBankToken;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import ru.rossgram.shared.payments.Money;
+import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.PaymentProvider;
 import ru.rossgram.shared.payments.PaymentState;
 import ru.rossgram.shared.payments.providers.CloudPaymentsConfig;

@@ -1,0 +1,62 @@
+package ru.rossgram.shared.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.rossgram.shared.config.FunctionContexts;
+import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.problem.ProblemResponses;
+import ru.rossgram.shared.problem.ProblemType;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Base of every HTTP function: adapts the API Gateway v2 event, calls {@link #handle}, and turns every
+ * failure into a problem response. Subclasses only translate between HTTP and one service call.
+ *
+ * <p>The no-argument constructor is the one Lambda uses; the builder constructor lets tests and the local
+ * runner hand in configuration without touching the process environment.
+ */
+public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiFunction.class);
+
+    protected ApiFunction() {
+        super();
+    }
+
+    protected ApiFunction(ApplicationContextBuilder contextBuilder) {
+        super(contextBuilder);
+    }
+
+    /** Builds only the beans the function injects (see {@link FunctionContexts}). */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return FunctionContexts.lambda();
+    }
+
+    @Override
+    public final APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        return ApiGatewayV2Events.toResponse(respond(ApiGatewayV2Events.toRequest(event)));
+    }
+
+    /** Handles one request; throws {@link ProblemException} for every outcome the client must hear about. */
+    protected abstract ApiResponse handle(ApiRequest request);
+
+    private ApiResponse respond(ApiRequest request) {
+        try {
+            return handle(request);
+        } catch (ProblemException problem) {
+            return ProblemResponses.of(problem, request.path());
+        } catch (SdkException e) {
+            LOG.error("storage call failed on {} {} (request {})", request.method(), request.path(), request.requestId(), e);
+            return ProblemResponses.of(new ProblemException(ProblemType.BUSY,
+                    "A storage call failed; retry shortly.", java.util.Map.of("retryAfterSeconds", 1)), request.path());
+        } catch (RuntimeException e) {
+            LOG.error("unhandled error on {} {} (request {})", request.method(), request.path(), request.requestId(), e);
+            return ProblemResponses.of(new ProblemException(ProblemType.INTERNAL,
+                    "Something went wrong on our side (request " + request.requestId() + ")."), request.path());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package ru.rossgram.shared.media;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import ru.rossgram.shared.config.RossgramConfig;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Builds the S3 clients once per container, with the HTTP client, region and credentials of the core
+ * module's {@code AwsClientFactory}, and the endpoint from {@code AWS_ENDPOINT_URL_S3} when it is set.
+ */
+@Factory
+public class S3Clients {
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+    private final String endpoint;
+
+    public S3Clients(Region region, AwsCredentialsProvider credentials,
+                     @Nullable @Value("${aws.endpoint.url.s3:}") String endpoint) {
+        this.region = region;
+        this.credentials = credentials;
+        this.endpoint = endpoint == null || endpoint.isBlank() ? null : endpoint;
+    }
+
+    /**
+     * S3 with checksums only where the API requires them: the SDK's default (a CRC trailer on every upload,
+     * since 2.30) is refused by several S3-compatible stores, and our own uploads go through presigned URLs.
+     */
+    @Singleton
+    S3Client s3(SdkHttpClient httpClient, RossgramConfig config) {
+        var builder = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(httpClient)
+                .forcePathStyle(config.s3PathStyle())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    /** Signs URLs for the same endpoint, addressing and credentials as {@link #s3}; makes no network calls. */
+    @Singleton
+    S3Presigner s3Presigner(RossgramConfig config) {
+        var builder = S3Presigner.builder().region(region).credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.s3PathStyle()).build());
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    /** Presigned GETs as {@link #s3Presigner} makes them, signed without its per-URL endpoint resolution. */
+    @Singleton
+    PresignedGets presignedGets(S3Presigner presigner, RossgramConfig config) {
+        return new PresignedGets(presigner, credentials, region, config.mediaBucket());
+    }
+}

@@ -1,0 +1,37 @@
+package ru.rossgram.shared.payments;
+
+import ru.rossgram.shared.money.Money;
+
+/**
+ * Names of ledger accounts, and the postings a payment makes. The platform's fees are spread over
+ * {@link #PLATFORM_SHARDS} accounts (by payment), so that every sale does not update one balance item.
+ */
+public final class LedgerAccounts {
+    public static final int PLATFORM_SHARDS = 8;
+
+    private LedgerAccounts() {
+    }
+
+    public static String buyer(String userId) {
+        return "buyer:" + userId;
+    }
+
+    public static String creator(String userId) {
+        return "creator:" + userId;
+    }
+
+    public static String platformFees(int shard) {
+        return "platform:fees:" + shard;
+    }
+
+    /** A sale: the buyer pays the price, the platform keeps the payment's fee and the creator earns the rest. */
+    public static Posting sale(Payment payment) {
+        Money price = payment.amount();
+        Money fee = payment.platformFee();
+        int shard = Math.floorMod(payment.paymentId().hashCode(), PLATFORM_SHARDS);
+        return new Posting(payment.paymentId(), payment.purchase().id(), java.util.List.of(
+                new Posting.Entry(buyer(payment.buyerId()), price.negate(), "purchase"),
+                new Posting.Entry(creator(payment.sellerId()), price.minus(fee), "sale"),
+                new Posting.Entry(platformFees(shard), fee, "fee")));
+    }
+}

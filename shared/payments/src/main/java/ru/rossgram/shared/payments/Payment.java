@@ -1,0 +1,40 @@
+package ru.rossgram.shared.payments;
+
+import ru.rossgram.shared.money.Money;
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * One attempt to pay for a {@link Purchase}.
+ *
+ * @param platformFee       the platform's part of {@code amount}, fixed when the payment is made so that a refund
+ *                          reverses exactly what the sale credited
+ * @param orderNumber       a number unique per payment, for providers whose order ids are integers
+ * @param providerPaymentId the provider's id for it, once the provider created it (null before)
+ * @param confirmationUrl   where the buyer pays, once the provider created it (null before)
+ * @param flag              why a notification about it was refused although authentic (an amount that does not
+ *                          match), for someone to look at; null when nothing is wrong
+ * @param version           moves with every change, for conditional writes
+ */
+public record Payment(
+        String paymentId,
+        String buyerId,
+        String sellerId,
+        Purchase purchase,
+        Money amount,
+        Money platformFee,
+        PaymentProvider provider,
+        long orderNumber,
+        String providerPaymentId,
+        URI confirmationUrl,
+        PaymentState state,
+        String flag,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    public Payment withState(PaymentState next, Instant at) {
+        return new Payment(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
+                confirmationUrl, next, flag, createdAt, at, version + 1);
+    }
+}

@@ -1,0 +1,132 @@
+package ru.rossgram.shared.payments;
+
+import ru.rossgram.shared.posts.AccessGrants;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.payments.PaymentState.Transition;
+import ru.rossgram.shared.payments.providers.ProviderEvent;
+import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.problem.ProblemType;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Applies a provider's verified event to its payment, exactly once: one DynamoDB transaction records the event's
+ * key, moves the payment along {@link PaymentState}, writes the ledger posting and grants or revokes access.
+ * A redelivered event fails the key's condition and changes nothing; an event racing another for the same payment
+ * fails the payment's state condition and is decided again from the state the other one left.
+ */
+@Singleton
+public class Settlement {
+    private static final Logger LOG = LoggerFactory.getLogger(Settlement.class);
+    private static final int ATTEMPTS = 6;
+
+    private final PaymentRepository payments;
+    private final WebhookEvents events;
+    private final Ledger ledger;
+    private final AccessGrants grants;
+    private final TransactionWriter transactions;
+    private final Clock clock;
+
+    public Settlement(PaymentRepository payments, WebhookEvents events, Ledger ledger, AccessGrants grants,
+                      TransactionWriter transactions, Clock clock) {
+        this.payments = payments;
+        this.events = events;
+        this.ledger = ledger;
+        this.grants = grants;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What came of one event. */
+    public enum Outcome {
+        /** The payment moved; money and access with it where the transition says so. */
+        APPLIED,
+        /** Taken before (a redelivery, or a concurrent delivery that won): nothing changed. */
+        DUPLICATE,
+        /** Authentic but too late to matter (a success after the refund, a cancel after the success). */
+        STALE,
+        /** Not about a payment of ours. */
+        UNKNOWN_PAYMENT,
+        /** The amount or currency differs from the payment's: refused, and the payment flagged. */
+        MISMATCH
+    }
+
+    /** @throws ProblemException 503 when the payment keeps changing under every attempt (retry the delivery) */
+    public Outcome apply(ProviderEvent event) {
+        Optional<Payment> found = find(event);
+        if (found.isEmpty() || found.get().provider() != event.provider()) {
+            LOG.warn("{} event {} is about no payment of ours", event.provider().wire(), event.eventKey());
+            return Outcome.UNKNOWN_PAYMENT;
+        }
+        Payment payment = found.get();
+        if (!payment.amount().equals(event.amount())) {
+            String reason = event.kind() + " of " + event.amount().decimal() + " " + event.amount().currency()
+                    + " for a payment of " + payment.amount().decimal() + " " + payment.amount().currency()
+                    + " (event " + event.eventKey() + ")";
+            LOG.warn("payment {} flagged: {}", payment.paymentId(), reason);
+            payments.flag(payment.paymentId(), reason, clock.instant());
+            return Outcome.MISMATCH;
+        }
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            Transition transition = payment.state().on(event.kind());
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(events.claimItem(event, payment.paymentId(), transition == null ? "stale" : transition.to().wire(), now));
+            if (transition != null) {
+                Payment next = payment.withState(transition.to(), now);
+                items.add(payments.transitionItem(payment, next));
+                items.addAll(effectItems(payment, transition.effect(), now));
+            }
+            Optional<List<CancellationReason>> failed = transactions.write(items);
+            if (failed.isEmpty()) {
+                return transition == null ? Outcome.STALE : Outcome.APPLIED;
+            }
+            if (conditionFailed(failed.get(), 0)) {
+                return Outcome.DUPLICATE;
+            }
+            payment = payments.find(payment.paymentId()).orElseThrow(); // moved by another event: decide again
+        }
+        throw new ProblemException(ProblemType.BUSY, "The payment keeps changing; deliver the notification again.");
+    }
+
+    private Optional<Payment> find(ProviderEvent event) {
+        if (event.paymentId() != null) {
+            Optional<Payment> byOurs = payments.find(event.paymentId());
+            if (byOurs.isPresent()) {
+                return byOurs;
+            }
+        }
+        return event.providerPaymentId() == null ? Optional.empty()
+                : payments.findByProviderId(event.provider(), event.providerPaymentId());
+    }
+
+    private List<TransactWriteItem> effectItems(Payment payment, PaymentState.Effect effect, Instant now) {
+        Posting sale = LedgerAccounts.sale(payment);
+        String postId = payment.purchase().id();
+        return switch (effect) {
+            case NONE -> List.of();
+            case CREDIT -> {
+                List<TransactWriteItem> items = new ArrayList<>(ledger.postingItems(sale, now));
+                items.add(grants.grantItem(payment.buyerId(), postId, payment.paymentId(), now));
+                yield items;
+            }
+            case REVERSE -> {
+                List<TransactWriteItem> items = new ArrayList<>(ledger.postingItems(sale.reversed(), now));
+                items.add(grants.revokeItem(payment.buyerId(), postId, payment.paymentId()));
+                yield items;
+            }
+        };
+    }
+
+    private static boolean conditionFailed(List<CancellationReason> reasons, int index) {
+        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+}

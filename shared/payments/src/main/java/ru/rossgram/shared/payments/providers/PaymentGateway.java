@@ -1,0 +1,35 @@
+package ru.rossgram.shared.payments.providers;
+
+import ru.rossgram.shared.money.Money;
+import ru.rossgram.shared.payments.PaymentProvider;
+
+/**
+ * One payment provider's API and notifications, implemented from the provider's own documentation. Everything
+ * provider-specific (URLs, credentials, signatures, field names, decimal amounts, the answers it expects) stays
+ * behind this interface; the rest of the code sees {@link ProviderEvent}s and {@link ru.rossgram.shared.money.Money}.
+ */
+public interface PaymentGateway {
+    PaymentProvider provider();
+
+    /** Whether this deployment has credentials for the provider; an unconfigured one is never offered. */
+    boolean configured();
+
+    /**
+     * Asks the provider to create a payment for {@code order} and answers where the buyer confirms it. Safe to
+     * repeat for one order: the provider's idempotency (YooKassa's {@code Idempotence-Key}, T-Bank's
+     * {@code OrderId}) makes a repeat return the same payment.
+     *
+     * @throws ProviderUnavailableException when the provider cannot be reached or answers with an error
+     */
+    CreatedPayment create(PaymentOrder order);
+
+    /**
+     * Verifies a notification from its raw bytes exactly as received (signatures compared in constant time)
+     * and reads what it reports. Never throws for a forged, malformed or unknown notification: that is a
+     * {@link Notification.Refused} with the answer the provider expects.
+     *
+     * @throws ProviderUnavailableException when verification needs the provider's API (YooKassa) and it
+     *         cannot be reached: the delivery should fail so that the provider retries it
+     */
+    Notification read(WebhookDelivery delivery);
+}

@@ -1,0 +1,173 @@
+package ru.rossgram.shared.payments.providers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import ru.rossgram.shared.money.Money;
+import ru.rossgram.shared.payments.PaymentProvider;
+import ru.rossgram.shared.payments.PaymentState;
+
+/**
+ * YooKassa API v3. Its notifications carry no signature, so a notification is only a hint: the payment or refund
+ * it names is fetched from the API and the event is built from what the API says, never from the notification's
+ * body. YooKassa takes only HTTP 200 as delivered and retries anything else for 24 hours, so a notification we
+ * cannot confirm yet is answered 400 and comes back.
+ */
+@Singleton
+public class YooKassaGateway implements PaymentGateway {
+    private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final int DESCRIPTION_LIMIT = 128;
+    private static final WebhookReply ACKNOWLEDGED = WebhookReply.text(200, "");
+    private static final WebhookReply NOT_TAKEN = WebhookReply.text(400, "");
+
+    private final YooKassaConfig config;
+    private final ProviderApi api;
+
+    public YooKassaGateway(YooKassaConfig config, ProviderApi api) {
+        this.config = config;
+        this.api = api;
+    }
+
+    @Override
+    public PaymentProvider provider() {
+        return PaymentProvider.YOOKASSA;
+    }
+
+    @Override
+    public boolean configured() {
+        return !config.shopId().isBlank() && !config.secretKey().isBlank();
+    }
+
+    /** One-stage payment ({@code capture: true}); our payment id is the {@code Idempotence-Key} and the metadata. */
+    @Override
+    public CreatedPayment create(PaymentOrder order) {
+        ObjectNode body = api.newObject();
+        body.putObject("amount").put("value", order.amount().decimal()).put("currency", order.amount().currency());
+        body.put("capture", true);
+        body.putObject("confirmation").put("type", "redirect").put("return_url", order.returnUrl());
+        body.put("description", limit(order.description()));
+        body.putObject("metadata").put("paymentId", order.paymentId());
+        ProviderApi.Answer answer = api.postJson(uri("/payments"), body,
+                Map.of("Authorization", auth(), "Idempotence-Key", order.paymentId()));
+        String id = answer.body().path("id").asText("");
+        String url = answer.body().path("confirmation").path("confirmation_url").asText("");
+        if (!answer.ok() || id.isEmpty() || url.isEmpty()) {
+            throw new ProviderUnavailableException("YooKassa did not create payment " + order.paymentId() + ": HTTP "
+                    + answer.status() + " " + answer.body().path("code").asText("") + " " + answer.body().path("description").asText(""));
+        }
+        return new CreatedPayment(id, URI.create(url));
+    }
+
+    /**
+     * Confirms {@code payment.succeeded}, {@code payment.canceled} and {@code refund.succeeded} through the API;
+     * other events are acknowledged with nothing to do.
+     *
+     * @throws ProviderUnavailableException when the API cannot be asked (unreachable, 5xx, our credentials refused)
+     */
+    @Override
+    public Notification read(WebhookDelivery delivery) {
+        if (!configured()) {
+            return refused("YooKassa is not configured in this deployment");
+        }
+        if (config.checkSenderIp() && !YooKassaSenders.includes(delivery.sourceIp())) {
+            return refused("sender " + delivery.sourceIp() + " is outside YooKassa's notification networks");
+        }
+        JsonNode notification;
+        try {
+            notification = api.readTree(delivery.body());
+        } catch (IOException e) {
+            return refused("body is not JSON");
+        }
+        String event = notification.path("event").asText("");
+        String objectId = notification.path("object").path("id").asText("");
+        // The id goes into an API path: only id characters, so a notification cannot steer the request elsewhere.
+        if (!"notification".equals(notification.path("type").asText()) || event.isBlank() || !OBJECT_ID.matcher(objectId).matches()) {
+            return refused("not a YooKassa notification");
+        }
+        return switch (event) {
+            case "payment.succeeded" -> payment(event, objectId, "succeeded", PaymentState.Event.SUCCEEDED);
+            case "payment.canceled" -> payment(event, objectId, "canceled", PaymentState.Event.CANCELED);
+            case "refund.succeeded" -> refund(event, objectId);
+            default -> verified(List.of());
+        };
+    }
+
+    private Notification payment(String event, String id, String status, PaymentState.Event kind) {
+        JsonNode payment = fetch("/payments/", id);
+        if (payment == null || !id.equals(payment.path("id").asText())) {
+            return refused("YooKassa has no payment " + id);
+        }
+        if (!status.equals(payment.path("status").asText())) {
+            return refused(event + " for payment " + id + " whose status is " + payment.path("status").asText());
+        }
+        Money amount = amount(payment);
+        if (amount == null) {
+            return refused("payment " + id + " has no readable amount");
+        }
+        String ours = payment.path("metadata").path("paymentId").asText(null);
+        return verified(List.of(new ProviderEvent(provider(), event + ":" + id, kind, ours, id, amount)));
+    }
+
+    private Notification refund(String event, String id) {
+        JsonNode refund = fetch("/refunds/", id);
+        if (refund == null || !id.equals(refund.path("id").asText())) {
+            return refused("YooKassa has no refund " + id);
+        }
+        if (!"succeeded".equals(refund.path("status").asText())) {
+            return refused("refund " + id + " is " + refund.path("status").asText());
+        }
+        String paymentId = refund.path("payment_id").asText("");
+        Money amount = amount(refund);
+        if (paymentId.isEmpty() || amount == null) {
+            return refused("refund " + id + " lacks its payment or amount");
+        }
+        return verified(List.of(new ProviderEvent(provider(), event + ":" + id, PaymentState.Event.REFUNDED, null, paymentId, amount)));
+    }
+
+    /** The object, or null when YooKassa says there is none (404); anything else unexpected is worth a retry. */
+    private JsonNode fetch(String collection, String id) {
+        ProviderApi.Answer answer = api.get(uri(collection + id), Map.of("Authorization", auth()));
+        if (answer.status() == 404) {
+            return null;
+        }
+        if (!answer.ok()) {
+            throw new ProviderUnavailableException("YooKassa answered HTTP " + answer.status() + " for " + collection + id);
+        }
+        return answer.body();
+    }
+
+    private static Money amount(JsonNode object) {
+        try {
+            JsonNode amount = object.path("amount");
+            return Money.parseDecimal(amount.path("value").asText(null), amount.path("currency").asText(""));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Notification verified(List<ProviderEvent> events) {
+        return new Notification.Verified(events, ACKNOWLEDGED, NOT_TAKEN);
+    }
+
+    private static Notification refused(String reason) {
+        return new Notification.Refused(NOT_TAKEN, reason);
+    }
+
+    private URI uri(String path) {
+        return URI.create(config.apiUrl().replaceAll("/+$", "") + path);
+    }
+
+    private String auth() {
+        return ProviderApi.basicAuth(config.shopId(), config.secretKey());
+    }
+
+    private static String limit(String description) {
+        String text = description == null ? "" : description;
+        return text.length() <= DESCRIPTION_LIMIT ? text : text.substring(0, DESCRIPTION_LIMIT);
+    }
+}

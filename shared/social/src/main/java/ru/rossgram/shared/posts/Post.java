@@ -1,0 +1,72 @@
+package ru.rossgram.shared.posts;
+
+import java.time.Instant;
+import java.util.List;
+import ru.rossgram.shared.money.Money;
+
+/**
+ * A post as stored: one item with everything a reader needs (photos included), so showing a post, a grid or a
+ * feed page never joins.
+ *
+ * @param location      place name, or null
+ * @param failureReason why the post failed, or null
+ * @param publishedAt   null until published
+ * @param readyCount    how many photos are processed; the post publishes when it reaches the photo count
+ * @param version       optimistic-locking counter of the author's edits
+ * @param likeCount     how many accounts like the post (moves in the transaction that adds or removes a like)
+ * @param commentCount  how many comments it has (likewise)
+ * @param price         what unlocking its photos costs, fixed at creation; null for a free post
+ */
+public record Post(
+        String postId,
+        String authorId,
+        String caption,
+        List<String> hashtags,
+        List<String> mentions,
+        String location,
+        PostStatus status,
+        String failureReason,
+        Instant createdAt,
+        Instant publishedAt,
+        List<Photo> photos,
+        int readyCount,
+        long version,
+        long likeCount,
+        long commentCount,
+        Money price) {
+
+    public Post {
+        hashtags = List.copyOf(hashtags);
+        mentions = List.copyOf(mentions);
+        photos = List.copyOf(photos);
+    }
+
+    /** A post nobody has liked or commented on yet, such as a new one. */
+    public Post(String postId, String authorId, String caption, List<String> hashtags, List<String> mentions,
+                String location, PostStatus status, String failureReason, Instant createdAt, Instant publishedAt,
+                List<Photo> photos, int readyCount, long version) {
+        this(postId, authorId, caption, hashtags, mentions, location, status, failureReason, createdAt, publishedAt,
+                photos, readyCount, version, 0, 0, null);
+    }
+
+    /** Whether its photos are shown only to buyers (and its author). */
+    public boolean paid() {
+        return price != null;
+    }
+
+    /** The same post with its caption, tags and photos replaced (an edit), everything else kept. */
+    public Post withText(String newCaption, List<String> newHashtags, List<String> newMentions, List<Photo> newPhotos) {
+        return new Post(postId, authorId, newCaption, newHashtags, newMentions, location, status, failureReason,
+                createdAt, publishedAt, newPhotos, readyCount, version, likeCount, commentCount, price);
+    }
+
+    /** The same post at {@code newVersion}. */
+    public Post atVersion(long newVersion) {
+        return new Post(postId, authorId, caption, hashtags, mentions, location, status, failureReason,
+                createdAt, publishedAt, photos, readyCount, newVersion, likeCount, commentCount, price);
+    }
+
+    public boolean isAuthor(String userId) {
+        return authorId.equals(userId);
+    }
+}

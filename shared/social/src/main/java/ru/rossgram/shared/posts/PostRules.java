@@ -1,0 +1,120 @@
+package ru.rossgram.shared.posts;
+
+import ru.rossgram.shared.money.Money;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.problem.ProblemType;
+import ru.rossgram.shared.uploads.UploadRules;
+
+/** Shape rules for posts' fields; each failure names its field so the app can point at it. */
+public final class PostRules {
+    static final int CAPTION_MAX = 2200;
+    static final int ALT_TEXT_MAX = 1000;
+    static final int LOCATION_MAX = 100;
+    /** Prices of paid posts, in kopecks: 1 to 100,000 roubles. */
+    static final long PRICE_MIN = 100;
+    static final long PRICE_MAX = 10_000_000;
+
+    private PostRules() {
+    }
+
+    /**
+     * @return the upload ids, in order
+     * @throws ProblemException 400 for none, a null or a repeated id; 422 {@code too-many-photos}
+     */
+    static List<String> uploadIds(List<String> uploads) {
+        if (uploads == null || uploads.isEmpty()) {
+            throw ProblemException.invalid("uploads", "at least one upload id");
+        }
+        if (uploads.size() > UploadRules.MAX_PHOTOS_PER_POST) {
+            throw UploadRules.tooManyPhotos(uploads.size());
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            if (uploads.get(i) == null) {
+                throw ProblemException.invalid("uploads[" + i + "]", "required");
+            }
+            if (!seen.add(uploads.get(i))) {
+                throw ProblemException.invalid("uploads[" + i + "]", "the same upload twice");
+            }
+        }
+        return List.copyOf(uploads);
+    }
+
+    /** @return the caption without surrounding white space; "" for none */
+    static String caption(String caption) {
+        if (caption == null) {
+            return "";
+        }
+        String value = caption.strip();
+        if (value.codePointCount(0, value.length()) > CAPTION_MAX || value.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
+            throw ProblemException.invalid("caption", "at most " + CAPTION_MAX + " characters");
+        }
+        return value;
+    }
+
+    /**
+     * @return one alt text per photo, "" where there is none
+     * @throws ProblemException 400 when not one per photo, or one is too long
+     */
+    static List<String> altTexts(List<String> altTexts, int photoCount) {
+        if (altTexts == null) {
+            return java.util.Collections.nCopies(photoCount, "");
+        }
+        if (altTexts.size() != photoCount) {
+            throw ProblemException.invalid("altTexts", "one per photo (" + photoCount + "), \"\" for none");
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < altTexts.size(); i++) {
+            String value = altTexts.get(i) == null ? "" : altTexts.get(i).strip();
+            if (value.codePointCount(0, value.length()) > ALT_TEXT_MAX || hasControl(value)) {
+                throw ProblemException.invalid("altTexts[" + i + "]", "at most " + ALT_TEXT_MAX + " characters on one line");
+            }
+            values.add(value);
+        }
+        return values;
+    }
+
+    /** @return the place name, or null for none */
+    static String location(String location) {
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        String value = location.strip();
+        if (value.codePointCount(0, value.length()) > LOCATION_MAX || hasControl(value)) {
+            throw ProblemException.invalid("location", "at most " + LOCATION_MAX + " characters on one line");
+        }
+        return value;
+    }
+
+    /** @throws ProblemException 404 for anything that cannot be a post id, so a bad path reads as no such post */
+    /** @return the price in roubles, or null for a free post (no price given) */
+    static Money price(Long kopecks) {
+        if (kopecks == null) {
+            return null;
+        }
+        if (kopecks < PRICE_MIN || kopecks > PRICE_MAX) {
+            throw ProblemException.invalid("price", "kopecks, " + PRICE_MIN + " to " + PRICE_MAX);
+        }
+        return Money.rub(kopecks);
+    }
+
+    public static String postId(String postId) {
+        if (!IdGenerator.isWellFormed(postId)) {
+            throw notFound();
+        }
+        return postId;
+    }
+
+    public static ProblemException notFound() {
+        return new ProblemException(ProblemType.NOT_FOUND, "No such post.");
+    }
+
+    private static boolean hasControl(String value) {
+        return value.chars().anyMatch(Character::isISOControl);
+    }
+}

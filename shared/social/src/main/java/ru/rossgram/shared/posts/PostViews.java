@@ -1,0 +1,109 @@
+package ru.rossgram.shared.posts;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import ru.rossgram.shared.accounts.Account;
+import ru.rossgram.shared.accounts.AccountRepository;
+import ru.rossgram.shared.engagement.LikeRepository;
+import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.PhotoRecord;
+
+/**
+ * Turns a stored post into what a given reader may see, with download URLs for its thumbnails and whether the
+ * reader likes it. A post whose {@code likeCount} was 0 when read is liked by nobody (the count moves in the
+ * like's own transaction), so only posts with likes cost a lookup of the reader's like.
+ */
+@Singleton
+public class PostViews {
+    private final AccountRepository accounts;
+    private final MediaStore media;
+    private final LikeRepository likes;
+    private final AccessGrants grants;
+
+    public PostViews(AccountRepository accounts, MediaStore media, LikeRepository likes, AccessGrants grants) {
+        this.accounts = accounts;
+        this.media = media;
+        this.likes = likes;
+        this.grants = grants;
+    }
+
+    /**
+     * The post as {@code viewerId} sees it: a failure reason only for its author; one read of the viewer's like,
+     * and for a paid post by someone else one of the viewer's access.
+     */
+    public PostView of(Post post, String viewerId) {
+        boolean liked = post.likeCount() > 0 && likes.likes(viewerId, post.postId());
+        boolean unlocked = !needsGrant(post, viewerId) || grants.has(viewerId, post.postId());
+        return view(post, author(post, accounts.findById(post.authorId()).map(AccountRepository.StoredAccount::account)),
+                post.isAuthor(viewerId), liked, unlocked);
+    }
+
+    /** Whether showing {@code post}'s photos to {@code viewerId} depends on a purchase. */
+    public static boolean needsGrant(Post post, String viewerId) {
+        return post.paid() && !post.isAuthor(viewerId);
+    }
+
+    /**
+     * Several posts as {@code viewerId} sees them, in the same order: their authors and the viewer's likes come
+     * from one BatchGet each.
+     */
+    public List<PostView> of(List<Post> posts, String viewerId) {
+        Set<String> liked = likes.likedAmong(viewerId,
+                posts.stream().filter(post -> post.likeCount() > 0).map(Post::postId).toList());
+        Set<String> bought = grants.grantedAmong(viewerId,
+                posts.stream().filter(post -> needsGrant(post, viewerId)).map(Post::postId).toList());
+        Map<String, Account> authors = accounts.findAllById(posts.stream().map(Post::authorId).toList());
+        return posts.stream().map(post -> view(post, author(post, Optional.ofNullable(authors.get(post.authorId()))),
+                post.isAuthor(viewerId), liked.contains(post.postId()),
+                !needsGrant(post, viewerId) || bought.contains(post.postId()))).toList();
+    }
+
+    /** The post as its author sees it, for the author's own answers (create, edit). */
+    public PostView forAuthor(Post post) {
+        return of(post, post.authorId());
+    }
+
+    /**
+     * The post as {@code viewerId} sees it, from what the caller has read already (a feed page reads authors
+     * and likes in the same batch as the posts).
+     *
+     * @param author   the author's account, or null if it no longer exists
+     * @param unlocked whether the viewer may see the photos: true for a free post, the author, or a buyer
+     */
+    public PostView of(Post post, Account author, boolean likedByMe, boolean unlocked, String viewerId) {
+        return view(post, author(post, Optional.ofNullable(author)), post.isAuthor(viewerId), likedByMe, unlocked);
+    }
+
+    private static PostView.Author author(Post post, Optional<Account> account) {
+        return account.map(found -> new PostView.Author(post.authorId(), found.username(), found.displayName()))
+                .orElse(new PostView.Author(post.authorId(), null, null));
+    }
+
+    private PostView view(Post post, PostView.Author author, boolean forAuthor, boolean likedByMe, boolean unlocked) {
+        List<PostView.PhotoView> photos = post.photos().stream().map(photo -> photo(photo, unlocked)).toList();
+        PostView.Price price = post.paid() ? new PostView.Price(post.price().minor(), post.price().currency()) : null;
+        return new PostView(post.postId(), author, post.caption(), post.hashtags(), post.mentions(), post.location(),
+                post.status().wire(), forAuthor ? post.failureReason() : null, post.createdAt(), post.publishedAt(),
+                post.likeCount(), post.commentCount(), likedByMe, price, post.paid() ? !unlocked : null, photos);
+    }
+
+    /** A photo with the URLs the viewer may have: every rendition but the preview if unlocked, else the preview only. */
+    private PostView.PhotoView photo(Photo photo, boolean unlocked) {
+        String altText = photo.altText().isEmpty() ? null : photo.altText();
+        PhotoRecord result = photo.result();
+        if (result == null) {
+            return new PostView.PhotoView(null, null, null, null, altText, Map.of());
+        }
+        Map<String, java.net.URI> urls = new java.util.LinkedHashMap<>();
+        for (PhotoRecord.Rendition rendition : result.renditions()) {
+            if (rendition.name().equals(MediaStore.PREVIEW) != unlocked) { // the preview only, before buying
+                urls.put(rendition.name(), media.thumbnailUrl(rendition.key()));
+            }
+        }
+        return new PostView.PhotoView(result.width(), result.height(), result.dominantColor(), result.placeholder(),
+                altText, urls);
+    }
+}
