@@ -37,11 +37,16 @@ import ru.rossgram.local.ApiGateway;
 import ru.rossgram.local.FunctionHost;
 import ru.rossgram.local.HttpApiEvents;
 import ru.rossgram.local.HttpApiRoutes;
+import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
+import ru.rossgram.shared.social.BlockRepository;
 import ru.rossgram.shared.social.FollowRepository;
 import ru.rossgram.shared.social.FollowerSlice;
+import ru.rossgram.shared.social.SocialKeys;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The social graph, end to end through the functions' Lambda entry points: follow and unfollow, counts under
@@ -591,6 +596,29 @@ abstract class SocialContract {
         assertEquals(204, masha.delete("mute", ivan).status());
         assertEquals(204, masha.delete("mute", ivan).status());
         assertFalse(masha.relationshipWith(ivan).path("muting").asBoolean());
+    }
+
+    @Test
+    void muting_isBoundedPerAccount_andUnmutingMakesRoom() {
+        User masha = signUp();
+        User ivan = signUp();
+        User olga = signUp();
+        assertEquals(204, masha.put("mute", ivan).status());
+        // As if masha had muted as many accounts as allowed: her muted set filled up beside ivan.
+        List<String> others = java.util.stream.IntStream.range(1, BlockRepository.MAX_MUTES)
+                .mapToObj(i -> String.format("01JFAKE%019d", i)).toList();
+        services().get(DynamoDbClient.class).updateItem(r -> r.tableName(services().get(RossgramConfig.class).table())
+                .key(SocialKeys.mutedSet(masha.id())).updateExpression("ADD ids :others")
+                .expressionAttributeValues(Map.of(":others", AttributeValue.fromSs(others))));
+
+        Reply refused = masha.put("mute", olga);
+        assertEquals(422, refused.status());
+        assertEquals("too-many-mutes", refused.problemType());
+        assertFalse(masha.relationshipWith(olga).path("muting").asBoolean(), "the refused mute left no edge");
+        assertEquals(204, masha.put("mute", ivan).status(), "muting again an account already muted still works");
+        assertEquals(204, masha.delete("mute", ivan).status());
+        assertEquals(204, masha.put("mute", olga).status());
+        assertTrue(masha.relationshipWith(olga).path("muting").asBoolean());
     }
 
     // --- what the feed work reads ------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import ru.rossgram.shared.posts.PostRepository;
 import ru.rossgram.shared.posts.PostStatus;
 import ru.rossgram.shared.posts.PostView;
 import ru.rossgram.shared.posts.PostViews;
+import ru.rossgram.shared.social.BlockRepository;
 import ru.rossgram.shared.social.SocialKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,8 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>A page costs two round trips when the reader follows no celebrity: one Query of the feed items, then one
  * round of BatchGets, sent together, of everything needed to show them (the posts, the reader's follow edges to
- * and mutes of their authors and of every celebrity, the reader's likes and purchases of paid posts, the
- * authors' profiles). Followed celebrities add one
+ * their authors and to every celebrity, the reader's set of muted accounts, the reader's likes and purchases of
+ * paid posts, the authors' profiles). Followed celebrities add one
  * Query each of their posts, sent together (one round trip), and one more BatchGet shows the ones that make
  * the page: four round trips in all. Items whose author the reader
  * no longer follows (or mutes), and posts since deleted, are left out, so unfollowing and deleting take effect
@@ -179,22 +180,21 @@ public class FeedReader {
      * One round of BatchGets, sent together, of everything a page of posts needs.
      *
      * @param paidPostIds the posts among {@code postIds} whose photos the reader sees only if bought
+     * @param firstRound  the page's first round: also reads the posts themselves and the reader's muted set
      */
     private Reads read(String me, Collection<String> postIds, Collection<String> paidPostIds, Set<String> authorIds,
-                       Set<String> celebrityIds, boolean withPosts) {
+                       Set<String> celebrityIds, boolean firstRound) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        if (withPosts) {
+        if (firstRound) {
             postIds.forEach(id -> keys.add(PostRepository.key(id)));
+            keys.add(SocialKeys.mutedSet(me));
         }
         postIds.forEach(id -> keys.add(LikeRepository.key(id, me)));
         paidPostIds.forEach(id -> keys.add(AccessGrants.key(me, id)));
         Set<String> people = new LinkedHashSet<>(authorIds);
         people.addAll(celebrityIds);
         people.remove(me);
-        for (String other : people) {
-            keys.add(SocialKeys.follows(me, other));
-            keys.add(SocialKeys.mutes(me, other));
-        }
+        people.forEach(other -> keys.add(SocialKeys.follows(me, other)));
         authorIds.forEach(id -> keys.add(SocialKeys.profile(id)));
 
         Map<String, Post> found = new HashMap<>();
@@ -217,8 +217,8 @@ public class FeedReader {
                 }
             } else if (sk.startsWith("FOLLOWS#")) {
                 followed.add(sk.substring("FOLLOWS#".length()));
-            } else if (sk.startsWith("MUTES#")) {
-                muted.add(sk.substring("MUTES#".length()));
+            } else if (sk.equals("MUTED")) {
+                muted.addAll(BlockRepository.mutedIds(item));
             } else if (sk.equals("PROFILE")) {
                 Account account = AccountRepository.accountFrom(item);
                 authors.put(account.userId(), account);

@@ -5,26 +5,38 @@ import static ru.rossgram.shared.dynamo.Attrs.s;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.dynamo.Transactions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Blocks and mutes (docs/data-model.md, row 16): {@code USER#<uid>} / {@code BLOCKS#<other>} and
  * {@code USER#<uid>} / {@code MUTES#<other>}, read by key (see {@link Relationships}). A block is written in the
- * transaction that also removes the follow edges and requests between the two; mutes are single writes.
+ * transaction that also removes the follow edges and requests between the two. A mute is written in one
+ * transaction with the muter's set of muted ids ({@link SocialKeys#mutedSet}), which the home feed reads.
  */
 @Singleton
 public class BlockRepository {
+    /** Mutes per account: bounds the set item a feed page reads (27 bytes an id, so about 27 KB at most). */
+    public static final int MAX_MUTES = 1000;
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final TransactionWriter transactions;
 
-    public BlockRepository(DynamoDbClient dynamo, RossgramConfig config) {
+    public BlockRepository(DynamoDbClient dynamo, RossgramConfig config, TransactionWriter transactions) {
         this.dynamo = dynamo;
         this.table = config.table();
+        this.transactions = transactions;
     }
 
     /** Records that {@code blockerId} blocks {@code blockedId} (rewriting it if it exists). */
@@ -37,18 +49,42 @@ public class BlockRepository {
         dynamo.deleteItem(r -> r.tableName(table).key(SocialKeys.blocks(blockerId, blockedId)));
     }
 
-    /** Records that {@code muterId} mutes {@code mutedId}; keeps the first time if it already does. */
-    public void putMute(String muterId, String mutedId, Instant now) {
-        dynamo.updateItem(r -> r.tableName(table).key(SocialKeys.mutes(muterId, mutedId))
+    /**
+     * Records that {@code muterId} mutes {@code mutedId}; keeps the first time if it already does.
+     *
+     * @return false, writing nothing, when the muter already mutes {@link #MAX_MUTES} other accounts
+     */
+    public boolean putMute(String muterId, String mutedId, Instant now) {
+        TransactWriteItem edge = TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(SocialKeys.mutes(muterId, mutedId))
                 .updateExpression("SET #type = :type, userId = :user, otherId = :other, "
                         + "createdAt = if_not_exists(createdAt, :now)")
                 .expressionAttributeNames(Map.of("#type", "type"))
                 .expressionAttributeValues(Map.of(":type", s("mute"), ":user", s(muterId), ":other", s(mutedId),
-                        ":now", s(now.toString()))));
+                        ":now", s(now.toString()))).build()).build();
+        TransactWriteItem set = TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(SocialKeys.mutedSet(muterId))
+                .updateExpression("SET #type = :type ADD ids :one")
+                .conditionExpression("attribute_not_exists(ids) OR size(ids) < :max OR contains(ids, :id)")
+                .expressionAttributeNames(Map.of("#type", "type"))
+                .expressionAttributeValues(Map.of(":type", s("muted-set"), ":one", AttributeValue.fromSs(List.of(mutedId)),
+                        ":id", s(mutedId), ":max", AttributeValue.fromN(Integer.toString(MAX_MUTES)))).build()).build();
+        return !Transactions.failedCondition(transactions.write(List.of(edge, set)).orElse(null), 1);
     }
 
     public void deleteMute(String muterId, String mutedId) {
-        dynamo.deleteItem(r -> r.tableName(table).key(SocialKeys.mutes(muterId, mutedId)));
+        TransactWriteItem edge = TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(SocialKeys.mutes(muterId, mutedId)).build()).build();
+        TransactWriteItem set = TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(SocialKeys.mutedSet(muterId)).updateExpression("DELETE ids :one")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromSs(List.of(mutedId)))).build()).build();
+        transactions.write(List.of(edge, set));
+    }
+
+    /** The ids in a {@link SocialKeys#mutedSet} item (none if it has none). */
+    public static Set<String> mutedIds(Map<String, AttributeValue> mutedSetItem) {
+        AttributeValue ids = mutedSetItem.get("ids");
+        return ids == null ? Set.of() : Set.copyOf(ids.ss());
     }
 
     private static Map<String, AttributeValue> item(Map<String, AttributeValue> key, String type, String userId,

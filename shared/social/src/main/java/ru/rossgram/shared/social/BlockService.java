@@ -81,10 +81,17 @@ public class BlockService {
         blocks.deleteBlock(caller.userId(), other(caller, username, ProblemType.CANNOT_BLOCK_YOURSELF, "You cannot block yourself."));
     }
 
-    /** Hides {@code username}'s posts from the caller's feed; nothing else changes and they are not told. */
+    /**
+     * Hides {@code username}'s posts from the caller's feed; nothing else changes and they are not told.
+     *
+     * @throws ProblemException 422 when the caller already mutes {@link BlockRepository#MAX_MUTES} accounts
+     */
     public void mute(Caller caller, String username) {
-        blocks.putMute(caller.userId(), other(caller, username, ProblemType.CANNOT_MUTE_YOURSELF, "You cannot mute yourself."),
-                clock.instant());
+        if (!blocks.putMute(caller.userId(), other(caller, username, ProblemType.CANNOT_MUTE_YOURSELF,
+                "You cannot mute yourself."), clock.instant())) {
+            throw new ProblemException(ProblemType.TOO_MANY_MUTES, "You mute " + BlockRepository.MAX_MUTES
+                    + " accounts already; unmute one to mute another.", java.util.Map.of("limit", BlockRepository.MAX_MUTES));
+        }
     }
 
     public void unmute(Caller caller, String username) {
