@@ -321,6 +321,11 @@ abstract class FeedsContract {
         assertEquals(1, feedItems(star.id(), starPost), "but the author's own feed has it");
         assertEquals(List.of(newer, starPost, older), fan.feed());
         assertEquals(List.of(starPost), fans.get(1).feed());
+        User second = fans.get(1);
+        assertEquals(204, second.send("PUT", "/v1/users/" + star.username() + "/mute", null).status());
+        assertEquals(List.of(), second.feed(), "a muted celebrity's posts are not merged in");
+        assertEquals(204, second.send("DELETE", "/v1/users/" + star.username() + "/mute", null).status());
+        assertEquals(List.of(starPost), second.feed());
         fan.unfollow(star);
         assertEquals(List.of(newer, older), fan.feed());
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -38,17 +39,30 @@ public class ConcurrentReads {
         List<CompletableFuture<R>> futures = new ArrayList<>();
         inputs.forEach(input -> futures.add(CompletableFuture.supplyAsync(() -> read.apply(input), threads)));
         List<R> results = new ArrayList<>();
-        for (CompletableFuture<R> future : futures) {
-            try {
-                results.add(future.join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
-            }
-        }
+        futures.forEach(future -> results.add(join(future)));
         return results;
+    }
+
+    /** Two different reads at once: {@code first} on a pool thread, {@code second} on the caller's. */
+    public <A, B> Both<A, B> both(Supplier<A> first, Supplier<B> second) {
+        CompletableFuture<A> firstResult = CompletableFuture.supplyAsync(first, threads);
+        B secondResult = second.get();
+        return new Both<>(join(firstResult), secondResult);
+    }
+
+    /** What {@link #both} read. */
+    public record Both<A, B>(A first, B second) {
+    }
+
+    private static <R> R join(CompletableFuture<R> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import ru.rossgram.shared.accounts.Account;
 import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.auth.Caller;
@@ -36,14 +37,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * first. Posts of ordinary authors are already in the reader's feed items (fan-out on write); posts of
  * {@link Celebrities} the reader follows are merged in here (fan-out on read).
  *
- * <p>A page costs two round trips when the reader follows no celebrity: one Query of the feed items, then one
- * round of BatchGets, sent together, of everything needed to show them (the posts, the reader's follow edges to
- * their authors and to every celebrity, the reader's set of muted accounts, the reader's likes and purchases of
- * paid posts, the authors' profiles). Followed celebrities add one
- * Query each of their posts, sent together (one round trip), and one more BatchGet shows the ones that make
- * the page: four round trips in all. Items whose author the reader
- * no longer follows (or mutes), and posts since deleted, are left out, so unfollowing and deleting take effect
- * at once whatever the fan-out has done.
+ * <p>A page costs two round trips when the reader follows no celebrity. Round 1: the Query of the feed items,
+ * and beside it one BatchGet of the reader's follow edges to every celebrity. Round 2: one round of BatchGets,
+ * sent together, of everything needed to show the items (the posts, the reader's edges to their authors, the
+ * reader's set of muted accounts, likes and purchases of paid posts, the authors' profiles), and beside them one
+ * Query of each followed celebrity's recent posts. Only when a celebrity's posts make the page does one more
+ * BatchGet (round 3) read what showing them needs. Items whose author the reader no longer follows (or mutes),
+ * and posts since deleted, are left out, so unfollowing and deleting take effect at once whatever the fan-out
+ * has done.
  */
 @Singleton
 public class FeedReader {
@@ -78,26 +79,38 @@ public class FeedReader {
         String before = request.cursor() == null ? null : cursors.decode(purpose, request.cursor()).get("before");
         int limit = request.limit();
 
-        List<FeedRepository.FeedItem> items = feeds.newest(me, before, limit);
         Set<String> celebrityIds = new HashSet<>(celebrities.ids());
         celebrityIds.remove(me);
+        // Round 1: the feed items, and with them the reader's follow edges to every celebrity (if there are any).
+        Supplier<List<FeedRepository.FeedItem>> newest = () -> feeds.newest(me, before, limit);
+        ConcurrentReads.Both<List<FeedRepository.FeedItem>, Reads> round1 = celebrityIds.isEmpty()
+                ? new ConcurrentReads.Both<>(newest.get(), Reads.NONE)
+                : concurrently.both(newest, () -> fetch(followKeys(me, celebrityIds)));
+        List<FeedRepository.FeedItem> items = round1.first();
+        Set<String> followedCelebrities = new HashSet<>(celebrityIds);
+        followedCelebrities.retainAll(round1.second().followed);
+
+        // Round 2: everything the items need to be shown, and one Query per followed celebrity, all sent at once.
         Set<String> authorIds = new LinkedHashSet<>();
         items.forEach(item -> authorIds.add(item.authorId()));
-
-        Reads first = read(me, items.stream().map(FeedRepository.FeedItem::postId).toList(),
-                items.stream().filter(item -> item.paid() && !item.authorId().equals(me)).map(FeedRepository.FeedItem::postId).toList(),
-                authorIds, celebrityIds, true);
+        List<String> queried = List.copyOf(followedCelebrities);
+        Supplier<Reads> shownItems = () -> read(me, items.stream().map(FeedRepository.FeedItem::postId).toList(),
+                items.stream().filter(item -> item.paid() && !item.authorId().equals(me))
+                        .map(FeedRepository.FeedItem::postId).toList(), authorIds, true);
+        ConcurrentReads.Both<Reads, List<List<Post>>> round2 = queried.isEmpty()
+                ? new ConcurrentReads.Both<>(shownItems.get(), List.of())
+                : concurrently.both(shownItems, () -> concurrently.map(queried, celebrity -> posts.newestBy(celebrity, before, limit)));
+        Reads first = round2.first().with(round1.second());
+        // The mutes came in the same round as the celebrities' posts: a muted celebrity's are dropped here.
+        followedCelebrities.removeAll(first.muted);
         List<Source> sources = new ArrayList<>();
         sources.add(new Source(first.posts, items.size() == limit ? lastId(items) : null));
-
-        Set<String> followedCelebrities = new HashSet<>(celebrityIds);
-        followedCelebrities.retainAll(first.followed);
-        followedCelebrities.removeAll(first.muted);
         Map<String, Post> merged = new HashMap<>(first.posts);
-        // One Query per followed celebrity, all sent at once: one more round trip however many they are.
-        List<List<Post>> recentByCelebrity = concurrently.map(List.copyOf(followedCelebrities),
-                celebrity -> posts.newestBy(celebrity, before, limit));
-        for (List<Post> recent : recentByCelebrity) {
+        for (int i = 0; i < queried.size(); i++) {
+            if (!followedCelebrities.contains(queried.get(i))) {
+                continue;
+            }
+            List<Post> recent = round2.second().get(i);
             Map<String, Post> byId = new HashMap<>();
             recent.forEach(post -> byId.put(post.postId(), post));
             sources.add(new Source(byId, recent.size() == limit ? recent.get(recent.size() - 1).postId() : null));
@@ -162,28 +175,45 @@ public class FeedReader {
     /** What one BatchGet brought. */
     private record Reads(Map<String, Post> posts, Set<String> followed, Set<String> muted, Set<String> liked,
                          Set<String> bought, Map<String, Account> authors) {
+        static final Reads NONE = new Reads(Map.of(), Set.of(), Set.of(), Set.of(), Set.of(), Map.of());
+
+        /** Both reads' findings. */
+        Reads with(Reads other) {
+            Map<String, Post> allPosts = new HashMap<>(posts);
+            allPosts.putAll(other.posts);
+            Map<String, Account> allAuthors = new HashMap<>(authors);
+            allAuthors.putAll(other.authors);
+            return new Reads(allPosts, union(followed, other.followed), union(muted, other.muted),
+                    union(liked, other.liked), union(bought, other.bought), allAuthors);
+        }
+
+        private static Set<String> union(Set<String> one, Set<String> other) {
+            Set<String> all = new HashSet<>(one);
+            all.addAll(other);
+            return all;
+        }
     }
 
     private Reads celebrityPostsToShow(String me, List<Post> shown, Reads first) {
         List<String> unread = shown.stream().filter(post -> !first.posts.containsKey(post.postId())).map(Post::postId).toList();
         if (unread.isEmpty()) {
-            return new Reads(Map.of(), Set.of(), Set.of(), Set.of(), Set.of(), Map.of());
+            return Reads.NONE;
         }
         Set<String> authors = new LinkedHashSet<>();
         shown.stream().filter(post -> unread.contains(post.postId())).forEach(post -> authors.add(post.authorId()));
         List<String> paid = shown.stream().filter(post -> unread.contains(post.postId()) && PostViews.needsGrant(post, me))
                 .map(Post::postId).toList();
-        return read(me, unread, paid, authors, Set.of(), false);
+        return read(me, unread, paid, authors, false);
     }
 
     /**
      * One round of BatchGets, sent together, of everything a page of posts needs.
      *
      * @param paidPostIds the posts among {@code postIds} whose photos the reader sees only if bought
-     * @param firstRound  the page's first round: also reads the posts themselves and the reader's muted set
+     * @param firstRound  the page's first read of its items: also reads the posts themselves and the reader's muted set
      */
     private Reads read(String me, Collection<String> postIds, Collection<String> paidPostIds, Set<String> authorIds,
-                       Set<String> celebrityIds, boolean firstRound) {
+                       boolean firstRound) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         if (firstRound) {
             postIds.forEach(id -> keys.add(PostRepository.key(id)));
@@ -191,12 +221,18 @@ public class FeedReader {
         }
         postIds.forEach(id -> keys.add(LikeRepository.key(id, me)));
         paidPostIds.forEach(id -> keys.add(AccessGrants.key(me, id)));
-        Set<String> people = new LinkedHashSet<>(authorIds);
-        people.addAll(celebrityIds);
-        people.remove(me);
-        people.forEach(other -> keys.add(SocialKeys.follows(me, other)));
+        keys.addAll(followKeys(me, authorIds));
         authorIds.forEach(id -> keys.add(SocialKeys.profile(id)));
+        return fetch(keys);
+    }
 
+    /** The reader's follow edges to {@code others} (the reader's own id left out). */
+    private static List<Map<String, AttributeValue>> followKeys(String me, Set<String> others) {
+        return others.stream().filter(other -> !other.equals(me)).map(other -> SocialKeys.follows(me, other)).toList();
+    }
+
+    /** Reads {@code keys} in BatchGets sent together, and sorts what came back by kind. */
+    private Reads fetch(List<Map<String, AttributeValue>> keys) {
         Map<String, Post> found = new HashMap<>();
         Set<String> followed = new HashSet<>();
         Set<String> muted = new HashSet<>();
