@@ -210,18 +210,19 @@ public class FeedReader {
      * One round of BatchGets, sent together, of everything a page of posts needs.
      *
      * @param paidPostIds the posts among {@code postIds} whose photos the reader sees only if bought
-     * @param firstRound  the page's first read of its items: also reads the posts themselves and the reader's muted set
+     * @param firstRound  the page's first read of its items: also reads the posts themselves, the reader's muted set
+     *                    and her edges to their authors
      */
     private Reads read(String me, Collection<String> postIds, Collection<String> paidPostIds, Set<String> authorIds,
                        boolean firstRound) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        if (firstRound) {
+        if (firstRound) { // a later read shows celebrities' posts, whose edges round 1 read
             postIds.forEach(id -> keys.add(PostRepository.key(id)));
             keys.add(SocialKeys.mutedSet(me));
+            keys.addAll(followKeys(me, authorIds));
         }
         postIds.forEach(id -> keys.add(LikeRepository.key(id, me)));
         paidPostIds.forEach(id -> keys.add(AccessGrants.key(me, id)));
-        keys.addAll(followKeys(me, authorIds));
         authorIds.forEach(id -> keys.add(SocialKeys.profile(id)));
         return fetch(keys);
     }
