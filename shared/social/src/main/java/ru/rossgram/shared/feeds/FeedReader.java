@@ -145,10 +145,9 @@ public class FeedReader {
         // boundary if a source may hold more, or stop.
         String next = cut ? last : boundary;
 
-        Reads extra = celebrityPostsToShow(me, shown, first);
-        List<PostView> page = shown.stream().map(post -> views.of(post, extra.authors.getOrDefault(post.authorId(),
-                first.authors.get(post.authorId())), extra.liked.contains(post.postId()) || first.liked.contains(post.postId()),
-                !PostViews.needsGrant(post, me) || extra.bought.contains(post.postId()) || first.bought.contains(post.postId()),
+        Reads all = first.with(celebrityPostsToShow(me, shown, first));
+        List<PostView> page = shown.stream().map(post -> views.of(post, all.authors.get(post.authorId()),
+                all.liked.contains(post.postId()), !PostViews.needsGrant(post, me) || all.bought.contains(post.postId()),
                 me)).toList();
         return new Page<>(page, next == null ? null : cursors.encode(purpose, Map.of("before", next)));
     }
