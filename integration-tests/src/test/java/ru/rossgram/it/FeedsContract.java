@@ -23,11 +23,13 @@ import ru.rossgram.local.HttpApiEvents;
 import ru.rossgram.local.HttpApiRoutes;
 import ru.rossgram.localcloud.FunctionSpec;
 import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.feeds.FeedContext;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -44,8 +46,7 @@ abstract class FeedsContract {
     static final int THRESHOLD = 8;
     private static final Map<String, String> FEED_SETTINGS = Map.of(
             "ROSSGRAM_FEEDS_FOLLOWERS_PER_STEP", Integer.toString(FOLLOWERS_PER_STEP),
-            "ROSSGRAM_FEEDS_FAN_OUT_THRESHOLD", Integer.toString(THRESHOLD),
-            "ROSSGRAM_FEEDS_CELEBRITIES_CACHE", "0s");
+            "ROSSGRAM_FEEDS_FAN_OUT_THRESHOLD", Integer.toString(THRESHOLD));
 
     private static final String REGION = "us-east-1";
     private static final String EMPTY_ETAG = "d41d8cd98f00b204e9800998ecf8427e";
@@ -313,21 +314,41 @@ abstract class FeedsContract {
         User fan = fans.get(0);
         fan.follow(friend);
         String older = publish(friend);
+        String crossing = publish(star); // over the threshold: fanned out once more, and the star is marked
+        List<String> delivered = deliverFanOutTasks();
+        assertEquals(1, feedItems(fan.id(), crossing), "the post that makes a celebrity is still fanned out");
+        assertTrue(delivered.stream().anyMatch(key -> key.startsWith("tasks/fanout/mark/" + star.id() + "/" + crossing)),
+                "and the followers are marked: " + delivered);
         String starPost = publish(star);
         String newer = publish(friend);
         deliverFanOutTasks();
 
         assertEquals(0, feedItems(fan.id(), starPost), "no fan-out write for a celebrity");
         assertEquals(1, feedItems(star.id(), starPost), "but the author's own feed has it");
-        assertEquals(List.of(newer, starPost, older), fan.feed());
-        assertEquals(List.of(starPost), fans.get(1).feed());
+        assertEquals(List.of(newer, starPost, crossing, older), fan.feed());
+        assertEquals(List.of(starPost, crossing), fans.get(1).feed());
         User second = fans.get(1);
         assertEquals(204, second.send("PUT", "/v1/users/" + star.username() + "/mute", null).status());
         assertEquals(List.of(), second.feed(), "a muted celebrity's posts are not merged in");
         assertEquals(204, second.send("DELETE", "/v1/users/" + star.username() + "/mute", null).status());
-        assertEquals(List.of(starPost), second.feed());
+        assertEquals(List.of(starPost, crossing), second.feed());
         fan.unfollow(star);
         assertEquals(List.of(newer, older), fan.feed());
+
+        User late = signUp(); // follows once the star is one: her posts are merged, none copied in
+        late.follow(star);
+        assertEquals(0, feedItems(late.id(), starPost));
+        assertEquals(List.of(starPost, crossing), late.feed());
+        dynamo().updateItem(r -> r.tableName(table()).key(FeedContext.key(late.id())).updateExpression("DELETE #ids :star")
+                .expressionAttributeNames(Map.of("#ids", FeedContext.CELEBRITIES))
+                .expressionAttributeValues(Map.of(":star", AttributeValue.fromSs(List.of(star.id())))));
+        assertEquals(List.of(), late.feed(), "as if the follow's invocation had ended right after its commit");
+        late.follow(star);
+        assertEquals(List.of(starPost, crossing), late.feed(), "a repeated follow finishes it");
+        fan.follow(star);
+        assertEquals(List.of(newer, starPost, crossing, older), fan.feed(), "following again brings her back");
+        assertEquals(204, late.send("PUT", "/v1/users/" + star.username() + "/block", null).status());
+        assertEquals(List.of(), late.feed(), "nor after a block");
     }
 
     @Test

@@ -44,7 +44,7 @@ import ru.rossgram.shared.posts.PhotoResults;
 import ru.rossgram.shared.social.BlockRepository;
 import ru.rossgram.shared.social.FollowRepository;
 import ru.rossgram.shared.social.FollowerSlice;
-import ru.rossgram.shared.social.SocialKeys;
+import ru.rossgram.shared.feeds.FeedContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -608,7 +608,8 @@ abstract class SocialContract {
         List<String> others = java.util.stream.IntStream.range(1, BlockRepository.MAX_MUTES)
                 .mapToObj(i -> String.format("01JFAKE%019d", i)).toList();
         services().get(DynamoDbClient.class).updateItem(r -> r.tableName(services().get(RossgramConfig.class).table())
-                .key(SocialKeys.mutedSet(masha.id())).updateExpression("ADD ids :others")
+                .key(FeedContext.key(masha.id())).updateExpression("ADD #ids :others")
+                .expressionAttributeNames(Map.of("#ids", FeedContext.MUTED))
                 .expressionAttributeValues(Map.of(":others", AttributeValue.fromSs(others))));
 
         Reply refused = masha.put("mute", olga);

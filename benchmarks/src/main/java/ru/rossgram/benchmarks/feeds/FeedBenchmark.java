@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -33,6 +34,7 @@ import ru.rossgram.shared.posts.PostView;
 import ru.rossgram.shared.social.FollowService;
 import ru.rossgram.shared.social.ProfileCounters;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Home feed pages and publishes on a generated power-law graph against DynamoDB Local (docs/performance.md,
@@ -82,7 +84,8 @@ public final class FeedBenchmark {
                 SocialGraph graph = new SocialGraph(new SocialGraph.Services(context.getBean(AccountRegistrar.class),
                         context.getBean(FollowService.class), context.getBean(PostRepository.class),
                         context.getBean(FanOutService.class), context.getBean(DynamoDbClient.class),
-                        context.getBean(IdGenerator.class)), options.threads());
+                        context.getBean(IdGenerator.class), context.getBean(S3Client.class),
+                        context.getBean(FanOutTasks.class).bucket()), options.threads());
                 try {
                     String report = new FeedBenchmark(context, cdnContext, graph).run(options, context.getBean(Celebrities.class));
                     Files.createDirectories(options.out());
@@ -111,7 +114,13 @@ public final class FeedBenchmark {
         System.out.printf("building a graph of %,d accounts (threshold %,d followers)%n", shape.users(), options.threshold());
         SocialGraph.Built built = graph.build(shape);
         long buildSeconds = (System.nanoTime() - started) / 1_000_000_000L;
-        Set<String> celebrityIds = celebrities.ids();
+        Set<String> celebrityIds = new HashSet<>();
+        for (int rank = 1; rank <= shape.users() && shape.followersOfRank(rank) > options.threshold() / 2; rank++) {
+            String userId = built.userIds().get(rank - 1);
+            if (celebrities.isCelebrity(userId)) {
+                celebrityIds.add(userId);
+            }
+        }
 
         List<Integer> plain = new ArrayList<>();
         List<Integer> withCelebrities = new ArrayList<>();

@@ -17,6 +17,7 @@ import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.feeds.FanOutAction;
 import ru.rossgram.shared.feeds.FanOutService;
+import ru.rossgram.shared.feeds.FanOutTasks;
 import ru.rossgram.shared.feeds.FanOutTasks.Task;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
@@ -26,6 +27,8 @@ import ru.rossgram.shared.posts.PostRepository;
 import ru.rossgram.shared.posts.PostStatus;
 import ru.rossgram.shared.social.FollowService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A generated social graph, built through the real services: accounts signed up, follows made one by one (each
@@ -57,7 +60,7 @@ final class SocialGraph {
 
     /** The beans the graph is built with, from the benchmark's application context. */
     record Services(AccountRegistrar registrar, FollowService follows, PostRepository posts, FanOutService fanOut,
-                    DynamoDbClient dynamo, IdGenerator ids) {
+                    DynamoDbClient dynamo, IdGenerator ids, S3Client s3, String bucket) {
     }
 
     Built build(Shape shape) throws Exception {
@@ -106,11 +109,17 @@ final class SocialGraph {
         }
         Collections.shuffle(authorships, random);
         List<String> postIds = parallel("posts", authorships, author -> createPublishedPost(userIds.get(author)));
-        List<Integer> indexes = new ArrayList<>();
+        // Every author's first post first: the ones it makes celebrities queue their marking, which runs before the
+        // rest are fanned out, as it would between an author's posts in production.
+        List<Integer> firsts = new ArrayList<>();
+        List<Integer> rest = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < postIds.size(); i++) {
-            indexes.add(i);
+            (seen.add(authorships.get(i)) ? firsts : rest).add(i);
         }
-        parallel("fan-outs", indexes, i -> fanOutCompletely(userIds.get(authorships.get(i)), postIds.get(i)));
+        parallel("fan-outs of first posts", firsts, i -> fanOutCompletely(FanOutAction.ADD, userIds.get(authorships.get(i)), postIds.get(i)));
+        runQueuedMarks();
+        parallel("fan-outs", rest, i -> fanOutCompletely(FanOutAction.ADD, userIds.get(authorships.get(i)), postIds.get(i)));
         return new Built(userIds, usernames, following, edges.size(), postIds.size());
     }
 
@@ -136,14 +145,28 @@ final class SocialGraph {
      * Runs every step of the post's fan-out on this thread, as the fan-out function runs each step on its
      * storage event, and answers how many steps it took.
      */
-    int fanOutCompletely(String authorId, String postId) {
-        Task task = new Task(FanOutAction.ADD, authorId, postId, 0);
+    int fanOutCompletely(FanOutAction action, String authorId, String postId) {
+        Task task = new Task(action, authorId, postId, 0);
         int steps = 1;
         while (services.fanOut().run(task).outcome() == FanOutService.Outcome.CONTINUED) {
             task = task.next();
             steps++;
         }
         return steps;
+    }
+
+    /** Runs the celebrity markings the fan-outs queued (as task objects), as the fan-out function would. */
+    private void runQueuedMarks() {
+        List<String> keys = services.s3().listObjectsV2Paginator(r -> r.bucket(services.bucket())
+                        .prefix(FanOutTasks.prefix(FanOutAction.MARK)))
+                .contents().stream().map(S3Object::key).toList();
+        for (String key : keys) {
+            Task task = FanOutTasks.parse(key).orElseThrow();
+            if (task.step() == 0) { // the later steps are queued again as the loop runs them
+                fanOutCompletely(task.action(), task.authorId(), task.postId());
+            }
+            services.s3().deleteObject(r -> r.bucket(services.bucket()).key(key));
+        }
     }
 
     private interface Work<T, R> {

@@ -1,58 +1,55 @@
 package ru.rossgram.shared.feeds;
 
+import static ru.rossgram.shared.dynamo.Attrs.s;
+
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.social.SocialKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The accounts whose posts are not fanned out (over the threshold when they last published): one item,
- * {@code CELEBRITIES / SET}, a string set of user ids. Readers merge these accounts' posts into the feeds of
- * their followers. The set only grows: an account that drops below the threshold keeps being merged, so
- * none of its posts ever falls out of a feed. Read through a per-container cache
- * ({@link FeedConfig#celebritiesCache()}, a minute), so a feed page does not pay for it.
+ * The accounts whose posts are not fanned out: an account becomes one when it publishes with more followers than
+ * the threshold, and stays one, marked by an item {@code USER#<uid>} / {@code CELEBRITY}. Its followers' feeds merge
+ * its posts in when read, from the list of celebrities each reader's {@link FeedContext} holds. That list is kept by
+ * every follow after the mark (which reads the mark once its edge is written) and, for the followers the account
+ * had before, by a fan-out job ({@link FanOutAction#MARK}) that writes the mark before it reads any follower: so a
+ * follow either sees the mark or is seen by the job.
  */
 @Singleton
 public class Celebrities {
-    private static final Map<String, AttributeValue> KEY = Attrs.key("CELEBRITIES", "SET");
-
     private final DynamoDbClient dynamo;
     private final String table;
-    private final Clock clock;
-    private final Duration cacheFor;
-    private volatile Set<String> cached;
-    private volatile Instant cachedAt = Instant.MIN;
 
-    public Celebrities(DynamoDbClient dynamo, RossgramConfig config, FeedConfig feeds, Clock clock) {
+    public Celebrities(DynamoDbClient dynamo, RossgramConfig config) {
         this.dynamo = dynamo;
         this.table = config.table();
-        this.clock = clock;
-        this.cacheFor = feeds.celebritiesCache();
     }
 
-    public void add(String userId) {
-        dynamo.updateItem(r -> r.tableName(table).key(KEY).updateExpression("ADD ids :id")
-                .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(java.util.List.of(userId)))));
-        cached = null;
-    }
-
-    /** The set, at most {@link FeedConfig#celebritiesCache()} old in this container. */
-    public Set<String> ids() {
-        Instant now = clock.instant();
-        Set<String> current = cached;
-        if (current == null || !now.isBefore(cachedAt.plus(cacheFor))) {
-            var item = dynamo.getItem(r -> r.tableName(table).key(KEY)).item();
-            AttributeValue ids = item == null ? null : item.get("ids");
-            current = ids == null || !ids.hasSs() ? Set.of() : Set.copyOf(ids.ss());
-            cached = current;
-            cachedAt = now;
+    /** Marks {@code userId} as a celebrity; marking it again changes nothing. */
+    public void mark(String userId, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(userId));
+        item.put("type", s("celebrity"));
+        item.put("since", s(now.toString()));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException alreadyOne) {
+            // it keeps the first time
         }
-        return current;
+    }
+
+    /** Whether {@code userId} is a celebrity, read consistently: the follow that asks has just written its edge. */
+    public boolean isCelebrity(String userId) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(key(userId)).consistentRead(true)).item();
+        return item != null && !item.isEmpty();
+    }
+
+    private static Map<String, AttributeValue> key(String userId) {
+        return Attrs.key(SocialKeys.userPk(userId), "CELEBRITY");
     }
 }

@@ -8,7 +8,12 @@ public enum FanOutAction {
     /** A post was published: put it into every follower's feed. */
     ADD("add"),
     /** A post was deleted: take it out again. */
-    REMOVE("remove");
+    REMOVE("remove"),
+    /**
+     * The author has just passed the fan-out threshold: mark them a {@link Celebrities celebrity}, then note them
+     * in every follower's {@link FeedContext}, so that readers merge their posts in from now on.
+     */
+    MARK("mark");
 
     private final String wire;
 

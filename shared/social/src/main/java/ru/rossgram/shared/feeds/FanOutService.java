@@ -16,9 +16,11 @@ import ru.rossgram.shared.social.ProfileCounters;
 /**
  * Fan-out on write, split across invocations: a published post is put into the feed of each of its author's
  * followers, {@link FeedConfig#followersPerStep()} followers per invocation of the fan-out function, each
- * step queued by the one before it ({@link FanOutTasks}). Authors with more followers than
- * {@link FeedConfig#fanOutThreshold()} are not fanned out at all: they join {@link Celebrities} and readers
- * merge their posts in. A deleted post is taken out of the feeds the same way.
+ * step queued by the one before it ({@link FanOutTasks}). A deleted post is taken out of the feeds the same way.
+ * The posts of {@link Celebrities} are not fanned out at all: readers merge them in. An author who publishes
+ * with more followers than {@link FeedConfig#fanOutThreshold()} becomes one: that post is still fanned out (not
+ * every follower knows yet), and a {@link FanOutAction#MARK} job, run the same way, notes the author in every
+ * follower's {@link FeedContext}.
  *
  * <p>Resumable and exactly-once in effect: the job's cursor moves only after the feed items up to it are
  * written, and only from the value the step read, so a crashed step is repeated from the same place (its
@@ -97,7 +99,8 @@ public class FanOutService {
         }
         Instant expiresAt = clock.instant().plus(config.itemRetention());
         // Each step reads the post again rather than carrying its flags in the job: one small read per step.
-        FeedRepository.FeedItem item = new FeedRepository.FeedItem(task.postId(), task.authorId(),
+        FeedRepository.FeedItem item = task.action() == FanOutAction.MARK ? null : new FeedRepository.FeedItem(
+                task.postId(), task.authorId(),
                 task.action() == FanOutAction.ADD && posts.find(task.postId()).map(Post::paid).orElse(false));
         long served = 0;
         while (true) {
@@ -133,24 +136,30 @@ public class FanOutService {
      */
     private Optional<StepResult> begin(Task task) {
         Instant now = clock.instant();
-        boolean adding = task.action() == FanOutAction.ADD;
-        if (adding) {
-            Optional<Post> post = posts.find(task.postId());
-            if (post.isEmpty() || post.get().status() != PostStatus.PUBLISHED || !post.get().isAuthor(task.authorId())) {
-                return Optional.of(new StepResult(Outcome.NOTHING_TO_DO, 0));
+        boolean celebrity = false;
+        switch (task.action()) {
+            case ADD -> {
+                Optional<Post> post = posts.find(task.postId());
+                if (post.isEmpty() || post.get().status() != PostStatus.PUBLISHED || !post.get().isAuthor(task.authorId())) {
+                    return Optional.of(new StepResult(Outcome.NOTHING_TO_DO, 0));
+                }
+                feeds.add(List.of(task.authorId()), new FeedRepository.FeedItem(task.postId(), task.authorId(), post.get().paid()),
+                        now.plus(config.itemRetention()));
+                celebrity = celebrities.isCelebrity(task.authorId());
+                if (!celebrity && counters.read(task.authorId()).followers() > config.fanOutThreshold()) {
+                    tasks.enqueue(new Task(FanOutAction.MARK, task.authorId(), task.postId(), 0));
+                }
             }
-            feeds.add(List.of(task.authorId()), new FeedRepository.FeedItem(task.postId(), task.authorId(), post.get().paid()),
-                    now.plus(config.itemRetention()));
-        } else {
-            feeds.remove(List.of(task.authorId()), task.postId());
+            case REMOVE -> {
+                feeds.remove(List.of(task.authorId()), task.postId());
+                // A celebrity's posts were not fanned out (but the one that made them one: its items stay, and
+                // readers skip them as they skip any deleted post's).
+                celebrity = celebrities.isCelebrity(task.authorId());
+            }
+            case MARK -> celebrities.mark(task.authorId(), now); // before any follower is read: see Celebrities
         }
-        boolean celebrity = adding
-                ? counters.read(task.authorId()).followers() > config.fanOutThreshold()
-                : celebrities.ids().contains(task.authorId());
-        if (celebrity && adding) {
-            celebrities.add(task.authorId());
-        }
-        FanOutJob job = new FanOutJob(task.postId(), task.action(), task.authorId(), null, 1, celebrity, celebrity);
+        int ownFeed = task.action() == FanOutAction.MARK ? 0 : 1;
+        FanOutJob job = new FanOutJob(task.postId(), task.action(), task.authorId(), null, ownFeed, celebrity, celebrity);
         if (!jobs.create(job, now)) {
             FanOutJob existing = jobs.find(task.postId(), task.action()).orElseThrow();
             return existing.done() ? Optional.of(new StepResult(Outcome.ALREADY_DONE, 0)) : Optional.empty();
@@ -159,10 +168,10 @@ public class FanOutService {
     }
 
     private void apply(Task task, FeedRepository.FeedItem item, List<String> followerIds, Instant expiresAt) {
-        if (task.action() == FanOutAction.ADD) {
-            feeds.add(followerIds, item, expiresAt);
-        } else {
-            feeds.remove(followerIds, task.postId());
+        switch (task.action()) {
+            case ADD -> feeds.add(followerIds, item, expiresAt);
+            case REMOVE -> feeds.remove(followerIds, task.postId());
+            case MARK -> feeds.noteCelebrity(followerIds, task.authorId());
         }
     }
 }

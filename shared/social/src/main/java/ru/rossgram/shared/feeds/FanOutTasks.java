@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public class FanOutTasks {
     static final String PREFIX = "tasks/fanout/";
     private static final Pattern KEY = Pattern.compile(
-            "tasks/fanout/(add|remove)/([0-9A-Z]{26})/([0-9A-Z]{26})/(\\d{1,9})");
+            "tasks/fanout/(add|remove|mark)/([0-9A-Z]{26})/([0-9A-Z]{26})/(\\d{1,9})");
 
     private final S3Client s3;
     private final String bucket;
@@ -34,12 +34,17 @@ public class FanOutTasks {
     /** One step of one fan-out, as a task key names it. */
     public record Task(FanOutAction action, String authorId, String postId, int step) {
         public String key() {
-            return PREFIX + action.wire() + "/" + authorId + "/" + postId + "/" + step;
+            return prefix(action) + authorId + "/" + postId + "/" + step;
         }
 
         public Task next() {
             return new Task(action, authorId, postId, step + 1);
         }
+    }
+
+    /** Where the tasks of {@code action} are stored. */
+    public static String prefix(FanOutAction action) {
+        return PREFIX + action.wire() + "/";
     }
 
     /** Asks for {@code task} to run (again: storing the same key twice runs it twice, which is harmless). */

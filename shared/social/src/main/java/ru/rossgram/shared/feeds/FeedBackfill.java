@@ -8,9 +8,11 @@ import ru.rossgram.shared.posts.Post;
 import ru.rossgram.shared.posts.PostRepository;
 
 /**
- * Following someone brings their recent posts into the follower's feed: the fan-out only delivers posts
- * published after the follow. One Query of the followee's grid and one batch of puts; nothing for a
- * celebrity, whose posts every follower's feed merges in when read.
+ * What a new follow means for the follower's feed. An ordinary account's recent posts are copied in (the fan-out
+ * only delivers posts published after the follow): one Query of the followee's grid and one batch of puts. A
+ * celebrity is noted in the follower's {@link FeedContext} instead, so a page merges its posts in when read.
+ * Called once the edge is written, so the consistent read of the celebrity mark comes after it (see
+ * {@link Celebrities} for why that order matters).
  */
 @Singleton
 public class FeedBackfill {
@@ -32,9 +34,13 @@ public class FeedBackfill {
         this.clock = clock;
     }
 
-    /** Called once {@code followerId} follows {@code followeeId}; doing it twice writes the same items. */
+    /**
+     * Called once {@code followerId} follows {@code followeeId}, and again on a repeated follow: doing it twice
+     * writes the same items, and repairs a follow whose invocation ended before this ran.
+     */
     public void followed(String followerId, String followeeId) {
-        if (celebrities.ids().contains(followeeId)) {
+        if (celebrities.isCelebrity(followeeId)) {
+            feeds.noteCelebrity(List.of(followerId), followeeId);
             return;
         }
         List<Post> recent = posts.newestBy(followeeId, null, RECENT_POSTS);

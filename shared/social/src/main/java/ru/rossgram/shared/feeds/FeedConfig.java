@@ -12,12 +12,10 @@ import java.time.Duration;
  * @param followersPerStep how many followers one invocation of the fan-out function serves before it hands
  *                         the rest to the next invocation (a step writes one feed item per follower)
  * @param itemRetention    how long a feed item lives (DynamoDB TTL); older posts stay on profiles
- * @param celebritiesCache how long a container trusts its copy of the celebrity set
  */
 @ConfigurationProperties("rossgram.feeds")
 public record FeedConfig(
         @Bindable(defaultValue = "10000") long fanOutThreshold,
         @Bindable(defaultValue = "5000") int followersPerStep,
-        @Bindable(defaultValue = "60d") Duration itemRetention,
-        @Bindable(defaultValue = "1m") Duration celebritiesCache) {
+        @Bindable(defaultValue = "60d") Duration itemRetention) {
 }

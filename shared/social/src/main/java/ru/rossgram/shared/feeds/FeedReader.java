@@ -27,24 +27,23 @@ import ru.rossgram.shared.posts.PostRepository;
 import ru.rossgram.shared.posts.PostStatus;
 import ru.rossgram.shared.posts.PostView;
 import ru.rossgram.shared.posts.PostViews;
-import ru.rossgram.shared.social.BlockRepository;
 import ru.rossgram.shared.social.SocialKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The home feed ({@code GET /v1/feed}): the posts of everyone the reader follows, and the reader's own, newest
- * first. Posts of ordinary authors are already in the reader's feed items (fan-out on write); posts of
- * {@link Celebrities} the reader follows are merged in here (fan-out on read).
+ * first. Posts of ordinary authors are already in the reader's feed items (fan-out on write); posts of the
+ * {@link Celebrities} the reader follows, which her {@link FeedContext} lists, are merged in here (fan-out on read).
  *
- * <p>A page costs two round trips when the reader follows no celebrity. Round 1: the Query of the feed items,
- * and beside it one BatchGet of the reader's follow edges to every celebrity. Round 2: one round of BatchGets,
- * sent together, of everything needed to show the items (the posts, the reader's edges to their authors, the
- * reader's set of muted accounts, likes and purchases of paid posts, the authors' profiles), and beside them one
- * Query of each followed celebrity's recent posts. Only when a celebrity's posts make the page does one more
- * BatchGet (round 3) read what showing them needs. Items whose author the reader no longer follows (or mutes),
- * and posts since deleted, are left out, so unfollowing and deleting take effect at once whatever the fan-out
- * has done.
+ * <p>A first page costs two requests when the reader follows no celebrity, one after the other. Round 1: the Query
+ * of the feed, which also returns the reader's context (whom she mutes, which celebrities she follows). Round 2:
+ * one round of BatchGets, sent together, of everything needed to show the items of authors she does not mute (the
+ * posts, her edges to their authors, her likes and purchases of paid posts, the authors' profiles); a reader who
+ * follows celebrities also has her edges to them read there, and one Query of each one's recent posts sent beside
+ * it. Only when a celebrity's posts make the page does one more BatchGet (round 3) read what showing them needs.
+ * Later pages read the context beside their Query. Items whose author the reader no longer follows (or mutes), and
+ * posts since deleted, are left out, so unfollowing and deleting take effect at once whatever the fan-out has done.
  */
 @Singleton
 public class FeedReader {
@@ -54,18 +53,16 @@ public class FeedReader {
     private final DynamoDbClient dynamo;
     private final String table;
     private final FeedRepository feeds;
-    private final Celebrities celebrities;
     private final PostRepository posts;
     private final PostViews views;
     private final CursorCodec cursors;
     private final ConcurrentReads concurrently;
 
-    public FeedReader(DynamoDbClient dynamo, RossgramConfig config, FeedRepository feeds, Celebrities celebrities,
-                      PostRepository posts, PostViews views, CursorCodec cursors, ConcurrentReads concurrently) {
+    public FeedReader(DynamoDbClient dynamo, RossgramConfig config, FeedRepository feeds, PostRepository posts,
+                      PostViews views, CursorCodec cursors, ConcurrentReads concurrently) {
         this.dynamo = dynamo;
         this.table = config.table();
         this.feeds = feeds;
-        this.celebrities = celebrities;
         this.posts = posts;
         this.views = views;
         this.cursors = cursors;
@@ -79,35 +76,50 @@ public class FeedReader {
         String before = request.cursor() == null ? null : cursors.decode(purpose, request.cursor()).get("before");
         int limit = request.limit();
 
-        Set<String> celebrityIds = new HashSet<>(celebrities.ids());
-        celebrityIds.remove(me);
-        // Round 1: the feed items, and with them the reader's follow edges to every celebrity (if there are any).
-        Supplier<List<FeedRepository.FeedItem>> newest = () -> feeds.newest(me, before, limit);
-        ConcurrentReads.Both<List<FeedRepository.FeedItem>, Reads> round1 = celebrityIds.isEmpty()
-                ? new ConcurrentReads.Both<>(newest.get(), Reads.NONE)
-                : concurrently.both(newest, () -> fetch(followKeys(me, celebrityIds)));
-        List<FeedRepository.FeedItem> items = round1.first();
-        Set<String> followedCelebrities = new HashSet<>(celebrityIds);
-        followedCelebrities.retainAll(round1.second().followed);
+        // Round 1: the feed items and the reader's context (in the same Query on the first page, beside it after).
+        List<FeedRepository.FeedItem> items;
+        FeedContext context;
+        if (before == null) {
+            FeedRepository.Slice slice = feeds.newest(me, null, limit);
+            items = slice.items();
+            context = slice.context();
+        } else {
+            var both = concurrently.both(() -> feeds.newest(me, before, limit).items(), () -> feeds.context(me));
+            items = both.first();
+            context = both.second();
+        }
+        Set<String> muted = context.muted();
+        Set<String> celebrities = new LinkedHashSet<>(context.celebrities());
+        celebrities.remove(me);
+        celebrities.removeAll(muted);
 
-        // Round 2: everything the items need to be shown, and one Query per followed celebrity, all sent at once.
+        // Round 2: everything the items of authors she does not mute need to be shown, her edges to the
+        // celebrities she follows, and one Query per such celebrity, all sent at once.
+        List<FeedRepository.FeedItem> unmuted = items.stream()
+                .filter(item -> item.authorId().equals(me) || !muted.contains(item.authorId())).toList();
         Set<String> authorIds = new LinkedHashSet<>();
-        items.forEach(item -> authorIds.add(item.authorId()));
-        List<String> queried = List.copyOf(followedCelebrities);
-        Supplier<Reads> shownItems = () -> read(me, items.stream().map(FeedRepository.FeedItem::postId).toList(),
-                items.stream().filter(item -> item.paid() && !item.authorId().equals(me))
-                        .map(FeedRepository.FeedItem::postId).toList(), authorIds, true);
+        unmuted.forEach(item -> authorIds.add(item.authorId()));
+        Set<String> followees = new LinkedHashSet<>(authorIds);
+        followees.addAll(celebrities);
+        List<String> queried = List.copyOf(celebrities);
+        List<String> unmutedIds = unmuted.stream().map(FeedRepository.FeedItem::postId).toList();
+        Supplier<Reads> shownItems = () -> {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            unmutedIds.forEach(id -> keys.add(PostRepository.key(id)));
+            keys.addAll(followKeys(me, followees));
+            keys.addAll(showingKeys(me, unmutedIds, unmuted.stream().filter(item -> item.paid() && !item.authorId().equals(me))
+                    .map(FeedRepository.FeedItem::postId).toList(), authorIds));
+            return fetch(keys);
+        };
         ConcurrentReads.Both<Reads, List<List<Post>>> round2 = queried.isEmpty()
                 ? new ConcurrentReads.Both<>(shownItems.get(), List.of())
                 : concurrently.both(shownItems, () -> concurrently.map(queried, celebrity -> posts.newestBy(celebrity, before, limit)));
-        Reads first = round2.first().with(round1.second());
-        // The mutes came in the same round as the celebrities' posts: a muted celebrity's are dropped here.
-        followedCelebrities.removeAll(first.muted);
+        Reads first = round2.first();
         List<Source> sources = new ArrayList<>();
         sources.add(new Source(first.posts, items.size() == limit ? lastId(items) : null));
         Map<String, Post> merged = new HashMap<>(first.posts);
         for (int i = 0; i < queried.size(); i++) {
-            if (!followedCelebrities.contains(queried.get(i))) {
+            if (!first.followed.contains(queried.get(i))) { // the context noted a follow that has since ended
                 continue;
             }
             List<Post> recent = round2.second().get(i);
@@ -137,7 +149,7 @@ public class FeedReader {
             }
             last = id;
             Post post = merged.get(id);
-            if (post != null && visible(post, me, first, followedCelebrities)) {
+            if (post != null && visible(post, me, first.followed, muted)) {
                 shown.add(post);
             }
         }
@@ -152,7 +164,7 @@ public class FeedReader {
         return new Page<>(page, next == null ? null : cursors.encode(purpose, Map.of("before", next)));
     }
 
-    private static boolean visible(Post post, String me, Reads reads, Set<String> followedCelebrities) {
+    private static boolean visible(Post post, String me, Set<String> followed, Set<String> muted) {
         if (post.status() != PostStatus.PUBLISHED) {
             return false;
         }
@@ -160,7 +172,7 @@ public class FeedReader {
         if (author.equals(me)) {
             return true;
         }
-        return (reads.followed.contains(author) || followedCelebrities.contains(author)) && !reads.muted.contains(author);
+        return followed.contains(author) && !muted.contains(author);
     }
 
     private static String lastId(List<FeedRepository.FeedItem> items) {
@@ -172,9 +184,9 @@ public class FeedReader {
     }
 
     /** What one BatchGet brought. */
-    private record Reads(Map<String, Post> posts, Set<String> followed, Set<String> muted, Set<String> liked,
-                         Set<String> bought, Map<String, Account> authors) {
-        static final Reads NONE = new Reads(Map.of(), Set.of(), Set.of(), Set.of(), Set.of(), Map.of());
+    private record Reads(Map<String, Post> posts, Set<String> followed, Set<String> liked, Set<String> bought,
+                         Map<String, Account> authors) {
+        static final Reads NONE = new Reads(Map.of(), Set.of(), Set.of(), Set.of(), Map.of());
 
         /** Both reads' findings. */
         Reads with(Reads other) {
@@ -182,8 +194,8 @@ public class FeedReader {
             allPosts.putAll(other.posts);
             Map<String, Account> allAuthors = new HashMap<>(authors);
             allAuthors.putAll(other.authors);
-            return new Reads(allPosts, union(followed, other.followed), union(muted, other.muted),
-                    union(liked, other.liked), union(bought, other.bought), allAuthors);
+            return new Reads(allPosts, union(followed, other.followed), union(liked, other.liked),
+                    union(bought, other.bought), allAuthors);
         }
 
         private static Set<String> union(Set<String> one, Set<String> other) {
@@ -202,28 +214,17 @@ public class FeedReader {
         shown.stream().filter(post -> unread.contains(post.postId())).forEach(post -> authors.add(post.authorId()));
         List<String> paid = shown.stream().filter(post -> unread.contains(post.postId()) && PostViews.needsGrant(post, me))
                 .map(Post::postId).toList();
-        return read(me, unread, paid, authors, false);
+        return fetch(showingKeys(me, unread, paid, authors));
     }
 
-    /**
-     * One round of BatchGets, sent together, of everything a page of posts needs.
-     *
-     * @param paidPostIds the posts among {@code postIds} whose photos the reader sees only if bought
-     * @param firstRound  the page's first read of its items: also reads the posts themselves, the reader's muted set
-     *                    and her edges to their authors
-     */
-    private Reads read(String me, Collection<String> postIds, Collection<String> paidPostIds, Set<String> authorIds,
-                       boolean firstRound) {
+    /** What showing {@code postIds} to the reader needs: her likes, her purchases of the paid ones, the authors' profiles. */
+    private static List<Map<String, AttributeValue>> showingKeys(String me, Collection<String> postIds,
+                                                                 Collection<String> paidPostIds, Set<String> authorIds) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        if (firstRound) { // a later read shows celebrities' posts, whose edges round 1 read
-            postIds.forEach(id -> keys.add(PostRepository.key(id)));
-            keys.add(SocialKeys.mutedSet(me));
-            keys.addAll(followKeys(me, authorIds));
-        }
         postIds.forEach(id -> keys.add(LikeRepository.key(id, me)));
         paidPostIds.forEach(id -> keys.add(AccessGrants.key(me, id)));
         authorIds.forEach(id -> keys.add(SocialKeys.profile(id)));
-        return fetch(keys);
+        return keys;
     }
 
     /** The reader's follow edges to {@code others} (the reader's own id left out). */
@@ -235,7 +236,6 @@ public class FeedReader {
     private Reads fetch(List<Map<String, AttributeValue>> keys) {
         Map<String, Post> found = new HashMap<>();
         Set<String> followed = new HashSet<>();
-        Set<String> muted = new HashSet<>();
         Set<String> liked = new HashSet<>();
         Set<String> bought = new HashSet<>();
         Map<String, Account> authors = new HashMap<>();
@@ -253,13 +253,11 @@ public class FeedReader {
                 }
             } else if (sk.startsWith("FOLLOWS#")) {
                 followed.add(sk.substring("FOLLOWS#".length()));
-            } else if (sk.equals("MUTED")) {
-                muted.addAll(BlockRepository.mutedIds(item));
             } else if (sk.equals("PROFILE")) {
                 Account account = AccountRepository.accountFrom(item);
                 authors.put(account.userId(), account);
             }
         }
-        return new Reads(found, followed, muted, liked, bought, authors);
+        return new Reads(found, followed, liked, bought, authors);
     }
 }

@@ -5,32 +5,42 @@ import static ru.rossgram.shared.dynamo.Attrs.s;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.dynamo.BatchWriter;
+import ru.rossgram.shared.dynamo.TransactionWriter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Home feeds: {@code FEED#<userId> / <postId>} (author, TTL), one item per post a user should see, newest
- * first by key because post ids are ULIDs. Writes are plain puts and deletes of fixed keys, so doing one
- * twice is harmless: a fan-out step that is repeated never gives anyone a post twice.
+ * first by key because post ids are ULIDs, and above them the reader's {@link FeedContext}. Writes are plain
+ * puts and deletes of fixed keys, or additions to and removals from a set, so doing one twice is harmless: a
+ * fan-out step that is repeated never gives anyone a post twice.
  */
 @Singleton
 public class FeedRepository {
+    /** TransactWriteItems' limit. */
+    private static final int UPDATES_PER_REQUEST = 100;
+
     private final DynamoDbClient dynamo;
     private final BatchWriter batches;
+    private final TransactionWriter transactions;
     private final String table;
 
-    public FeedRepository(DynamoDbClient dynamo, BatchWriter batches, RossgramConfig config) {
+    public FeedRepository(DynamoDbClient dynamo, BatchWriter batches, TransactionWriter transactions, RossgramConfig config) {
         this.dynamo = dynamo;
         this.batches = batches;
+        this.transactions = transactions;
         this.table = config.table();
     }
 
@@ -40,6 +50,14 @@ public class FeedRepository {
      * @param paid whether the post is paid, so that a page reads its reader's access in the same batch as the post
      */
     public record FeedItem(String postId, String authorId, boolean paid) {
+    }
+
+    /**
+     * A Query's worth of a feed.
+     *
+     * @param context the reader's context, when the Query started at the top of the feed (null otherwise)
+     */
+    public record Slice(FeedContext context, List<FeedItem> items) {
     }
 
     /** Puts {@code post} into each of {@code userIds}' feeds. */
@@ -70,10 +88,11 @@ public class FeedRepository {
     }
 
     /**
-     * The newest items of {@code userId}'s feed older than {@code beforePostId} (null: from the newest).
-     * Eventually consistent is enough: a feed is a best-effort view, and the posts are read consistently after.
+     * The newest items of {@code userId}'s feed older than {@code beforePostId}; from the newest when it is null,
+     * and then the reader's context comes in the same Query (it sorts first). Eventually consistent is enough:
+     * a feed is a best-effort view, and the posts are read consistently after.
      */
-    public List<FeedItem> newest(String userId, String beforePostId, int limit) {
+    public Slice newest(String userId, String beforePostId, int limit) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", s(pk(userId)));
         String condition = "pk = :pk";
@@ -82,17 +101,60 @@ public class FeedRepository {
             values.put(":before", s(beforePostId));
         }
         String keyCondition = condition;
+        int fetch = beforePostId == null ? limit + 1 : limit; // the context, if the reader has one, is the first
         var response = dynamo.query(r -> r.tableName(table).keyConditionExpression(keyCondition)
-                .expressionAttributeValues(values).scanIndexForward(false).limit(limit));
-        return response.items().stream().map(item -> new FeedItem(item.get("sk").s(), Attrs.string(item, "authorId"),
-                item.containsKey("paid") && Boolean.TRUE.equals(item.get("paid").bool()))).toList();
+                .expressionAttributeValues(values).scanIndexForward(false).limit(fetch));
+        FeedContext context = beforePostId == null ? FeedContext.EMPTY : null;
+        List<FeedItem> items = new ArrayList<>();
+        for (Map<String, AttributeValue> item : response.items()) {
+            if (FeedContext.isContext(item)) {
+                context = FeedContext.from(item);
+            } else if (items.size() < limit) {
+                items.add(new FeedItem(item.get("sk").s(), Attrs.string(item, "authorId"),
+                        item.containsKey("paid") && Boolean.TRUE.equals(item.get("paid").bool())));
+            }
+        }
+        return new Slice(context, items);
+    }
+
+    /** {@code userId}'s context, for a page that does not start at the top (eventually consistent, as the items). */
+    public FeedContext context(String userId) {
+        return FeedContext.from(dynamo.getItem(r -> r.tableName(table).key(FeedContext.key(userId))).item());
+    }
+
+    /**
+     * Notes in each of {@code followerIds}' contexts that they follow the celebrity {@code celebrityId}: updates
+     * of up to {@value #UPDATES_PER_REQUEST} items a request (a transaction, the one batch call that takes updates;
+     * nothing here needs it to be atomic).
+     */
+    public void noteCelebrity(List<String> followerIds, String celebrityId) {
+        for (int from = 0; from < followerIds.size(); from += UPDATES_PER_REQUEST) {
+            List<TransactWriteItem> updates = followerIds.subList(from, Math.min(followerIds.size(), from + UPDATES_PER_REQUEST))
+                    .stream().map(followerId -> celebrityUpdate(followerId, celebrityId, "ADD")).toList();
+            transactions.write(updates).ifPresent(reasons -> {
+                throw new IllegalStateException("feed contexts not updated: " + reasons); // no condition to fail
+            });
+        }
+    }
+
+    /** Takes {@code celebrityId} out of {@code followerId}'s context, in the transaction that deletes the edge. */
+    public TransactWriteItem forgetCelebrityItem(String followerId, String celebrityId) {
+        return celebrityUpdate(followerId, celebrityId, "DELETE");
+    }
+
+    private TransactWriteItem celebrityUpdate(String followerId, String celebrityId, String action) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(FeedContext.key(followerId))
+                .updateExpression("SET #type = :type " + action + " #ids :id")
+                .expressionAttributeNames(Map.of("#type", "type", "#ids", FeedContext.CELEBRITIES))
+                .expressionAttributeValues(Map.of(":type", s(FeedContext.TYPE), ":id", AttributeValue.fromSs(List.of(celebrityId))))
+                .build()).build();
     }
 
     private static Map<String, AttributeValue> key(String userId, String postId) {
         return Attrs.key(pk(userId), postId);
     }
 
-    private static String pk(String userId) {
+    static String pk(String userId) {
         return "FEED#" + userId;
     }
 }

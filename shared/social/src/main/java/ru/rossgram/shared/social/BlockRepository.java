@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.dynamo.Transactions;
+import ru.rossgram.shared.feeds.FeedContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Blocks and mutes (docs/data-model.md, row 16): {@code USER#<uid>} / {@code BLOCKS#<other>} and
  * {@code USER#<uid>} / {@code MUTES#<other>}, read by key (see {@link Relationships}). A block is written in the
  * transaction that also removes the follow edges and requests between the two. A mute is written in one
- * transaction with the muter's set of muted ids ({@link SocialKeys#mutedSet}), which the home feed reads.
+ * transaction with the muter's set of muted ids in her {@link FeedContext}, which the home feed reads.
  */
 @Singleton
 public class BlockRepository {
@@ -63,11 +63,11 @@ public class BlockRepository {
                 .expressionAttributeValues(Map.of(":type", s("mute"), ":user", s(muterId), ":other", s(mutedId),
                         ":now", s(now.toString()))).build()).build();
         TransactWriteItem set = TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(SocialKeys.mutedSet(muterId))
-                .updateExpression("SET #type = :type ADD ids :one")
-                .conditionExpression("attribute_not_exists(ids) OR size(ids) < :max OR contains(ids, :id)")
-                .expressionAttributeNames(Map.of("#type", "type"))
-                .expressionAttributeValues(Map.of(":type", s("muted-set"), ":one", AttributeValue.fromSs(List.of(mutedId)),
+                .key(FeedContext.key(muterId))
+                .updateExpression("SET #type = :type ADD #ids :one")
+                .conditionExpression("attribute_not_exists(#ids) OR size(#ids) < :max OR contains(#ids, :id)")
+                .expressionAttributeNames(Map.of("#type", "type", "#ids", FeedContext.MUTED))
+                .expressionAttributeValues(Map.of(":type", s(FeedContext.TYPE), ":one", AttributeValue.fromSs(List.of(mutedId)),
                         ":id", s(mutedId), ":max", AttributeValue.fromN(Integer.toString(MAX_MUTES)))).build()).build();
         return !Transactions.failedCondition(transactions.write(List.of(edge, set)).orElse(null), 1);
     }
@@ -76,15 +76,9 @@ public class BlockRepository {
         TransactWriteItem edge = TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                 .key(SocialKeys.mutes(muterId, mutedId)).build()).build();
         TransactWriteItem set = TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(SocialKeys.mutedSet(muterId)).updateExpression("DELETE ids :one")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromSs(List.of(mutedId)))).build()).build();
+                .key(FeedContext.key(muterId)).updateExpression("DELETE #ids :one")
+                .expressionAttributeNames(Map.of("#ids", FeedContext.MUTED)).expressionAttributeValues(Map.of(":one", AttributeValue.fromSs(List.of(mutedId)))).build()).build();
         transactions.write(List.of(edge, set));
-    }
-
-    /** The ids in a {@link SocialKeys#mutedSet} item (none if it has none). */
-    public static Set<String> mutedIds(Map<String, AttributeValue> mutedSetItem) {
-        AttributeValue ids = mutedSetItem.get("ids");
-        return ids == null ? Set.of() : Set.copyOf(ids.ss());
     }
 
     private static Map<String, AttributeValue> item(Map<String, AttributeValue> key, String type, String userId,

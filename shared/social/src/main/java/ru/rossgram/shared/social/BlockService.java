@@ -8,6 +8,7 @@ import java.util.Map;
 import ru.rossgram.shared.accounts.Account;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.feeds.FeedRepository;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * Block and mute. A block cuts every tie both ways in one transaction: the block is written, both follow edges
  * are deleted with their counts, both follow requests go. The transaction is built from what was read, each edge
- * and request either deleted ({@code attribute_exists}) or checked absent, so a follow landing meanwhile fails
+ * and request either deleted ({@code attribute_exists}) or checked absent (a deleted edge takes the celebrity, if it
+ * is one, out of the follower's feed context), so a follow landing meanwhile fails
  * it and the next round removes that too; and a follow or request checks that no block exists, so none can
  * slip in after. Blocking or muting someone who blocks you works and tells you nothing.
  */
@@ -31,9 +33,10 @@ public class BlockService {
     private final ProfileCounters counters;
     private final TransactionWriter transactions;
     private final Clock clock;
+    private final FeedRepository feeds;
 
     public BlockService(UserLookup users, Relationships relationships, FollowRepository follows, BlockRepository blocks,
-                        ProfileCounters counters, TransactionWriter transactions, Clock clock) {
+                        ProfileCounters counters, TransactionWriter transactions, Clock clock, FeedRepository feeds) {
         this.users = users;
         this.relationships = relationships;
         this.follows = follows;
@@ -41,6 +44,7 @@ public class BlockService {
         this.counters = counters;
         this.transactions = transactions;
         this.clock = clock;
+        this.feeds = feeds;
     }
 
     /** @throws ProblemException 404 {@code not-found} for an unknown account; 422 {@code cannot-block-yourself} */
@@ -68,6 +72,12 @@ public class BlockService {
             }
             if (now.following() || now.followedBy()) {
                 items.addAll(counters.changeItems(counts));
+            }
+            if (now.following()) {
+                items.add(feeds.forgetCelebrityItem(me, them));
+            }
+            if (now.followedBy()) {
+                items.add(feeds.forgetCelebrityItem(them, me));
             }
             if (transactions.write(items).isEmpty()) {
                 return;

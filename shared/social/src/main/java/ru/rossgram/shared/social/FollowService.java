@@ -12,6 +12,7 @@ import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import ru.rossgram.shared.feeds.FeedBackfill;
+import ru.rossgram.shared.feeds.FeedRepository;
 
 /**
  * Follow and unfollow. Each is read, decide, then one transaction conditioned on what was read (the edge or request
@@ -30,9 +31,11 @@ public class FollowService {
     private final TransactionWriter transactions;
     private final Clock clock;
     private final FeedBackfill backfill;
+    private final FeedRepository feeds;
 
     public FollowService(UserLookup users, Relationships relationships, FollowRepository follows,
-                         ProfileCounters counters, TransactionWriter transactions, Clock clock, FeedBackfill backfill) {
+                         ProfileCounters counters, TransactionWriter transactions, Clock clock, FeedBackfill backfill,
+                         FeedRepository feeds) {
         this.users = users;
         this.relationships = relationships;
         this.follows = follows;
@@ -40,6 +43,7 @@ public class FollowService {
         this.transactions = transactions;
         this.clock = clock;
         this.backfill = backfill;
+        this.feeds = feeds;
     }
 
     /**
@@ -61,6 +65,7 @@ public class FollowService {
                 throw UserLookup.notFound(username);
             }
             if (now.following()) {
+                backfill.followed(me, them); // repeated: finishes a follow whose invocation ended after its commit
                 return FollowState.FOLLOWING;
             }
             if (target.privateAccount() && now.requested()) {
@@ -112,6 +117,7 @@ public class FollowService {
             List<TransactWriteItem> items = new ArrayList<>();
             if (now.following()) {
                 items.add(follows.deleteEdgeItem(me, them));
+                items.add(feeds.forgetCelebrityItem(me, them)); // whether or not they are one: absent is fine
                 items.addAll(counters.changeItems(new CounterChanges()
                         .add(me, Counter.FOLLOWING, -1).add(them, Counter.FOLLOWERS, -1)));
             }

@@ -33,14 +33,6 @@ public final class SocialKeys {
         return Attrs.key(userPk(muter), "MUTES#" + muted);
     }
 
-    /**
-     * Every account {@code muter} mutes, as one string set ({@code ids}) beside the {@link #mutes} edges: a feed
-     * page reads a reader's mutes as this one key instead of one key per author.
-     */
-    public static Map<String, AttributeValue> mutedSet(String muter) {
-        return Attrs.key(userPk(muter), "MUTED");
-    }
-
     /** One of a user's counter shards ({@code shard} from 0 to {@link ProfileCounters#SHARDS} - 1). */
     public static Map<String, AttributeValue> counterShard(String userId, int shard) {
         return Attrs.key("COUNT#" + userId + "#" + shard, "COUNTS");
