@@ -625,7 +625,7 @@ abstract class SocialContract {
     // --- what the feed work reads ------------------------------------------------------------------------------
 
     @Test
-    void followerSlices_walkEveryFollowerOnce_andBatchChecksAnswerForEachCandidate() throws Exception {
+    void followerSlices_walkEveryFollowerOnce_newestFirst() throws Exception {
         User star = signUp();
         List<User> fans = signUp(12);
         for (User fan : fans) {
@@ -646,11 +646,6 @@ abstract class SocialContract {
         List<String> newestFirst = new ArrayList<>(fans.stream().map(User::id).toList());
         Collections.reverse(newestFirst);
         assertEquals(newestFirst, walked);
-
-        User stranger = signUp();
-        assertEquals(Set.of(star.id()), graph.followedAmong(fans.get(3).id(), List.of(star.id(), stranger.id(), fans.get(4).id())));
-        assertEquals(Set.of(star.id()), graph.mutedAmong(fans.get(0).id(), List.of(star.id(), stranger.id())));
-        assertEquals(Set.of(), graph.mutedAmong(fans.get(1).id(), List.of(star.id())));
     }
 
     // --- posts count ---------------------------------------------------------------------------------------------

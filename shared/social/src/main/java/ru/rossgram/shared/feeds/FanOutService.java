@@ -129,7 +129,8 @@ public class FanOutService {
     }
 
     /**
-     * Creates the job on the first step: serves the author's own feed, decides whether to fan out at all.
+     * Creates the job on the first step: serves the author's own feed and decides whether to fan out at all (or,
+     * marking, checks the author is past the threshold and marks them).
      *
      * @return the result when there is nothing more to do; empty when the job (created here or by a
      *         concurrent delivery) now waits for followers to be served
@@ -156,7 +157,12 @@ public class FanOutService {
                 // readers skip them as they skip any deleted post's).
                 celebrity = celebrities.isCelebrity(task.authorId());
             }
-            case MARK -> celebrities.mark(task.authorId(), now); // before any follower is read: see Celebrities
+            case MARK -> {
+                if (counters.read(task.authorId()).followers() <= config.fanOutThreshold()) { // a stray task
+                    return Optional.of(new StepResult(Outcome.NOTHING_TO_DO, 0));
+                }
+                celebrities.mark(task.authorId(), now); // before any follower is read: see Celebrities
+            }
         }
         int ownFeed = task.action() == FanOutAction.MARK ? 0 : 1;
         FanOutJob job = new FanOutJob(task.postId(), task.action(), task.authorId(), null, ownFeed, celebrity, celebrity);

@@ -8,16 +8,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import ru.rossgram.shared.config.RossgramConfig;
-import ru.rossgram.shared.dynamo.BatchReads;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
@@ -168,30 +163,6 @@ public class FollowRepository {
         }
         GraphPage page = followers(userId, after, limit);
         return new FollowerSlice(page.entries().stream().map(GraphPage.Entry::userId).toList(), page.after());
-    }
-
-    /** Which of {@code candidateIds} {@code userId} follows: one consistent BatchGet of the edges (per 100). */
-    public Set<String> followedAmong(String userId, Collection<String> candidateIds) {
-        return existing(userId, candidateIds, SocialKeys::follows);
-    }
-
-    /** Which of {@code candidateIds} {@code userId} mutes: one consistent BatchGet (per 100). */
-    public Set<String> mutedAmong(String userId, Collection<String> candidateIds) {
-        return existing(userId, candidateIds, SocialKeys::mutes);
-    }
-
-    private Set<String> existing(String userId, Collection<String> candidateIds,
-                                 BiFunction<String, String, Map<String, AttributeValue>> keyOf) {
-        Map<Map<String, AttributeValue>, String> byKey = new HashMap<>();
-        candidateIds.forEach(id -> byKey.put(keyOf.apply(userId, id), id));
-        Set<String> found = new HashSet<>();
-        for (Map<String, AttributeValue> item : BatchReads.consistent(dynamo, table, new ArrayList<>(byKey.keySet()))) {
-            String id = byKey.get(Map.of("pk", item.get("pk"), "sk", item.get("sk")));
-            if (id != null) {
-                found.add(id);
-            }
-        }
-        return found;
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
