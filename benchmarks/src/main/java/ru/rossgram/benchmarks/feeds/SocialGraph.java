@@ -109,8 +109,8 @@ final class SocialGraph {
         }
         Collections.shuffle(authorships, random);
         List<String> postIds = parallel("posts", authorships, author -> createPublishedPost(userIds.get(author)));
-        // Every author's first post first: the ones it makes celebrities queue their marking, which runs before the
-        // rest are fanned out, as it would between an author's posts in production.
+        // Every author's first post first: one by an author past the threshold queues the author's marking, which
+        // runs before the other posts are fanned out, as it would between an author's posts in production.
         List<Integer> firsts = new ArrayList<>();
         List<Integer> rest = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();

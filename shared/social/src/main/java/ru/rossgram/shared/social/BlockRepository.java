@@ -77,7 +77,8 @@ public class BlockRepository {
                 .key(SocialKeys.mutes(muterId, mutedId)).build()).build();
         TransactWriteItem set = TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(FeedContext.key(muterId)).updateExpression("DELETE #ids :one")
-                .expressionAttributeNames(Map.of("#ids", FeedContext.MUTED)).expressionAttributeValues(Map.of(":one", AttributeValue.fromSs(List.of(mutedId)))).build()).build();
+                .expressionAttributeNames(Map.of("#ids", FeedContext.MUTED))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromSs(List.of(mutedId)))).build()).build();
         transactions.write(List.of(edge, set));
     }
 
