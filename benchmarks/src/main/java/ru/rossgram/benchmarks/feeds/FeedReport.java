@@ -25,7 +25,7 @@ record FeedReport(SocialGraph.Shape shape, FeedBenchmarkOptions options, SocialG
         long queryP50 = FeedSamples.quantile(queryNanos, 0.5);
         md.append("| what | p50 ms | p99 ms | p50 / one Query's p50 | round trips p50 / p99 / max | requests p50 / max | posts on the page (mean) |\n");
         md.append("|---|---|---|---|---|---|---|\n");
-        md.append(row("one `Query` of a feed (20 items)", queryNanos, queryP50, null, null, null));
+        md.append(row("one `Query` of a feed (a first page's: up to 20 items and the context)", queryNanos, queryP50, null, null, null));
         pageRows(md, "follows no celebrity", plain, queryP50);
         pageRows(md, "follows a celebrity", withCelebrities, queryP50);
         pageRows(md, "no celebrity, CDN thumbnail URLs", plainCdn, queryP50);
