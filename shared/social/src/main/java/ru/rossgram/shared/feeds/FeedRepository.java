@@ -89,8 +89,8 @@ public class FeedRepository {
 
     /**
      * The newest items of {@code userId}'s feed older than {@code beforePostId}; from the newest when it is null,
-     * and then the reader's context comes in the same Query (it sorts first). Eventually consistent is enough:
-     * a feed is a best-effort view, and the posts are read consistently after.
+     * and then the reader's context comes in the same Query (it sorts first). Read consistently, so that a mute
+     * hides its account from the very next page.
      */
     public Slice newest(String userId, String beforePostId, int limit) {
         Map<String, AttributeValue> values = new HashMap<>();
@@ -103,7 +103,7 @@ public class FeedRepository {
         String keyCondition = condition;
         int fetch = beforePostId == null ? limit + 1 : limit; // the context, if the reader has one, is the first
         var response = dynamo.query(r -> r.tableName(table).keyConditionExpression(keyCondition)
-                .expressionAttributeValues(values).scanIndexForward(false).limit(fetch));
+                .expressionAttributeValues(values).scanIndexForward(false).limit(fetch).consistentRead(true));
         FeedContext context = beforePostId == null ? FeedContext.EMPTY : null;
         List<FeedItem> items = new ArrayList<>();
         for (Map<String, AttributeValue> item : response.items()) {
@@ -117,9 +117,10 @@ public class FeedRepository {
         return new Slice(context, items);
     }
 
-    /** {@code userId}'s context, for a page that does not start at the top (eventually consistent, as the items). */
+    /** {@code userId}'s context, for a page that does not start at the top (read consistently, as the items). */
     public FeedContext context(String userId) {
-        return FeedContext.from(dynamo.getItem(r -> r.tableName(table).key(FeedContext.key(userId))).item());
+        return FeedContext.from(dynamo.getItem(r -> r.tableName(table).key(FeedContext.key(userId)).consistentRead(true))
+                .item());
     }
 
     /**
