@@ -679,6 +679,23 @@ abstract class ThumbnailsContract {
     }
 
     @Test
+    void aPaidPhotosRecordFailing_afterItsRenditionsAreStored_leavesNoPreviewBehind() throws Exception {
+        User author = signUp();
+        Stored upload = uploadPaid(author, TestImages.jpeg(TestImages.quadrants(400, 300)));
+        String database = backend().functionEnvironment(thumbnailFunction()).get("AWS_ENDPOINT_URL_DYNAMODB");
+        try (FailingDynamoDb failingWrites = FailingDynamoDb.failing("TransactWriteItems", database)) {
+            FunctionHost host = hosts.start(Map.of("AWS_ENDPOINT_URL_DYNAMODB", failingWrites.url()));
+            assertThrows(RuntimeException.class, () -> deliver(host, upload), "so that Lambda retries");
+            assertTrue(failingWrites.refused() > 0, "the record was what failed");
+        }
+        assertEquals(List.of(), previewKeys(author), "the failed run's preview, which the retry will not reuse");
+        assertEquals("pending", uploadView(author, upload.uploadId()).path("status").asText());
+
+        deliver(upload); // the retry, once the fault has passed
+        assertEquals(List.of(recordedPreviewKey(upload)), previewKeys(author));
+    }
+
+    @Test
     void aPaidPhotosUploadGoneWhileItIsProcessed_leavesNoLockedRenditionOrPreviewBehind() throws Exception {
         User author = signUp();
         Stored upload = uploadPaid(author, TestImages.jpeg(TestImages.quadrants(400, 300)));

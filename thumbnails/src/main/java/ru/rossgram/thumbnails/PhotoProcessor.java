@@ -122,7 +122,21 @@ public class PhotoProcessor {
         }
 
         PhotoRecord record = store(upload, thumbnails);
-        return upload.purpose() == UploadPurpose.AVATAR ? recordAvatar(upload, record) : recordPostPhoto(upload, record);
+        if (upload.purpose() == UploadPurpose.AVATAR) {
+            return recordAvatar(upload, record);
+        }
+        try {
+            return recordPostPhoto(upload, record);
+        } catch (RuntimeException fault) {
+            // The retry writes its preview at a new key: this one must not outlive the run, unless the record
+            // was written after all (the fault came with the answer).
+            try {
+                deleteUnrecordedPreview(upload, record);
+            } catch (RuntimeException again) { // the database is still unreachable: the preview stays, orphaned
+                fault.addSuppressed(again);
+            }
+            throw fault;
+        }
     }
 
     private ProcessingOutcome reject(Upload upload, String reason) {
@@ -188,9 +202,9 @@ public class PhotoProcessor {
     }
 
     /**
-     * Another run of the same event recorded its result first: it wrote the same renditions at the same keys,
-     * but its preview at a random key of its own, so the one this run wrote is referenced by nothing. Read
-     * again rather than assumed, in case the record that stands is this run's after all.
+     * Another run of the same event recorded its result first, or this run's record failed: the renditions are
+     * at the keys every run uses, but the preview at a random key of this run's own, so it is referenced by
+     * nothing. Read again rather than assumed, in case the record that stands is this run's after all.
      */
     private void deleteUnrecordedPreview(Upload upload, PhotoRecord record) {
         if (upload.purpose() != UploadPurpose.PAID_POST) {
