@@ -43,6 +43,7 @@ import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 import ru.rossgram.shared.social.BlockRepository;
 import ru.rossgram.shared.social.FollowRepository;
+import ru.rossgram.shared.social.FollowService;
 import ru.rossgram.shared.social.FollowerSlice;
 import ru.rossgram.shared.feeds.FeedContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -596,6 +597,29 @@ abstract class SocialContract {
         assertEquals(204, masha.delete("mute", ivan).status());
         assertEquals(204, masha.delete("mute", ivan).status());
         assertFalse(masha.relationshipWith(ivan).path("muting").asBoolean());
+    }
+
+    @Test
+    void following_isBoundedPerAccount_andUnfollowingMakesRoom() {
+        User masha = signUp();
+        User ivan = signUp();
+        User olga = signUp();
+        masha.followed(ivan);
+        // As if masha followed as many accounts as allowed: her following count, on one of its shards.
+        services().get(DynamoDbClient.class).updateItem(r -> r.tableName(services().get(RossgramConfig.class).table())
+                .key(Map.of("pk", AttributeValue.fromS("COUNT#" + masha.id() + "#0"), "sk", AttributeValue.fromS("COUNTS")))
+                .updateExpression("ADD following :more")
+                .expressionAttributeValues(Map.of(":more", AttributeValue.fromN(Integer.toString(FollowService.MAX_FOLLOWING - 1)))));
+
+        Reply refused = masha.follow(olga);
+        assertEquals(422, refused.status(), refused.body());
+        assertEquals("too-many-follows", refused.problemType());
+        assertEquals(FollowService.MAX_FOLLOWING, refused.json().path("limit").asInt());
+        assertFalse(masha.relationshipWith(olga).path("following").asBoolean(), "the refused follow left no edge");
+        assertEquals(List.of(0L, (long) FollowService.MAX_FOLLOWING, 0L), masha.countsOf(masha));
+        assertEquals("following", masha.followed(ivan), "following again an account already followed still works");
+        masha.unfollowed(ivan);
+        assertEquals("following", masha.followed(olga));
     }
 
     @Test

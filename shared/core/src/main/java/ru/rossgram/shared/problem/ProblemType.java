@@ -36,6 +36,7 @@ public enum ProblemType {
     CANNOT_BLOCK_YOURSELF(422, "cannot-block-yourself", "An account cannot block itself"),
     CANNOT_MUTE_YOURSELF(422, "cannot-mute-yourself", "An account cannot mute itself"),
     TOO_MANY_MUTES(422, "too-many-mutes", "You mute as many accounts as allowed; unmute one first"),
+    TOO_MANY_FOLLOWS(422, "too-many-follows", "You follow as many accounts as allowed; unfollow one first"),
     TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many attempts; retry later"),
     BUSY(503, "busy", "The service is busy; retry shortly"),
     PROVIDER_UNREACHABLE(503, "provider-unreachable", "The payment provider did not answer; retry shortly"),

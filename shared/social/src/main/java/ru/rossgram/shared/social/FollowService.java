@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import ru.rossgram.shared.accounts.Account;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.dynamo.TransactionWriter;
@@ -22,6 +23,12 @@ import ru.rossgram.shared.feeds.FeedRepository;
  */
 @Singleton
 public class FollowService {
+    /**
+     * Accounts one may follow (or ask to), as on the photo apps people know; it also bounds the list of followed
+     * celebrities a reader's feed context holds. Checked against the summed counter shards, so two follows at
+     * the very same moment may pass it by one.
+     */
+    public static final int MAX_FOLLOWING = 7500;
     private static final int ATTEMPTS = 10;
 
     private final UserLookup users;
@@ -50,7 +57,8 @@ public class FollowService {
      * Follows {@code username}, or, if the account is private, asks to. Repeating it changes nothing.
      *
      * @throws ProblemException 404 {@code not-found} for an unknown account or one blocked either way (the two
-     *         answers are the same, so a block is not revealed); 422 {@code cannot-follow-yourself}
+     *         answers are the same, so a block is not revealed); 422 {@code cannot-follow-yourself}, and
+     *         {@code too-many-follows} for a caller who follows {@link #MAX_FOLLOWING} accounts already
      */
     public FollowState follow(Caller caller, String username) {
         Account target = users.byUsername(username);
@@ -60,7 +68,8 @@ public class FollowService {
             throw new ProblemException(ProblemType.CANNOT_FOLLOW_YOURSELF, "You cannot follow yourself.");
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Relationship now = relationships.between(me, them);
+            Relationships.WithCounts read = relationships.withCountsOf(me, them, me);
+            Relationship now = read.relationship();
             if (now.blockedEitherWay()) {
                 throw UserLookup.notFound(username);
             }
@@ -70,6 +79,10 @@ public class FollowService {
             }
             if (target.privateAccount() && now.requested()) {
                 return FollowState.REQUESTED;
+            }
+            if (read.counts().following() >= MAX_FOLLOWING) {
+                throw new ProblemException(ProblemType.TOO_MANY_FOLLOWS, "You follow " + MAX_FOLLOWING
+                        + " accounts already; unfollow one to follow another.", Map.of("limit", MAX_FOLLOWING));
             }
             List<TransactWriteItem> items = new ArrayList<>();
             Instant at = clock.instant();

@@ -33,8 +33,13 @@ public class Relationships {
 
     /** {@link #between} and the other's counts, read together. */
     public WithCounts withCounts(String viewerId, String otherId) {
+        return withCountsOf(viewerId, otherId, otherId);
+    }
+
+    /** {@link #between} and the counts of {@code countedId} (the viewer or the other), read together. */
+    public WithCounts withCountsOf(String viewerId, String otherId, String countedId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(keys(viewerId, otherId));
-        keys.addAll(ProfileCounters.shardKeys(otherId));
+        keys.addAll(ProfileCounters.shardKeys(countedId));
         List<Map<String, AttributeValue>> items = BatchReads.consistent(dynamo, table, keys);
         List<Map<String, AttributeValue>> shards = items.stream().filter(i -> "COUNTS".equals(i.get("sk").s())).toList();
         return new WithCounts(relationship(viewerId, otherId, items), ProfileCounters.sum(shards));
