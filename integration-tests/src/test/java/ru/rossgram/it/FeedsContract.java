@@ -404,6 +404,11 @@ abstract class FeedsContract {
         java.util.Collections.reverse(newestFirst);
 
         assertEquals(newestFirst, reader.allPages("/v1/feed", 5));
+        User stranger = signUp(); // now the reader has a feed context, which the first page's Query returns too
+        assertEquals(204, reader.send("PUT", "/v1/users/" + stranger.username() + "/mute", null).status());
+        for (int limit : new int[] {1, 5, 13, 14}) {
+            assertEquals(newestFirst, reader.allPages("/v1/feed", limit), "pages of " + limit);
+        }
         Reply firstPage = reader.send("GET", "/v1/feed?limit=5", null);
         assertEquals(5, firstPage.json().path("items").size());
         String cursor = firstPage.json().path("nextCursor").asText();
