@@ -25,8 +25,8 @@ import ru.rossgram.shared.feeds.FeedRepository;
 public class FollowService {
     /**
      * Accounts one may follow (or ask to), as on the photo apps people know; it also bounds the list of followed
-     * celebrities a reader's feed context holds. Checked against the summed counter shards, so two follows at
-     * the very same moment may pass it by one.
+     * celebrities a reader's feed context holds. Checked against the summed counter shards when following or
+     * asking, so follows sent at the same moment, or requests approved later, may pass it by a few.
      */
     public static final int MAX_FOLLOWING = 7500;
     private static final int ATTEMPTS = 10;
