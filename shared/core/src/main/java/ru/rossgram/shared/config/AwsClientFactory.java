@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -50,10 +51,13 @@ public class AwsClientFactory {
     DynamoDbClient dynamoDb(SdkHttpClient httpClient,
                             @Nullable @Value("${aws.endpoint.url.dynamodb:}") String endpoint) {
         var builder = DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient);
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
+        endpointOverride(endpoint).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** The endpoint a service's {@code AWS_ENDPOINT_URL_<SERVICE>} names; empty (the SDK's own) when unset or blank. */
+    public static Optional<URI> endpointOverride(String configured) {
+        return configured == null || configured.isBlank() ? Optional.empty() : Optional.of(URI.create(configured));
     }
 
     /** The region every client names explicitly; S3's clients (in the media module) use it too. */

@@ -5,6 +5,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.util.Optional;
+import ru.rossgram.shared.config.AwsClientFactory;
 import ru.rossgram.shared.config.RossgramConfig;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -23,13 +25,13 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public class S3Clients {
     private final Region region;
     private final AwsCredentialsProvider credentials;
-    private final String endpoint;
+    private final Optional<URI> endpoint;
 
     public S3Clients(Region region, AwsCredentialsProvider credentials,
                      @Nullable @Value("${aws.endpoint.url.s3:}") String endpoint) {
         this.region = region;
         this.credentials = credentials;
-        this.endpoint = endpoint == null || endpoint.isBlank() ? null : endpoint;
+        this.endpoint = AwsClientFactory.endpointOverride(endpoint);
     }
 
     /**
@@ -42,9 +44,7 @@ public class S3Clients {
                 .forcePathStyle(config.s3PathStyle())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
+        endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
@@ -53,9 +53,7 @@ public class S3Clients {
     S3Presigner s3Presigner(RossgramConfig config) {
         var builder = S3Presigner.builder().region(region).credentialsProvider(credentials)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.s3PathStyle()).build());
-        if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
+        endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
