@@ -40,7 +40,7 @@ public class FeedBackfill {
      */
     public void followed(String followerId, String followeeId) {
         if (celebrities.isCelebrity(followeeId)) {
-            feeds.noteCelebrity(List.of(followerId), followeeId);
+            feeds.noteCelebrity(followerId, followeeId);
             return;
         }
         List<Post> recent = posts.newestBy(followeeId, null, RECENT_POSTS);

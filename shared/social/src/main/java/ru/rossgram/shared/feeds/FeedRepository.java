@@ -138,6 +138,14 @@ public class FeedRepository {
         }
     }
 
+    /** Notes one new follow of a celebrity: a plain update, half a transaction's write units. */
+    public void noteCelebrity(String followerId, String celebrityId) {
+        Update note = celebrityUpdate(followerId, celebrityId, "ADD").update();
+        dynamo.updateItem(r -> r.tableName(table).key(note.key()).updateExpression(note.updateExpression())
+                .expressionAttributeNames(note.expressionAttributeNames())
+                .expressionAttributeValues(note.expressionAttributeValues()));
+    }
+
     /** Takes {@code celebrityId} out of {@code followerId}'s context, in the transaction that deletes the edge. */
     public TransactWriteItem forgetCelebrityItem(String followerId, String celebrityId) {
         return celebrityUpdate(followerId, celebrityId, "DELETE");
