@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 classpath_file=local/target/runner.classpath
 # What the runner was built from, as the build's own reactor said: each module's pom.xml and src/, and
 # template.yaml (the not-found function's route keys are written from it). A module added to a pom changes
-# that pom, so the next run rebuilds and watches the new module too.
+# that pom, so the next run rebuilds and watches the new module too. Written last, so it also marks when
+# the build finished (build-classpath leaves an unchanged classpath file as it was).
 sources_file=local/target/runner.sources
 
 stale() {
@@ -21,7 +22,7 @@ stale() {
   for source in "${sources[@]}"; do
     [[ -e "$source" ]] || return 0
   done
-  [[ -n "$(find "${sources[@]}" -newer "$classpath_file" \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' \
+  [[ -n "$(find "${sources[@]}" -newer "$sources_file" \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' \
       -o -name '*.txt' -o -name '*.yaml' \) -print -quit)" ]]
 }
 
@@ -40,6 +41,7 @@ if stale; then
     echo "Could not read the modules the build installed from its log." >&2
     exit 1
   fi
+  mvn -q -B -f local/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$classpath_file" >/dev/null
   {
     echo template.yaml
     for module in $modules; do
@@ -47,7 +49,6 @@ if stale; then
       if [[ -d "$module/src" ]]; then echo "$module/src"; fi
     done
   } > "$sources_file"
-  mvn -q -B -f local/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$classpath_file" >/dev/null
 fi
 
 exec java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
