@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.localcloud.LocalCloudOptions;
-import ru.rossgram.localcloud.SamTemplate;
+import ru.rossgram.localcloud.template.SamTemplate;
 
 /**
  * Measures the cold start of the sign-up function next to {@link BareSignUpHandler}: one DynamoDB Local

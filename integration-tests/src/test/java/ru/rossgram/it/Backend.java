@@ -5,8 +5,8 @@ import java.util.Map;
 import ru.rossgram.local.ApiGateway;
 import ru.rossgram.local.FunctionHost;
 import ru.rossgram.local.HttpApiRoutes;
-import ru.rossgram.localcloud.FunctionSpec;
-import ru.rossgram.localcloud.SamTemplate;
+import ru.rossgram.localcloud.template.FunctionSpec;
+import ru.rossgram.localcloud.template.SamTemplate;
 
 /** Where the functions' tables and buckets live for a test run: local engines, or LocalStack. */
 interface Backend {

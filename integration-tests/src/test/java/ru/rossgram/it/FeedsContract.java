@@ -21,7 +21,7 @@ import ru.rossgram.local.ApiGateway;
 import ru.rossgram.local.FunctionHost;
 import ru.rossgram.local.HttpApiEvents;
 import ru.rossgram.local.HttpApiRoutes;
-import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.feeds.FeedContext;
 import ru.rossgram.shared.dynamo.Attrs;

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import ru.rossgram.localcloud.FunctionSpec;
-import ru.rossgram.localcloud.RouteKeysFile;
-import ru.rossgram.localcloud.SamTemplate;
+import ru.rossgram.localcloud.template.FunctionSpec;
+import ru.rossgram.localcloud.template.RouteKeysFile;
+import ru.rossgram.localcloud.template.SamTemplate;
 
 /**
  * A function is a folder under functions/, a function of template.yaml, a module and a dependency in

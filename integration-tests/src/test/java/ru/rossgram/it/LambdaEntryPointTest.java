@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import ru.rossgram.it.launch.LambdaLaunch;
 import ru.rossgram.local.FunctionHost;
-import ru.rossgram.localcloud.FunctionSpec;
-import ru.rossgram.localcloud.SamTemplate;
+import ru.rossgram.localcloud.template.FunctionSpec;
+import ru.rossgram.localcloud.template.SamTemplate;
 
 /**
  * Every function's deployable jar (its template CodeUri), started as Lambda starts it: a fresh JVM, the

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.rossgram.local.LocalBackend;
 import ru.rossgram.local.RunnerOptions;
-import ru.rossgram.localcloud.FunctionSpec;
-import ru.rossgram.localcloud.HttpRoute;
+import ru.rossgram.localcloud.template.FunctionSpec;
+import ru.rossgram.localcloud.template.HttpRoute;
 
 /**
  * The local runner as a mobile client meets it: started in-process on free ports, driven over real HTTP with

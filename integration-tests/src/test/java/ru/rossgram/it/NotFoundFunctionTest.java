@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.rossgram.local.FunctionHost;
-import ru.rossgram.localcloud.FunctionSpec;
-import ru.rossgram.localcloud.HttpRoute;
+import ru.rossgram.localcloud.template.FunctionSpec;
+import ru.rossgram.localcloud.template.HttpRoute;
 
 /**
  * The template's {@code $default} function through its Lambda entry point ({@code handleRequest} with the

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.rossgram.local.FunctionHost;
-import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.LocalCloud;
-import ru.rossgram.localcloud.SamTemplate;
+import ru.rossgram.localcloud.template.SamTemplate;
 import ru.rossgram.shared.http.ApiFunction;
 
 /**

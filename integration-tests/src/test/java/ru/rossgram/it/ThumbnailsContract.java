@@ -44,7 +44,7 @@ import ru.rossgram.imaging.testing.TestPictures;
 import ru.rossgram.it.ApiDriver.Reply;
 import ru.rossgram.it.PhotosContract.User;
 import ru.rossgram.local.FunctionHost;
-import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.media.MediaStore;

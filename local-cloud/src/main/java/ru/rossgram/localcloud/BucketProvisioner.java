@@ -3,6 +3,8 @@ package ru.rossgram.localcloud;
 import java.util.List;
 
 import org.jclouds.blobstore.BlobStore;
+import ru.rossgram.localcloud.template.BucketSpec;
+import ru.rossgram.localcloud.template.PhysicalNames;
 
 /**
  * Creates the template's buckets that the store does not have yet; existing ones keep their

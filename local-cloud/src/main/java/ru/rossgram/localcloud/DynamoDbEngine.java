@@ -2,6 +2,8 @@ package ru.rossgram.localcloud;
 
 import java.nio.file.Path;
 
+import ru.rossgram.localcloud.template.PhysicalNames;
+import ru.rossgram.localcloud.template.SamTemplate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** DynamoDB Local running with the template's tables in it, and a client for it. */

@@ -3,6 +3,8 @@ package ru.rossgram.localcloud;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
+import ru.rossgram.localcloud.template.PhysicalNames;
+import ru.rossgram.localcloud.template.SamTemplate;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 

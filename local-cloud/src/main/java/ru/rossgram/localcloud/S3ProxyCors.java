@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.gaul.s3proxy.CrossOriginResourceSharing;
+import ru.rossgram.localcloud.template.BucketSpec;
+import ru.rossgram.localcloud.template.CorsRule;
 
 /**
  * The template's bucket CORS rules in the one form S3Proxy takes: a single, server-wide rule.

@@ -5,6 +5,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import ru.rossgram.localcloud.template.BucketSpec;
+import ru.rossgram.localcloud.template.FunctionSpec;
+import ru.rossgram.localcloud.template.IntrinsicResolver;
+import ru.rossgram.localcloud.template.PhysicalNames;
+import ru.rossgram.localcloud.template.SamTemplate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 

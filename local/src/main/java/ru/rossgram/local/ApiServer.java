@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import ru.rossgram.localcloud.CorsRule;
+import ru.rossgram.localcloud.template.CorsRule;
 
 /**
  * Serves the {@link ApiGateway} over real HTTP with the JDK's server, answering CORS preflights and

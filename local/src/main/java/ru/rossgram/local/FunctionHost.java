@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.template.FunctionSpec;
 
 /**
  * Hosts the template's functions in this JVM as Lambda would: one warm instance per function, built with

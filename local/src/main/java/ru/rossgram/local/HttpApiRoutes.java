@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ru.rossgram.localcloud.FunctionSpec;
-import ru.rossgram.localcloud.HttpRoute;
+import ru.rossgram.localcloud.template.FunctionSpec;
+import ru.rossgram.localcloud.template.HttpRoute;
 
 /**
  * The template's HTTP API routes, matched as API Gateway matches them: literal routes before

@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.localcloud.LocalCloudOptions;
-import ru.rossgram.localcloud.SamTemplate;
+import ru.rossgram.localcloud.template.SamTemplate;
 
 /**
  * The whole template running in this JVM: the engines, every function, the HTTP API on a real port.

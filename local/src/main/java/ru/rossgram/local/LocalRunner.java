@@ -4,8 +4,8 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import ru.rossgram.localcloud.HttpRoute;
-import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.template.HttpRoute;
+import ru.rossgram.localcloud.template.FunctionSpec;
 
 /** {@code main}: the whole Rossgram backend on this machine, from template.yaml, until Ctrl-C. */
 public final class LocalRunner {

@@ -3,10 +3,10 @@ package ru.rossgram.local;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.ObjectCreated;
-import ru.rossgram.localcloud.S3EventSubscription;
-import ru.rossgram.localcloud.SamTemplate;
+import ru.rossgram.localcloud.template.S3EventSubscription;
+import ru.rossgram.localcloud.template.SamTemplate;
 
 /**
  * One S3 event of one function, with its bucket resolved to the physical name that stored objects

@@ -15,9 +15,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.ObjectCreated;
-import ru.rossgram.localcloud.SamTemplate;
+import ru.rossgram.localcloud.template.SamTemplate;
 
 /**
  * S3 event notifications for the template's functions: each stored object is matched against every

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.localcloud.LocalCloudOptions;
 import ru.rossgram.localcloud.ObjectCreated;
-import ru.rossgram.localcloud.SamTemplate;
+import ru.rossgram.localcloud.template.SamTemplate;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 

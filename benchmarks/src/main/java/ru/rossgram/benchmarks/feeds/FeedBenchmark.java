@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import ru.rossgram.benchmarks.Percentiles;
-import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.shared.accounts.AccountRegistrar;
 import ru.rossgram.shared.auth.Caller;

@@ -1,4 +1,4 @@
-package ru.rossgram.localcloud;
+package ru.rossgram.localcloud.template;
 
 /** The HASH and RANGE attributes of a DynamoDB KeySchema list, as tables and indexes write it. */
 record KeySchema(String hashKey, String rangeKey) {

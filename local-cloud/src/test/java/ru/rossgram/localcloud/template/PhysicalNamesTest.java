@@ -1,4 +1,4 @@
-package ru.rossgram.localcloud;
+package ru.rossgram.localcloud.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +12,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ru.rossgram.localcloud.LocalCloud;
+import ru.rossgram.localcloud.LocalCloudOptions;
+import ru.rossgram.localcloud.TemplateDeployment;
 
 /** The names resources are created with and that {@code !Ref} gives, declared in the template or not. */
 class PhysicalNamesTest {

@@ -1,4 +1,4 @@
-package ru.rossgram.localcloud;
+package ru.rossgram.localcloud.template;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Turns template values (literals and the intrinsics a function environment may hold) into the
  * plain strings a deployed stack would give, using local physical names and ARNs.
  */
-final class IntrinsicResolver {
+public final class IntrinsicResolver {
 
     static final String ACCOUNT_ID = "000000000000";
     static final String STACK_NAME = "rossgram-local";
@@ -21,7 +21,7 @@ final class IntrinsicResolver {
     private final Map<String, String> parameterValues;
     private final String region;
 
-    IntrinsicResolver(SamTemplate template, PhysicalNames names, Map<String, String> parameterValues, String region) {
+    public IntrinsicResolver(SamTemplate template, PhysicalNames names, Map<String, String> parameterValues, String region) {
         this.template = template;
         this.names = names;
         this.parameterValues = parameterValues;
@@ -40,7 +40,7 @@ final class IntrinsicResolver {
     /**
      * @return the value as a string, or null for {@code AWS::NoValue} (the key is then left out)
      */
-    String resolve(Object value, String where) {
+    public String resolve(Object value, String where) {
         if (value == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package ru.rossgram.localcloud;
+package ru.rossgram.localcloud.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package ru.rossgram.localcloud;
+package ru.rossgram.localcloud.template;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param memorySize MB; the function's own, else Globals, else SAM's 128
  * @param timeout seconds; the function's own, else Globals, else SAM's 3
  * @param environment Globals' variables overlaid with the function's own, values raw: literals
- *     or intrinsics such as {@code {"Ref": "MainTable"}}; see {@link LocalCloud#functionEnvironment}
+ *     or intrinsics such as {@code {"Ref": "MainTable"}}; see {@link ru.rossgram.localcloud.LocalCloud#functionEnvironment}
  * @param httpRoutes routes from events of type HttpApi
  * @param s3Events subscriptions from events of type S3
  */

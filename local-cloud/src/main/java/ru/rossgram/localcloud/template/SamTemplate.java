@@ -1,4 +1,4 @@
-package ru.rossgram.localcloud;
+package ru.rossgram.localcloud.template;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The SAM template (template.yaml), read into typed, immutable specs: the single source of the
- * tables, buckets and functions that {@link LocalCloud} provisions and wires together.
+ * tables, buckets and functions that {@link ru.rossgram.localcloud.LocalCloud} provisions and wires together.
  */
 public final class SamTemplate {
 

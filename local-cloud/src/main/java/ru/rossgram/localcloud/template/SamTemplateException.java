@@ -1,4 +1,4 @@
-package ru.rossgram.localcloud;
+package ru.rossgram.localcloud.template;
 
 /** The template cannot be read, or says something this module cannot honour locally. */
 public class SamTemplateException extends RuntimeException {

@@ -1,4 +1,4 @@
-package ru.rossgram.localcloud;
+package ru.rossgram.localcloud.template;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package ru.rossgram.localcloud;
+package ru.rossgram.localcloud.template;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import java.util.Map;
  * its tables and buckets again): tables and functions are {@code rossgram-local-<LogicalId>};
  * buckets, which must be lower-case DNS labels, are {@code rossgram-local-<logicalid>}.
  */
-final class PhysicalNames {
+public final class PhysicalNames {
 
     static final String PREFIX = "rossgram-local-";
     private static final int MAX_BUCKET_NAME = 63;
@@ -31,7 +31,7 @@ final class PhysicalNames {
      *     without a default, is not a valid name for its service, or gives two buckets (or two tables)
      *     the same name
      */
-    PhysicalNames(SamTemplate template, String region) {
+    public PhysicalNames(SamTemplate template, String region) {
         this.resourceTypes = template.resourceTypes();
         IntrinsicResolver resolver = IntrinsicResolver.forDeclaredNames(template, region);
         Map<String, String> names = new HashMap<>();
@@ -49,7 +49,7 @@ final class PhysicalNames {
     /**
      * @throws IllegalArgumentException when the template has no resource {@code logicalId}
      */
-    String of(String logicalId) {
+    public String of(String logicalId) {
         String type = resourceTypes.get(logicalId);
         if (type == null) {
             throw new IllegalArgumentException("no resource " + logicalId + " in the template");
