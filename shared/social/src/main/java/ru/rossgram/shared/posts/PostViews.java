@@ -61,9 +61,13 @@ public class PostViews {
                 !needsGrant(post, viewerId) || bought.contains(post.postId()))).toList();
     }
 
-    /** The post as its author sees it, for the author's own answers (create, edit). */
-    public PostView forAuthor(Post post) {
-        return of(post, post.authorId());
+    /**
+     * The post as its author sees it, for the author's own answers (create, edit), with the author's account as the
+     * caller read it already (empty if it no longer exists). One read of the author's like if the post has likes.
+     */
+    public PostView forAuthor(Post post, Optional<Account> author) {
+        boolean liked = post.likeCount() > 0 && likes.likes(post.authorId(), post.postId());
+        return view(post, author(post, author), true, liked, true);
     }
 
     /**
