@@ -31,7 +31,7 @@ import ru.rossgram.local.HttpApiEvents;
 import ru.rossgram.local.HttpApiRoutes;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
-import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 import ru.rossgram.shared.posts.PhotoResults.Outcome;
@@ -170,7 +170,7 @@ abstract class EngagementContract {
     private String publishedPost(User author) {
         String uploadId = upload(author);
         PhotoRecord photo = new PhotoRecord(1080, 1350, "#7a5c3e", "LEHV6nWB2yk8pyo0adR*.7kCMdnj",
-                List.of(new PhotoRecord.Rendition("w320", MediaStore.thumbnailKey(author.id(), uploadId, "w320"), 320, 400)));
+                List.of(new PhotoRecord.Rendition("w320", MediaKeys.thumbnailKey(author.id(), uploadId, "w320"), 320, 400)));
         assertEquals(Outcome.RECORDED, services().get(PhotoResults.class).recordReady(uploadId, photo));
         Reply created = author.send("POST", "/v1/posts", "{\"uploads\": [\"" + uploadId + "\"], \"caption\": \"Утро в Суздале\"}");
         assertEquals(201, created.status(), created.body());
@@ -182,7 +182,7 @@ abstract class EngagementContract {
     private String processingPost(User author) {
         String uploadId = upload(author);
         services().get(S3Client.class).putObject(r -> r.bucket(services().mediaBucket())
-                .key(MediaStore.originalKey(author.id(), uploadId)).contentType("image/jpeg"), RequestBody.fromBytes(new byte[2048]));
+                .key(MediaKeys.originalKey(author.id(), uploadId)).contentType("image/jpeg"), RequestBody.fromBytes(new byte[2048]));
         Reply created = author.send("POST", "/v1/posts", "{\"uploads\": [\"" + uploadId + "\"]}");
         assertEquals(201, created.status(), created.body());
         assertEquals("processing", created.json().path("status").asText());

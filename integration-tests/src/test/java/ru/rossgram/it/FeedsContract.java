@@ -25,7 +25,7 @@ import ru.rossgram.localcloud.FunctionSpec;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.feeds.FeedContext;
 import ru.rossgram.shared.dynamo.Attrs;
-import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -164,7 +164,7 @@ abstract class FeedsContract {
         assertEquals(201, issued.status(), issued.body());
         String uploadId = issued.json().at("/uploads/0/uploadId").asText();
         PhotoRecord photo = new PhotoRecord(1080, 1080, "#335577", "LEHV6nWB2yk8pyo0adR*.7kCMdnj",
-                List.of(new PhotoRecord.Rendition("w320", MediaStore.thumbnailKey(author.id(), uploadId, "w320"), 320, 320)));
+                List.of(new PhotoRecord.Rendition("w320", MediaKeys.thumbnailKey(author.id(), uploadId, "w320"), 320, 320)));
         services().get(PhotoResults.class).recordReady(uploadId, photo);
         Reply created = author.send("POST", "/v1/posts", "{\"uploads\": [\"" + uploadId + "\"]}");
         assertEquals(201, created.status(), created.body());

@@ -21,7 +21,7 @@ import ru.rossgram.paymentsim.Action;
 import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.PaymentSimulator;
 import ru.rossgram.paymentsim.Provider;
-import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 
@@ -113,9 +113,9 @@ final class Marketplace implements AutoCloseable {
         assertEquals(201, issued.status(), issued.body());
         String uploadId = issued.json().at("/uploads/0/uploadId").asText();
         PhotoRecord photo = new PhotoRecord(1080, 1350, "#7a5533", "LKO2?U%2Tw=w]~RBVZRi};RPxuwH", List.of(
-                new PhotoRecord.Rendition("w320", MediaStore.lockedThumbnailKey(author.id(), uploadId, "w320"), 320, 400),
-                new PhotoRecord.Rendition("w1080", MediaStore.lockedThumbnailKey(author.id(), uploadId, "w1080"), 1080, 1350),
-                new PhotoRecord.Rendition(MediaStore.PREVIEW, MediaStore.previewKey(author.id(), "01JD9PREVIEW0000000000000A"), 320, 400)));
+                new PhotoRecord.Rendition("w320", MediaKeys.lockedThumbnailKey(author.id(), uploadId, "w320"), 320, 400),
+                new PhotoRecord.Rendition("w1080", MediaKeys.lockedThumbnailKey(author.id(), uploadId, "w1080"), 1080, 1350),
+                new PhotoRecord.Rendition(MediaKeys.PREVIEW, MediaKeys.previewKey(author.id(), "01JD9PREVIEW0000000000000A"), 320, 400)));
         services().get(PhotoResults.class).recordReady(uploadId, photo);
         Reply created = author.send("POST", "/v1/posts",
                 "{\"uploads\": [\"" + uploadId + "\"], \"caption\": \"Закат над Невой, полная версия\", \"price\": " + priceKopecks + "}");

@@ -8,6 +8,7 @@ import java.util.Set;
 import ru.rossgram.shared.accounts.Account;
 import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.engagement.LikeRepository;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 
@@ -103,7 +104,7 @@ public class PostViews {
         }
         Map<String, java.net.URI> urls = new java.util.LinkedHashMap<>();
         for (PhotoRecord.Rendition rendition : result.renditions()) {
-            if (rendition.name().equals(MediaStore.PREVIEW) != unlocked) { // the preview only, before buying
+            if (rendition.name().equals(MediaKeys.PREVIEW) != unlocked) { // the preview only, before buying
                 urls.put(rendition.name(), media.thumbnailUrl(rendition.key()));
             }
         }
