@@ -192,6 +192,19 @@ class LambdaEntryPointTest {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
+    /** The $default function's jar carries the template's route keys its build wrote: a wrong method on a real path is 405. */
+    @Test
+    void theNotFoundJar_knowsTheTemplatesRoutes(Backend backend) throws Exception {
+        SamTemplate template = backend.template();
+        FunctionSpec notFound = template.function("NotFoundFunction").orElseThrow();
+        Path jar = template.directory().resolve(notFound.codeUri());
+        Assumptions.assumeTrue(Files.isRegularFile(jar), jar + " is not built (run mvn verify)");
+        assertTrue(launch(backend, notFound, jar, template.directory().resolve("events/not-found/wrong-method.json"), List.of())
+                .contains("status=405"));
+        assertTrue(launch(backend, notFound, jar, template.directory().resolve("events/not-found/no-such-route.json"), List.of())
+                .contains("status=404"));
+    }
+
     private static Path sampleEvent(SamTemplate template, FunctionSpec function) throws IOException {
         String module = function.codeUri().split("/")[1];
         try (Stream<Path> events = Files.list(template.directory().resolve("events").resolve(module))) {

@@ -22,8 +22,20 @@ public record HttpRoute(String method, String path) {
         Objects.requireNonNull(path, "path");
     }
 
+    /** The catch-all route's path (and key): API Gateway sends it what no other route matches. */
+    public static final String DEFAULT = "$default";
+
+    /** API Gateway's name for the route, as events carry it: {@code GET /v1/me}, or {@code $default}. */
+    public String routeKey() {
+        return isDefault() ? DEFAULT : method + " " + path;
+    }
+
+    public boolean isDefault() {
+        return path.equals(DEFAULT);
+    }
+
     static HttpRoute read(TemplateNode properties) {
         // SAM's defaults when an HttpApi event leaves them out: the catch-all route.
-        return new HttpRoute(properties.get("Method").text("ANY"), properties.get("Path").text("$default"));
+        return new HttpRoute(properties.get("Method").text("ANY"), properties.get("Path").text(DEFAULT));
     }
 }

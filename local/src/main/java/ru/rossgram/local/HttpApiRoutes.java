@@ -58,12 +58,12 @@ public final class HttpApiRoutes {
     /** A request matched to its route: the function to invoke and the path parameters it gets. */
     public record Match(FunctionSpec function, HttpRoute route, Map<String, String> pathParameters) {
         public String routeKey() {
-            return route.path().equals("$default") ? "$default" : route.method() + " " + route.path();
+            return route.routeKey();
         }
     }
 
     private static Compiled compile(FunctionSpec function, HttpRoute route) {
-        if (route.path().equals("$default")) {
+        if (route.isDefault()) {
             return new Compiled(function, route, Pattern.compile(".*"), List.of(), 0, true);
         }
         List<String> names = new ArrayList<>();

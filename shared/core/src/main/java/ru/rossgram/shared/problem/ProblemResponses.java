@@ -3,6 +3,7 @@ package ru.rossgram.shared.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import ru.rossgram.shared.http.ApiResponse;
 
@@ -32,6 +33,10 @@ public final class ProblemResponses {
         headers.put("content-type", CONTENT_TYPE);
         if (problem.extensions().get("retryAfterSeconds") instanceof Number seconds) {
             headers.put("retry-after", String.valueOf(seconds.longValue()));
+        }
+        // A 405 says which methods the resource does support (RFC 9110), as a member and as the header.
+        if (problem.extensions().get("allow") instanceof List<?> methods) {
+            headers.put("allow", String.join(", ", methods.stream().map(String::valueOf).toList()));
         }
         if (type.status() == 401) {
             headers.put("www-authenticate", "Bearer realm=\"rossgram\"");

@@ -15,6 +15,7 @@ public enum ProblemType {
     INVALID_REFRESH_TOKEN(401, "invalid-refresh-token", "Refresh token is invalid, expired or revoked"),
     NOT_FOUND(404, "not-found", "Resource not found"),
     ROUTE_NOT_FOUND(404, "route-not-found", "No such route"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "The resource does not support this method"),
     USERNAME_TAKEN(409, "username-taken", "Username is taken"),
     EMAIL_TAKEN(409, "email-taken", "Email is already registered"),
     CONCURRENT_UPDATE(409, "concurrent-update", "The resource changed meanwhile; read it again and retry"),

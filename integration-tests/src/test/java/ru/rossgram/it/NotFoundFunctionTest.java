@@ -1,0 +1,62 @@
+package ru.rossgram.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ru.rossgram.local.FunctionHost;
+import ru.rossgram.localcloud.FunctionSpec;
+import ru.rossgram.localcloud.HttpRoute;
+
+/**
+ * The template's {@code $default} function through its Lambda entry point ({@code handleRequest} with the
+ * runtime's serializer), fed the sample events as API Gateway sends them for a request no route matches.
+ */
+@ExtendWith(LocalEngines.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotFoundFunctionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private FunctionHost host;
+
+    @AfterAll
+    void close() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private JsonNode invoke(Backend backend, String sampleEvent) throws Exception {
+        FunctionSpec function = backend.template().functions().stream()
+                .filter(f -> f.httpRoutes().stream().anyMatch(HttpRoute::isDefault)).findFirst()
+                .orElseThrow(() -> new AssertionError("template.yaml has no $default route"));
+        if (host == null) {
+            host = backend.functions(AccountsContract.TEST_OVERRIDES);
+        }
+        String event = Files.readString(backend.template().directory().resolve("events/not-found").resolve(sampleEvent));
+        return JSON.readTree(host.invoke(function, event));
+    }
+
+    @Test
+    void aPathNoRouteHas_isNotFound(Backend backend) throws Exception {
+        JsonNode response = invoke(backend, "no-such-route.json");
+        assertEquals(404, response.path("statusCode").asInt(), response.toString());
+        assertEquals("application/problem+json", response.at("/headers/content-type").asText());
+        JsonNode problem = JSON.readTree(response.path("body").asText());
+        assertEquals("https://rossgram.ru/problems/not-found", problem.path("type").asText());
+        assertEquals("/v1/no-such-route", problem.path("instance").asText());
+    }
+
+    @Test
+    void theFeedPatched_isMethodNotAllowed_withAllowGet(Backend backend) throws Exception {
+        JsonNode response = invoke(backend, "wrong-method.json");
+        assertEquals(405, response.path("statusCode").asInt(), response.toString());
+        assertEquals("GET", response.at("/headers/allow").asText());
+        JsonNode problem = JSON.readTree(response.path("body").asText());
+        assertEquals("https://rossgram.ru/problems/method-not-allowed", problem.path("type").asText());
+    }
+}
