@@ -1,5 +1,7 @@
 package ru.rossgram.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -98,6 +100,12 @@ final class ApiDriver {
 
         String header(String name) {
             return headers.get(name);
+        }
+
+        /** A 404 problem: what a caller meets for what does not exist, or must look as if it did not. */
+        static void assertNotFound(Reply reply) {
+            assertEquals(404, reply.status(), reply.body());
+            assertEquals("not-found", reply.problemType());
         }
 
         /** The problem type's last path segment, e.g. {@code username-taken}. */

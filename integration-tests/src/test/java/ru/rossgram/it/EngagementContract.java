@@ -3,6 +3,7 @@ package ru.rossgram.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.rossgram.it.ApiDriver.Reply.assertNotFound;
 import static ru.rossgram.it.Concurrency.concurrently;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,11 +109,6 @@ abstract class EngagementContract extends Contract {
         assertEquals(200, reply.status(), reply.body());
         assertEquals(liked, reply.json().path("liked").asBoolean(), reply.body());
         assertEquals(count, reply.json().path("likeCount").asLong(), reply.body());
-    }
-
-    private static void assertNotFound(Reply reply) {
-        assertEquals(404, reply.status(), reply.body());
-        assertEquals("not-found", reply.problemType());
     }
 
     // --- likes ----------------------------------------------------------------------------------------------

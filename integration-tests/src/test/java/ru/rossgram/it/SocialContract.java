@@ -3,6 +3,7 @@ package ru.rossgram.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.rossgram.it.ApiDriver.Reply.assertNotFound;
 import static ru.rossgram.it.Concurrency.concurrently;
 import static ru.rossgram.it.TestSettings.unique;
 import static ru.rossgram.it.User.ids;
@@ -75,11 +76,6 @@ abstract class SocialContract extends Contract {
             }
         }
         throw new AssertionError("the list never ends");
-    }
-
-    private static void assertNotFound(Reply reply) {
-        assertEquals(404, reply.status(), reply.body());
-        assertEquals("not-found", reply.problemType());
     }
 
     // --- follow and unfollow -----------------------------------------------------------------------------------

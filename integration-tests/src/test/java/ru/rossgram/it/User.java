@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import ru.rossgram.imaging.testing.TestPictures;
 import ru.rossgram.it.ApiDriver.Reply;
 
 /**
@@ -58,7 +59,11 @@ record User(String id, String username, String token, ApiDriver api) {
 
     /** Calls the API as this user and asserts the status. */
     Reply ok(String method, String pathAndQuery, String json, int expectedStatus) {
-        Reply reply = send(method, pathAndQuery, json);
+        return ok(method, pathAndQuery, json, Map.of(), expectedStatus);
+    }
+
+    Reply ok(String method, String pathAndQuery, String json, Map<String, String> headers, int expectedStatus) {
+        Reply reply = send(method, pathAndQuery, json, headers);
         assertEquals(expectedStatus, reply.status(), method + " " + pathAndQuery + ": " + reply.body());
         return reply;
     }
@@ -72,7 +77,7 @@ record User(String id, String username, String token, ApiDriver api) {
     /** Upload tickets for {@code count} photos of {@code length} bytes of {@code contentType}. */
     List<JsonNode> uploads(String purpose, String contentType, long length, int count) {
         Reply reply = askForUploads("{\"purpose\": \"" + purpose + "\", \"contentType\": \"" + contentType
-                + "\", \"contentLength\": " + length + ", \"count\": " + count + "}");
+                + "\", \"contentLength\": " + length + (count == 1 ? "" : ", \"count\": " + count) + "}");
         assertEquals(201, reply.status(), reply.body());
         List<JsonNode> tickets = new ArrayList<>();
         reply.json().path("uploads").forEach(tickets::add);
@@ -127,6 +132,12 @@ record User(String id, String username, String token, ApiDriver api) {
         String postId = posted(List.of(uploadJpeg(purpose, jpeg)), more).path("id").asText();
         awaitStatus("/v1/posts/" + postId, "published");
         return postId;
+    }
+
+    /** Posts a small photo with {@code caption} and waits until it is published: its id. */
+    String postPhotoAndAwaitPublished(String caption) {
+        byte[] photo = TestPictures.jpeg(TestPictures.filled(64, 48, 0x3a6ea5), 0.85f, false);
+        return postPhotoAndAwaitPublished("post", photo, "\"caption\": " + quoted(caption));
     }
 
     /** Reads {@code path} as an app refreshing would, until its {@code status} is {@code status}. */
