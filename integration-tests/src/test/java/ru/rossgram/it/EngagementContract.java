@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import ru.rossgram.it.ApiDriver.Reply;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
-import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.posts.PhotoResults;
 import ru.rossgram.shared.social.SocialKeys;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -71,7 +71,7 @@ abstract class EngagementContract extends Contract {
     private String processingPost(User author) {
         String uploadId = upload(author);
         services().get(S3Client.class).putObject(r -> r.bucket(services().mediaBucket())
-                .key(MediaStore.originalKey(author.id(), uploadId)).contentType("image/jpeg"), RequestBody.fromBytes(new byte[2048]));
+                .key(MediaKeys.originalKey(author.id(), uploadId)).contentType("image/jpeg"), RequestBody.fromBytes(new byte[2048]));
         Reply created = author.send("POST", "/v1/posts", "{\"uploads\": [\"" + uploadId + "\"]}");
         assertEquals(201, created.status(), created.body());
         assertEquals("processing", created.json().path("status").asText());

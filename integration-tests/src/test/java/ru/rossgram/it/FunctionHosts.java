@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import ru.rossgram.local.FunctionHost;
-import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 import ru.rossgram.shared.posts.PhotoResults.Outcome;
@@ -87,7 +87,7 @@ final class FunctionHosts implements AutoCloseable {
     /** A post photo of {@code author}'s, processed as the thumbnail function processes one: its upload id. */
     String processedUpload(User author) {
         return processedUpload(author, "post", uploadId -> new PhotoRecord(1080, 1350, "#7a5c3e", "LEHV6nWB2yk8pyo0adR*.7kCMdnj",
-                List.of(new PhotoRecord.Rendition("w320", MediaStore.thumbnailKey(author.id(), uploadId, "w320"), 320, 400))));
+                List.of(new PhotoRecord.Rendition("w320", MediaKeys.thumbnailKey(author.id(), uploadId, "w320"), 320, 400))));
     }
 
     /** An upload of {@code author}'s for {@code purpose}, nothing sent, reported processed into {@code photo}. */

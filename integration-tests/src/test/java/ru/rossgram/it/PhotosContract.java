@@ -25,7 +25,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import ru.rossgram.it.ApiDriver.Reply;
 import ru.rossgram.local.FunctionHost;
-import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 import ru.rossgram.shared.posts.PhotoResults.Outcome;
@@ -95,8 +95,8 @@ abstract class PhotosContract extends Contract {
 
     private static PhotoRecord processed(String userId, String uploadId) {
         return new PhotoRecord(4032, 3024, "#5a7d9a", "1QcSHQRnh493V4dIh4eXh1h4kJUI",
-                List.of(new PhotoRecord.Rendition("w320", MediaStore.thumbnailKey(userId, uploadId, "w320"), 320, 240),
-                        new PhotoRecord.Rendition("w1080", MediaStore.thumbnailKey(userId, uploadId, "w1080"), 1080, 810)));
+                List.of(new PhotoRecord.Rendition("w320", MediaKeys.thumbnailKey(userId, uploadId, "w320"), 320, 240),
+                        new PhotoRecord.Rendition("w1080", MediaKeys.thumbnailKey(userId, uploadId, "w1080"), 1080, 810)));
     }
 
     private boolean exists(String key) {
@@ -208,7 +208,7 @@ abstract class PhotosContract extends Contract {
         byte[] photo = jpegBytes(4096);
         assertEquals(200, put(ticket, photo));
 
-        String key = MediaStore.originalKey(user.id(), ticket.path("uploadId").asText());
+        String key = MediaKeys.originalKey(user.id(), ticket.path("uploadId").asText());
         var stored = s3().getObjectAsBytes(r -> r.bucket(hosts.services().mediaBucket()).key(key));
         assertArrayEquals(photo, stored.asByteArray());
         assertEquals("image/jpeg", stored.response().contentType());
@@ -233,7 +233,7 @@ abstract class PhotosContract extends Contract {
         String otherKey = signed.replace("/originals/" + user.id() + "/", "/originals/" + user.id() + "/x");
         assertEquals(403, put(URI.create(otherKey), headers(ticket), jpegBytes(4096)), "another key");
 
-        assertFalse(exists(MediaStore.originalKey(user.id(), ticket.path("uploadId").asText())));
+        assertFalse(exists(MediaKeys.originalKey(user.id(), ticket.path("uploadId").asText())));
         assertEquals(200, put(ticket, jpegBytes(4096)), "the URL itself still works");
     }
 
@@ -246,7 +246,7 @@ abstract class PhotosContract extends Contract {
         assertTrue(expiresAt.isBefore(Instant.now().plusSeconds(3)), expiresAt.toString());
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 1500);
         assertEquals(403, put(ticket, jpegBytes(1000)));
-        assertFalse(exists(MediaStore.originalKey(user.id(), ticket.path("uploadId").asText())));
+        assertFalse(exists(MediaKeys.originalKey(user.id(), ticket.path("uploadId").asText())));
     }
 
     // --- creating posts ---------------------------------------------------------------------------------------
@@ -400,7 +400,7 @@ abstract class PhotosContract extends Contract {
         assertEquals(Outcome.ALREADY_RECORDED, photoResults().recordReady(uploads.get(1), processed(author.id(), uploads.get(1))));
 
         byte[] thumbnail = jpegBytes(1500);
-        String w320 = MediaStore.thumbnailKey(author.id(), uploads.get(1), "w320");
+        String w320 = MediaKeys.thumbnailKey(author.id(), uploads.get(1), "w320");
         s3().putObject(r -> r.bucket(hosts.services().mediaBucket()).key(w320).contentType("image/jpeg"), RequestBody.fromBytes(thumbnail));
 
         Reply seen = reader.send("GET", "/v1/posts/" + postId, null);
@@ -561,7 +561,7 @@ abstract class PhotosContract extends Contract {
         assertEquals(Outcome.RECORDED, photoResults().recordReady(uploads.get(0), first));
         List<String> keys = new ArrayList<>();
         for (String upload : uploads) {
-            keys.add(MediaStore.originalKey(author.id(), upload));
+            keys.add(MediaKeys.originalKey(author.id(), upload));
         }
         for (PhotoRecord.Rendition rendition : first.renditions()) {
             s3().putObject(r -> r.bucket(hosts.services().mediaBucket()).key(rendition.key()), RequestBody.fromBytes(jpegBytes(300)));
@@ -593,7 +593,7 @@ abstract class PhotosContract extends Contract {
         assertEquals(Outcome.RECORDED, photoResults().recordReady(uploads.get(0), processed(author.id(), uploads.get(0))));
         Reply created = author.createPost(postBody(uploads, ""));
         assertEquals(201, created.status(), created.body());
-        assertEquals("https://media.rossgram.example/" + MediaStore.thumbnailKey(author.id(), uploads.get(0), "w320"),
+        assertEquals("https://media.rossgram.example/" + MediaKeys.thumbnailKey(author.id(), uploads.get(0), "w320"),
                 created.json().at("/photos/0/urls/w320").asText());
     }
 

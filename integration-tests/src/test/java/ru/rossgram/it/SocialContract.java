@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import ru.rossgram.it.ApiDriver.Reply;
 import ru.rossgram.shared.config.RossgramConfig;
-import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 import ru.rossgram.shared.social.BlockRepository;
@@ -559,7 +559,7 @@ abstract class SocialContract extends Contract {
 
     private static PhotoRecord processed(String userId, String uploadId) {
         return new PhotoRecord(1080, 1080, "#5a7d9a", "LEHV6nWB2yk8pyo0adR*.7kCMdnj",
-                List.of(new PhotoRecord.Rendition("w320", MediaStore.thumbnailKey(userId, uploadId, "w320"), 320, 320)));
+                List.of(new PhotoRecord.Rendition("w320", MediaKeys.thumbnailKey(userId, uploadId, "w320"), 320, 320)));
     }
 
     @Test

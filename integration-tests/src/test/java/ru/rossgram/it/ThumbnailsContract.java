@@ -38,7 +38,7 @@ import ru.rossgram.local.FunctionHost;
 import ru.rossgram.localcloud.FunctionSpec;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.dynamo.TransactionWriter;
-import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.Post;
 import ru.rossgram.shared.posts.PostRepository;
@@ -162,7 +162,7 @@ abstract class ThumbnailsContract extends Contract {
     }
 
     private static List<String> expectedThumbnailKeys(User user, Stored upload, Set<String> renditions) {
-        return renditions.stream().map(name -> MediaStore.thumbnailKey(user.id(), upload.uploadId(), name)).sorted().toList();
+        return renditions.stream().map(name -> MediaKeys.thumbnailKey(user.id(), upload.uploadId(), name)).sorted().toList();
     }
 
     /** Downloads a thumbnail URL as an app does; it must be a JPEG carrying no metadata. */
@@ -491,7 +491,7 @@ abstract class ThumbnailsContract extends Contract {
 
     // --- a paid post's photos --------------------------------------------------------------------------------
 
-    private static final Set<String> PAID_RENDITIONS = Set.of("w1080", "w640", "w320", "square150", MediaStore.PREVIEW);
+    private static final Set<String> PAID_RENDITIONS = Set.of("w1080", "w640", "w320", "square150", MediaKeys.PREVIEW);
 
     private Stored uploadPaid(User user, byte[] jpeg) throws Exception {
         return upload(user, "paid-post", "image/jpeg", jpeg);
@@ -508,7 +508,7 @@ abstract class ThumbnailsContract extends Contract {
     }
 
     private static List<String> expectedLockedKeys(User user, Stored upload) {
-        return POST_RENDITIONS.stream().map(name -> MediaStore.lockedThumbnailKey(user.id(), upload.uploadId(), name)).sorted().toList();
+        return POST_RENDITIONS.stream().map(name -> MediaKeys.lockedThumbnailKey(user.id(), upload.uploadId(), name)).sorted().toList();
     }
 
     private List<String> previewKeys(User user) {
@@ -516,7 +516,7 @@ abstract class ThumbnailsContract extends Contract {
     }
 
     private String recordedPreviewKey(Stored upload) {
-        return recorded(upload).renditions().stream().filter(r -> r.name().equals(MediaStore.PREVIEW))
+        return recorded(upload).renditions().stream().filter(r -> r.name().equals(MediaKeys.PREVIEW))
                 .map(PhotoRecord.Rendition::key).findFirst().orElseThrow(() -> new AssertionError("no preview recorded"));
     }
 
@@ -537,12 +537,12 @@ abstract class ThumbnailsContract extends Contract {
         PhotoRecord photo = recorded(upload);
         assertEquals(PAID_RENDITIONS, Set.copyOf(photo.renditions().stream().map(PhotoRecord.Rendition::name).toList()));
         String previewKey = recordedPreviewKey(upload);
-        assertTrue(MediaStore.isPreviewKeyOf(author.id(), previewKey), previewKey);
+        assertTrue(MediaKeys.isPreviewKeyOf(author.id(), previewKey), previewKey);
         assertFalse(previewKey.contains(upload.uploadId()), "the preview's key leads to the locked renditions: " + previewKey);
         for (PhotoRecord.Rendition rendition : photo.renditions()) {
             String cacheControl = s3().headObject(r -> r.bucket(bucket()).key(rendition.key())).cacheControl();
-            if (!rendition.name().equals(MediaStore.PREVIEW)) {
-                assertEquals(MediaStore.lockedThumbnailKey(author.id(), upload.uploadId(), rendition.name()), rendition.key());
+            if (!rendition.name().equals(MediaKeys.PREVIEW)) {
+                assertEquals(MediaKeys.lockedThumbnailKey(author.id(), upload.uploadId(), rendition.name()), rendition.key());
                 assertTrue(cacheControl.startsWith("private"), "no shared cache keeps a buyer's copy: " + cacheControl);
             } else {
                 assertTrue(cacheControl.startsWith("public"), cacheControl);
@@ -560,9 +560,9 @@ abstract class ThumbnailsContract extends Contract {
             assertSize(rendition.width(), rendition.height(), image, rendition.name());
             images.put(rendition.name(), image);
         }
-        assertSize(320, 240, images.get(MediaStore.PREVIEW), "the preview");
+        assertSize(320, 240, images.get(MediaKeys.PREVIEW), "the preview");
         double sharp = TestPictures.edgeEnergy(images.get("w320"));
-        double blurred = TestPictures.edgeEnergy(images.get(MediaStore.PREVIEW));
+        double blurred = TestPictures.edgeEnergy(images.get(MediaKeys.PREVIEW));
         assertTrue(blurred < sharp / 25, "edge energy " + blurred + " in the preview against " + sharp + " at w320");
     }
 
@@ -574,7 +574,7 @@ abstract class ThumbnailsContract extends Contract {
 
         PhotoRecord photo = recorded(upload);
         assertEquals(POST_RENDITIONS, Set.copyOf(photo.renditions().stream().map(PhotoRecord.Rendition::name).toList()));
-        photo.renditions().forEach(r -> assertEquals(MediaStore.thumbnailKey(author.id(), upload.uploadId(), r.name()), r.key()));
+        photo.renditions().forEach(r -> assertEquals(MediaKeys.thumbnailKey(author.id(), upload.uploadId(), r.name()), r.key()));
         assertEquals(expectedThumbnailKeys(author, upload, POST_RENDITIONS), thumbnailKeys(author, upload));
         assertEquals(List.of(), keysUnder("locked/" + author.id() + "/"));
         assertEquals(List.of(), previewKeys(author));
@@ -727,7 +727,7 @@ abstract class ThumbnailsContract extends Contract {
     @Test
     void anOriginalWhoseUploadDoesNotExist_isDeleted() throws Exception {
         User user = signUp();
-        String key = MediaStore.originalKey(user.id(), hosts.services().get(IdGenerator.class).newId());
+        String key = MediaKeys.originalKey(user.id(), hosts.services().get(IdGenerator.class).newId());
         Stored orphan = storeDirectly(key, TestImages.jpeg(TestImages.quadrants(64, 48)));
         assertEquals(List.of(key), keysUnder(key));
         deliver(hosts.shared(), orphan);
