@@ -62,7 +62,7 @@ class TemplateConsistencyTest {
 
     private FunctionHost host(Backend backend) {
         if (host == null) {
-            host = backend.functions(AccountsContract.TEST_OVERRIDES);
+            host = backend.functions(TestSettings.OVERRIDES);
         }
         return host;
     }
