@@ -46,9 +46,8 @@ class RouteKeyDispatchTest {
     List<DynamicTest> aMultiRouteFunction_answersRouteNotFound_forAnotherFunctionsRouteKey_orNone(Backend backend)
             throws IOException {
         SamTemplate template = backend.template();
-        host = backend.functions(AccountsContract.TEST_OVERRIDES);
-        String token = AccountsContract.signUp(backend.api(host, "198.51.100.21"), AccountsContract.unique("routes"))
-                .at("/tokens/accessToken").asText();
+        host = backend.functions(TestSettings.OVERRIDES);
+        String token = User.signUp(backend.api(host, "198.51.100.21"), TestSettings.unique("routes")).token();
         List<DynamicTest> tests = new ArrayList<>();
         for (FunctionSpec function : template.functions()) {
             if (function.httpRoutes().size() < 2) {
