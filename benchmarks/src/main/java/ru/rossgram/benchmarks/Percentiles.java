@@ -16,7 +16,7 @@ public record Percentiles(long median, long p90, long min, int count) {
         return rank(sorted, quantile);
     }
 
-    static Percentiles of(List<Long> values) {
+    public static Percentiles of(List<Long> values) {
         if (values.isEmpty()) {
             return new Percentiles(-1, -1, -1, 0);
         }

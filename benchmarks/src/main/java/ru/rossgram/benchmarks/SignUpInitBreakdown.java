@@ -101,7 +101,7 @@ public final class SignUpInitBreakdown {
     /** The request the handler would see; only the body and its content type matter to sign-up. */
     private static ApiRequest request(JsonCodec json, Path eventFile) throws Exception {
         JsonNode event = json.mapper().readTree(eventFile.toFile());
-        return new ApiRequest("POST", "/v1/accounts", Map.of("content-type", "application/json"), Map.of(), Map.of(),
+        return new ApiRequest("POST /v1/accounts", "POST", "/v1/accounts", Map.of("content-type", "application/json"), Map.of(), Map.of(),
                 event.get("body").asText().getBytes(StandardCharsets.UTF_8), "127.0.0.1", "breakdown");
     }
 

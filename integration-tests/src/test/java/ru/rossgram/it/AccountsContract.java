@@ -4,24 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.rossgram.it.Concurrency.concurrently;
+import static ru.rossgram.it.TestSettings.PASSWORD;
+import static ru.rossgram.it.TestSettings.signInBody;
+import static ru.rossgram.it.TestSettings.signUpBody;
+import static ru.rossgram.it.TestSettings.unique;
+import static ru.rossgram.it.User.createAccount;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import ru.rossgram.local.FunctionHost;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import ru.rossgram.it.ApiDriver.Reply;
 import ru.rossgram.shared.auth.AccessTokens;
 import ru.rossgram.shared.auth.Caller;
@@ -31,49 +29,14 @@ import ru.rossgram.shared.config.RossgramConfig;
  * Accounts, end to end through the functions' Lambda entry points against a real backend. Subclasses say
  * which backend; the behaviour must not depend on it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AccountsContract {
-    static final String PASSWORD = "violet kettle sings at dawn";
-    /** Cheap hashing and a low per-address limit keep the suite fast and the address throttle testable. */
-    static final Map<String, String> TEST_OVERRIDES = Map.of(
-            "ROSSGRAM_PASSWORD_HASHING_MEMORY_KIB", "1024",
-            "ROSSGRAM_PASSWORD_HASHING_ITERATIONS", "1",
-            "ROSSGRAM_SIGN_IN_THROTTLE_MAX_FAILURES_PER_ADDRESS", "12");
-
-    private FunctionHost host;
-
-    protected abstract Backend backend();
-
-    @AfterAll
-    void stopFunctions() {
-        if (host != null) {
-            host.close();
-        }
+abstract class AccountsContract extends Contract {
+    protected AccountsContract() {
+        super("GetMeFunction", Map.of());
     }
 
     /** A client at its own address, so address throttling in one test cannot leak into another. */
-    synchronized ApiDriver client() {
-        if (host == null) {
-            host = backend().functions(TEST_OVERRIDES); // after the subclass's @BeforeAll chose a backend
-        }
-        var random = ThreadLocalRandom.current();
-        return backend().api(host, "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255));
-    }
-
-    static String unique(String base) {
-        return base + "_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-    }
-
-    static String signUpBody(String username, String email, String password) {
-        return """
-                {"username": "%s", "email": "%s", "password": "%s", "displayName": "Маша Петрова"}"""
-                .formatted(username, email, password);
-    }
-
-    static JsonNode signUp(ApiDriver api, String username) {
-        Reply reply = api.post("/v1/accounts", signUpBody(username, username + "@example.ru", PASSWORD));
-        assertEquals(201, reply.status(), reply.body());
-        return reply.json();
+    private ApiDriver client() {
+        return hosts.api();
     }
 
     static Map<String, String> bearer(String token) {
@@ -86,7 +49,7 @@ abstract class AccountsContract {
     void signUp_createsAccount_whoseAccessTokenOpensMe() {
         ApiDriver api = client();
         String username = unique("Masha.Photo");
-        JsonNode created = signUp(api, username);
+        JsonNode created = createAccount(api, username);
         assertEquals(username, created.at("/account/username").asText());
         assertEquals("Маша Петрова", created.at("/account/displayName").asText());
         assertFalse(created.toString().contains("passwordHash"));
@@ -117,7 +80,7 @@ abstract class AccountsContract {
     void signUp_rejectsTakenUsername_caseInsensitively() {
         ApiDriver api = client();
         String username = unique("masha");
-        signUp(api, username);
+        createAccount(api, username);
         Reply again = api.post("/v1/accounts", signUpBody(username.toUpperCase(), unique("other") + "@example.ru", PASSWORD));
         assertEquals(409, again.status());
         assertEquals("username-taken", again.problemType());
@@ -127,7 +90,7 @@ abstract class AccountsContract {
     void signUp_rejectsTakenEmail_caseInsensitively() {
         ApiDriver api = client();
         String username = unique("masha");
-        signUp(api, username);
+        createAccount(api, username);
         Reply again = api.post("/v1/accounts", signUpBody(unique("other"), username.toUpperCase() + "@EXAMPLE.RU", PASSWORD));
         assertEquals(409, again.status());
         assertEquals("email-taken", again.problemType());
@@ -182,57 +145,39 @@ abstract class AccountsContract {
         ApiDriver api = client();
         String username = unique("race");
         int contenders = 100;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(contenders);
-        try {
-            List<Future<Reply>> replies = new ArrayList<>();
-            for (int i = 0; i < contenders; i++) {
-                String email = username + "+" + i + "@example.ru";
-                replies.add(pool.submit(() -> {
-                    start.await();
-                    return api.post("/v1/accounts", signUpBody(username, email, PASSWORD));
-                }));
+        List<Reply> replies = concurrently(contenders,
+                i -> api.post("/v1/accounts", signUpBody(username, username + "+" + i + "@example.ru", PASSWORD)));
+        int created = 0;
+        int taken = 0;
+        String winnerEmail = null;
+        for (Reply reply : replies) {
+            if (reply.status() == 201) {
+                created++;
+                winnerEmail = reply.json().at("/account/email").asText();
+            } else {
+                assertEquals(409, reply.status(), reply.body());
+                assertEquals("username-taken", reply.problemType());
+                taken++;
             }
-            start.countDown();
-            int created = 0;
-            int taken = 0;
-            String winnerEmail = null;
-            for (Future<Reply> future : replies) {
-                Reply reply = future.get();
-                if (reply.status() == 201) {
-                    created++;
-                    winnerEmail = reply.json().at("/account/email").asText();
-                } else {
-                    assertEquals(409, reply.status(), reply.body());
-                    assertEquals("username-taken", reply.problemType());
-                    taken++;
-                }
-            }
-            assertEquals(1, created);
-            assertEquals(contenders - 1, taken);
-            // The winner can sign in by name; the losers' emails never became accounts.
-            assertEquals(201, api.post("/v1/sessions", signIn(username, PASSWORD)).status());
-            assertEquals(201, api.post("/v1/sessions", signIn(winnerEmail, PASSWORD)).status());
-            String loserEmail = winnerEmail.equals(username + "+0@example.ru") ? username + "+1@example.ru" : username + "+0@example.ru";
-            assertEquals(401, api.post("/v1/sessions", signIn(loserEmail, PASSWORD)).status());
-        } finally {
-            pool.shutdownNow();
         }
+        assertEquals(1, created);
+        assertEquals(contenders - 1, taken);
+        // The winner can sign in by name; the losers' emails never became accounts.
+        assertEquals(201, api.post("/v1/sessions", signInBody(username, PASSWORD)).status());
+        assertEquals(201, api.post("/v1/sessions", signInBody(winnerEmail, PASSWORD)).status());
+        String loserEmail = winnerEmail.equals(username + "+0@example.ru") ? username + "+1@example.ru" : username + "+0@example.ru";
+        assertEquals(401, api.post("/v1/sessions", signInBody(loserEmail, PASSWORD)).status());
     }
 
     // --- sign-in and throttling -----------------------------------------------------------------------------
-
-    static String signIn(String login, String password) {
-        return "{\"login\": \"" + login + "\", \"password\": \"" + password + "\"}";
-    }
 
     @Test
     void signIn_byUsernameOrEmail_caseInsensitively() {
         ApiDriver api = client();
         String username = unique("Login");
-        String id = signUp(api, username).at("/account/id").asText();
+        String id = createAccount(api, username).at("/account/id").asText();
         for (String login : List.of(username, username.toUpperCase(), username + "@example.ru", username.toUpperCase() + "@EXAMPLE.RU")) {
-            Reply reply = api.post("/v1/sessions", signIn(login, PASSWORD));
+            Reply reply = api.post("/v1/sessions", signInBody(login, PASSWORD));
             assertEquals(201, reply.status(), login + " -> " + reply.body());
             assertEquals(id, reply.json().at("/account/id").asText());
             assertFalse(reply.json().at("/tokens/refreshToken").asText().isEmpty());
@@ -243,9 +188,9 @@ abstract class AccountsContract {
     void signIn_wrongPasswordAndUnknownUser_lookTheSame() {
         ApiDriver api = client();
         String username = unique("victim");
-        signUp(api, username);
-        Reply wrongPassword = api.post("/v1/sessions", signIn(username, "not the password at all"));
-        Reply unknownUser = api.post("/v1/sessions", signIn(unique("nobody"), PASSWORD));
+        createAccount(api, username);
+        Reply wrongPassword = api.post("/v1/sessions", signInBody(username, "not the password at all"));
+        Reply unknownUser = api.post("/v1/sessions", signInBody(unique("nobody"), PASSWORD));
         assertEquals(401, wrongPassword.status());
         assertEquals(401, unknownUser.status());
         assertEquals(wrongPassword.problemType(), unknownUser.problemType());
@@ -255,12 +200,12 @@ abstract class AccountsContract {
     @Test
     void signIn_throttlesRepeatedFailuresForOneAccount_evenWithTheRightPassword() {
         String username = unique("target");
-        signUp(client(), username);
+        createAccount(client(), username);
         for (int i = 0; i < 5; i++) {
             // a different address each time: the account's own limit must hold regardless
-            assertEquals(401, client().post("/v1/sessions", signIn(username, "wrong password " + i)).status());
+            assertEquals(401, client().post("/v1/sessions", signInBody(username, "wrong password " + i)).status());
         }
-        Reply throttled = client().post("/v1/sessions", signIn(username, PASSWORD));
+        Reply throttled = client().post("/v1/sessions", signInBody(username, PASSWORD));
         assertEquals(429, throttled.status(), throttled.body());
         assertEquals("too-many-attempts", throttled.problemType());
         assertTrue(Long.parseLong(throttled.header("retry-after")) > 0);
@@ -270,13 +215,13 @@ abstract class AccountsContract {
     void signIn_throttlesOneAddressSprayingManyAccounts() {
         ApiDriver attacker = client();
         for (int i = 0; i < 12; i++) {
-            assertEquals(401, attacker.post("/v1/sessions", signIn(unique("spray"), "guess number " + i)).status());
+            assertEquals(401, attacker.post("/v1/sessions", signInBody(unique("spray"), "guess number " + i)).status());
         }
-        Reply throttled = attacker.post("/v1/sessions", signIn(unique("spray"), PASSWORD));
+        Reply throttled = attacker.post("/v1/sessions", signInBody(unique("spray"), PASSWORD));
         assertEquals(429, throttled.status());
         assertTrue(throttled.headers().containsKey("retry-after"));
         // another address is not affected
-        assertEquals(401, client().post("/v1/sessions", signIn(unique("spray"), PASSWORD)).status());
+        assertEquals(401, client().post("/v1/sessions", signInBody(unique("spray"), PASSWORD)).status());
     }
 
     // --- refresh and sign-out -------------------------------------------------------------------------------
@@ -288,7 +233,7 @@ abstract class AccountsContract {
     @Test
     void refresh_rotatesTheToken_andReuseOfARotatedTokenRevokesTheSession() {
         ApiDriver api = client();
-        JsonNode tokens = signUp(api, unique("rot")).path("tokens");
+        JsonNode tokens = createAccount(api, unique("rot")).path("tokens");
         String first = tokens.path("refreshToken").asText();
 
         Reply rotated = api.post("/v1/sessions/refresh", refresh(first));
@@ -307,7 +252,7 @@ abstract class AccountsContract {
     @Test
     void refresh_refusesForgedAndMalformedTokens() {
         ApiDriver api = client();
-        String real = signUp(api, unique("forge")).at("/tokens/refreshToken").asText();
+        String real = createAccount(api, unique("forge")).at("/tokens/refreshToken").asText();
         String forgedSecret = real.substring(0, 27) + "A".repeat(43);
         for (String token : List.of("garbage", "01JD3Z6Q0V8X2K4M6N8P0R2T4W." + "A".repeat(43), forgedSecret)) {
             Reply reply = api.post("/v1/sessions/refresh", refresh(token));
@@ -319,7 +264,7 @@ abstract class AccountsContract {
     @Test
     void signOut_endsTheSession_soItsRefreshTokenStopsWorking() {
         ApiDriver api = client();
-        JsonNode tokens = signUp(api, unique("bye")).path("tokens");
+        JsonNode tokens = createAccount(api, unique("bye")).path("tokens");
         Reply out = api.send("DELETE", "/v1/sessions/current", null, bearer(tokens.path("accessToken").asText()));
         assertEquals(204, out.status(), out.body());
         assertEquals(401, api.post("/v1/sessions/refresh", refresh(tokens.path("refreshToken").asText())).status());
@@ -331,7 +276,7 @@ abstract class AccountsContract {
     @Test
     void me_refusesMissingTamperedAndUnsignedTokens_butAcceptsTheFallbackHeader() {
         ApiDriver api = client();
-        String token = signUp(api, unique("me")).at("/tokens/accessToken").asText();
+        String token = createAccount(api, unique("me")).at("/tokens/accessToken").asText();
         String[] parts = token.split("\\.");
         String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 "{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
@@ -348,7 +293,7 @@ abstract class AccountsContract {
     @Test
     void me_refusesATokenSignedWithAnotherKey_andAnExpiredOne() {
         ApiDriver api = client();
-        JsonNode account = signUp(api, unique("stale")).path("account");
+        JsonNode account = createAccount(api, unique("stale")).path("account");
         Caller caller = new Caller(account.path("id").asText(), "01JD0000000000000000000000");
         String ourSecret = backend().functionEnvironment(backend().template().function("GetMeFunction").orElseThrow())
                 .get("ROSSGRAM_ACCESS_TOKEN_SECRET");
@@ -372,7 +317,7 @@ abstract class AccountsContract {
     @Test
     void patchMe_changesDisplayNameAndBio_andKeepsWhatIsLeftOut() {
         ApiDriver api = client();
-        String token = signUp(api, unique("edit")).at("/tokens/accessToken").asText();
+        String token = createAccount(api, unique("edit")).at("/tokens/accessToken").asText();
         Map<String, String> headers = new java.util.HashMap<>(bearer(token));
         headers.put("content-type", "application/json");
 

@@ -1,28 +1,11 @@
 package ru.rossgram.it;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.testcontainers.containers.localstack.LocalStackContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The same accounts contract against LocalStack, where a Docker engine answers; skipped cleanly
  * (not failed) where there is none, as on our machines and CI.
  */
-@Testcontainers(disabledWithoutDocker = true)
+@ExtendWith(LocalStackBackend.class)
 class AccountsOnLocalStackTest extends AccountsContract {
-    @Container
-    static final LocalStackContainer LOCALSTACK = LocalStackBackend.container();
-
-    private Backend backend;
-
-    @BeforeAll
-    void deployTemplate() {
-        backend = LocalStackBackend.deploy(LOCALSTACK);
-    }
-
-    @Override
-    protected Backend backend() {
-        return backend;
-    }
 }

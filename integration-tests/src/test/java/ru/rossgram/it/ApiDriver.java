@@ -1,8 +1,15 @@
 package ru.rossgram.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,33 +18,75 @@ import ru.rossgram.local.ApiGateway;
 import ru.rossgram.local.HttpApiEvents;
 
 /**
- * Calls the API through the local runner's gateway emulation, in-process and without sockets: routes from
- * the template, payload 2.0 events, the functions' Lambda entry points. Tests speak HTTP-ish calls; nothing
- * here knows a handler by name.
+ * Calls the API as a client does, by one of two ways that answer alike: in-process through the local runner's
+ * gateway emulation (routes from the template, payload 2.0 events, the functions' Lambda entry points, no
+ * sockets), or over real HTTP to a running local runner. Tests speak HTTP-ish calls; nothing here knows a handler
+ * by name.
  */
 final class ApiDriver {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final ApiGateway gateway;
-    private final String sourceIp;
+    /** Carries one call to the API and brings back its answer. */
+    @FunctionalInterface
+    private interface Transport {
+        Reply send(String method, String path, String query, Map<String, String> headers, byte[] body) throws Exception;
+    }
 
+    private final Transport transport;
+
+    private ApiDriver(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** The API in this JVM, as a client at {@code sourceIp} reaches it through API Gateway. */
     ApiDriver(ApiGateway gateway, String sourceIp) {
-        this.gateway = gateway;
-        this.sourceIp = sourceIp;
+        this((method, path, query, headers, body) -> {
+            Map<String, List<String>> multi = new LinkedHashMap<>();
+            headers.forEach((name, value) -> multi.put(name, List.of(value)));
+            ApiGateway.Response response = gateway.handle(new HttpApiEvents.Request(method, path, query, multi, body, sourceIp));
+            return new Reply(response.status(), lowerCased(response.headers()), response.bodyText());
+        });
+    }
+
+    /** The API served over HTTP at {@code base}, such as a local runner's. */
+    static ApiDriver overHttp(URI base) {
+        return new ApiDriver((method, path, query, headers, body) -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(query == null ? path : path + "?" + query))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            headers.forEach(request::header);
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), lowerCased(response.headers().map()), response.body());
+        });
     }
 
     Reply post(String path, String json) {
         return send("POST", path, json, Map.of("content-type", "application/json"));
     }
 
-    Reply send(String method, String path, String body, Map<String, String> headers) {
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        headers.forEach((name, value) -> multi.put(name, List.of(value)));
-        ApiGateway.Response response = gateway.handle(new HttpApiEvents.Request(method, path, null, multi,
-                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), sourceIp));
+    /** Sends {@code body} (none when null); {@code pathAndQuery} may carry a query string. */
+    Reply send(String method, String pathAndQuery, String body, Map<String, String> headers) {
+        return sendBytes(method, pathAndQuery, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    Reply sendBytes(String method, String pathAndQuery, byte[] body, Map<String, String> headers) {
+        int question = pathAndQuery.indexOf('?');
+        String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
+        String query = question < 0 ? null : pathAndQuery.substring(question + 1);
+        try {
+            return transport.send(method, path, query, headers, body);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AssertionError(method + " " + pathAndQuery + " could not be sent", e);
+        }
+    }
+
+    private static Map<String, String> lowerCased(Map<String, List<String>> headers) {
         Map<String, String> single = new LinkedHashMap<>();
-        response.headers().forEach((name, values) -> single.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-        return new Reply(response.status(), single, response.bodyText());
+        headers.forEach((name, values) -> single.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        return single;
     }
 
     record Reply(int status, Map<String, String> headers, String body) {
@@ -51,6 +100,12 @@ final class ApiDriver {
 
         String header(String name) {
             return headers.get(name);
+        }
+
+        /** A 404 problem: what a caller meets for what does not exist, or must look as if it did not. */
+        static void assertNotFound(Reply reply) {
+            assertEquals(404, reply.status(), reply.body());
+            assertEquals("not-found", reply.problemType());
         }
 
         /** The problem type's last path segment, e.g. {@code username-taken}. */

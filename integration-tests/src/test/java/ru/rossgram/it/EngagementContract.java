@@ -3,38 +3,22 @@ package ru.rossgram.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static ru.rossgram.it.AccountsContract.unique;
+import static ru.rossgram.it.ApiDriver.Reply.assertNotFound;
+import static ru.rossgram.it.Concurrency.concurrently;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import ru.rossgram.it.ApiDriver.Reply;
-import ru.rossgram.local.ApiGateway;
-import ru.rossgram.local.FunctionHost;
-import ru.rossgram.local.HttpApiEvents;
-import ru.rossgram.local.HttpApiRoutes;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
-import ru.rossgram.shared.media.MediaStore;
-import ru.rossgram.shared.media.PhotoRecord;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.posts.PhotoResults;
-import ru.rossgram.shared.posts.PhotoResults.Outcome;
 import ru.rossgram.shared.social.SocialKeys;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,42 +30,18 @@ import software.amazon.awssdk.services.s3.S3Client;
  * function publishes them ({@link PhotoResults}), counts read back through {@code GET /v1/posts/{id}}, and
  * storage looked at directly only to prove what a deleted post leaves behind (nothing).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EngagementContract {
+abstract class EngagementContract extends Contract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BLOCK_ROUTE = "PUT /v1/users/{username}/block";
 
-    private FunctionHost host;
-    private ApiGateway gateway;
-    private SharedServices services;
-
-    protected abstract Backend backend();
-
-    @AfterAll
-    void stop() {
-        if (host != null) {
-            host.close();
-        }
-        if (services != null) {
-            services.close();
-        }
+    protected EngagementContract() {
+        super("CreatePostFunction", Map.of());
     }
 
     // --- fixtures -------------------------------------------------------------------------------------------
 
-    private synchronized ApiGateway gateway() {
-        if (gateway == null) {
-            host = backend().functions(AccountsContract.TEST_OVERRIDES);
-            gateway = new ApiGateway(new HttpApiRoutes(backend().template().functions()), host);
-        }
-        return gateway;
-    }
-
-    private synchronized SharedServices services() {
-        if (services == null) {
-            services = SharedServices.asFunction(backend(), "CreatePostFunction", Map.of());
-        }
-        return services;
+    private SharedServices services() {
+        return hosts.services();
     }
 
     private DynamoDbClient dynamo() {
@@ -94,95 +54,24 @@ abstract class EngagementContract {
 
     /** A signed-up user calling the API from an address of their own. */
     private User signUp() {
-        var random = ThreadLocalRandom.current();
-        User anonymous = new User(null, null, null, gateway(), "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255));
-        Reply reply = anonymous.send("POST", "/v1/accounts", AccountsContract.signUpBody(
-                unique("fan"), unique("fan") + "@example.ru", AccountsContract.PASSWORD));
-        assertEquals(201, reply.status(), reply.body());
-        JsonNode account = reply.json();
-        return new User(account.at("/account/id").asText(), account.at("/account/username").asText(),
-                account.at("/tokens/accessToken").asText(), gateway(), anonymous.sourceIp());
-    }
-
-    record User(String id, String username, String token, ApiGateway gateway, String sourceIp) {
-        /** Calls the API through the template's routes; {@code pathAndQuery} may carry a query string. */
-        Reply send(String method, String pathAndQuery, String json) {
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            if (token != null) {
-                headers.put("authorization", List.of("Bearer " + token));
-            }
-            if (json != null) {
-                headers.put("content-type", List.of("application/json"));
-            }
-            int question = pathAndQuery.indexOf('?');
-            String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
-            String query = question < 0 ? null : pathAndQuery.substring(question + 1);
-            ApiGateway.Response response = gateway.handle(new HttpApiEvents.Request(method, path, query, headers,
-                    json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8), sourceIp));
-            Map<String, String> single = new LinkedHashMap<>();
-            response.headers().forEach((name, values) -> single.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-            return new Reply(response.status(), single, response.bodyText());
-        }
-
-        Reply like(String postId) {
-            return send("PUT", "/v1/posts/" + postId + "/like", null);
-        }
-
-        Reply unlike(String postId) {
-            return send("DELETE", "/v1/posts/" + postId + "/like", null);
-        }
-
-        Reply comment(String postId, String text) {
-            return send("POST", "/v1/posts/" + postId + "/comments", "{\"text\": " + quoted(text) + "}");
-        }
-
-        Reply comments(String postId, String query) {
-            return send("GET", "/v1/posts/" + postId + "/comments" + query, null);
-        }
-
-        Reply deleteComment(String postId, String commentId) {
-            return send("DELETE", "/v1/posts/" + postId + "/comments/" + commentId, null);
-        }
-
-        JsonNode post(String postId) {
-            Reply reply = send("GET", "/v1/posts/" + postId, null);
-            assertEquals(200, reply.status(), reply.body());
-            return reply.json();
-        }
-    }
-
-    private static String quoted(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return hosts.signUp("fan");
     }
 
     /** One photo upload of {@code author}'s, with nothing sent yet. */
     private static String upload(User author) {
-        Reply reply = author.send("POST", "/v1/uploads", "{\"purpose\": \"post\", \"contentType\": \"image/jpeg\", \"contentLength\": 2048}");
-        assertEquals(201, reply.status(), reply.body());
-        return reply.json().at("/uploads/0/uploadId").asText();
+        return author.ticket("post", "image/jpeg", 2048).path("uploadId").asText();
     }
 
     /** A post of {@code author}'s whose one photo was processed before posting, so it is published at once. */
     private String publishedPost(User author) {
-        String uploadId = upload(author);
-        PhotoRecord photo = new PhotoRecord(1080, 1350, "#7a5c3e", "LEHV6nWB2yk8pyo0adR*.7kCMdnj",
-                List.of(new PhotoRecord.Rendition("w320", MediaStore.thumbnailKey(author.id(), uploadId, "w320"), 320, 400)));
-        assertEquals(Outcome.RECORDED, services().get(PhotoResults.class).recordReady(uploadId, photo));
-        Reply created = author.send("POST", "/v1/posts", "{\"uploads\": [\"" + uploadId + "\"], \"caption\": \"Утро в Суздале\"}");
-        assertEquals(201, created.status(), created.body());
-        assertEquals("published", created.json().path("status").asText());
-        return created.json().path("id").asText();
+        return hosts.publishedPost(author, "\"caption\": \"Утро в Суздале\"");
     }
 
     /** A post of {@code author}'s whose photo arrived but is not processed yet. */
     private String processingPost(User author) {
         String uploadId = upload(author);
         services().get(S3Client.class).putObject(r -> r.bucket(services().mediaBucket())
-                .key(MediaStore.originalKey(author.id(), uploadId)).contentType("image/jpeg"), RequestBody.fromBytes(new byte[2048]));
+                .key(MediaKeys.originalKey(author.id(), uploadId)).contentType("image/jpeg"), RequestBody.fromBytes(new byte[2048]));
         Reply created = author.send("POST", "/v1/posts", "{\"uploads\": [\"" + uploadId + "\"]}");
         assertEquals(201, created.status(), created.body());
         assertEquals("processing", created.json().path("status").asText());
@@ -216,38 +105,10 @@ abstract class EngagementContract {
                 .items().stream().map(item -> item.get("sk").s()).toList();
     }
 
-    private static <T> List<T> concurrently(int n, Function<Integer, T> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.apply(index);
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private static void assertLikeState(Reply reply, boolean liked, long count) {
         assertEquals(200, reply.status(), reply.body());
         assertEquals(liked, reply.json().path("liked").asBoolean(), reply.body());
         assertEquals(count, reply.json().path("likeCount").asLong(), reply.body());
-    }
-
-    private static void assertNotFound(Reply reply) {
-        assertEquals(404, reply.status(), reply.body());
-        assertEquals("not-found", reply.problemType());
     }
 
     // --- likes ----------------------------------------------------------------------------------------------
@@ -322,7 +183,7 @@ abstract class EngagementContract {
         assertNotFound(fan.like("not-a-post"));
         assertEquals(0, author.post(processing).path("likeCount").asLong());
 
-        Reply anonymous = new User(null, null, null, gateway(), "198.51.100.9").like(publishedPost(author));
+        Reply anonymous = new User(null, null, null, hosts.api()).like(publishedPost(author));
         assertEquals(401, anonymous.status());
         assertEquals("unauthorized", anonymous.problemType());
     }

@@ -3,31 +3,17 @@ package ru.rossgram.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static ru.rossgram.it.AccountsContract.unique;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import ru.rossgram.it.ApiDriver.Reply;
-import ru.rossgram.local.ApiGateway;
 import ru.rossgram.local.FunctionHost;
-import ru.rossgram.local.HttpApiEvents;
-import ru.rossgram.local.HttpApiRoutes;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.feeds.FeedContext;
 import ru.rossgram.shared.dynamo.Attrs;
-import ru.rossgram.shared.media.MediaStore;
-import ru.rossgram.shared.media.PhotoRecord;
-import ru.rossgram.shared.posts.PhotoResults;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -40,8 +26,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * here serves 4 followers per step and treats authors with more than 8 followers as celebrities, so that small
  * graphs cross both limits.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class FeedsContract {
+abstract class FeedsContract extends Contract {
     static final int FOLLOWERS_PER_STEP = 4;
     static final int THRESHOLD = 8;
     private static final Map<String, String> FEED_SETTINGS = Map.of(
@@ -51,30 +36,12 @@ abstract class FeedsContract {
     private static final String REGION = "us-east-1";
     private static final String EMPTY_ETAG = "d41d8cd98f00b204e9800998ecf8427e";
 
-    private final FunctionHosts hosts = new FunctionHosts(this::backend, "CreatePostFunction", FEED_SETTINGS);
-    private FunctionHost host;
-    private ApiGateway gateway;
 
-    protected abstract Backend backend();
-
-    @AfterAll
-    void stop() {
-        hosts.close();
+    protected FeedsContract() {
+        super("CreatePostFunction", FEED_SETTINGS);
     }
 
     // --- fixtures -------------------------------------------------------------------------------------------
-
-    private FunctionHost host(Map<String, String> extra) {
-        return hosts.start(extra);
-    }
-
-    private synchronized ApiGateway gateway() {
-        if (gateway == null) {
-            host = hosts.shared();
-            gateway = new ApiGateway(new HttpApiRoutes(backend().template().functions()), host);
-        }
-        return gateway;
-    }
 
     private SharedServices services() {
         return hosts.services();
@@ -96,80 +63,13 @@ abstract class FeedsContract {
         return backend().template().function("FanOutFunction").orElseThrow();
     }
 
-    record User(String id, String username, String token, ApiGateway gateway, String sourceIp) {
-        Reply send(String method, String pathAndQuery, String json) {
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            if (token != null) {
-                headers.put("authorization", List.of("Bearer " + token));
-            }
-            if (json != null) {
-                headers.put("content-type", List.of("application/json"));
-            }
-            int question = pathAndQuery.indexOf('?');
-            String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
-            String query = question < 0 ? null : pathAndQuery.substring(question + 1);
-            ApiGateway.Response response = gateway.handle(new HttpApiEvents.Request(method, path, query, headers,
-                    json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8), sourceIp));
-            Map<String, String> single = new LinkedHashMap<>();
-            response.headers().forEach((name, values) -> single.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-            return new Reply(response.status(), single, response.bodyText());
-        }
-
-        void follow(User other) {
-            Reply reply = send("PUT", "/v1/users/" + other.username() + "/follow", null);
-            assertEquals(200, reply.status(), reply.body());
-        }
-
-        void unfollow(User other) {
-            assertEquals(204, send("DELETE", "/v1/users/" + other.username() + "/follow", null).status());
-        }
-
-        /** Every page of the home feed, newest first: post ids. */
-        List<String> feed() {
-            return allPages("/v1/feed", 50);
-        }
-
-        List<String> grid(User of) {
-            return allPages("/v1/users/" + of.username() + "/posts", 50);
-        }
-
-        List<String> allPages(String path, int limit) {
-            List<String> ids = new ArrayList<>();
-            String cursor = null;
-            do {
-                Reply reply = send("GET", path + "?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor), null);
-                assertEquals(200, reply.status(), reply.body());
-                reply.json().path("items").forEach(post -> ids.add(post.path("id").asText()));
-                cursor = reply.json().hasNonNull("nextCursor") ? reply.json().path("nextCursor").asText() : null;
-            } while (cursor != null);
-            return ids;
-        }
-    }
-
     private User signUp() {
-        var random = ThreadLocalRandom.current();
-        User anonymous = new User(null, null, null, gateway(), "198.19." + random.nextInt(256) + "." + random.nextInt(1, 255));
-        String name = unique("feed");
-        Reply reply = anonymous.send("POST", "/v1/accounts",
-                AccountsContract.signUpBody(name, name + "@example.ru", AccountsContract.PASSWORD));
-        assertEquals(201, reply.status(), reply.body());
-        JsonNode account = reply.json();
-        return new User(account.at("/account/id").asText(), account.at("/account/username").asText(),
-                account.at("/tokens/accessToken").asText(), gateway(), anonymous.sourceIp());
+        return hosts.signUp("feed");
     }
 
     /** A post of {@code author}'s, published at once (its photo was processed before posting). */
     private String publish(User author) {
-        Reply issued = author.send("POST", "/v1/uploads", "{\"purpose\": \"post\", \"contentType\": \"image/jpeg\", \"contentLength\": 2048}");
-        assertEquals(201, issued.status(), issued.body());
-        String uploadId = issued.json().at("/uploads/0/uploadId").asText();
-        PhotoRecord photo = new PhotoRecord(1080, 1080, "#335577", "LEHV6nWB2yk8pyo0adR*.7kCMdnj",
-                List.of(new PhotoRecord.Rendition("w320", MediaStore.thumbnailKey(author.id(), uploadId, "w320"), 320, 320)));
-        services().get(PhotoResults.class).recordReady(uploadId, photo);
-        Reply created = author.send("POST", "/v1/posts", "{\"uploads\": [\"" + uploadId + "\"]}");
-        assertEquals(201, created.status(), created.body());
-        assertEquals("published", created.json().path("status").asText());
-        return created.json().path("id").asText();
+        return hosts.publishedPost(author, "");
     }
 
     private List<String> pendingFanOutTasks() {
@@ -179,7 +79,7 @@ abstract class FeedsContract {
 
     /** Delivers every stored fan-out task to the fan-out function, and the tasks they queue, until none is left. */
     private List<String> deliverFanOutTasks() {
-        return deliverFanOutTasks(host);
+        return deliverFanOutTasks(hosts.shared());
     }
 
     private List<String> deliverFanOutTasks(FunctionHost through) {
@@ -214,8 +114,8 @@ abstract class FeedsContract {
     void twoUsersWhoFollowEachOther_seeBothTheirPosts_newestFirst() {
         User masha = signUp();
         User petya = signUp();
-        masha.follow(petya);
-        petya.follow(masha);
+        masha.followed(petya);
+        petya.followed(masha);
         String first = publish(masha);
         String second = publish(petya);
         String third = publish(masha);
@@ -233,7 +133,7 @@ abstract class FeedsContract {
         List<User> followers = new ArrayList<>();
         for (int i = 0; i < THRESHOLD; i++) { // exactly at the threshold: still fanned out
             User follower = signUp();
-            follower.follow(author);
+            follower.followed(author);
             followers.add(follower);
         }
         String postId = publish(author);
@@ -255,23 +155,23 @@ abstract class FeedsContract {
         List<User> followers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             User follower = signUp();
-            follower.follow(author);
+            follower.followed(author);
             followers.add(follower);
         }
         String postId = publish(author);
         String firstStep = pendingFanOutTasks().stream().filter(key -> key.contains(postId)).findFirst().orElseThrow();
         String event = taskStored(firstStep);
-        FunctionHost other = host(Map.of());
+        FunctionHost other = hosts.start(Map.of());
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            var a = pool.submit(() -> host.invoke(fanOutFunction(), event));
+            var a = pool.submit(() -> hosts.shared().invoke(fanOutFunction(), event));
             var b = pool.submit(() -> other.invoke(fanOutFunction(), event));
             a.get();
             b.get();
         } finally {
             pool.shutdownNow();
         }
-        host.invoke(fanOutFunction(), event); // and once more, late
+        hosts.shared().invoke(fanOutFunction(), event); // and once more, late
         deliverFanOutTasks();
         for (User follower : followers) {
             assertEquals(List.of(postId), follower.feed());
@@ -284,13 +184,13 @@ abstract class FeedsContract {
         List<User> followers = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             User follower = signUp();
-            follower.follow(author);
+            follower.followed(author);
             followers.add(follower);
         }
         String postId = publish(author);
         // This host cannot reach S3: its step serves its four followers and moves the cursor, then fails to queue
         // the next step and throws, as a Lambda invocation would.
-        FunctionHost brokenS3 = host(Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9"));
+        FunctionHost brokenS3 = hosts.start(Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9"));
         String firstStep = pendingFanOutTasks().stream().filter(key -> key.contains(postId)).findFirst().orElseThrow();
         String event = taskStored(firstStep);
         assertThrows(RuntimeException.class, () -> brokenS3.invoke(fanOutFunction(), event));
@@ -307,12 +207,12 @@ abstract class FeedsContract {
         List<User> fans = new ArrayList<>();
         for (int i = 0; i <= THRESHOLD; i++) {
             User fan = signUp();
-            fan.follow(star);
+            fan.followed(star);
             fans.add(fan);
         }
         User friend = signUp();
         User fan = fans.get(0);
-        fan.follow(friend);
+        fan.followed(friend);
         String older = publish(friend);
         String crossing = publish(star); // over the threshold: fanned out once more, and the star is marked
         List<String> delivered = deliverFanOutTasks();
@@ -332,20 +232,20 @@ abstract class FeedsContract {
         assertEquals(List.of(), second.feed(), "a muted celebrity's posts are not merged in");
         assertEquals(204, second.send("DELETE", "/v1/users/" + star.username() + "/mute", null).status());
         assertEquals(List.of(starPost, crossing), second.feed());
-        fan.unfollow(star);
+        fan.unfollowed(star);
         assertEquals(List.of(newer, older), fan.feed());
 
         User late = signUp(); // follows once the star is one: her posts are merged, none copied in
-        late.follow(star);
+        late.followed(star);
         assertEquals(0, feedItems(late.id(), starPost));
         assertEquals(List.of(starPost, crossing), late.feed());
         dynamo().updateItem(r -> r.tableName(table()).key(FeedContext.key(late.id())).updateExpression("DELETE #ids :star")
                 .expressionAttributeNames(Map.of("#ids", FeedContext.CELEBRITIES))
                 .expressionAttributeValues(Map.of(":star", AttributeValue.fromSs(List.of(star.id())))));
         assertEquals(List.of(), late.feed(), "as if the follow's invocation had ended right after its commit");
-        late.follow(star);
+        late.followed(star);
         assertEquals(List.of(starPost, crossing), late.feed(), "a repeated follow finishes it");
-        fan.follow(star);
+        fan.followed(star);
         assertEquals(List.of(newer, starPost, crossing, older), fan.feed(), "following again brings her back");
         assertEquals(204, late.send("PUT", "/v1/users/" + star.username() + "/block", null).status());
         assertEquals(List.of(), late.feed(), "nor after a block");
@@ -356,7 +256,7 @@ abstract class FeedsContract {
         User reader = signUp();
         User author = signUp();
         String before = publish(author); // published before anyone followed
-        reader.follow(author);
+        reader.followed(author);
         assertEquals(List.of(before), reader.feed(), "following brings the recent posts in");
         String after = publish(author);
         deliverFanOutTasks();
@@ -367,7 +267,7 @@ abstract class FeedsContract {
         assertEquals(204, reader.send("DELETE", "/v1/users/" + author.username() + "/mute", null).status());
         assertEquals(List.of(after, before), reader.feed());
 
-        reader.unfollow(author);
+        reader.unfollowed(author);
         assertEquals(List.of(), reader.feed());
     }
 
@@ -375,7 +275,7 @@ abstract class FeedsContract {
     void aDeletedPost_leavesEveryFeed() {
         User author = signUp();
         User reader = signUp();
-        reader.follow(author);
+        reader.followed(author);
         String kept = publish(author);
         String deleted = publish(author);
         deliverFanOutTasks();
@@ -393,8 +293,8 @@ abstract class FeedsContract {
         User reader = signUp();
         User a = signUp();
         User b = signUp();
-        reader.follow(a);
-        reader.follow(b);
+        reader.followed(a);
+        reader.followed(b);
         List<String> published = new ArrayList<>();
         for (int i = 0; i < 13; i++) {
             published.add(publish(i % 3 == 0 ? b : a));
@@ -429,7 +329,7 @@ abstract class FeedsContract {
         User follower = signUp();
         User stranger = signUp();
         String postId = publish(owner);
-        follower.follow(owner);
+        follower.followed(owner);
         assertEquals(200, owner.send("PATCH", "/v1/me", "{\"private\": true}").status());
 
         assertEquals(List.of(postId), follower.grid(owner));

@@ -1,17 +1,24 @@
 package ru.rossgram.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import ru.rossgram.local.FunctionHost;
+import ru.rossgram.shared.media.MediaKeys;
+import ru.rossgram.shared.media.PhotoRecord;
+import ru.rossgram.shared.posts.PhotoResults;
+import ru.rossgram.shared.posts.PhotoResults.Outcome;
 
 /**
- * The functions a contract runs against its backend, each host started when first needed and all closed together
- * when the contract is done; and the shared services as one function of the template sees them, for looking at
- * storage directly. Every host carries {@link AccountsContract#TEST_OVERRIDES}, and the contract's own settings, on top
- * of the template's environment.
+ * The functions a test runs against its backend, each host started when first needed and all closed together
+ * when the test is done; users calling them; and the shared services as one function of the template sees them,
+ * for looking at storage directly and for doing what the thumbnail function does. Every host carries
+ * {@link TestSettings#OVERRIDES}, and the test's own settings, on top of the template's environment.
  */
 final class FunctionHosts implements AutoCloseable {
     private final Supplier<Backend> backend;
@@ -22,15 +29,11 @@ final class FunctionHosts implements AutoCloseable {
     private SharedServices services;
 
     /**
-     * @param backend asked only when something is first started: a contract's subclass chooses its backend in
+     * @param backend asked only when something is first started: a contract's backend is chosen in
      *     {@code @BeforeAll}, after the contract is built
      * @param servicesFunction the logical id of the function whose environment {@link #services()} are built with
+     * @param settings environment variables every host gets, over the test overrides
      */
-    FunctionHosts(Supplier<Backend> backend, String servicesFunction) {
-        this(backend, servicesFunction, Map.of());
-    }
-
-    /** @param settings environment variables every host of this contract gets, over the test overrides */
     FunctionHosts(Supplier<Backend> backend, String servicesFunction, Map<String, String> settings) {
         this.backend = backend;
         this.servicesFunction = servicesFunction;
@@ -47,7 +50,7 @@ final class FunctionHosts implements AutoCloseable {
 
     /** Every function, as another warm instance, with {@code extra} on top of the test overrides and settings. */
     synchronized FunctionHost start(Map<String, String> extra) {
-        Map<String, String> overrides = new HashMap<>(AccountsContract.TEST_OVERRIDES);
+        Map<String, String> overrides = new HashMap<>(TestSettings.OVERRIDES);
         overrides.putAll(settings);
         overrides.putAll(extra);
         FunctionHost host = backend.get().functions(overrides);
@@ -61,6 +64,42 @@ final class FunctionHosts implements AutoCloseable {
             services = SharedServices.asFunction(backend.get(), servicesFunction, Map.of());
         }
         return services;
+    }
+
+    /** The API through the shared host, as a client at an address of its own calls it, signed in as nobody. */
+    ApiDriver api() {
+        return api(shared());
+    }
+
+    ApiDriver api(FunctionHost functions) {
+        return backend.get().api(functions, Addresses.clientAddress());
+    }
+
+    /** A new user named after {@code name}, calling the shared host from an address of their own. */
+    User signUp(String name) {
+        return signUp(shared(), name);
+    }
+
+    User signUp(FunctionHost functions, String name) {
+        return User.signUp(api(functions), TestSettings.unique(name));
+    }
+
+    /** A post photo of {@code author}'s, processed as the thumbnail function processes one: its upload id. */
+    String processedUpload(User author) {
+        return processedUpload(author, "post", uploadId -> new PhotoRecord(1080, 1350, "#7a5c3e", "LEHV6nWB2yk8pyo0adR*.7kCMdnj",
+                List.of(new PhotoRecord.Rendition("w320", MediaKeys.thumbnailKey(author.id(), uploadId, "w320"), 320, 400))));
+    }
+
+    /** An upload of {@code author}'s for {@code purpose}, nothing sent, reported processed into {@code photo}. */
+    String processedUpload(User author, String purpose, Function<String, PhotoRecord> photo) {
+        String uploadId = author.ticket(purpose, "image/jpeg", 4096).path("uploadId").asText();
+        assertEquals(Outcome.RECORDED, services().get(PhotoResults.class).recordReady(uploadId, photo.apply(uploadId)));
+        return uploadId;
+    }
+
+    /** A post of {@code author}'s with one processed photo, so published at once; {@code more} JSON fields. */
+    String publishedPost(User author, String more) {
+        return author.published(List.of(processedUpload(author)), more);
     }
 
     @Override

@@ -117,10 +117,10 @@ class LambdaEntryPointTest {
         FunctionSpec function = backend.template().function("MakeThumbnailsFunction").orElseThrow();
         Path jar = backend.template().directory().resolve(function.codeUri());
         Assumptions.assumeTrue(Files.isRegularFile(jar), jar + " is not built (run mvn verify)");
-        FunctionHost functions = backend.functions(AccountsContract.TEST_OVERRIDES);
+        FunctionHost functions = backend.functions(TestSettings.OVERRIDES);
         try {
             ApiDriver api = backend.api(functions, "198.51.100.48");
-            JsonNode account = AccountsContract.signUp(api, AccountsContract.unique("big"));
+            JsonNode account = User.createAccount(api, TestSettings.unique("big"));
             Map<String, String> auth = Map.of("authorization", "Bearer " + account.at("/tokens/accessToken").asText(),
                     "content-type", "application/json");
             byte[] photo = photoJpeg(8000, 6000);
@@ -226,7 +226,7 @@ class LambdaEntryPointTest {
         ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true);
         process.environment().clear();
         process.environment().putAll(backend.functionEnvironment(function));
-        process.environment().putAll(AccountsContract.TEST_OVERRIDES);
+        process.environment().putAll(TestSettings.OVERRIDES);
         Process child = process.start();
         if (!child.waitFor(60, TimeUnit.SECONDS)) {
             child.destroyForcibly();

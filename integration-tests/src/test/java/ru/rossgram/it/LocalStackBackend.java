@@ -2,6 +2,12 @@ package ru.rossgram.it;
 
 import java.net.URI;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.containers.localstack.LocalStackContainer.Service;
 import org.testcontainers.utility.DockerImageName;
@@ -14,25 +20,58 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** template.yaml's tables and buckets deployed to a LocalStack container, for the contracts' LocalStack variants. */
-final class LocalStackBackend implements Backend {
+/**
+ * JUnit extension for the contracts' LocalStack variants: template.yaml's tables and buckets deployed to one
+ * LocalStack container (DynamoDB and S3) per test JVM, as the {@link Backend} a contract asks for. Where no Docker
+ * engine answers, as on our machines and CI, the variant is skipped cleanly, not failed.
+ */
+public final class LocalStackBackend implements ExecutionCondition, ParameterResolver, Backend {
+    private static final String KEY = LocalStackBackend.class.getName();
+
+    private final LocalStackContainer container;
     private final TemplateDeployment deployment;
     private final TemplateDeployment.Endpoints endpoints;
     private final Map<String, String> parameters;
 
-    private LocalStackBackend(TemplateDeployment deployment, TemplateDeployment.Endpoints endpoints) {
+    private LocalStackBackend(LocalStackContainer container, TemplateDeployment deployment, TemplateDeployment.Endpoints endpoints) {
+        this.container = container;
         this.deployment = deployment;
         this.endpoints = endpoints;
         this.parameters = Map.of("AccessTokenSecret", Backend.randomAccessTokenSecret(), "S3PathStyle", "true");
     }
 
-    /** The container a LocalStack variant runs: DynamoDB and S3. */
-    static LocalStackContainer container() {
-        return new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4")).withServices(Service.DYNAMODB, Service.S3);
+    /** Required by JUnit; the real state lives in the root store so one container serves the whole JVM. */
+    public LocalStackBackend() {
+        this.container = null;
+        this.deployment = null;
+        this.endpoints = null;
+        this.parameters = Map.of();
     }
 
-    /** Creates the template's tables and buckets in the running {@code localstack}. */
-    static Backend deploy(LocalStackContainer localstack) {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return DockerClientFactory.instance().isDockerAvailable()
+                ? ConditionEvaluationResult.enabled("a Docker engine answers")
+                : ConditionEvaluationResult.disabled("no Docker engine answers, so no LocalStack");
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Backend.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(KEY, key -> new Closeable(deploy()), Closeable.class)
+                .backend();
+    }
+
+    /** Starts LocalStack and creates the template's tables and buckets in it. */
+    private static LocalStackBackend deploy() {
+        LocalStackContainer localstack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
+                .withServices(Service.DYNAMODB, Service.S3);
+        localstack.start();
         TemplateDeployment deployment = new TemplateDeployment(SamTemplate.locate());
         var credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(localstack.getAccessKey(), localstack.getSecretKey()));
@@ -45,7 +84,7 @@ final class LocalStackBackend implements Backend {
             deployment.createTables(dynamo);
             deployment.createBuckets(s3);
         }
-        return new LocalStackBackend(deployment, new TemplateDeployment.Endpoints(dynamoEndpoint, s3Endpoint,
+        return new LocalStackBackend(localstack, deployment, new TemplateDeployment.Endpoints(dynamoEndpoint, s3Endpoint,
                 localstack.getRegion(), localstack.getAccessKey(), localstack.getSecretKey()));
     }
 
@@ -57,5 +96,13 @@ final class LocalStackBackend implements Backend {
     @Override
     public Map<String, String> functionEnvironment(FunctionSpec function) {
         return deployment.functionEnvironment(function, parameters, endpoints);
+    }
+
+    /** Lets JUnit stop the container when the root context closes, after the last test. */
+    private record Closeable(LocalStackBackend backend) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            backend.container.stop();
+        }
     }
 }

@@ -9,21 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import ru.rossgram.it.ApiDriver.Reply;
-import ru.rossgram.it.FeedsContract.User;
-import ru.rossgram.local.ApiGateway;
-import ru.rossgram.local.HttpApiEvents;
-import ru.rossgram.local.HttpApiRoutes;
 import ru.rossgram.paymentsim.Action;
 import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.PaymentSimulator;
 import ru.rossgram.paymentsim.Provider;
-import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
-import ru.rossgram.shared.posts.PhotoResults;
 
 /**
  * Creators, buyers and the four payment providers: our functions (checkout, webhooks, posts, earnings) against the
@@ -49,7 +44,7 @@ final class Marketplace implements AutoCloseable {
     private final PaymentSimulator simulator;
     private final FunctionHosts hosts;
     private final Supplier<Backend> backend;
-    private ApiGateway gateway;
+    private ApiDriver providersServers;
 
     Marketplace(Supplier<Backend> backend) {
         simulator = PaymentSimulator.builder().port(0)
@@ -85,23 +80,16 @@ final class Marketplace implements AutoCloseable {
         return hosts.services();
     }
 
-    synchronized ApiGateway gateway() {
-        if (gateway == null) {
-            gateway = new ApiGateway(new HttpApiRoutes(backend.get().template().functions()), hosts.shared());
+    /** The API as the providers' servers reach it. */
+    private synchronized ApiDriver providersServers() {
+        if (providersServers == null) {
+            providersServers = backend.get().api(hosts.shared(), "185.71.76.10");
         }
-        return gateway;
+        return providersServers;
     }
 
     User signUp(String name) {
-        var random = ThreadLocalRandom.current();
-        User anonymous = new User(null, null, null, gateway(), "198.20." + random.nextInt(256) + "." + random.nextInt(1, 255));
-        String username = AccountsContract.unique(name);
-        Reply reply = anonymous.send("POST", "/v1/accounts",
-                AccountsContract.signUpBody(username, username + "@example.ru", AccountsContract.PASSWORD));
-        assertEquals(201, reply.status(), reply.body());
-        JsonNode account = reply.json();
-        return new User(account.at("/account/id").asText(), account.at("/account/username").asText(),
-                account.at("/tokens/accessToken").asText(), gateway(), anonymous.sourceIp());
+        return hosts.signUp(name);
     }
 
     /**
@@ -109,32 +97,17 @@ final class Marketplace implements AutoCloseable {
      * leaves a paid photo: locked renditions and a preview.
      */
     String paidPost(User author, long priceKopecks) {
-        Reply issued = author.send("POST", "/v1/uploads", "{\"purpose\": \"paid-post\", \"contentType\": \"image/jpeg\", \"contentLength\": 4096}");
-        assertEquals(201, issued.status(), issued.body());
-        String uploadId = issued.json().at("/uploads/0/uploadId").asText();
-        PhotoRecord photo = new PhotoRecord(1080, 1350, "#7a5533", "LKO2?U%2Tw=w]~RBVZRi};RPxuwH", List.of(
-                new PhotoRecord.Rendition("w320", MediaStore.lockedThumbnailKey(author.id(), uploadId, "w320"), 320, 400),
-                new PhotoRecord.Rendition("w1080", MediaStore.lockedThumbnailKey(author.id(), uploadId, "w1080"), 1080, 1350),
-                new PhotoRecord.Rendition(MediaStore.PREVIEW, MediaStore.previewKey(author.id(), "01JD9PREVIEW0000000000000A"), 320, 400)));
-        services().get(PhotoResults.class).recordReady(uploadId, photo);
-        Reply created = author.send("POST", "/v1/posts",
-                "{\"uploads\": [\"" + uploadId + "\"], \"caption\": \"Закат над Невой, полная версия\", \"price\": " + priceKopecks + "}");
-        assertEquals(201, created.status(), created.body());
-        assertEquals("published", created.json().path("status").asText(), created.body());
-        return created.json().path("id").asText();
+        String uploadId = hosts.processedUpload(author, "paid-post", upload -> new PhotoRecord(1080, 1350, "#7a5533", "LKO2?U%2Tw=w]~RBVZRi};RPxuwH", List.of(
+                new PhotoRecord.Rendition("w320", MediaKeys.lockedThumbnailKey(author.id(), upload, "w320"), 320, 400),
+                new PhotoRecord.Rendition("w1080", MediaKeys.lockedThumbnailKey(author.id(), upload, "w1080"), 1080, 1350),
+                new PhotoRecord.Rendition(MediaKeys.PREVIEW, MediaKeys.previewKey(author.id(), "01JD9PREVIEW0000000000000A"), 320, 400))));
+        return author.published(List.of(uploadId), "\"caption\": \"Закат над Невой, полная версия\", \"price\": " + priceKopecks);
     }
 
     /** {@code POST /v1/checkouts} as the app sends it. */
     Reply checkout(User buyer, String postId, String provider, String idempotencyKey) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("authorization", List.of("Bearer " + buyer.token()));
-        headers.put("content-type", List.of("application/json"));
-        if (idempotencyKey != null) {
-            headers.put("idempotency-key", List.of(idempotencyKey));
-        }
-        return reply(gateway().handle(new HttpApiEvents.Request("POST", "/v1/checkouts", null, headers,
-                ("{\"item\": {\"type\": \"post\", \"id\": \"" + postId + "\"}, \"provider\": \"" + provider + "\"}")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), buyer.sourceIp())));
+        return buyer.send("POST", "/v1/checkouts", "{\"item\": {\"type\": \"post\", \"id\": \"" + postId + "\"}, \"provider\": \"" + provider + "\"}",
+                idempotencyKey == null ? Map.of() : Map.of("idempotency-key", idempotencyKey));
     }
 
     /** A checkout: our payment id, and the simulated provider's id for it. */
@@ -145,7 +118,7 @@ final class Marketplace implements AutoCloseable {
      * Checks out, the buyer then opening the payment page (which is when Robokassa learns of a payment).
      */
     Checkout checkoutAndOpenPage(User buyer, String postId, Provider provider) {
-        Reply reply = checkout(buyer, postId, provider.wire(), "k-" + AccountsContract.unique("pay"));
+        Reply reply = checkout(buyer, postId, provider.wire(), "k-" + TestSettings.unique("pay"));
         assertEquals(201, reply.status(), reply.body());
         URI page = URI.create(reply.json().path("confirmationUrl").asText());
         try {
@@ -179,16 +152,9 @@ final class Marketplace implements AutoCloseable {
 
     /** Delivers {@code notice} to {@code POST /v1/webhooks/<provider>} as the provider's servers would. */
     Reply deliver(Notice notice) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        notice.headers().forEach((name, value) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), List.of(value)));
-        return reply(gateway().handle(new HttpApiEvents.Request("POST", "/v1/webhooks/" + notice.provider().wire(), null,
-                headers, notice.body(), "185.71.76.10")));
-    }
-
-    private static Reply reply(ApiGateway.Response response) {
-        Map<String, String> single = new LinkedHashMap<>();
-        response.headers().forEach((name, values) -> single.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
-        return new Reply(response.status(), single, response.bodyText());
+        Map<String, String> headers = new LinkedHashMap<>();
+        notice.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        return providersServers().sendBytes("POST", "/v1/webhooks/" + notice.provider().wire(), notice.body(), headers);
     }
 
     @Override

@@ -35,7 +35,7 @@ class NotFoundFunctionTest {
                 .filter(f -> f.httpRoutes().stream().anyMatch(HttpRoute::isDefault)).findFirst()
                 .orElseThrow(() -> new AssertionError("template.yaml has no $default route"));
         if (host == null) {
-            host = backend.functions(AccountsContract.TEST_OVERRIDES);
+            host = backend.functions(TestSettings.OVERRIDES);
         }
         String event = Files.readString(backend.template().directory().resolve("events/not-found").resolve(sampleEvent));
         return JSON.readTree(host.invoke(function, event));

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.rossgram.it.ApiDriver.Reply;
-import ru.rossgram.it.FeedsContract.User;
 import ru.rossgram.paymentsim.Action;
 import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.Provider;

@@ -4,23 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.rossgram.it.Concurrency.concurrently;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import ru.rossgram.it.ApiDriver.Reply;
-import ru.rossgram.it.FeedsContract.User;
 import ru.rossgram.paymentsim.Action;
 import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.Provider;
@@ -36,14 +30,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * checkout against its simulated API, its notifications verified as it signs them, money counted once in the
  * ledger, access granted and revoked with it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PaymentsContract {
+abstract class PaymentsContract extends Contract {
     private static final long PRICE = 19_900; // 199 roubles
     private static final long CREATOR_SHARE = 15_920; // less the 20% fee
 
     private final Marketplace market = new Marketplace(this::backend);
 
-    protected abstract Backend backend();
+    protected PaymentsContract() {
+        super("CheckoutFunction", Map.of());
+    }
 
     @AfterAll
     void stop() {
@@ -106,7 +101,7 @@ abstract class PaymentsContract {
         String id = market.checkoutAndOpenPage(buyer, post, Provider.TBANK).simulatedId();
         Notice notice = market.notice(Provider.TBANK, id, Action.PAY);
 
-        List<Reply> answers = concurrently(20, () -> market.deliver(notice));
+        List<Reply> answers = concurrently(20, i -> market.deliver(notice));
         answers.forEach(answer -> assertEquals("OK", answer.body(), answer.status() + " " + answer.body()));
         assertEquals("OK", market.deliver(notice).body());
 
@@ -156,7 +151,7 @@ abstract class PaymentsContract {
         User creator = market.signUp("creator");
         User buyer = market.signUp("buyer");
         String post = market.paidPost(creator, PRICE);
-        Reply checkout = market.checkout(buyer, post, "tbank", "mismatch-" + AccountsContract.unique("k"));
+        Reply checkout = market.checkout(buyer, post, "tbank", "mismatch-" + TestSettings.unique("k"));
         String paymentId = checkout.json().path("paymentId").asText();
         Map<String, Object> notification = new java.util.LinkedHashMap<>();
         notification.put("TerminalKey", Marketplace.TBANK_TERMINAL);
@@ -199,7 +194,7 @@ abstract class PaymentsContract {
         assertEquals(List.of("yookassa", "tbank", "cloudpayments", "robokassa"), names(unknown.json().path("providers")));
         assertEquals(404, market.checkout(buyer, "01JD0000000000000000000000", "tbank", null).status());
 
-        String sameKey = "same-key-" + AccountsContract.unique("k");
+        String sameKey = "same-key-" + TestSettings.unique("k");
         Reply first = market.checkout(buyer, post, "yookassa", sameKey);
         assertEquals(201, first.status(), first.body());
         assertEquals("pending", first.json().path("status").asText());
@@ -281,27 +276,5 @@ abstract class PaymentsContract {
         List<String> kinds = new ArrayList<>();
         earnings.path("items").forEach(item -> kinds.add(item.path("kind").asText()));
         return kinds;
-    }
-
-    private static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                futures.add(threads.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

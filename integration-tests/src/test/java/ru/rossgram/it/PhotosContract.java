@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static ru.rossgram.it.AccountsContract.unique;
+import static ru.rossgram.it.Concurrency.concurrently;
+import static ru.rossgram.it.PresignedUrl.headers;
+import static ru.rossgram.it.User.postBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,19 +19,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import ru.rossgram.it.ApiDriver.Reply;
 import ru.rossgram.local.FunctionHost;
-import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 import ru.rossgram.shared.posts.PhotoResults.Outcome;
@@ -44,18 +38,12 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * a phone sends them (the server checks the signature), posts through their functions' Lambda entry points, and
  * the thumbnail function's reports made here through {@link PhotoResults}, the service it will call.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PhotosContract {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+abstract class PhotosContract extends Contract {
     private static final long MAX_BYTES = 25L * 1024 * 1024;
 
-    private final FunctionHosts hosts = new FunctionHosts(this::backend, "CreatePostFunction");
 
-    protected abstract Backend backend();
-
-    @AfterAll
-    void stop() {
-        hosts.close();
+    protected PhotosContract() {
+        super("CreatePostFunction", Map.of());
     }
 
     // --- fixtures -------------------------------------------------------------------------------------------
@@ -68,53 +56,13 @@ abstract class PhotosContract {
         return hosts.services().get(S3Client.class);
     }
 
-    private static String randomIp() {
-        var random = ThreadLocalRandom.current();
-        return "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255);
-    }
-
     /** A signed-up user calling the API through {@code functions}. */
     private User signUp(FunctionHost functions) {
-        ApiDriver api = backend().api(functions, randomIp());
-        JsonNode account = AccountsContract.signUp(api, unique("photo"));
-        return new User(account.at("/account/id").asText(), account.at("/account/username").asText(),
-                account.at("/tokens/accessToken").asText(), api);
+        return hosts.signUp(functions, "photo");
     }
 
     private User signUp() {
-        return signUp(hosts.shared());
-    }
-
-    record User(String id, String username, String token, ApiDriver api) {
-        Map<String, String> auth() {
-            return Map.of("authorization", "Bearer " + token);
-        }
-
-        Reply send(String method, String path, String json) {
-            Map<String, String> headers = new HashMap<>(auth());
-            if (json != null) {
-                headers.put("content-type", "application/json");
-            }
-            return api.send(method, path, json, headers);
-        }
-
-        Reply askForUploads(String json) {
-            return send("POST", "/v1/uploads", json);
-        }
-
-        /** Upload tickets for {@code count} post photos of {@code length} JPEG bytes. */
-        List<JsonNode> uploads(int count, long length) {
-            Reply reply = askForUploads("{\"purpose\": \"post\", \"contentType\": \"image/jpeg\", \"contentLength\": "
-                    + length + ", \"count\": " + count + "}");
-            assertEquals(201, reply.status(), reply.body());
-            List<JsonNode> tickets = new ArrayList<>();
-            reply.json().path("uploads").forEach(tickets::add);
-            return tickets;
-        }
-
-        Reply createPost(String json) {
-            return send("POST", "/v1/posts", json);
-        }
+        return hosts.signUp("photo");
     }
 
     private static byte[] jpegBytes(int length) {
@@ -126,27 +74,12 @@ abstract class PhotosContract {
         return bytes;
     }
 
-    /** Sends {@code body} to a presigned URL as a phone would: the ticket's headers, the body's own length. */
-    private static int put(URI url, Map<String, String> headers, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-        // content-length is the body's length: HttpClient sets it and allows no other
-        headers.forEach((name, value) -> {
-            if (!name.equals("content-length")) {
-                request.header(name, value);
-            }
-        });
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    private static int put(URI url, Map<String, String> headers, byte[] body) {
+        return PresignedUrl.put(url, headers, body).status();
     }
 
-    private static int put(JsonNode ticket, byte[] body) throws Exception {
-        return put(URI.create(ticket.path("url").asText()), headers(ticket), body);
-    }
-
-    private static Map<String, String> headers(JsonNode ticket) {
-        Map<String, String> headers = new HashMap<>();
-        ticket.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
-        return headers;
+    private static int put(JsonNode ticket, byte[] body) {
+        return PresignedUrl.put(ticket, body).status();
     }
 
     /** Uploaded photos: tickets issued and every photo sent through its URL. */
@@ -160,15 +93,10 @@ abstract class PhotosContract {
         return ids;
     }
 
-    static String postBody(List<String> uploadIds, String more) {
-        String uploads = String.join("\", \"", uploadIds);
-        return "{\"uploads\": [\"" + uploads + "\"]" + (more.isEmpty() ? "" : ", " + more) + "}";
-    }
-
     private static PhotoRecord processed(String userId, String uploadId) {
         return new PhotoRecord(4032, 3024, "#5a7d9a", "1QcSHQRnh493V4dIh4eXh1h4kJUI",
-                List.of(new PhotoRecord.Rendition("w320", MediaStore.thumbnailKey(userId, uploadId, "w320"), 320, 240),
-                        new PhotoRecord.Rendition("w1080", MediaStore.thumbnailKey(userId, uploadId, "w1080"), 1080, 810)));
+                List.of(new PhotoRecord.Rendition("w320", MediaKeys.thumbnailKey(userId, uploadId, "w320"), 320, 240),
+                        new PhotoRecord.Rendition("w1080", MediaKeys.thumbnailKey(userId, uploadId, "w1080"), 1080, 810)));
     }
 
     private boolean exists(String key) {
@@ -177,29 +105,6 @@ abstract class PhotosContract {
             return true;
         } catch (NoSuchKeyException e) {
             return false;
-        }
-    }
-
-    private static <T> List<T> concurrently(int n, Function<Integer, T> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.apply(index);
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -288,7 +193,7 @@ abstract class PhotosContract {
 
     @Test
     void createUpload_requiresSignIn() {
-        Reply reply = backend().api(hosts.shared(), randomIp()).post("/v1/uploads",
+        Reply reply = hosts.api().post("/v1/uploads",
                 "{\"purpose\": \"post\", \"contentType\": \"image/jpeg\", \"contentLength\": 10}");
         assertEquals(401, reply.status());
         assertEquals("unauthorized", reply.problemType());
@@ -303,7 +208,7 @@ abstract class PhotosContract {
         byte[] photo = jpegBytes(4096);
         assertEquals(200, put(ticket, photo));
 
-        String key = MediaStore.originalKey(user.id(), ticket.path("uploadId").asText());
+        String key = MediaKeys.originalKey(user.id(), ticket.path("uploadId").asText());
         var stored = s3().getObjectAsBytes(r -> r.bucket(hosts.services().mediaBucket()).key(key));
         assertArrayEquals(photo, stored.asByteArray());
         assertEquals("image/jpeg", stored.response().contentType());
@@ -328,7 +233,7 @@ abstract class PhotosContract {
         String otherKey = signed.replace("/originals/" + user.id() + "/", "/originals/" + user.id() + "/x");
         assertEquals(403, put(URI.create(otherKey), headers(ticket), jpegBytes(4096)), "another key");
 
-        assertFalse(exists(MediaStore.originalKey(user.id(), ticket.path("uploadId").asText())));
+        assertFalse(exists(MediaKeys.originalKey(user.id(), ticket.path("uploadId").asText())));
         assertEquals(200, put(ticket, jpegBytes(4096)), "the URL itself still works");
     }
 
@@ -341,7 +246,7 @@ abstract class PhotosContract {
         assertTrue(expiresAt.isBefore(Instant.now().plusSeconds(3)), expiresAt.toString());
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 1500);
         assertEquals(403, put(ticket, jpegBytes(1000)));
-        assertFalse(exists(MediaStore.originalKey(user.id(), ticket.path("uploadId").asText())));
+        assertFalse(exists(MediaKeys.originalKey(user.id(), ticket.path("uploadId").asText())));
     }
 
     // --- creating posts ---------------------------------------------------------------------------------------
@@ -377,7 +282,7 @@ abstract class PhotosContract {
         Reply theirs = other.send("GET", "/v1/posts/" + postId, null);
         assertEquals(404, theirs.status());
         assertEquals("not-found", theirs.problemType());
-        assertEquals(401, backend().api(hosts.shared(), randomIp()).send("GET", "/v1/posts/" + postId, null, Map.of()).status());
+        assertEquals(401, hosts.api().send("GET", "/v1/posts/" + postId, null, Map.of()).status());
     }
 
     @Test
@@ -495,7 +400,7 @@ abstract class PhotosContract {
         assertEquals(Outcome.ALREADY_RECORDED, photoResults().recordReady(uploads.get(1), processed(author.id(), uploads.get(1))));
 
         byte[] thumbnail = jpegBytes(1500);
-        String w320 = MediaStore.thumbnailKey(author.id(), uploads.get(1), "w320");
+        String w320 = MediaKeys.thumbnailKey(author.id(), uploads.get(1), "w320");
         s3().putObject(r -> r.bucket(hosts.services().mediaBucket()).key(w320).contentType("image/jpeg"), RequestBody.fromBytes(thumbnail));
 
         Reply seen = reader.send("GET", "/v1/posts/" + postId, null);
@@ -512,8 +417,7 @@ abstract class PhotosContract {
         assertEquals("Шпиль", photo.path("altText").asText());
         assertEquals(List.of("w320", "w1080"), iterableNames(photo.path("urls")));
 
-        HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(photo.at("/urls/w320").asText())).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> download = PresignedUrl.download(photo.at("/urls/w320").asText());
         assertEquals(200, download.statusCode());
         assertArrayEquals(thumbnail, download.body());
     }
@@ -657,7 +561,7 @@ abstract class PhotosContract {
         assertEquals(Outcome.RECORDED, photoResults().recordReady(uploads.get(0), first));
         List<String> keys = new ArrayList<>();
         for (String upload : uploads) {
-            keys.add(MediaStore.originalKey(author.id(), upload));
+            keys.add(MediaKeys.originalKey(author.id(), upload));
         }
         for (PhotoRecord.Rendition rendition : first.renditions()) {
             s3().putObject(r -> r.bucket(hosts.services().mediaBucket()).key(rendition.key()), RequestBody.fromBytes(jpegBytes(300)));
@@ -689,7 +593,7 @@ abstract class PhotosContract {
         assertEquals(Outcome.RECORDED, photoResults().recordReady(uploads.get(0), processed(author.id(), uploads.get(0))));
         Reply created = author.createPost(postBody(uploads, ""));
         assertEquals(201, created.status(), created.body());
-        assertEquals("https://media.rossgram.example/" + MediaStore.thumbnailKey(author.id(), uploads.get(0), "w320"),
+        assertEquals("https://media.rossgram.example/" + MediaKeys.thumbnailKey(author.id(), uploads.get(0), "w320"),
                 created.json().at("/photos/0/urls/w320").asText());
     }
 

@@ -1,6 +1,5 @@
 package ru.rossgram.it;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -10,15 +9,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalEngines.class)
 class PhotosOnLocalEnginesTest extends PhotosContract {
-    private Backend backend;
-
-    @BeforeAll
-    void useLocalEngines(Backend backend) {
-        this.backend = backend;
-    }
-
-    @Override
-    protected Backend backend() {
-        return backend;
-    }
 }

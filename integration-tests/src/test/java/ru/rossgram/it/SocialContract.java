@@ -3,42 +3,28 @@ package ru.rossgram.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static ru.rossgram.it.AccountsContract.unique;
+import static ru.rossgram.it.ApiDriver.Reply.assertNotFound;
+import static ru.rossgram.it.Concurrency.concurrently;
+import static ru.rossgram.it.TestSettings.unique;
+import static ru.rossgram.it.User.ids;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import ru.rossgram.it.ApiDriver.Reply;
-import ru.rossgram.local.ApiGateway;
-import ru.rossgram.local.FunctionHost;
-import ru.rossgram.local.HttpApiEvents;
-import ru.rossgram.local.HttpApiRoutes;
 import ru.rossgram.shared.config.RossgramConfig;
-import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 import ru.rossgram.shared.social.BlockRepository;
@@ -54,164 +40,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The social graph, end to end through the functions' Lambda entry points: follow and unfollow, counts under
  * concurrency, private accounts and their requests, blocks, mutes, paginated lists, and the posts count.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SocialContract {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private FunctionHost host;
-    private ApiGateway gateway;
-    private SharedServices services;
-
-    protected abstract Backend backend();
-
-    @AfterAll
-    void stop() {
-        if (host != null) {
-            host.close();
-        }
-        if (services != null) {
-            services.close();
-        }
+abstract class SocialContract extends Contract {
+    protected SocialContract() {
+        super("CreatePostFunction", Map.of());
     }
 
     // --- fixtures -------------------------------------------------------------------------------------------
 
-    private synchronized ApiGateway gateway() {
-        if (gateway == null) {
-            host = backend().functions(AccountsContract.TEST_OVERRIDES);
-            gateway = new ApiGateway(new HttpApiRoutes(backend().template().functions()), host);
-        }
-        return gateway;
-    }
-
-    private synchronized SharedServices services() {
-        if (services == null) {
-            services = SharedServices.asFunction(backend(), "CreatePostFunction", Map.of());
-        }
-        return services;
+    private SharedServices services() {
+        return hosts.services();
     }
 
     private User signUp() {
-        var random = ThreadLocalRandom.current();
-        User anonymous = new User(null, null, null, gateway(), "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255));
-        Reply reply = anonymous.send("POST", "/v1/accounts", AccountsContract.signUpBody(
-                unique("soc"), unique("soc") + "@example.ru", AccountsContract.PASSWORD));
-        assertEquals(201, reply.status(), reply.body());
-        JsonNode account = reply.json();
-        return new User(account.at("/account/id").asText(), account.at("/account/username").asText(),
-                account.at("/tokens/accessToken").asText(), gateway(), anonymous.sourceIp());
+        return hosts.signUp("soc");
     }
 
     private List<User> signUp(int count) throws Exception {
         return concurrently(Math.min(count, 10), count, i -> signUp());
-    }
-
-    record User(String id, String username, String token, ApiGateway gateway, String sourceIp) {
-        /** Calls the API through the template's routes; {@code pathAndQuery} may carry a query string. */
-        Reply send(String method, String pathAndQuery, String json) {
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            if (token != null) {
-                headers.put("authorization", List.of("Bearer " + token));
-            }
-            if (json != null) {
-                headers.put("content-type", List.of("application/json"));
-            }
-            int question = pathAndQuery.indexOf('?');
-            String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
-            String query = question < 0 ? null : pathAndQuery.substring(question + 1);
-            ApiGateway.Response response = gateway.handle(new HttpApiEvents.Request(method, path, query, headers,
-                    json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8), sourceIp));
-            Map<String, String> single = new LinkedHashMap<>();
-            response.headers().forEach((name, values) -> single.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-            return new Reply(response.status(), single, response.bodyText());
-        }
-
-        Reply follow(User other) {
-            return send("PUT", "/v1/users/" + other.username() + "/follow", null);
-        }
-
-        /** Follows {@code other} and says what came of it: {@code following} or {@code requested}. */
-        String followed(User other) {
-            Reply reply = follow(other);
-            assertEquals(200, reply.status(), reply.body());
-            return reply.json().path("state").asText();
-        }
-
-        Reply unfollow(User other) {
-            return send("DELETE", "/v1/users/" + other.username() + "/follow", null);
-        }
-
-        void unfollowed(User other) {
-            Reply reply = unfollow(other);
-            assertEquals(204, reply.status(), reply.body());
-        }
-
-        Reply profileReply(User other) {
-            return send("GET", "/v1/users/" + other.username(), null);
-        }
-
-        JsonNode profile(User other) {
-            Reply reply = profileReply(other);
-            assertEquals(200, reply.status(), reply.body());
-            return reply.json();
-        }
-
-        JsonNode relationshipWith(User other) {
-            return profile(other).path("relationship");
-        }
-
-        /** {@code [followers, following, posts]} of {@code other}'s profile, as this user sees it. */
-        List<Long> countsOf(User other) {
-            JsonNode counts = profile(other).path("counts");
-            return List.of(counts.path("followers").asLong(), counts.path("following").asLong(), counts.path("posts").asLong());
-        }
-
-        Reply put(String relation, User other) {
-            return send("PUT", "/v1/users/" + other.username() + "/" + relation, null);
-        }
-
-        Reply delete(String relation, User other) {
-            return send("DELETE", "/v1/users/" + other.username() + "/" + relation, null);
-        }
-
-        Reply list(User owner, String which, String query) {
-            return send("GET", "/v1/users/" + owner.username() + "/" + which + query, null);
-        }
-
-        void makePrivate(boolean value) {
-            Reply reply = send("PATCH", "/v1/me", "{\"private\": " + value + "}");
-            assertEquals(200, reply.status(), reply.body());
-            assertEquals(value, reply.json().path("private").asBoolean());
-        }
-    }
-
-    private static <T> List<T> concurrently(int threads, int tasks, IntFunction<T> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < tasks; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.apply(index);
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static List<String> ids(JsonNode page) {
-        List<String> ids = new ArrayList<>();
-        page.path("items").forEach(item -> ids.add(item.path("id").asText()));
-        return ids;
     }
 
     /** Every page of a list, following {@code nextCursor}; asserts each page is 200 and no longer than the limit. */
@@ -231,11 +76,6 @@ abstract class SocialContract {
             }
         }
         throw new AssertionError("the list never ends");
-    }
-
-    private static void assertNotFound(Reply reply) {
-        assertEquals(404, reply.status(), reply.body());
-        assertEquals("not-found", reply.problemType());
     }
 
     // --- follow and unfollow -----------------------------------------------------------------------------------
@@ -277,8 +117,8 @@ abstract class SocialContract {
     @Test
     void unknownUsers_areNotFound_everywhere() {
         User masha = signUp();
-        User nobody = new User("x", unique("nobody"), null, null, null);
-        User email = new User("x", masha.username() + "@example.ru", null, null, null);
+        User nobody = new User("x", unique("nobody"), null, null);
+        User email = new User("x", masha.username() + "@example.ru", null, null);
         for (User missing : List.of(nobody, email)) {
             assertNotFound(masha.profileReply(missing));
             assertNotFound(masha.follow(missing));
@@ -302,7 +142,7 @@ abstract class SocialContract {
         assertEquals(0, me.at("/counts/followers").asInt());
         assertTrue(me.path("relationship").isMissingNode(), me.toString());
         assertFalse(me.has("email"), "others' profiles never show an email");
-        User shouting = new User(masha.id(), masha.username().toUpperCase(Locale.ROOT), null, null, null);
+        User shouting = new User(masha.id(), masha.username().toUpperCase(Locale.ROOT), null, null);
         assertEquals(masha.id(), masha.profile(shouting).path("id").asText());
     }
 
@@ -712,33 +552,20 @@ abstract class SocialContract {
 
     /** An upload ticket whose photo was sent through its URL, as a phone sends it. */
     private static String uploadedPhoto(User user) throws Exception {
-        int length = 2048;
-        Reply reply = user.send("POST", "/v1/uploads",
-                "{\"purpose\": \"post\", \"contentType\": \"image/jpeg\", \"contentLength\": " + length + "}");
-        assertEquals(201, reply.status(), reply.body());
-        JsonNode ticket = reply.json().at("/uploads/0");
-        byte[] bytes = new byte[length];
+        byte[] bytes = new byte[2048];
         ThreadLocalRandom.current().nextBytes(bytes);
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.path("url").asText()))
-                .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        ticket.path("headers").fields().forEachRemaining(header -> {
-            if (!header.getKey().equals("content-length")) {
-                put.header(header.getKey(), header.getValue().asText());
-            }
-        });
-        assertEquals(200, HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
-        return ticket.path("uploadId").asText();
+        return user.uploadJpeg("post", bytes);
     }
 
     private static PhotoRecord processed(String userId, String uploadId) {
         return new PhotoRecord(1080, 1080, "#5a7d9a", "LEHV6nWB2yk8pyo0adR*.7kCMdnj",
-                List.of(new PhotoRecord.Rendition("w320", MediaStore.thumbnailKey(userId, uploadId, "w320"), 320, 320)));
+                List.of(new PhotoRecord.Rendition("w320", MediaKeys.thumbnailKey(userId, uploadId, "w320"), 320, 320)));
     }
 
     @Test
     void socialRoutes_needSignIn() {
-        User anonymous = new User(null, null, null, gateway(), "198.18.0.9");
-        User target = new User(null, "masha", null, null, null);
+        User anonymous = new User(null, null, null, hosts.api());
+        User target = new User(null, "masha", null, null);
         for (Reply reply : List.of(anonymous.profileReply(target), anonymous.follow(target), anonymous.put("block", target),
                 anonymous.list(target, "followers", ""), anonymous.send("GET", "/v1/me/follow-requests", null))) {
             assertEquals(401, reply.status(), reply.body());

@@ -20,6 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.rossgram.local.FunctionHost;
 import ru.rossgram.localcloud.template.FunctionSpec;
+import ru.rossgram.localcloud.template.HttpRoute;
 import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.localcloud.template.SamTemplate;
 import ru.rossgram.shared.http.ApiFunction;
@@ -55,7 +62,7 @@ class TemplateConsistencyTest {
 
     private FunctionHost host(Backend backend) {
         if (host == null) {
-            host = backend.functions(AccountsContract.TEST_OVERRIDES);
+            host = backend.functions(TestSettings.OVERRIDES);
         }
         return host;
     }
@@ -180,5 +187,57 @@ class TemplateConsistencyTest {
             }
         }
         return List.of();
+    }
+
+    /** A route key as Java source names it: a string literal such as {@code "PUT /v1/users/{username}/block"}. */
+    private static final Pattern ROUTE_KEY_LITERAL =
+            Pattern.compile("\"((?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) /[^\"]*)\"");
+
+    /**
+     * A function serving several routes switches on the gateway's route key, so a key its handler names that is
+     * not a route of that same function is a case no request reaches, and a route of it that the handler does not
+     * name is answered route-not-found. Read from the function module's sources, so a key inlined in a case label
+     * counts as much as a constant.
+     */
+    @Test
+    void everyRouteKeyAHandlerNames_isARouteOfItsFunction_andEveryRouteOfAMultiRouteFunctionIsNamed() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (FunctionSpec function : template.functions()) {
+            Set<String> routes = function.httpRoutes().stream().map(TemplateConsistencyTest::routeKey)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            Map<String, Path> named = routeKeysNamedIn(template.directory().resolve("functions")
+                    .resolve(moduleOf(function)).resolve("src/main/java"));
+            named.forEach((routeKey, file) -> {
+                if (!routes.contains(routeKey)) {
+                    wrong.add(function.handler() + " names route " + routeKey + " (" + template.directory().relativize(file)
+                            + "), which is not a route of " + function.logicalId() + " " + routes);
+                }
+            });
+            if (routes.size() > 1) {
+                routes.stream().filter(routeKey -> !named.containsKey(routeKey)).forEach(routeKey -> wrong.add(
+                        function.handler() + " does not name route " + routeKey + " of " + function.logicalId()
+                                + ", so it answers it route-not-found"));
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** The route key API Gateway sends for a template route: {@code METHOD /path}, or {@code $default}. */
+    private static String routeKey(HttpRoute route) {
+        return route.path().equals("$default") ? "$default" : route.method() + " " + route.path();
+    }
+
+    /** Every route-key literal in the Java sources under {@code sources}, with the file naming it. */
+    private static Map<String, Path> routeKeysNamedIn(Path sources) throws IOException {
+        Map<String, Path> named = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                Matcher literal = ROUTE_KEY_LITERAL.matcher(Files.readString(file));
+                while (literal.find()) {
+                    named.putIfAbsent(literal.group(1), file);
+                }
+            }
+        }
+        return named;
     }
 }

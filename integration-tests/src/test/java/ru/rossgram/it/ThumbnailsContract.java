@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static ru.rossgram.imaging.testing.TestPictures.assertColour;
-import static ru.rossgram.it.AccountsContract.unique;
-import static ru.rossgram.it.PhotosContract.postBody;
+import static ru.rossgram.it.Addresses.closedPortUrl;
+import static ru.rossgram.it.Concurrency.concurrently;
+import static ru.rossgram.it.TestSettings.PASSWORD;
+import static ru.rossgram.it.TestSettings.signInBody;
+import static ru.rossgram.it.User.postBody;
 import static ru.rossgram.it.TestImages.BLUE;
 import static ru.rossgram.it.TestImages.RED;
 import static ru.rossgram.it.TestImages.WHITE;
@@ -16,10 +19,6 @@ import static ru.rossgram.it.TestImages.assertUprightQuadrants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,25 +28,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import ru.rossgram.imaging.testing.TestPictures;
 import ru.rossgram.it.ApiDriver.Reply;
-import ru.rossgram.it.PhotosContract.User;
 import ru.rossgram.local.FunctionHost;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.dynamo.TransactionWriter;
-import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.Post;
 import ru.rossgram.shared.posts.PostRepository;
@@ -62,15 +53,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * point; results read back through the API (posts, uploads, the profile) and the thumbnails downloaded through
  * the URLs it gives. Nothing is mocked: DynamoDB and S3 are the backend's.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ThumbnailsContract {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+abstract class ThumbnailsContract extends Contract {
     private static final String FUNCTION = "MakeThumbnailsFunction";
     private static final Set<String> POST_RENDITIONS = Set.of("w1080", "w640", "w320", "square150");
 
-    private final FunctionHosts hosts = new FunctionHosts(this::backend, FUNCTION);
 
-    protected abstract Backend backend();
+    protected ThumbnailsContract() {
+        super(FUNCTION, Map.of());
+    }
 
     /**
      * Runs {@code action} once, when an object whose key starts with {@code keyPrefix} has been stored and before
@@ -79,11 +69,6 @@ abstract class ThumbnailsContract {
      * @return false where the backend offers no such hook (the test that needs it is then skipped)
      */
     protected abstract boolean whenStored(String keyPrefix, Runnable action);
-
-    @AfterAll
-    void stop() {
-        hosts.close();
-    }
 
     // --- fixtures -------------------------------------------------------------------------------------------
 
@@ -100,11 +85,7 @@ abstract class ThumbnailsContract {
     }
 
     private User signUp() {
-        var random = ThreadLocalRandom.current();
-        ApiDriver api = backend().api(hosts.shared(), "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255));
-        JsonNode account = AccountsContract.signUp(api, unique("thumb"));
-        return new User(account.at("/account/id").asText(), account.at("/account/username").asText(),
-                account.at("/tokens/accessToken").asText(), api);
+        return hosts.signUp("thumb");
     }
 
     /** An object stored at an upload's key, and what S3's event about it says. */
@@ -113,10 +94,7 @@ abstract class ThumbnailsContract {
 
     /** Asks for one upload URL and PUTs {@code bytes} to it, with the headers the ticket names, as a phone does. */
     private Stored upload(User user, String purpose, String contentType, byte[] bytes) throws Exception {
-        Reply reply = user.askForUploads("{\"purpose\": \"" + purpose + "\", \"contentType\": \"" + contentType
-                + "\", \"contentLength\": " + Math.max(1, bytes.length) + "}");
-        assertEquals(201, reply.status(), reply.body());
-        JsonNode ticket = reply.json().at("/uploads/0");
+        JsonNode ticket = user.ticket(purpose, contentType, Math.max(1, bytes.length));
         String uploadId = ticket.path("uploadId").asText();
         String key = ("avatar".equals(purpose) ? "avatars/" : "originals/") + user.id() + "/" + uploadId;
         if (bytes.length == 0) {
@@ -124,16 +102,9 @@ abstract class ThumbnailsContract {
             var put = s3().putObject(r -> r.bucket(bucket()).key(key).contentType(contentType), RequestBody.empty());
             return new Stored(uploadId, key, 0, unquoted(put.eTag()));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ticket.path("url").asText()))
-                .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        ticket.path("headers").fields().forEachRemaining(h -> {
-            if (!h.getKey().equals("content-length")) { // HttpClient sends the body's own length
-                request.header(h.getKey(), h.getValue().asText());
-            }
-        });
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return new Stored(uploadId, key, bytes.length, unquoted(response.headers().firstValue("etag").orElseThrow()));
+        Reply stored = PresignedUrl.put(ticket, bytes);
+        assertEquals(200, stored.status(), stored.body());
+        return new Stored(uploadId, key, bytes.length, unquoted(stored.header("etag")));
     }
 
     private Stored uploadJpeg(User user, byte[] jpeg) throws Exception {
@@ -170,12 +141,6 @@ abstract class ThumbnailsContract {
         return reply.json();
     }
 
-    private JsonNode post(User user, String postId) {
-        Reply reply = user.send("GET", "/v1/posts/" + postId, null);
-        assertEquals(200, reply.status(), reply.body());
-        return reply.json();
-    }
-
     private String createPost(User author, Stored... photos) {
         Reply created = author.createPost(postBody(Arrays.stream(photos).map(Stored::uploadId).toList(), ""));
         assertEquals(201, created.status(), created.body());
@@ -197,13 +162,12 @@ abstract class ThumbnailsContract {
     }
 
     private static List<String> expectedThumbnailKeys(User user, Stored upload, Set<String> renditions) {
-        return renditions.stream().map(name -> MediaStore.thumbnailKey(user.id(), upload.uploadId(), name)).sorted().toList();
+        return renditions.stream().map(name -> MediaKeys.thumbnailKey(user.id(), upload.uploadId(), name)).sorted().toList();
     }
 
     /** Downloads a thumbnail URL as an app does; it must be a JPEG carrying no metadata. */
     private static BufferedImage download(String url) throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = PresignedUrl.download(url);
         assertEquals(200, response.statusCode(), url);
         assertEquals("image/jpeg", response.headers().firstValue("content-type").orElse(""), url);
         assertStripped(response.body(), url);
@@ -248,33 +212,6 @@ abstract class ThumbnailsContract {
         return Integer.parseInt(hex.substring(1), 16);
     }
 
-    private static String closedPortUrl() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return "http://127.0.0.1:" + socket.getLocalPort(); // closed again when the test uses it
-        }
-    }
-
-    private static void concurrently(List<Runnable> tasks) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Runnable task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    task.run();
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get(); // rethrows what a delivery threw
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     // --- a post's photos ------------------------------------------------------------------------------------
 
     @Test
@@ -290,7 +227,7 @@ abstract class ThumbnailsContract {
         String postId = createPost(author, first, second);
 
         deliver(first);
-        JsonNode halfway = post(author, postId);
+        JsonNode halfway = author.post(postId);
         assertEquals("processing", halfway.path("status").asText());
         assertEquals(1200, halfway.at("/photos/0/width").asInt(), "reported upright");
         assertEquals(1600, halfway.at("/photos/0/height").asInt(), "reported upright");
@@ -298,7 +235,7 @@ abstract class ThumbnailsContract {
         assertEquals(404, reader.send("GET", "/v1/posts/" + postId, null).status(), "not published yet");
 
         deliver(second);
-        JsonNode published = post(reader, postId);
+        JsonNode published = reader.post(postId);
         assertEquals("published", published.path("status").asText(), published.toString());
         assertTrue(published.hasNonNull("publishedAt"), published.toString());
         assertTrue(published.path("failureReason").isMissingNode());
@@ -433,13 +370,13 @@ abstract class ThumbnailsContract {
         assertFalse(reason.isBlank(), upload.toString());
         assertTrue(upload.path("photo").isMissingNode(), upload.toString());
 
-        JsonNode failed = post(author, postId);
+        JsonNode failed = author.post(postId);
         assertEquals("failed", failed.path("status").asText(), failed.toString());
         assertEquals("Photo 2: " + reason, failed.path("failureReason").asText());
         assertEquals(404, reader.send("GET", "/v1/posts/" + postId, null).status(), "a failed post is its author's only");
 
         deliver(good); // a sibling's result is still recorded, but a failed post never publishes
-        JsonNode after = post(author, postId);
+        JsonNode after = author.post(postId);
         assertEquals("failed", after.path("status").asText());
         assertEquals(POST_RENDITIONS, Set.copyOf(iterableNames(after.at("/photos/0/urls"))));
         assertEquals(List.of(), thumbnailKeys(author, refused));
@@ -493,14 +430,14 @@ abstract class ThumbnailsContract {
         deliver(first);
         deliver(first);
         assertEquals(1, storedPost(postId).readyCount());
-        assertEquals("processing", post(author, postId).path("status").asText());
+        assertEquals("processing", author.post(postId).path("status").asText());
 
         deliver(second);
         Post published = storedPost(postId);
         deliver(second);
         Post again = storedPost(postId);
         assertEquals(2, again.readyCount());
-        assertEquals("published", post(author, postId).path("status").asText());
+        assertEquals("published", author.post(postId).path("status").asText());
         assertEquals(published.publishedAt(), again.publishedAt(), "published once");
         assertEquals(published, again, "the repeat changed nothing");
         for (Stored upload : List.of(first, second)) {
@@ -527,7 +464,7 @@ abstract class ThumbnailsContract {
 
         Post post = storedPost(postId);
         assertEquals(3, post.readyCount());
-        assertEquals("published", post(author, postId).path("status").asText());
+        assertEquals("published", author.post(postId).path("status").asText());
         for (Stored photo : photos) {
             assertEquals(expectedThumbnailKeys(author, photo, POST_RENDITIONS), thumbnailKeys(author, photo));
             assertEquals("ready", uploadView(author, photo.uploadId()).path("status").asText());
@@ -554,7 +491,7 @@ abstract class ThumbnailsContract {
 
     // --- a paid post's photos --------------------------------------------------------------------------------
 
-    private static final Set<String> PAID_RENDITIONS = Set.of("w1080", "w640", "w320", "square150", MediaStore.PREVIEW);
+    private static final Set<String> PAID_RENDITIONS = Set.of("w1080", "w640", "w320", "square150", MediaKeys.PREVIEW);
 
     private Stored uploadPaid(User user, byte[] jpeg) throws Exception {
         return upload(user, "paid-post", "image/jpeg", jpeg);
@@ -571,7 +508,7 @@ abstract class ThumbnailsContract {
     }
 
     private static List<String> expectedLockedKeys(User user, Stored upload) {
-        return POST_RENDITIONS.stream().map(name -> MediaStore.lockedThumbnailKey(user.id(), upload.uploadId(), name)).sorted().toList();
+        return POST_RENDITIONS.stream().map(name -> MediaKeys.lockedThumbnailKey(user.id(), upload.uploadId(), name)).sorted().toList();
     }
 
     private List<String> previewKeys(User user) {
@@ -579,7 +516,7 @@ abstract class ThumbnailsContract {
     }
 
     private String recordedPreviewKey(Stored upload) {
-        return recorded(upload).renditions().stream().filter(r -> r.name().equals(MediaStore.PREVIEW))
+        return recorded(upload).renditions().stream().filter(r -> r.name().equals(MediaKeys.PREVIEW))
                 .map(PhotoRecord.Rendition::key).findFirst().orElseThrow(() -> new AssertionError("no preview recorded"));
     }
 
@@ -600,12 +537,12 @@ abstract class ThumbnailsContract {
         PhotoRecord photo = recorded(upload);
         assertEquals(PAID_RENDITIONS, Set.copyOf(photo.renditions().stream().map(PhotoRecord.Rendition::name).toList()));
         String previewKey = recordedPreviewKey(upload);
-        assertTrue(MediaStore.isPreviewKeyOf(author.id(), previewKey), previewKey);
+        assertTrue(MediaKeys.isPreviewKeyOf(author.id(), previewKey), previewKey);
         assertFalse(previewKey.contains(upload.uploadId()), "the preview's key leads to the locked renditions: " + previewKey);
         for (PhotoRecord.Rendition rendition : photo.renditions()) {
             String cacheControl = s3().headObject(r -> r.bucket(bucket()).key(rendition.key())).cacheControl();
-            if (!rendition.name().equals(MediaStore.PREVIEW)) {
-                assertEquals(MediaStore.lockedThumbnailKey(author.id(), upload.uploadId(), rendition.name()), rendition.key());
+            if (!rendition.name().equals(MediaKeys.PREVIEW)) {
+                assertEquals(MediaKeys.lockedThumbnailKey(author.id(), upload.uploadId(), rendition.name()), rendition.key());
                 assertTrue(cacheControl.startsWith("private"), "no shared cache keeps a buyer's copy: " + cacheControl);
             } else {
                 assertTrue(cacheControl.startsWith("public"), cacheControl);
@@ -623,9 +560,9 @@ abstract class ThumbnailsContract {
             assertSize(rendition.width(), rendition.height(), image, rendition.name());
             images.put(rendition.name(), image);
         }
-        assertSize(320, 240, images.get(MediaStore.PREVIEW), "the preview");
+        assertSize(320, 240, images.get(MediaKeys.PREVIEW), "the preview");
         double sharp = TestPictures.edgeEnergy(images.get("w320"));
-        double blurred = TestPictures.edgeEnergy(images.get(MediaStore.PREVIEW));
+        double blurred = TestPictures.edgeEnergy(images.get(MediaKeys.PREVIEW));
         assertTrue(blurred < sharp / 25, "edge energy " + blurred + " in the preview against " + sharp + " at w320");
     }
 
@@ -637,7 +574,7 @@ abstract class ThumbnailsContract {
 
         PhotoRecord photo = recorded(upload);
         assertEquals(POST_RENDITIONS, Set.copyOf(photo.renditions().stream().map(PhotoRecord.Rendition::name).toList()));
-        photo.renditions().forEach(r -> assertEquals(MediaStore.thumbnailKey(author.id(), upload.uploadId(), r.name()), r.key()));
+        photo.renditions().forEach(r -> assertEquals(MediaKeys.thumbnailKey(author.id(), upload.uploadId(), r.name()), r.key()));
         assertEquals(expectedThumbnailKeys(author, upload, POST_RENDITIONS), thumbnailKeys(author, upload));
         assertEquals(List.of(), keysUnder("locked/" + author.id() + "/"));
         assertEquals(List.of(), previewKeys(author));
@@ -750,7 +687,7 @@ abstract class ThumbnailsContract {
         assertEquals(200, edited.status(), edited.body());
         assertEquals(avatar.path("dominantColor"), edited.json().at("/avatar/dominantColor"), "PATCH answers show it too");
         Reply signedIn = user.api().post("/v1/sessions",
-                "{\"login\": \"" + user.username() + "\", \"password\": \"" + AccountsContract.PASSWORD + "\"}");
+                signInBody(user.username(), PASSWORD));
         assertEquals(201, signedIn.status(), signedIn.body());
         assertEquals(avatar.path("dominantColor"), signedIn.json().at("/account/avatar/dominantColor"), "and sign-in's");
 
@@ -790,7 +727,7 @@ abstract class ThumbnailsContract {
     @Test
     void anOriginalWhoseUploadDoesNotExist_isDeleted() throws Exception {
         User user = signUp();
-        String key = MediaStore.originalKey(user.id(), hosts.services().get(IdGenerator.class).newId());
+        String key = MediaKeys.originalKey(user.id(), hosts.services().get(IdGenerator.class).newId());
         Stored orphan = storeDirectly(key, TestImages.jpeg(TestImages.quadrants(64, 48)));
         assertEquals(List.of(key), keysUnder(key));
         deliver(hosts.shared(), orphan);

@@ -13,22 +13,15 @@ import ru.rossgram.localcloud.LocalCloud;
 @ExtendWith(LocalEngines.class)
 class ThumbnailsOnLocalEnginesTest extends ThumbnailsContract {
     private final Map<String, Runnable> onStored = new ConcurrentHashMap<>();
-    private Backend backend;
 
     @BeforeAll
-    void useLocalEngines(Backend backend, LocalCloud cloud) {
-        this.backend = backend;
+    void listenToStorage(LocalCloud cloud) {
         // Listeners stay for the JVM's life; this one only acts on what a test of this class asked for.
         cloud.onObjectCreated(object -> onStored.forEach((prefix, action) -> {
             if (object.key().startsWith(prefix) && onStored.remove(prefix, action)) {
                 action.run();
             }
         }));
-    }
-
-    @Override
-    protected Backend backend() {
-        return backend;
     }
 
     @Override

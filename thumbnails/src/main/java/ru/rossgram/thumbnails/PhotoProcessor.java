@@ -18,6 +18,7 @@ import ru.rossgram.shared.accounts.Avatar;
 import ru.rossgram.shared.accounts.AvatarResults;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.feeds.FanOutService;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
@@ -81,7 +82,7 @@ public class PhotoProcessor {
      * @throws RuntimeException for faults worth a retry (S3 or DynamoDB unreachable, contention outlasting retries)
      */
     public ProcessingOutcome process(String bucket, String key) {
-        Optional<MediaStore.UploadKey> parsed = MediaStore.parseUploadKey(key);
+        Optional<MediaKeys.UploadKey> parsed = MediaKeys.parseUploadKey(key);
         if (parsed.isEmpty() || !media.bucket().equals(bucket)) {
             LOG.warn("ignoring s3://{}/{}: not an upload of bucket {}", bucket, key, media.bucket());
             return ProcessingOutcome.NOT_AN_UPLOAD;
@@ -170,13 +171,13 @@ public class PhotoProcessor {
 
     private String keyFor(Upload upload, String rendition) {
         if (upload.purpose() != UploadPurpose.PAID_POST) {
-            return MediaStore.thumbnailKey(upload.ownerId(), upload.uploadId(), rendition);
+            return MediaKeys.thumbnailKey(upload.ownerId(), upload.uploadId(), rendition);
         }
         if (rendition.equals(ThumbnailSpec.PREVIEW)) {
             // Not newId(): in the millisecond of another id it is that id plus one, and must lead to nothing.
-            return MediaStore.previewKey(upload.ownerId(), ids.newUnrelatedId());
+            return MediaKeys.previewKey(upload.ownerId(), ids.newUnrelatedId());
         }
-        return MediaStore.lockedThumbnailKey(upload.ownerId(), upload.uploadId(), rendition);
+        return MediaKeys.lockedThumbnailKey(upload.ownerId(), upload.uploadId(), rendition);
     }
 
     private ProcessingOutcome recordPostPhoto(Upload upload, PhotoRecord record) {
@@ -238,7 +239,7 @@ public class PhotoProcessor {
             case AVATAR_SET -> {
                 Avatar replaced = result.replaced();
                 if (replaced != null) {
-                    media.delete(objectsOf(MediaStore.avatarKey(upload.ownerId(), replaced.uploadId()), replaced.photo()));
+                    media.delete(objectsOf(MediaKeys.avatarKey(upload.ownerId(), replaced.uploadId()), replaced.photo()));
                 }
                 yield ProcessingOutcome.AVATAR_SET;
             }

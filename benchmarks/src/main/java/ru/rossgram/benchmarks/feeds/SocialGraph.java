@@ -19,7 +19,7 @@ import ru.rossgram.shared.feeds.FanOutAction;
 import ru.rossgram.shared.feeds.FanOutService;
 import ru.rossgram.shared.feeds.FanOutTasks;
 import ru.rossgram.shared.feeds.FanOutTasks.Task;
-import ru.rossgram.shared.media.MediaStore;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.Photo;
 import ru.rossgram.shared.posts.Post;
@@ -130,7 +130,7 @@ final class SocialGraph {
         List<PhotoRecord.Rendition> renditions = new ArrayList<>();
         for (String[] rendition : new String[][] {{"w1080", "1080", "1350"}, {"w640", "640", "800"},
                 {"w320", "320", "400"}, {"square150", "150", "150"}}) {
-            renditions.add(new PhotoRecord.Rendition(rendition[0], MediaStore.thumbnailKey(authorId, uploadId, rendition[0]),
+            renditions.add(new PhotoRecord.Rendition(rendition[0], MediaKeys.thumbnailKey(authorId, uploadId, rendition[0]),
                     Integer.parseInt(rendition[1]), Integer.parseInt(rendition[2])));
         }
         PhotoRecord photo = new PhotoRecord(1080, 1350, "#3a6ea5", "LEHV6nWB2yk8pyo0adR*.7kCMdnj", renditions);

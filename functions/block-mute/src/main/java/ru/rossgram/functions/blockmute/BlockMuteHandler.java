@@ -7,8 +7,6 @@ import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.http.ApiFunction;
 import ru.rossgram.shared.http.ApiRequest;
 import ru.rossgram.shared.http.ApiResponse;
-import ru.rossgram.shared.problem.ProblemException;
-import ru.rossgram.shared.problem.ProblemType;
 import ru.rossgram.shared.social.BlockService;
 
 /**
@@ -16,6 +14,12 @@ import ru.rossgram.shared.social.BlockService;
  * {@code PUT|DELETE /v1/users/{username}/mute} mutes and unmutes. All idempotent, all 204.
  */
 public class BlockMuteHandler extends ApiFunction {
+    // The template's route keys for this function, as the gateway sends them in routeKey.
+    public static final String BLOCK = "PUT /v1/users/{username}/block";
+    public static final String UNBLOCK = "DELETE /v1/users/{username}/block";
+    public static final String MUTE = "PUT /v1/users/{username}/mute";
+    public static final String UNMUTE = "DELETE /v1/users/{username}/mute";
+
     @Inject
     BlockService blocks;
     @Inject
@@ -32,13 +36,12 @@ public class BlockMuteHandler extends ApiFunction {
     protected ApiResponse handle(ApiRequest request) {
         Caller caller = authenticator.authenticate(request);
         String username = request.pathParameters().get("username");
-        String route = request.method() + " " + request.path().substring(request.path().lastIndexOf('/') + 1);
-        switch (route) {
-            case "PUT block" -> blocks.block(caller, username);
-            case "DELETE block" -> blocks.unblock(caller, username);
-            case "PUT mute" -> blocks.mute(caller, username);
-            case "DELETE mute" -> blocks.unmute(caller, username);
-            default -> throw new ProblemException(ProblemType.ROUTE_NOT_FOUND, request.method() + " " + request.path() + " is not a route.");
+        switch (request.routeKey()) {
+            case BLOCK -> blocks.block(caller, username);
+            case UNBLOCK -> blocks.unblock(caller, username);
+            case MUTE -> blocks.mute(caller, username);
+            case UNMUTE -> blocks.unmute(caller, username);
+            default -> throw request.routeNotFound();
         }
         return ApiResponse.noContent();
     }

@@ -16,6 +16,10 @@ import ru.rossgram.shared.payments.CheckoutService;
  * {@code GET /v1/checkouts/{paymentId}} shows how that payment stands.
  */
 public class CheckoutHandler extends ApiFunction {
+    // The template's route keys for this function, as the gateway sends them in routeKey.
+    public static final String CHECKOUT = "POST /v1/checkouts";
+    public static final String STATUS = "GET /v1/checkouts/{paymentId}";
+
     @Inject
     CheckoutService checkouts;
     @Inject
@@ -33,11 +37,11 @@ public class CheckoutHandler extends ApiFunction {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         Caller caller = authenticator.authenticate(request);
-        String paymentId = request.pathParameters().get("paymentId");
-        if (paymentId != null) {
-            return json.response(200, checkouts.find(caller, paymentId));
-        }
-        return json.response(201, checkouts.checkout(caller, json.read(request, CheckoutRequest.class),
-                request.header("idempotency-key").orElse(null)));
+        return switch (request.routeKey()) {
+            case CHECKOUT -> json.response(201, checkouts.checkout(caller, json.read(request, CheckoutRequest.class),
+                    request.header("idempotency-key").orElse(null)));
+            case STATUS -> json.response(200, checkouts.find(caller, request.pathParameters().get("paymentId")));
+            default -> throw request.routeNotFound();
+        };
     }
 }

@@ -11,14 +11,17 @@ import ru.rossgram.shared.http.ApiRequest;
 import ru.rossgram.shared.http.ApiResponse;
 import ru.rossgram.shared.http.JsonCodec;
 import ru.rossgram.shared.paging.PageRequest;
-import ru.rossgram.shared.problem.ProblemException;
-import ru.rossgram.shared.problem.ProblemType;
 
 /**
  * A post's comments: {@code POST /v1/posts/{postId}/comments} adds one, {@code GET} lists them oldest first, and
  * {@code DELETE /v1/posts/{postId}/comments/{commentId}} removes one.
  */
 public class CommentsHandler extends ApiFunction {
+    // The template's route keys for this function, as the gateway sends them in routeKey.
+    public static final String ADD = "POST /v1/posts/{postId}/comments";
+    public static final String LIST = "GET /v1/posts/{postId}/comments";
+    public static final String DELETE = "DELETE /v1/posts/{postId}/comments/{commentId}";
+
     @Inject
     CommentService comments;
     @Inject
@@ -37,17 +40,14 @@ public class CommentsHandler extends ApiFunction {
     protected ApiResponse handle(ApiRequest request) {
         Caller caller = authenticator.authenticate(request);
         String postId = request.pathParameters().get("postId");
-        String commentId = request.pathParameters().get("commentId");
-        if (commentId == null && request.method().equals("POST")) {
-            return json.response(201, comments.create(caller, postId, json.read(request, NewComment.class)));
-        }
-        if (commentId == null && request.method().equals("GET")) {
-            return json.response(200, comments.list(caller, postId, PageRequest.of(request.queryParameters())));
-        }
-        if (commentId != null && request.method().equals("DELETE")) {
-            comments.delete(caller, postId, commentId);
-            return ApiResponse.noContent();
-        }
-        throw new ProblemException(ProblemType.ROUTE_NOT_FOUND, request.method() + " " + request.path() + " is not a route.");
+        return switch (request.routeKey()) {
+            case ADD -> json.response(201, comments.create(caller, postId, json.read(request, NewComment.class)));
+            case LIST -> json.response(200, comments.list(caller, postId, PageRequest.of(request.queryParameters())));
+            case DELETE -> {
+                comments.delete(caller, postId, request.pathParameters().get("commentId"));
+                yield ApiResponse.noContent();
+            }
+            default -> throw request.routeNotFound();
+        };
     }
 }

@@ -9,8 +9,6 @@ import ru.rossgram.shared.http.ApiRequest;
 import ru.rossgram.shared.http.ApiResponse;
 import ru.rossgram.shared.http.JsonCodec;
 import ru.rossgram.shared.paging.PageRequest;
-import ru.rossgram.shared.problem.ProblemException;
-import ru.rossgram.shared.problem.ProblemType;
 import ru.rossgram.shared.social.FollowRequestService;
 
 /**
@@ -18,6 +16,11 @@ import ru.rossgram.shared.social.FollowRequestService;
  * {@code POST /v1/me/follow-requests/{username}} approves one, {@code DELETE} declines it.
  */
 public class FollowRequestsHandler extends ApiFunction {
+    // The template's route keys for this function, as the gateway sends them in routeKey.
+    public static final String LIST = "GET /v1/me/follow-requests";
+    public static final String APPROVE = "POST /v1/me/follow-requests/{username}";
+    public static final String DECLINE = "DELETE /v1/me/follow-requests/{username}";
+
     @Inject
     FollowRequestService requests;
     @Inject
@@ -36,17 +39,17 @@ public class FollowRequestsHandler extends ApiFunction {
     protected ApiResponse handle(ApiRequest request) {
         Caller caller = authenticator.authenticate(request);
         String username = request.pathParameters().get("username");
-        if (username == null && request.method().equals("GET")) {
-            return json.response(200, requests.pending(caller, PageRequest.of(request.queryParameters())));
-        }
-        if (username != null && request.method().equals("POST")) {
-            requests.approve(caller, username);
-            return ApiResponse.noContent();
-        }
-        if (username != null && request.method().equals("DELETE")) {
-            requests.decline(caller, username);
-            return ApiResponse.noContent();
-        }
-        throw new ProblemException(ProblemType.ROUTE_NOT_FOUND, request.method() + " " + request.path() + " is not a route.");
+        return switch (request.routeKey()) {
+            case LIST -> json.response(200, requests.pending(caller, PageRequest.of(request.queryParameters())));
+            case APPROVE -> {
+                requests.approve(caller, username);
+                yield ApiResponse.noContent();
+            }
+            case DECLINE -> {
+                requests.decline(caller, username);
+                yield ApiResponse.noContent();
+            }
+            default -> throw request.routeNotFound();
+        };
     }
 }

@@ -9,8 +9,6 @@ import ru.rossgram.shared.http.ApiFunction;
 import ru.rossgram.shared.http.ApiRequest;
 import ru.rossgram.shared.http.ApiResponse;
 import ru.rossgram.shared.http.JsonCodec;
-import ru.rossgram.shared.problem.ProblemException;
-import ru.rossgram.shared.problem.ProblemType;
 import ru.rossgram.shared.social.FollowService;
 
 /**
@@ -18,6 +16,10 @@ import ru.rossgram.shared.social.FollowService;
  * {@code DELETE} unfollows or withdraws the request. Both idempotent.
  */
 public class FollowHandler extends ApiFunction {
+    // The template's route keys for this function, as the gateway sends them in routeKey.
+    public static final String FOLLOW = "PUT /v1/users/{username}/follow";
+    public static final String UNFOLLOW = "DELETE /v1/users/{username}/follow";
+
     @Inject
     FollowService follows;
     @Inject
@@ -36,14 +38,13 @@ public class FollowHandler extends ApiFunction {
     protected ApiResponse handle(ApiRequest request) {
         Caller caller = authenticator.authenticate(request);
         String username = request.pathParameters().get("username");
-        switch (request.method()) {
-            case "PUT":
-                return json.response(200, Map.of("state", follows.follow(caller, username)));
-            case "DELETE":
+        return switch (request.routeKey()) {
+            case FOLLOW -> json.response(200, Map.of("state", follows.follow(caller, username)));
+            case UNFOLLOW -> {
                 follows.unfollow(caller, username);
-                return ApiResponse.noContent();
-            default:
-                throw new ProblemException(ProblemType.ROUTE_NOT_FOUND, request.method() + " " + request.path() + " is not a route.");
-        }
+                yield ApiResponse.noContent();
+            }
+            default -> throw request.routeNotFound();
+        };
     }
 }

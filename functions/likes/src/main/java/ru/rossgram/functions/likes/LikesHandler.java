@@ -9,11 +9,13 @@ import ru.rossgram.shared.http.ApiFunction;
 import ru.rossgram.shared.http.ApiRequest;
 import ru.rossgram.shared.http.ApiResponse;
 import ru.rossgram.shared.http.JsonCodec;
-import ru.rossgram.shared.problem.ProblemException;
-import ru.rossgram.shared.problem.ProblemType;
 
 /** {@code PUT /v1/posts/{postId}/like} likes a post, {@code DELETE} unlikes it; both idempotent. */
 public class LikesHandler extends ApiFunction {
+    // The template's route keys for this function, as the gateway sends them in routeKey.
+    public static final String LIKE = "PUT /v1/posts/{postId}/like";
+    public static final String UNLIKE = "DELETE /v1/posts/{postId}/like";
+
     @Inject
     LikeService likes;
     @Inject
@@ -32,10 +34,10 @@ public class LikesHandler extends ApiFunction {
     protected ApiResponse handle(ApiRequest request) {
         Caller caller = authenticator.authenticate(request);
         String postId = request.pathParameters().get("postId");
-        return switch (request.method()) {
-            case "PUT" -> json.response(200, likes.like(caller, postId));
-            case "DELETE" -> json.response(200, likes.unlike(caller, postId));
-            default -> throw new ProblemException(ProblemType.ROUTE_NOT_FOUND, request.method() + " " + request.path() + " is not a route.");
+        return switch (request.routeKey()) {
+            case LIKE -> json.response(200, likes.like(caller, postId));
+            case UNLIKE -> json.response(200, likes.unlike(caller, postId));
+            default -> throw request.routeNotFound();
         };
     }
 }

@@ -9,12 +9,14 @@ import ru.rossgram.shared.http.ApiRequest;
 import ru.rossgram.shared.http.ApiResponse;
 import ru.rossgram.shared.http.JsonCodec;
 import ru.rossgram.shared.paging.PageRequest;
-import ru.rossgram.shared.problem.ProblemException;
-import ru.rossgram.shared.problem.ProblemType;
 import ru.rossgram.shared.social.FollowLists;
 
 /** {@code GET /v1/users/{username}/followers} (newest first) and {@code GET /v1/users/{username}/following}. */
 public class ListFollowsHandler extends ApiFunction {
+    // The template's route keys for this function, as the gateway sends them in routeKey.
+    public static final String FOLLOWERS = "GET /v1/users/{username}/followers";
+    public static final String FOLLOWING = "GET /v1/users/{username}/following";
+
     @Inject
     FollowLists lists;
     @Inject
@@ -34,12 +36,10 @@ public class ListFollowsHandler extends ApiFunction {
         Caller caller = authenticator.authenticate(request);
         String username = request.pathParameters().get("username");
         PageRequest page = PageRequest.of(request.queryParameters());
-        if (request.path().endsWith("/followers")) {
-            return json.response(200, lists.followers(caller, username, page));
-        }
-        if (request.path().endsWith("/following")) {
-            return json.response(200, lists.following(caller, username, page));
-        }
-        throw new ProblemException(ProblemType.ROUTE_NOT_FOUND, request.method() + " " + request.path() + " is not a route.");
+        return switch (request.routeKey()) {
+            case FOLLOWERS -> json.response(200, lists.followers(caller, username, page));
+            case FOLLOWING -> json.response(200, lists.following(caller, username, page));
+            default -> throw request.routeNotFound();
+        };
     }
 }

@@ -25,6 +25,7 @@ public final class ApiGatewayV2Events {
                 : event.getIsBase64Encoded() ? decodeBase64(event.getBody())
                 : event.getBody().getBytes(StandardCharsets.UTF_8);
         return new ApiRequest(
+                event.getRouteKey(), // as the gateway sent it: a missing one stays missing, never guessed from the path
                 http == null || http.getMethod() == null ? "GET" : http.getMethod().toUpperCase(Locale.ROOT),
                 event.getRawPath() == null ? "/" : event.getRawPath(),
                 headers,

@@ -14,7 +14,7 @@ class AuthenticatorTest {
     private final Authenticator authenticator = new Authenticator(tokens);
 
     private static ApiRequest withHeaders(Map<String, String> headers) {
-        return new ApiRequest("GET", "/v1/me", headers, Map.of(), Map.of(), null, "127.0.0.1", "r1");
+        return new ApiRequest("GET /v1/me", "GET", "/v1/me", headers, Map.of(), Map.of(), null, "127.0.0.1", "r1");
     }
 
     @Test

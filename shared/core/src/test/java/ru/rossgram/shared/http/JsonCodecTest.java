@@ -16,7 +16,7 @@ class JsonCodecTest {
     private final JsonCodec json = new JsonCodec();
 
     private static ApiRequest body(String contentType, String body) {
-        return new ApiRequest("POST", "/x", contentType == null ? Map.of() : Map.of("content-type", contentType),
+        return new ApiRequest("POST /x", "POST", "/x", contentType == null ? Map.of() : Map.of("content-type", contentType),
                 Map.of(), Map.of(), body.getBytes(StandardCharsets.UTF_8), "127.0.0.1", "r1");
     }
 

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
@@ -21,25 +19,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The media bucket: every object key is built here, and every S3 call goes through here.
- *
- * <p>Keys: originals at {@code originals/<userId>/<uploadId>}, avatars at {@code avatars/<userId>/<uploadId>},
- * thumbnails at {@code thumbnails/<userId>/<uploadId>/<rendition>.jpg}. A paid post's photo keeps its renditions
- * at {@code locked/<userId>/<uploadId>/<rendition>.jpg}, which are only ever handed out as short presigned GETs
- * (never under the public base URL, which serves {@code thumbnails/}), and its blurred preview at
- * {@code previews/<userId>/<previewId>/preview.jpg}, whose random id reveals nothing of the locked keys. The server chooses every key; a client
- * only ever holds a URL signed for one key, one content type and one length.
+ * The media bucket's S3 calls: presigned PUTs and GETs, HEAD, reads, thumbnail writes and deletes. Where each
+ * object lives is {@link MediaKeys}'.
  */
 @Singleton
 public class MediaStore {
-    /** The name of a paid photo's blurred preview among its renditions. */
-    public static final String PREVIEW = "preview";
-    private static final String THUMBNAILS = "thumbnails/";
-    private static final String LOCKED = "locked/";
-    private static final String PREVIEWS = "previews/";
     private static final String FOREVER = "max-age=31536000, immutable";
-    private static final Pattern UPLOAD_KEY = Pattern.compile("(originals|avatars)/([0-9A-Z]{26})/([0-9A-Z]{26})");
-    private static final Pattern PREVIEW_KEY = Pattern.compile("previews/([0-9A-Z]{26})/([0-9A-Z]{26})/" + PREVIEW + "\\.jpg");
     private static final int DELETE_BATCH = 1000; // DeleteObjects' limit
 
     private final S3Client s3;
@@ -54,47 +39,6 @@ public class MediaStore {
         this.gets = gets;
         this.bucket = rossgram.mediaBucket();
         this.config = config;
-    }
-
-    public static String originalKey(String userId, String uploadId) {
-        return "originals/" + userId + "/" + uploadId;
-    }
-
-    public static String avatarKey(String userId, String uploadId) {
-        return "avatars/" + userId + "/" + uploadId;
-    }
-
-    public static String thumbnailKey(String userId, String uploadId, String rendition) {
-        return THUMBNAILS + userId + "/" + uploadId + "/" + rendition + ".jpg";
-    }
-
-    public static String lockedThumbnailKey(String userId, String uploadId, String rendition) {
-        return LOCKED + userId + "/" + uploadId + "/" + rendition + ".jpg";
-    }
-
-    public static String previewKey(String userId, String previewId) {
-        return PREVIEWS + userId + "/" + previewId + "/" + PREVIEW + ".jpg";
-    }
-
-    /** Whether {@code key} is a {@link #previewKey} of {@code userId}'s (with any preview id). */
-    public static boolean isPreviewKeyOf(String userId, String key) {
-        Matcher m = key == null ? null : PREVIEW_KEY.matcher(key);
-        return m != null && m.matches() && m.group(1).equals(userId);
-    }
-
-    /** Whether {@code key} is where a rendition lives (public, locked or preview). */
-    public static boolean isRenditionKey(String key) {
-        return key.startsWith(THUMBNAILS) || key.startsWith(LOCKED) || key.startsWith(PREVIEWS);
-    }
-
-    /** The upload an original's or avatar's key belongs to (what a storage event names), or empty for other keys. */
-    public static Optional<UploadKey> parseUploadKey(String key) {
-        Matcher m = key == null ? null : UPLOAD_KEY.matcher(key);
-        return m == null || !m.matches() ? Optional.empty() : Optional.of(new UploadKey(m.group(2), m.group(3)));
-    }
-
-    /** The owner and upload id encoded in an upload's object key. */
-    public record UploadKey(String userId, String uploadId) {
     }
 
     /**
@@ -126,11 +70,11 @@ public class MediaStore {
      * thumbnail's, else a presigned GET (short-lived for a paid photo's rendition).
      */
     public URI thumbnailUrl(String key) {
-        if (key.startsWith(LOCKED)) {
+        if (MediaKeys.isLocked(key)) {
             return presignGet(key, config.paidUrlTtl());
         }
         String base = config.publicBaseUrl() == null ? "" : config.publicBaseUrl().trim();
-        if (base.isEmpty() || !key.startsWith(THUMBNAILS)) {
+        if (base.isEmpty() || !MediaKeys.isPublicThumbnail(key)) {
             return presignGet(key, config.downloadUrlTtl());
         }
         return URI.create(base.replaceAll("/+$", "") + "/" + key); // our keys need no escaping
@@ -202,7 +146,7 @@ public class MediaStore {
      * paid photo's locked renditions only in the buyer's own cache (no shared proxy or CDN keeps a copy to hand out).
      */
     public void putThumbnail(String key, String contentType, byte[] bytes) {
-        String cacheControl = (key.startsWith(LOCKED) ? "private, " : "public, ") + FOREVER;
+        String cacheControl = (MediaKeys.isLocked(key) ? "private, " : "public, ") + FOREVER;
         s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
     }

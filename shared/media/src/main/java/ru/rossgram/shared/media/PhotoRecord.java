@@ -52,8 +52,8 @@ public record PhotoRecord(int width, int height, String dominantColor, String pl
             if (name == null || !RENDITION_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("rendition name: " + name);
             }
-            if (key == null || !MediaStore.isRenditionKey(key) || !key.endsWith("/" + name + ".jpg")) {
-                throw new IllegalArgumentException("rendition key must be MediaStore.thumbnailKey(..., " + name + "): " + key);
+            if (key == null || !MediaKeys.isRenditionKey(key) || !key.endsWith("/" + name + ".jpg")) {
+                throw new IllegalArgumentException("rendition key must be MediaKeys.thumbnailKey(..., " + name + "): " + key);
             }
             if (width <= 0 || height <= 0) {
                 throw new IllegalArgumentException("rendition width and height must be positive");

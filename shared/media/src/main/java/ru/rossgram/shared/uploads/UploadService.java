@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.media.PresignedUpload;
@@ -49,8 +50,8 @@ public class UploadService {
         for (int i = 0; i < count; i++) {
             String uploadId = ids.newId();
             String key = purpose.forPost()
-                    ? MediaStore.originalKey(caller.userId(), uploadId)
-                    : MediaStore.avatarKey(caller.userId(), uploadId);
+                    ? MediaKeys.originalKey(caller.userId(), uploadId)
+                    : MediaKeys.avatarKey(caller.userId(), uploadId);
             issued.add(new Upload(uploadId, caller.userId(), purpose, key, contentType, contentLength,
                     UploadStatus.PENDING, now, now.plus(config.retention()), null, null, null, null));
         }

@@ -15,36 +15,36 @@ class MediaKeysTest {
 
     @Test
     void keys_areNamedByOwnerAndUpload() {
-        assertEquals("originals/" + USER + "/" + UPLOAD, MediaStore.originalKey(USER, UPLOAD));
-        assertEquals("avatars/" + USER + "/" + UPLOAD, MediaStore.avatarKey(USER, UPLOAD));
-        assertEquals("thumbnails/" + USER + "/" + UPLOAD + "/w640.jpg", MediaStore.thumbnailKey(USER, UPLOAD, "w640"));
+        assertEquals("originals/" + USER + "/" + UPLOAD, MediaKeys.originalKey(USER, UPLOAD));
+        assertEquals("avatars/" + USER + "/" + UPLOAD, MediaKeys.avatarKey(USER, UPLOAD));
+        assertEquals("thumbnails/" + USER + "/" + UPLOAD + "/w640.jpg", MediaKeys.thumbnailKey(USER, UPLOAD, "w640"));
     }
 
     @Test
     void aPreviewKey_isKnownAsItsOwnersOnly() {
-        String preview = MediaStore.previewKey(USER, UPLOAD);
-        assertTrue(MediaStore.isPreviewKeyOf(USER, preview));
-        assertFalse(MediaStore.isPreviewKeyOf(UPLOAD, preview), "another user's");
-        for (String other : List.of(MediaStore.lockedThumbnailKey(USER, UPLOAD, "preview"),
-                MediaStore.thumbnailKey(USER, UPLOAD, "preview"), "previews/" + USER + "/../preview.jpg",
+        String preview = MediaKeys.previewKey(USER, UPLOAD);
+        assertTrue(MediaKeys.isPreviewKeyOf(USER, preview));
+        assertFalse(MediaKeys.isPreviewKeyOf(UPLOAD, preview), "another user's");
+        for (String other : List.of(MediaKeys.lockedThumbnailKey(USER, UPLOAD, "preview"),
+                MediaKeys.thumbnailKey(USER, UPLOAD, "preview"), "previews/" + USER + "/../preview.jpg",
                 "previews/" + USER + "/" + UPLOAD + "/w320.jpg")) {
-            assertFalse(MediaStore.isPreviewKeyOf(USER, other), other);
+            assertFalse(MediaKeys.isPreviewKeyOf(USER, other), other);
         }
     }
 
     @Test
     void aStorageEventsKey_leadsBackToItsUpload() {
-        assertEquals(Optional.of(new MediaStore.UploadKey(USER, UPLOAD)), MediaStore.parseUploadKey(MediaStore.originalKey(USER, UPLOAD)));
-        assertEquals(Optional.of(new MediaStore.UploadKey(USER, UPLOAD)), MediaStore.parseUploadKey(MediaStore.avatarKey(USER, UPLOAD)));
-        for (String other : List.of("", "originals/" + USER, MediaStore.thumbnailKey(USER, UPLOAD, "w320"),
+        assertEquals(Optional.of(new MediaKeys.UploadKey(USER, UPLOAD)), MediaKeys.parseUploadKey(MediaKeys.originalKey(USER, UPLOAD)));
+        assertEquals(Optional.of(new MediaKeys.UploadKey(USER, UPLOAD)), MediaKeys.parseUploadKey(MediaKeys.avatarKey(USER, UPLOAD)));
+        for (String other : List.of("", "originals/" + USER, MediaKeys.thumbnailKey(USER, UPLOAD, "w320"),
                 "originals/" + USER + "/" + UPLOAD + "/x", "originals/../" + UPLOAD)) {
-            assertTrue(MediaStore.parseUploadKey(other).isEmpty(), other);
+            assertTrue(MediaKeys.parseUploadKey(other).isEmpty(), other);
         }
     }
 
     @Test
     void photoRecord_refusesRenditionsStoredElsewhere_andMalformedFields() {
-        var good = new PhotoRecord.Rendition("w320", MediaStore.thumbnailKey(USER, UPLOAD, "w320"), 320, 240);
+        var good = new PhotoRecord.Rendition("w320", MediaKeys.thumbnailKey(USER, UPLOAD, "w320"), 320, 240);
         assertThrows(IllegalArgumentException.class, () -> new PhotoRecord.Rendition("w320", "originals/x/w320.jpg", 320, 240));
         assertThrows(IllegalArgumentException.class, () -> new PhotoRecord.Rendition("W 320", good.key(), 320, 240));
         assertThrows(IllegalArgumentException.class, () -> new PhotoRecord(0, 10, "#aabbcc", "p", List.of(good)));

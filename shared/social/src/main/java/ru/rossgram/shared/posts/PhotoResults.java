@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.problem.ProblemException;
@@ -144,17 +145,17 @@ public class PhotoResults {
     private static void checkKeys(Upload upload, PhotoRecord photo) {
         boolean paid = upload.purpose() == UploadPurpose.PAID_POST;
         for (PhotoRecord.Rendition rendition : photo.renditions()) {
-            if (paid && rendition.name().equals(MediaStore.PREVIEW)) {
+            if (paid && rendition.name().equals(MediaKeys.PREVIEW)) {
                 // Its id is random: nothing in it may lead to the upload, and so to the locked renditions.
-                if (!MediaStore.isPreviewKeyOf(upload.ownerId(), rendition.key()) || rendition.key().contains(upload.uploadId())) {
+                if (!MediaKeys.isPreviewKeyOf(upload.ownerId(), rendition.key()) || rendition.key().contains(upload.uploadId())) {
                     throw new IllegalArgumentException("a paid photo's preview must be stored at a previewKey of "
                             + upload.ownerId() + " that does not name the upload, not " + rendition.key());
                 }
                 continue;
             }
             String expected = paid
-                    ? MediaStore.lockedThumbnailKey(upload.ownerId(), upload.uploadId(), rendition.name())
-                    : MediaStore.thumbnailKey(upload.ownerId(), upload.uploadId(), rendition.name());
+                    ? MediaKeys.lockedThumbnailKey(upload.ownerId(), upload.uploadId(), rendition.name())
+                    : MediaKeys.thumbnailKey(upload.ownerId(), upload.uploadId(), rendition.name());
             if (!expected.equals(rendition.key())) {
                 throw new IllegalArgumentException("rendition " + rendition.name() + " must be stored at " + expected
                         + ", not " + rendition.key());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.problem.ProblemException;
@@ -71,7 +72,7 @@ public class PostDeleter {
     private static List<String> objectKeys(Post post) {
         List<String> keys = new ArrayList<>();
         for (Photo photo : post.photos()) {
-            keys.add(MediaStore.originalKey(post.authorId(), photo.uploadId()));
+            keys.add(MediaKeys.originalKey(post.authorId(), photo.uploadId()));
             if (photo.result() != null) {
                 photo.result().renditions().stream().map(PhotoRecord.Rendition::key).forEach(keys::add);
             }

@@ -8,6 +8,7 @@ import java.util.Set;
 import ru.rossgram.shared.accounts.Account;
 import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.engagement.LikeRepository;
+import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 
@@ -61,9 +62,13 @@ public class PostViews {
                 !needsGrant(post, viewerId) || bought.contains(post.postId()))).toList();
     }
 
-    /** The post as its author sees it, for the author's own answers (create, edit). */
-    public PostView forAuthor(Post post) {
-        return of(post, post.authorId());
+    /**
+     * The post as its author sees it, for the author's own answers (create, edit), with the author's account as the
+     * caller read it already (empty if it no longer exists). One read of the author's like if the post has likes.
+     */
+    public PostView forAuthor(Post post, Optional<Account> author) {
+        boolean liked = post.likeCount() > 0 && likes.likes(post.authorId(), post.postId());
+        return view(post, author(post, author), true, liked, true);
     }
 
     /**
@@ -99,7 +104,7 @@ public class PostViews {
         }
         Map<String, java.net.URI> urls = new java.util.LinkedHashMap<>();
         for (PhotoRecord.Rendition rendition : result.renditions()) {
-            if (rendition.name().equals(MediaStore.PREVIEW) != unlocked) { // the preview only, before buying
+            if (rendition.name().equals(MediaKeys.PREVIEW) != unlocked) { // the preview only, before buying
                 urls.put(rendition.name(), media.thumbnailUrl(rendition.key()));
             }
         }
