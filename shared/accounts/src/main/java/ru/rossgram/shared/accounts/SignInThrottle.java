@@ -23,12 +23,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Singleton
 public class SignInThrottle {
     private final DynamoDbClient dynamo;
+    private final BatchReads batchReads;
     private final String table;
     private final SignInThrottleConfig limits;
     private final Clock clock;
 
-    public SignInThrottle(DynamoDbClient dynamo, RossgramConfig config, SignInThrottleConfig limits, Clock clock) {
+    public SignInThrottle(DynamoDbClient dynamo, BatchReads batchReads, RossgramConfig config, SignInThrottleConfig limits,
+                          Clock clock) {
         this.dynamo = dynamo;
+        this.batchReads = batchReads;
         this.table = config.table();
         this.limits = limits;
         this.clock = clock;
@@ -42,7 +45,7 @@ public class SignInThrottle {
         long window = currentWindow();
         var keys = List.of(key("account", login, window), key("address", address, window));
         // Every key read, or 503: counts left unread by a throttled table would let attempts through unthrottled.
-        for (Map<String, AttributeValue> item : BatchReads.consistent(dynamo, table, keys)) {
+        for (Map<String, AttributeValue> item : batchReads.consistent(table, keys)) {
             long failures = Attrs.number(item, "failures").orElse(0L);
             boolean account = Attrs.string(item, "pk").startsWith("THROTTLE#account#");
             if (failures >= (account ? limits.maxFailuresPerAccount() : limits.maxFailuresPerAddress())) {

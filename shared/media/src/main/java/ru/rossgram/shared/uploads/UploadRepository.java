@@ -36,11 +36,14 @@ public class UploadRepository {
     private static final String SK = "UPLOAD";
 
     private final DynamoDbClient dynamo;
+    private final BatchReads batchReads;
     private final TransactionWriter transactions;
     private final String table;
 
-    public UploadRepository(DynamoDbClient dynamo, TransactionWriter transactions, RossgramConfig config) {
+    public UploadRepository(DynamoDbClient dynamo, BatchReads batchReads, TransactionWriter transactions,
+                            RossgramConfig config) {
         this.dynamo = dynamo;
+        this.batchReads = batchReads;
         this.transactions = transactions;
         this.table = config.table();
     }
@@ -71,7 +74,7 @@ public class UploadRepository {
             return found;
         }
         List<Map<String, AttributeValue>> keys = uploadIds.stream().map(UploadRepository::key).toList();
-        BatchReads.consistent(dynamo, table, keys).forEach(item -> {
+        batchReads.consistent(table, keys).forEach(item -> {
             Upload upload = fromItem(item);
             found.put(upload.uploadId(), upload);
         });

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.dynamo.Contention;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.money.Money;
@@ -72,7 +74,7 @@ public class PostCreator {
         CaptionTags tags = CaptionTags.in(caption);
         String postId = ids.newId();
 
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return Contention.retry(ATTEMPTS, "The photos are changing too fast; retry shortly.", () -> {
             Instant now = clock.instant();
             List<Upload> photos = usableUploads(caller, uploadIds, now, price != null);
             List<Photo> postPhotos = new ArrayList<>();
@@ -95,18 +97,16 @@ public class PostCreator {
             if (published) {
                 items.add(counters.changeItem(caller.userId(), Counter.POSTS, 1));
             }
-            var failure = transactions.write(items);
-            if (failure.isEmpty()) {
-                if (published) {
-                    fanOut.postPublished(postId, caller.userId());
-                }
-                return views.forAuthor(post);
+            if (!transactions.write(items).isEmpty()) {
+                // An upload changed since it was read (another post took it, or its processing result landed):
+                // read again; the checks above then say which.
+                return Optional.empty();
             }
-            // An upload changed since it was read (another post took it, or its processing result landed):
-            // read again; the checks above then say which.
-        }
-        throw new ProblemException(ProblemType.BUSY, "The photos are changing too fast; retry shortly.",
-                Map.of("retryAfterSeconds", 1));
+            if (published) {
+                fanOut.postPublished(postId, caller.userId());
+            }
+            return Optional.of(views.forAuthor(post));
+        });
     }
 
     /** The uploads in order, each checked to be one this caller may put in a new post now. */

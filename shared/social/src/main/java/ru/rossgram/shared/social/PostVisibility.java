@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.BatchReads;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -14,11 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Singleton
 public class PostVisibility {
-    private final DynamoDbClient dynamo;
+    private final BatchReads batchReads;
     private final String table;
 
-    public PostVisibility(DynamoDbClient dynamo, RossgramConfig config) {
-        this.dynamo = dynamo;
+    public PostVisibility(BatchReads batchReads, RossgramConfig config) {
+        this.batchReads = batchReads;
         this.table = config.table();
     }
 
@@ -38,7 +37,7 @@ public class PostVisibility {
         boolean follows = false;
         // Whole items, no projection: a profile is well under the 4 KB a consistent read unit covers, so it costs
         // the same, and the one batch-read path stays one.
-        for (Map<String, AttributeValue> item : BatchReads.consistent(dynamo, table, keys)) {
+        for (Map<String, AttributeValue> item : batchReads.consistent(table, keys)) {
             String sk = item.get("sk").s();
             if (sk.equals("PROFILE")) {
                 privateAccount = Boolean.TRUE.equals(item.getOrDefault("private", AttributeValue.fromBool(false)).bool());
