@@ -1,5 +1,8 @@
 package ru.rossgram.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,9 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A DynamoDB endpoint that passes every request on to the real one except those of one operation, which get
  * DynamoDB's 500 answer: a database that fails half-way through a function's work, after the reads it did
- * first. Point a function at it with {@code AWS_ENDPOINT_URL_DYNAMODB}.
+ * first. It can also answer BatchGetItem as a throttled table does, reading nothing and handing every key back
+ * unprocessed. Point a function at it with {@code AWS_ENDPOINT_URL_DYNAMODB}.
  */
 final class FailingDynamoDb implements AutoCloseable {
+    private static final String BATCH_GET = "DynamoDB_20120810.BatchGetItem";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
     private final HttpServer server;
@@ -29,10 +35,12 @@ final class FailingDynamoDb implements AutoCloseable {
     private final URI target;
     private final String failedTarget;
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger batchGetsToWithhold = new AtomicInteger();
+    private final AtomicInteger withheld = new AtomicInteger();
 
     private FailingDynamoDb(String operation, URI target) throws IOException {
         this.target = target;
-        this.failedTarget = "DynamoDB_20120810." + operation;
+        this.failedTarget = operation == null ? null : "DynamoDB_20120810." + operation;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
@@ -42,6 +50,24 @@ final class FailingDynamoDb implements AutoCloseable {
     /** Fails every {@code operation} (such as {@code TransactWriteItems}); forwards the rest to {@code target}. */
     static FailingDynamoDb failing(String operation, String target) throws IOException {
         return new FailingDynamoDb(operation, URI.create(target));
+    }
+
+    /** Forwards everything to {@code target} until told to {@link #withholdBatchGets withhold} reads. */
+    static FailingDynamoDb forwarding(String target) throws IOException {
+        return new FailingDynamoDb(null, URI.create(target));
+    }
+
+    /**
+     * Answers the next {@code calls} BatchGetItem requests with no item and every key in {@code UnprocessedKeys},
+     * as DynamoDB does when it throttles the reads; {@link Integer#MAX_VALUE} for all of them from now on.
+     */
+    void withholdBatchGets(int calls) {
+        batchGetsToWithhold.set(calls);
+    }
+
+    /** How many BatchGetItem requests were answered with every key unprocessed. */
+    int withheld() {
+        return withheld.get();
     }
 
     String url() {
@@ -56,7 +82,13 @@ final class FailingDynamoDb implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (failedTarget.equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
+            String operation = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (BATCH_GET.equals(operation) && takeOneWithheld()) {
+                withheld.incrementAndGet();
+                reply(exchange, 200, List.of("application/x-amz-json-1.0"), null, allUnprocessed(body));
+                return;
+            }
+            if (operation != null && operation.equals(failedTarget)) {
                 refused.incrementAndGet();
                 reply(exchange, 500, List.of("application/x-amz-json-1.0"), null,
                         "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"injected\"}"
@@ -76,6 +108,20 @@ final class FailingDynamoDb implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private boolean takeOneWithheld() {
+        return batchGetsToWithhold.getAndUpdate(left -> left == Integer.MAX_VALUE ? left : Math.max(0, left - 1)) > 0;
+    }
+
+    /** A BatchGetItem answer that read nothing: every table asked for with no items, every key unprocessed. */
+    private static byte[] allUnprocessed(byte[] request) throws IOException {
+        JsonNode requestItems = JSON.readTree(request).path("RequestItems");
+        ObjectNode answer = JSON.createObjectNode();
+        ObjectNode responses = answer.putObject("Responses");
+        requestItems.fieldNames().forEachRemaining(responses::putArray);
+        answer.set("UnprocessedKeys", requestItems);
+        return JSON.writeValueAsBytes(answer);
     }
 
     private static void reply(HttpExchange exchange, int status, List<String> contentType, String crc32, byte[] body)

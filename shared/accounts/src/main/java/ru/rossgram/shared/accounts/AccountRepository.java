@@ -13,7 +13,7 @@ import java.util.Optional;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.dynamo.BatchReads;
-import ru.rossgram.shared.dynamo.Transactions;
+import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.media.PhotoRecordItems;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
@@ -37,10 +37,15 @@ public class AccountRepository {
     private static final String PRIVATE = "private";
 
     private final DynamoDbClient dynamo;
+    private final BatchReads batchReads;
+    private final TransactionWriter transactions;
     private final String table;
 
-    public AccountRepository(DynamoDbClient dynamo, RossgramConfig config) {
+    public AccountRepository(DynamoDbClient dynamo, BatchReads batchReads, TransactionWriter transactions,
+                             RossgramConfig config) {
         this.dynamo = dynamo;
+        this.batchReads = batchReads;
+        this.transactions = transactions;
         this.table = config.table();
     }
 
@@ -73,11 +78,11 @@ public class AccountRepository {
         items.add(putIfAbsent(profile));
         items.addAll(alsoWrite);
 
-        List<CancellationReason> failure = Transactions.write(dynamo, items);
-        if (Transactions.failedCondition(failure, 0)) {
+        List<CancellationReason> failure = transactions.write(items).orElse(null);
+        if (TransactionWriter.failedCondition(failure, 0)) {
             throw new ProblemException(ProblemType.USERNAME_TAKEN, "The username '" + account.username() + "' is taken.");
         }
-        if (Transactions.failedCondition(failure, 1)) {
+        if (TransactionWriter.failedCondition(failure, 1)) {
             throw new ProblemException(ProblemType.EMAIL_TAKEN, "An account with this email already exists.");
         }
         if (failure != null) {
@@ -116,7 +121,7 @@ public class AccountRepository {
     public Map<String, Account> findAllById(java.util.Collection<String> userIds) {
         Map<String, Account> found = new HashMap<>();
         List<Map<String, AttributeValue>> keys = userIds.stream().distinct().map(id -> Attrs.key(userPk(id), PROFILE)).toList();
-        for (Map<String, AttributeValue> item : BatchReads.consistent(dynamo, table, keys)) {
+        for (Map<String, AttributeValue> item : batchReads.consistent(table, keys)) {
             Account account = toStored(item).account();
             found.put(account.userId(), account);
         }

@@ -3,12 +3,11 @@ package ru.rossgram.shared.accounts;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import ru.rossgram.shared.dynamo.Contention;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.problem.ProblemException;
-import ru.rossgram.shared.problem.ProblemType;
 import ru.rossgram.shared.uploads.Upload;
 import ru.rossgram.shared.uploads.UploadPurpose;
 import ru.rossgram.shared.uploads.UploadRepository;
@@ -60,17 +59,17 @@ public class AvatarResults {
      * @throws ProblemException 503 {@code busy} when contention outlasts every retry
      */
     public Result recordReady(String uploadId, PhotoRecord photo) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return Contention.retry(ATTEMPTS, "Avatar results are contending; retry shortly.", () -> {
             Optional<Upload> found = uploads.find(uploadId);
             if (found.isEmpty() || found.get().expiredAt(clock.instant())) {
-                return new Result(Outcome.UPLOAD_GONE, null);
+                return Optional.of(new Result(Outcome.UPLOAD_GONE, null));
             }
             Upload upload = found.get();
             if (upload.purpose() != UploadPurpose.AVATAR) {
                 throw new IllegalArgumentException("upload " + uploadId + " is for a post, not an avatar");
             }
             if (upload.status() != UploadStatus.PENDING) {
-                return new Result(Outcome.ALREADY_RECORDED, null);
+                return Optional.of(new Result(Outcome.ALREADY_RECORDED, null));
             }
             var markReady = uploads.markReadyItem(upload, photo, clock.instant());
             Optional<Account> owner = accounts.findById(upload.ownerId()).map(AccountRepository.StoredAccount::account);
@@ -80,18 +79,14 @@ public class AvatarResults {
             if (owner.isEmpty() || !newer) {
                 // Its thumbnails will be deleted: record why, rather than a result that points at nothing.
                 var superseded = uploads.markRejectedItem(upload, SUPERSEDED_REASON, clock.instant());
-                if (transactions.write(List.of(superseded)).isEmpty()) {
-                    return new Result(Outcome.SUPERSEDED, null);
-                }
-                continue;
+                return transactions.write(List.of(superseded)).isEmpty()
+                        ? Optional.of(new Result(Outcome.SUPERSEDED, null)) : Optional.empty();
             }
             Avatar avatar = new Avatar(uploadId, photo);
             if (transactions.write(List.of(markReady, accounts.setAvatarItem(upload.ownerId(), avatar, current))).isEmpty()) {
-                return new Result(Outcome.AVATAR_SET, current);
+                return Optional.of(new Result(Outcome.AVATAR_SET, current));
             }
-            // The upload or the profile changed meanwhile (another delivery, another avatar): read again.
-        }
-        throw new ProblemException(ProblemType.BUSY, "Avatar results are contending; retry shortly.",
-                Map.of("retryAfterSeconds", 1));
+            return Optional.empty(); // the upload or the profile changed meanwhile (another delivery, another avatar)
+        });
     }
 }

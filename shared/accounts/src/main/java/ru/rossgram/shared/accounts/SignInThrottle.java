@@ -9,11 +9,11 @@ import java.util.Map;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.config.SignInThrottleConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.BatchReads;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Counts failed sign-ins per account and per source address in fixed windows
@@ -23,26 +23,29 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 @Singleton
 public class SignInThrottle {
     private final DynamoDbClient dynamo;
+    private final BatchReads batchReads;
     private final String table;
     private final SignInThrottleConfig limits;
     private final Clock clock;
 
-    public SignInThrottle(DynamoDbClient dynamo, RossgramConfig config, SignInThrottleConfig limits, Clock clock) {
+    public SignInThrottle(DynamoDbClient dynamo, BatchReads batchReads, RossgramConfig config, SignInThrottleConfig limits,
+                          Clock clock) {
         this.dynamo = dynamo;
+        this.batchReads = batchReads;
         this.table = config.table();
         this.limits = limits;
         this.clock = clock;
     }
 
     /**
-     * @throws ProblemException 429 {@code too-many-attempts} with {@code Retry-After} when either limit is reached
+     * @throws ProblemException 429 {@code too-many-attempts} with {@code Retry-After} when either limit is reached;
+     *         503 {@code busy} when the table keeps the counts unread past every retry (never a pass unchecked)
      */
     public void checkAllowed(String login, String address) {
         long window = currentWindow();
         var keys = List.of(key("account", login, window), key("address", address, window));
-        var found = dynamo.batchGetItem(r -> r.requestItems(Map.of(table,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build()))).responses().get(table);
-        for (Map<String, AttributeValue> item : found == null ? List.<Map<String, AttributeValue>>of() : found) {
+        // Every key read, or 503: counts left unread by a throttled table would let attempts through unthrottled.
+        for (Map<String, AttributeValue> item : batchReads.consistent(table, keys)) {
             long failures = Attrs.number(item, "failures").orElse(0L);
             boolean account = Attrs.string(item, "pk").startsWith("THROTTLE#account#");
             if (failures >= (account ? limits.maxFailuresPerAccount() : limits.maxFailuresPerAddress())) {

@@ -1,63 +1,63 @@
 package ru.rossgram.shared.dynamo;
 
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
 import ru.rossgram.shared.problem.ProblemException;
-import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Reads items of one table by key with {@code BatchGetItem}: 100 keys per call (the API's limit), and keys the
- * service left unprocessed (throttling) asked again after a short pause, so the caller gets every item that exists.
+ * The one way to read items by key: {@code BatchGetItem}, 100 keys per call (the API's limit), the calls sent at
+ * once so a page's hundred-odd keys cost one round trip. Keys the table leaves unprocessed (throttling) are asked
+ * again after a {@link Backoff} pause, a bounded number of times: the caller gets every item that exists, or 503.
  */
-public final class BatchReads {
+@Singleton
+public class BatchReads {
     private static final int KEYS_PER_CALL = 100;
     private static final int ROUNDS = 8;
 
-    private BatchReads() {
+    private final DynamoDbClient dynamo;
+    private final ConcurrentReads concurrently;
+
+    public BatchReads(DynamoDbClient dynamo, ConcurrentReads concurrently) {
+        this.dynamo = dynamo;
+        this.concurrently = concurrently;
     }
 
     /**
      * @param keys may name an item more than once
      * @return the items that exist among {@code keys}, read strongly consistently, in no particular order
-     * @throws ProblemException 503 when keys stay unprocessed past every retry
+     * @throws ProblemException 503 {@code busy} when keys stay unprocessed past every retry
      */
-    public static List<Map<String, AttributeValue>> consistent(DynamoDbClient dynamo, String table,
-                                                                List<Map<String, AttributeValue>> keys) {
-        keys = keys.stream().distinct().toList(); // BatchGetItem refuses a request that names a key twice
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += KEYS_PER_CALL) {
-            List<Map<String, AttributeValue>> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_CALL));
-            Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(chunk).consistentRead(true).build());
-            for (int round = 1; !request.isEmpty(); round++) {
-                if (round > ROUNDS) {
-                    throw new ProblemException(ProblemType.BUSY, "The table is throttling reads; retry shortly.",
-                            Map.of("retryAfterSeconds", 1));
-                }
-                if (round > 1) {
-                    pause(round);
-                }
-                Map<String, KeysAndAttributes> asked = request;
-                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(asked));
-                items.addAll(response.responses().getOrDefault(table, List.of()));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+    public List<Map<String, AttributeValue>> consistent(String table, List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> distinct = keys.stream().distinct().toList(); // a repeated key is refused
+        List<List<Map<String, AttributeValue>>> calls = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += KEYS_PER_CALL) {
+            calls.add(distinct.subList(from, Math.min(distinct.size(), from + KEYS_PER_CALL)));
         }
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        concurrently.map(calls, call -> everyItem(table, call)).forEach(items::addAll);
         return items;
     }
 
-    private static void pause(int round) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, Math.min(200, 10L << round)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(ProblemType.BUSY, "Interrupted; retry shortly.");
-        }
+    /** One call's keys, asked again while some come back unprocessed. */
+    private List<Map<String, AttributeValue>> everyItem(String table, List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        List<Map<String, AttributeValue>> unread = new ArrayList<>(keys);
+        return Contention.retry(ROUNDS, "The table is throttling reads; retry shortly.", () -> {
+            KeysAndAttributes asked = KeysAndAttributes.builder().keys(List.copyOf(unread)).consistentRead(true).build();
+            var response = dynamo.batchGetItem(r -> r.requestItems(Map.of(table, asked)));
+            items.addAll(response.responses().getOrDefault(table, List.of()));
+            unread.clear();
+            KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
+            if (unprocessed != null) {
+                unread.addAll(unprocessed.keys());
+            }
+            return unread.isEmpty() ? Optional.of(items) : Optional.empty();
+        });
     }
 }

@@ -3,7 +3,6 @@ package ru.rossgram.shared.dynamo;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -11,8 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Independent reads sent at once instead of one after another, so a request that needs several of them waits for
@@ -63,22 +60,6 @@ public class ConcurrentReads {
             }
             throw e;
         }
-    }
-
-    /**
-     * Reads items by key as {@link BatchReads#consistent} does, in batches of at most {@code keysPerRequest}
-     * sent at once: a page's hundred-odd keys cost one round trip, and the server works on them in parallel.
-     */
-    public List<Map<String, AttributeValue>> batchGet(DynamoDbClient dynamo, String table,
-                                                      List<Map<String, AttributeValue>> keys, int keysPerRequest) {
-        List<Map<String, AttributeValue>> distinct = keys.stream().distinct().toList();
-        List<List<Map<String, AttributeValue>>> batches = new ArrayList<>();
-        for (int from = 0; from < distinct.size(); from += keysPerRequest) {
-            batches.add(distinct.subList(from, Math.min(distinct.size(), from + keysPerRequest)));
-        }
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        map(batches, batch -> BatchReads.consistent(dynamo, table, batch)).forEach(items::addAll);
-        return items;
     }
 
     private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {

@@ -51,8 +51,7 @@ public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HT
             return ProblemResponses.of(problem, request.path());
         } catch (SdkException e) {
             LOG.error("storage call failed on {} {} (request {})", request.method(), request.path(), request.requestId(), e);
-            return ProblemResponses.of(new ProblemException(ProblemType.BUSY,
-                    "A storage call failed; retry shortly.", java.util.Map.of("retryAfterSeconds", 1)), request.path());
+            return ProblemResponses.of(ProblemException.busy("A storage call failed; retry shortly."), request.path());
         } catch (RuntimeException e) {
             LOG.error("unhandled error on {} {} (request {})", request.method(), request.path(), request.requestId(), e);
             return ProblemResponses.of(new ProblemException(ProblemType.INTERNAL,

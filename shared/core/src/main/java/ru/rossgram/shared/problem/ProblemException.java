@@ -26,6 +26,14 @@ public final class ProblemException extends RuntimeException {
                 Map.of("errors", java.util.List.of(Map.of("field", field, "reason", reason))));
     }
 
+    /**
+     * 503 {@code busy} with {@code Retry-After: 1}: the data changed under every attempt, or the table throttled
+     * them, and the same request a moment later should get through.
+     */
+    public static ProblemException busy(String detail) {
+        return new ProblemException(ProblemType.BUSY, detail, Map.of("retryAfterSeconds", 1));
+    }
+
     public ProblemType type() {
         return type;
     }

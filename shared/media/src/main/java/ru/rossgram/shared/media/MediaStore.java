@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.problem.ProblemException;
-import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -167,8 +166,7 @@ public class MediaStore {
             List<ObjectIdentifier> batch = new ArrayList<>(all.subList(from, Math.min(all.size(), from + DELETE_BATCH)));
             var response = s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
             if (response.hasErrors() && !response.errors().isEmpty()) {
-                throw new ProblemException(ProblemType.BUSY, "Some photos could not be deleted yet; retry shortly.",
-                        Map.of("retryAfterSeconds", 1));
+                throw ProblemException.busy("Some photos could not be deleted yet; retry shortly.");
             }
         }
     }

@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.BatchReads;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.media.PhotoRecordItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -36,11 +36,14 @@ public class UploadRepository {
     private static final String SK = "UPLOAD";
 
     private final DynamoDbClient dynamo;
+    private final BatchReads batchReads;
     private final TransactionWriter transactions;
     private final String table;
 
-    public UploadRepository(DynamoDbClient dynamo, TransactionWriter transactions, RossgramConfig config) {
+    public UploadRepository(DynamoDbClient dynamo, BatchReads batchReads, TransactionWriter transactions,
+                            RossgramConfig config) {
         this.dynamo = dynamo;
+        this.batchReads = batchReads;
         this.transactions = transactions;
         this.table = config.table();
     }
@@ -59,23 +62,22 @@ public class UploadRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    /** The uploads among {@code uploadIds} that exist (consistent reads), by id. At most 100 ids. */
+    /**
+     * The uploads among {@code uploadIds} that exist (consistent reads), by id.
+     *
+     * @throws ru.rossgram.shared.problem.ProblemException 503 {@code busy} when the table leaves keys unread past
+     *         every retry
+     */
     public Map<String, Upload> findAll(Collection<String> uploadIds) {
         Map<String, Upload> found = new HashMap<>();
         if (uploadIds.isEmpty()) {
             return found;
         }
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                .keys(uploadIds.stream().distinct().map(UploadRepository::key).toList()).consistentRead(true).build());
-        while (!request.isEmpty()) {
-            Map<String, KeysAndAttributes> asked = request;
-            var response = dynamo.batchGetItem(r -> r.requestItems(asked));
-            response.responses().getOrDefault(table, List.of()).forEach(item -> {
-                Upload upload = fromItem(item);
-                found.put(upload.uploadId(), upload);
-            });
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-        }
+        List<Map<String, AttributeValue>> keys = uploadIds.stream().map(UploadRepository::key).toList();
+        batchReads.consistent(table, keys).forEach(item -> {
+            Upload upload = fromItem(item);
+            found.put(upload.uploadId(), upload);
+        });
         return found;
     }
 

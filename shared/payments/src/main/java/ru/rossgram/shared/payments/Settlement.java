@@ -7,13 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.rossgram.shared.dynamo.Contention;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.payments.PaymentState.Transition;
 import ru.rossgram.shared.payments.providers.ProviderEvent;
 import ru.rossgram.shared.problem.ProblemException;
-import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -59,7 +60,7 @@ public class Settlement {
         MISMATCH
     }
 
-    /** @throws ProblemException 503 when the payment keeps changing under every attempt (retry the delivery) */
+    /** @throws ProblemException 503 {@code busy} when the payment keeps changing under every attempt (retry the delivery) */
     public Outcome apply(ProviderEvent event) {
         Optional<Payment> found = find(event);
         if (found.isEmpty() || found.get().provider() != event.provider()) {
@@ -75,26 +76,35 @@ public class Settlement {
             payments.flag(payment.paymentId(), reason, clock.instant());
             return Outcome.MISMATCH;
         }
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Instant now = clock.instant();
-            Transition transition = payment.state().on(event.kind());
-            List<TransactWriteItem> items = new ArrayList<>();
-            items.add(events.claimItem(event, payment.paymentId(), transition == null ? "stale" : transition.to().wire(), now));
-            if (transition != null) {
-                Payment next = payment.withState(transition.to(), now);
-                items.add(payments.transitionItem(payment, next));
-                items.addAll(effectItems(payment, transition.effect(), now));
+        AtomicReference<Payment> seen = new AtomicReference<>(payment);
+        return Contention.retry(ATTEMPTS, "The payment keeps changing; deliver the notification again.", () -> {
+            Optional<Outcome> outcome = settle(event, seen.get());
+            if (outcome.isEmpty()) { // moved by another event: decide again from where it left the payment
+                seen.set(payments.find(payment.paymentId()).orElseThrow());
             }
-            Optional<List<CancellationReason>> failed = transactions.write(items);
-            if (failed.isEmpty()) {
-                return transition == null ? Outcome.STALE : Outcome.APPLIED;
-            }
-            if (conditionFailed(failed.get(), 0)) {
-                return Outcome.DUPLICATE;
-            }
-            payment = payments.find(payment.paymentId()).orElseThrow(); // moved by another event: decide again
+            return outcome;
+        });
+    }
+
+    /** One transaction deciding {@code event} from {@code payment} as read; empty when the payment moved meanwhile. */
+    private Optional<Outcome> settle(ProviderEvent event, Payment payment) {
+        Instant now = clock.instant();
+        Transition transition = payment.state().on(event.kind());
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(events.claimItem(event, payment.paymentId(), transition == null ? "stale" : transition.to().wire(), now));
+        if (transition != null) {
+            Payment next = payment.withState(transition.to(), now);
+            items.add(payments.transitionItem(payment, next));
+            items.addAll(effectItems(payment, transition.effect(), now));
         }
-        throw new ProblemException(ProblemType.BUSY, "The payment keeps changing; deliver the notification again.");
+        Optional<List<CancellationReason>> failed = transactions.write(items);
+        if (failed.isEmpty()) {
+            return Optional.of(transition == null ? Outcome.STALE : Outcome.APPLIED);
+        }
+        if (conditionFailed(failed.get(), 0)) {
+            return Optional.of(Outcome.DUPLICATE);
+        }
+        return Optional.empty();
     }
 
     private Optional<Payment> find(ProviderEvent event) {

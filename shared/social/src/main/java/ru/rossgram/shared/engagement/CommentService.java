@@ -8,7 +8,6 @@ import java.util.Optional;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.dynamo.TransactionWriter;
-import ru.rossgram.shared.dynamo.Transactions;
 import ru.rossgram.shared.paging.CursorCodec;
 import ru.rossgram.shared.paging.Page;
 import ru.rossgram.shared.paging.PageRequest;
@@ -68,7 +67,7 @@ public class CommentService {
         Optional<List<CancellationReason>> failure = transactions.write(
                 List.of(comments.createItem(comment), posts.counterItem(post.postId(), Counter.COMMENTS, 1)));
         if (failure.isPresent()) {
-            if (Transactions.failedCondition(failure.get(), POST)) {
+            if (TransactionWriter.failedCondition(failure.get(), POST)) {
                 throw PostRules.notFound(); // deleted since it was read
             }
             throw new IllegalStateException("comment transaction cancelled: " + failure.get());
@@ -115,10 +114,10 @@ public class CommentService {
         Optional<List<CancellationReason>> failure = transactions.write(List.of(
                 comments.deleteItem(post.postId(), commentId), posts.counterItem(post.postId(), Counter.COMMENTS, -1)));
         if (failure.isPresent()) {
-            if (Transactions.failedCondition(failure.get(), POST)) {
+            if (TransactionWriter.failedCondition(failure.get(), POST)) {
                 throw PostRules.notFound(); // the post went, and its comments with it
             }
-            if (!Transactions.failedCondition(failure.get(), COMMENT)) {
+            if (!TransactionWriter.failedCondition(failure.get(), COMMENT)) {
                 throw new IllegalStateException("comment delete cancelled: " + failure.get());
             }
             // Deleted meanwhile by its other deleter: done either way.

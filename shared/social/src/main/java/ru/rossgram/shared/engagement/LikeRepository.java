@@ -31,10 +31,12 @@ public class LikeRepository {
     public static final String SK_PREFIX = "LIKE#";
 
     private final DynamoDbClient dynamo;
+    private final BatchReads batchReads;
     private final String table;
 
-    public LikeRepository(DynamoDbClient dynamo, RossgramConfig config) {
+    public LikeRepository(DynamoDbClient dynamo, BatchReads batchReads, RossgramConfig config) {
         this.dynamo = dynamo;
+        this.batchReads = batchReads;
         this.table = config.table();
     }
 
@@ -66,7 +68,7 @@ public class LikeRepository {
     public Set<String> likedAmong(String userId, Collection<String> postIds) {
         List<Map<String, AttributeValue>> keys = postIds.stream().distinct().map(postId -> key(postId, userId)).toList();
         Set<String> liked = new HashSet<>();
-        BatchReads.consistent(dynamo, table, keys).forEach(item -> liked.add(Attrs.string(item, "postId")));
+        batchReads.consistent(table, keys).forEach(item -> liked.add(Attrs.string(item, "postId")));
         return liked;
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.dynamo.TransactionWriter;
-import ru.rossgram.shared.dynamo.Transactions;
 import ru.rossgram.shared.posts.Post;
 import ru.rossgram.shared.posts.PostRepository;
 import ru.rossgram.shared.posts.PostRepository.Counter;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * Likes and unlikes, idempotently: the like item and the post's {@code likeCount} change in one transaction, the
  * like's write conditioned on it being absent (or present, to unlike). A repeated like fails only that condition,
  * changes nothing and still answers success; concurrent likes by many accounts each move the count exactly once
- * (transactions that collide are retried by {@link Transactions}).
+ * (transactions that collide are retried by {@link TransactionWriter}).
  */
 @Singleton
 public class LikeService {
@@ -58,10 +57,10 @@ public class LikeService {
                 List.of(likeWrite, posts.counterItem(postId, Counter.LIKES, delta)));
         if (failure.isPresent()) {
             List<CancellationReason> reasons = failure.get();
-            if (Transactions.failedCondition(reasons, POST)) {
+            if (TransactionWriter.failedCondition(reasons, POST)) {
                 throw PostRules.notFound(); // deleted since it was read
             }
-            if (!Transactions.failedCondition(reasons, LIKE)) {
+            if (!TransactionWriter.failedCondition(reasons, LIKE)) {
                 throw new IllegalStateException("like transaction cancelled: " + reasons);
             }
             // Only the like's condition failed: it already was as asked, and nothing changed.

@@ -16,6 +16,7 @@ import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.BatchReads;
 import ru.rossgram.shared.dynamo.ConcurrentReads;
 import ru.rossgram.shared.engagement.LikeRepository;
 import ru.rossgram.shared.paging.CursorCodec;
@@ -28,7 +29,6 @@ import ru.rossgram.shared.posts.PostStatus;
 import ru.rossgram.shared.posts.PostView;
 import ru.rossgram.shared.posts.PostViews;
 import ru.rossgram.shared.social.SocialKeys;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -47,10 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Singleton
 public class FeedReader {
-    /** A page's keys go out in requests of up to this many (BatchGetItem's limit), sent at once. */
-    private static final int KEYS_PER_REQUEST = 100;
-
-    private final DynamoDbClient dynamo;
+    private final BatchReads batchReads;
     private final String table;
     private final FeedRepository feeds;
     private final PostRepository posts;
@@ -58,9 +55,9 @@ public class FeedReader {
     private final CursorCodec cursors;
     private final ConcurrentReads concurrently;
 
-    public FeedReader(DynamoDbClient dynamo, RossgramConfig config, FeedRepository feeds, PostRepository posts,
+    public FeedReader(BatchReads batchReads, RossgramConfig config, FeedRepository feeds, PostRepository posts,
                       PostViews views, CursorCodec cursors, ConcurrentReads concurrently) {
-        this.dynamo = dynamo;
+        this.batchReads = batchReads;
         this.table = config.table();
         this.feeds = feeds;
         this.posts = posts;
@@ -239,7 +236,7 @@ public class FeedReader {
         Set<String> liked = new HashSet<>();
         Set<String> bought = new HashSet<>();
         Map<String, Account> authors = new HashMap<>();
-        for (Map<String, AttributeValue> item : concurrently.batchGet(dynamo, table, keys, KEYS_PER_REQUEST)) {
+        for (Map<String, AttributeValue> item : batchReads.consistent(table, keys)) {
             String pk = item.get("pk").s();
             String sk = item.get("sk").s();
             if (sk.equals("POST")) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.BatchReads;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -22,10 +23,12 @@ public class AccessGrants {
     private static final String SK_PREFIX = "ACCESS#POST#";
 
     private final DynamoDbClient dynamo;
+    private final BatchReads batchReads;
     private final String table;
 
-    public AccessGrants(DynamoDbClient dynamo, RossgramConfig config) {
+    public AccessGrants(DynamoDbClient dynamo, BatchReads batchReads, RossgramConfig config) {
         this.dynamo = dynamo;
+        this.batchReads = batchReads;
         this.table = config.table();
     }
 
@@ -58,7 +61,7 @@ public class AccessGrants {
             return granted;
         }
         var keys = postIds.stream().distinct().map(postId -> key(userId, postId)).toList();
-        for (var item : ru.rossgram.shared.dynamo.BatchReads.consistent(dynamo, table, keys)) {
+        for (var item : batchReads.consistent(table, keys)) {
             if (grants(item)) {
                 granted.add(Attrs.string(item, "postId"));
             }

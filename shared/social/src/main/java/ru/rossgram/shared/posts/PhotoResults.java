@@ -5,14 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import ru.rossgram.shared.dynamo.Contention;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.problem.ProblemException;
-import ru.rossgram.shared.problem.ProblemType;
 import ru.rossgram.shared.social.Counter;
 import ru.rossgram.shared.social.ProfileCounters;
 import ru.rossgram.shared.uploads.Upload;
@@ -35,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public class PhotoResults {
     /** Every failed round means another photo's result landed; ten photos, plus some slack. */
     private static final int ATTEMPTS = 25;
+    private static final String CONTENDING = "Photo results are contending; retry shortly.";
     private static final int REASON_MAX = 500;
 
     private final UploadRepository uploads;
@@ -79,15 +79,15 @@ public class PhotoResults {
      *         (the caller should let its event be retried)
      */
     public Outcome recordReady(String uploadId, PhotoRecord photo) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return Contention.retry(ATTEMPTS, CONTENDING, () -> {
             Optional<Upload> found = uploads.find(uploadId);
             if (found.isEmpty()) {
-                return Outcome.UPLOAD_GONE;
+                return Optional.of(Outcome.UPLOAD_GONE);
             }
             Upload upload = found.get();
             checkKeys(upload, photo);
             if (upload.status() != UploadStatus.PENDING) {
-                return Outcome.ALREADY_RECORDED;
+                return Optional.of(Outcome.ALREADY_RECORDED);
             }
             Instant now = clock.instant();
             List<TransactWriteItem> items = new ArrayList<>();
@@ -96,7 +96,7 @@ public class PhotoResults {
             if (upload.postId() != null) {
                 Optional<Post> post = posts.find(upload.postId());
                 if (post.isEmpty()) {
-                    continue; // being deleted with its uploads this very moment; the next read says so
+                    return Optional.empty(); // being deleted with its uploads this very moment; the next read says so
                 }
                 publishes = PostRepository.publishesWithOneMorePhoto(post.get());
                 items.add(posts.photoReadyItem(post.get(), upload.photoIndex(), photo, now));
@@ -104,11 +104,11 @@ public class PhotoResults {
                     items.add(counters.changeItem(post.get().authorId(), Counter.POSTS, 1));
                 }
             }
-            if (transactions.write(items).isEmpty()) {
-                return publishes ? Outcome.POST_PUBLISHED : Outcome.RECORDED;
+            if (!transactions.write(items).isEmpty()) {
+                return Optional.empty();
             }
-        }
-        throw contention();
+            return Optional.of(publishes ? Outcome.POST_PUBLISHED : Outcome.RECORDED);
+        });
     }
 
     /**
@@ -121,25 +121,25 @@ public class PhotoResults {
         if (reason == null || reason.isBlank() || reason.length() > REASON_MAX) {
             throw new IllegalArgumentException("reason must be 1 to " + REASON_MAX + " characters");
         }
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return Contention.retry(ATTEMPTS, CONTENDING, () -> {
             Optional<Upload> found = uploads.find(uploadId);
             if (found.isEmpty()) {
-                return Outcome.UPLOAD_GONE;
+                return Optional.of(Outcome.UPLOAD_GONE);
             }
             Upload upload = found.get();
             if (upload.status() != UploadStatus.PENDING) {
-                return Outcome.ALREADY_RECORDED;
+                return Optional.of(Outcome.ALREADY_RECORDED);
             }
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(uploads.markRejectedItem(upload, reason.strip(), clock.instant()));
             if (upload.postId() != null) {
                 items.add(posts.photoRejectedItem(upload.postId(), "Photo " + (upload.photoIndex() + 1) + ": " + reason.strip()));
             }
-            if (transactions.write(items).isEmpty()) {
-                return upload.postId() != null ? Outcome.POST_FAILED : Outcome.RECORDED;
+            if (!transactions.write(items).isEmpty()) {
+                return Optional.empty();
             }
-        }
-        throw contention();
+            return Optional.of(upload.postId() != null ? Outcome.POST_FAILED : Outcome.RECORDED);
+        });
     }
 
     private static void checkKeys(Upload upload, PhotoRecord photo) {
@@ -161,10 +161,5 @@ public class PhotoResults {
                         + ", not " + rendition.key());
             }
         }
-    }
-
-    private static ProblemException contention() {
-        return new ProblemException(ProblemType.BUSY, "Photo results are contending; retry shortly.",
-                Map.of("retryAfterSeconds", 1));
     }
 }

@@ -12,7 +12,9 @@ import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.dynamo.ConcurrentReads;
+import ru.rossgram.shared.dynamo.Contention;
 import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.feeds.FanOutService;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.problem.ProblemException;
@@ -23,7 +25,6 @@ import ru.rossgram.shared.uploads.Upload;
 import ru.rossgram.shared.uploads.UploadPurpose;
 import ru.rossgram.shared.uploads.UploadRepository;
 import ru.rossgram.shared.uploads.UploadStatus;
-import ru.rossgram.shared.feeds.FanOutService;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -83,52 +84,55 @@ public class PostCreator {
         String location = PostRules.location(request.location());
         Money price = PostRules.price(request.price());
         CaptionTags tags = CaptionTags.in(caption);
-        String postId = ids.newId();
-        Optional<Account> author = null; // read once, beside the first reading of the uploads
+        Draft draft = new Draft(ids.newId(), uploadIds, caption, tags, altTexts, location, price);
+        // The author's account, for the answer, is read beside the first reading of the uploads.
+        var created = reads.both(() -> accounts.findById(caller.userId()).map(AccountRepository.StoredAccount::account),
+                () -> Contention.retry(ATTEMPTS, "The photos are changing too fast; retry shortly.",
+                        () -> tryCreate(caller, draft)));
+        return views.forAuthor(created.second(), created.first());
+    }
 
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Instant now = clock.instant();
-            List<Upload> photos;
-            if (author == null) {
-                var read = reads.both(() -> accounts.findById(caller.userId()).map(AccountRepository.StoredAccount::account),
-                        () -> usableUploads(caller, uploadIds, now, price != null));
-                author = read.first();
-                photos = read.second();
-            } else {
-                photos = usableUploads(caller, uploadIds, now, price != null);
-            }
-            List<Photo> postPhotos = new ArrayList<>();
-            int ready = 0;
-            for (int i = 0; i < photos.size(); i++) {
-                Upload upload = photos.get(i);
-                postPhotos.add(new Photo(upload.uploadId(), altTexts.get(i), upload.photo()));
-                ready += upload.status() == UploadStatus.READY ? 1 : 0;
-            }
-            boolean published = ready == photos.size();
-            Post post = new Post(postId, caller.userId(), caption, tags.hashtags(), tags.mentions(), location,
-                    published ? PostStatus.PUBLISHED : PostStatus.PROCESSING, null, now, published ? now : null,
-                    postPhotos, ready, 1, 0, 0, price);
+    /** What the request asks for, checked; the same in every attempt. */
+    private record Draft(String postId, List<String> uploadIds, String caption, CaptionTags tags, List<String> altTexts,
+                         String location, Money price) {
+    }
 
-            List<TransactWriteItem> items = new ArrayList<>();
-            items.add(posts.createItem(post));
-            for (int i = 0; i < photos.size(); i++) {
-                items.add(uploads.attachItem(photos.get(i), postId, i));
-            }
-            if (published) {
-                items.add(counters.changeItem(caller.userId(), Counter.POSTS, 1));
-            }
-            var failure = transactions.write(items);
-            if (failure.isEmpty()) {
-                if (published) {
-                    fanOut.postPublished(postId, caller.userId());
-                }
-                return views.forAuthor(post, author);
-            }
-            // An upload changed since it was read (another post took it, or its processing result landed):
-            // read again; the checks above then say which.
+    /**
+     * One attempt: reads the uploads and commits the post with them.
+     *
+     * @return the post, or empty when an upload changed since it was read (another post took it, or its processing
+     *         result landed): the next attempt reads again, and its checks say which
+     */
+    private Optional<Post> tryCreate(Caller caller, Draft draft) {
+        Instant now = clock.instant();
+        List<Upload> photos = usableUploads(caller, draft.uploadIds(), now, draft.price() != null);
+        List<Photo> postPhotos = new ArrayList<>();
+        int ready = 0;
+        for (int i = 0; i < photos.size(); i++) {
+            Upload upload = photos.get(i);
+            postPhotos.add(new Photo(upload.uploadId(), draft.altTexts().get(i), upload.photo()));
+            ready += upload.status() == UploadStatus.READY ? 1 : 0;
         }
-        throw new ProblemException(ProblemType.BUSY, "The photos are changing too fast; retry shortly.",
-                Map.of("retryAfterSeconds", 1));
+        boolean published = ready == photos.size();
+        Post post = new Post(draft.postId(), caller.userId(), draft.caption(), draft.tags().hashtags(),
+                draft.tags().mentions(), draft.location(), published ? PostStatus.PUBLISHED : PostStatus.PROCESSING, null,
+                now, published ? now : null, postPhotos, ready, 1, 0, 0, draft.price());
+
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(posts.createItem(post));
+        for (int i = 0; i < photos.size(); i++) {
+            items.add(uploads.attachItem(photos.get(i), post.postId(), i));
+        }
+        if (published) {
+            items.add(counters.changeItem(caller.userId(), Counter.POSTS, 1));
+        }
+        if (!transactions.write(items).isEmpty()) {
+            return Optional.empty();
+        }
+        if (published) {
+            fanOut.postPublished(post.postId(), caller.userId());
+        }
+        return Optional.of(post);
     }
 
     /**

@@ -3,14 +3,13 @@ package ru.rossgram.shared.posts;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import ru.rossgram.shared.auth.Caller;
+import ru.rossgram.shared.dynamo.Contention;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.problem.ProblemException;
-import ru.rossgram.shared.problem.ProblemType;
 import ru.rossgram.shared.social.Counter;
 import ru.rossgram.shared.social.ProfileCounters;
 import ru.rossgram.shared.uploads.UploadRepository;
@@ -49,7 +48,7 @@ public class PostDeleter {
     /** @throws ProblemException 404 when there is no such post (a repeated delete) or the caller is not its author */
     public void delete(Caller caller, String postId) {
         String id = PostRules.postId(postId);
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        Contention.retryUntilDone(ATTEMPTS, "The post is changing too fast; retry shortly.", () -> {
             Post post = posts.find(id).filter(p -> p.isAuthor(caller.userId())).orElseThrow(PostRules::notFound);
             media.delete(objectKeys(post));
             List<TransactWriteItem> items = new ArrayList<>();
@@ -58,15 +57,14 @@ public class PostDeleter {
             if (post.status() == PostStatus.PUBLISHED) { // the delete is conditioned on this status: counted once
                 items.add(counters.changeItem(post.authorId(), Counter.POSTS, -1));
             }
-            if (transactions.write(items).isEmpty()) {
-                if (post.status() == PostStatus.PUBLISHED) {
-                    fanOut.postDeleted(post.postId(), post.authorId()); // readers already skip it; this tidies feeds
-                }
-                return;
+            if (!transactions.write(items).isEmpty()) {
+                return false; // a photo was processed since the post was read: delete its renditions too
             }
-        }
-        throw new ProblemException(ProblemType.BUSY, "The post is changing too fast; retry shortly.",
-                Map.of("retryAfterSeconds", 1));
+            if (post.status() == PostStatus.PUBLISHED) {
+                fanOut.postDeleted(post.postId(), post.authorId()); // readers already skip it; this tidies feeds
+            }
+            return true;
+        });
     }
 
     private static List<String> objectKeys(Post post) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.TransactionWriter;
-import ru.rossgram.shared.dynamo.Transactions;
 import ru.rossgram.shared.feeds.FeedContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -69,7 +68,7 @@ public class BlockRepository {
                 .expressionAttributeNames(Map.of("#type", "type", "#ids", FeedContext.MUTED))
                 .expressionAttributeValues(Map.of(":type", s(FeedContext.TYPE), ":one", AttributeValue.fromSs(List.of(mutedId)),
                         ":id", s(mutedId), ":max", AttributeValue.fromN(Integer.toString(MAX_MUTES)))).build()).build();
-        return !Transactions.failedCondition(transactions.write(List.of(edge, set)).orElse(null), 1);
+        return !TransactionWriter.failedCondition(transactions.write(List.of(edge, set)).orElse(null), 1);
     }
 
     public void deleteMute(String muterId, String mutedId) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import ru.rossgram.shared.accounts.Account;
 import ru.rossgram.shared.auth.Caller;
+import ru.rossgram.shared.dynamo.Contention;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.feeds.FeedRepository;
 import ru.rossgram.shared.problem.ProblemException;
@@ -51,11 +52,11 @@ public class BlockService {
     public void block(Caller caller, String username) {
         String me = caller.userId();
         String them = other(caller, username, ProblemType.CANNOT_BLOCK_YOURSELF, "You cannot block yourself.");
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        Contention.retryUntilDone(ATTEMPTS, UserLookup.CHANGING_TOO_FAST, () -> {
             Relationship now = relationships.between(me, them);
             boolean ties = now.following() || now.followedBy() || now.requested() || now.requestedBy();
             if (now.blocking() && !ties) {
-                return;
+                return true;
             }
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(blocks.putBlockItem(me, them, clock.instant()));
@@ -79,11 +80,8 @@ public class BlockService {
             if (now.followedBy()) {
                 items.add(feeds.forgetCelebrityItem(them, me));
             }
-            if (transactions.write(items).isEmpty()) {
-                return;
-            }
-        }
-        throw UserLookup.contention();
+            return transactions.write(items).isEmpty();
+        });
     }
 
     /** Lifts the caller's block; follows it removed stay removed. @throws ProblemException 404 for an unknown account */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import ru.rossgram.shared.accounts.Account;
 import ru.rossgram.shared.auth.Caller;
+import ru.rossgram.shared.dynamo.Contention;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.paging.CursorCodec;
 import ru.rossgram.shared.paging.Page;
@@ -67,7 +68,7 @@ public class FollowRequestService {
         Account requester = users.byUsername(username);
         String me = caller.userId();
         String them = requester.userId();
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        Contention.retryUntilDone(ATTEMPTS, UserLookup.CHANGING_TOO_FAST, () -> {
             Relationship now = relationships.between(me, them);
             if (!now.requestedBy()) {
                 throw new ProblemException(ProblemType.NOT_FOUND, "'" + username + "' has no pending request to follow you.");
@@ -79,12 +80,12 @@ public class FollowRequestService {
                 items.addAll(counters.changeItems(new CounterChanges()
                         .add(them, Counter.FOLLOWING, 1).add(me, Counter.FOLLOWERS, 1)));
             }
-            if (transactions.write(items).isEmpty()) {
-                backfill.followed(them, me);
-                return;
+            if (!transactions.write(items).isEmpty()) {
+                return false; // withdrawn or approved meanwhile, or they followed: read again
             }
-        }
-        throw UserLookup.contention();
+            backfill.followed(them, me);
+            return true;
+        });
     }
 
     /**

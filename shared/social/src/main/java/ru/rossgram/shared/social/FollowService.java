@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import ru.rossgram.shared.accounts.Account;
 import ru.rossgram.shared.auth.Caller;
+import ru.rossgram.shared.dynamo.Contention;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
@@ -67,7 +69,7 @@ public class FollowService {
         if (me.equals(them)) {
             throw new ProblemException(ProblemType.CANNOT_FOLLOW_YOURSELF, "You cannot follow yourself.");
         }
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return Contention.retry(ATTEMPTS, UserLookup.CHANGING_TOO_FAST, () -> {
             Relationships.WithCounts read = relationships.withCountsOf(me, them, me);
             Relationship now = read.relationship();
             if (now.blockedEitherWay()) {
@@ -75,10 +77,10 @@ public class FollowService {
             }
             if (now.following()) {
                 backfill.followed(me, them); // repeated: finishes a follow whose invocation ended after its commit
-                return FollowState.FOLLOWING;
+                return Optional.of(FollowState.FOLLOWING);
             }
             if (target.privateAccount() && now.requested()) {
-                return FollowState.REQUESTED;
+                return Optional.of(FollowState.REQUESTED);
             }
             if (read.counts().following() >= MAX_FOLLOWING) {
                 throw new ProblemException(ProblemType.TOO_MANY_FOLLOWS, "You follow " + MAX_FOLLOWING
@@ -99,15 +101,15 @@ public class FollowService {
             }
             items.add(follows.absentItem(SocialKeys.blocks(them, me)));
             items.add(follows.absentItem(SocialKeys.blocks(me, them)));
-            if (transactions.write(items).isEmpty()) {
-                if (target.privateAccount()) {
-                    return FollowState.REQUESTED;
-                }
-                backfill.followed(me, them);
-                return FollowState.FOLLOWING;
+            if (!transactions.write(items).isEmpty()) {
+                return Optional.empty(); // the graph changed since it was read
             }
-        }
-        throw UserLookup.contention();
+            if (target.privateAccount()) {
+                return Optional.of(FollowState.REQUESTED);
+            }
+            backfill.followed(me, them);
+            return Optional.of(FollowState.FOLLOWING);
+        });
     }
 
     /**
@@ -122,10 +124,10 @@ public class FollowService {
         if (me.equals(them)) {
             throw new ProblemException(ProblemType.CANNOT_FOLLOW_YOURSELF, "You cannot follow, or unfollow, yourself.");
         }
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        Contention.retryUntilDone(ATTEMPTS, UserLookup.CHANGING_TOO_FAST, () -> {
             Relationship now = relationships.between(me, them);
             if (!now.following() && !now.requested()) {
-                return;
+                return true;
             }
             List<TransactWriteItem> items = new ArrayList<>();
             if (now.following()) {
@@ -137,10 +139,7 @@ public class FollowService {
             if (now.requested()) {
                 items.add(follows.deleteRequestItem(them, me));
             }
-            if (transactions.write(items).isEmpty()) {
-                return;
-            }
-        }
-        throw UserLookup.contention();
+            return transactions.write(items).isEmpty();
+        });
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.dynamo.BatchReads;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -28,11 +27,11 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public class ProfileCounters {
     public static final int SHARDS = 8;
 
-    private final DynamoDbClient dynamo;
+    private final BatchReads batchReads;
     private final String table;
 
-    public ProfileCounters(DynamoDbClient dynamo, RossgramConfig config) {
-        this.dynamo = dynamo;
+    public ProfileCounters(BatchReads batchReads, RossgramConfig config) {
+        this.batchReads = batchReads;
         this.table = config.table();
     }
 
@@ -69,7 +68,7 @@ public class ProfileCounters {
 
     /** {@code userId}'s counts: one consistent BatchGet of its shards. */
     public Counts read(String userId) {
-        return sum(BatchReads.consistent(dynamo, table, shardKeys(userId)));
+        return sum(batchReads.consistent(table, shardKeys(userId)));
     }
 
     /** The keys of {@code userId}'s shards, for a caller that reads them along with other items. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.BatchReads;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -15,11 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Singleton
 public class Relationships {
-    private final DynamoDbClient dynamo;
+    private final BatchReads batchReads;
     private final String table;
 
-    public Relationships(DynamoDbClient dynamo, RossgramConfig config) {
-        this.dynamo = dynamo;
+    public Relationships(BatchReads batchReads, RossgramConfig config) {
+        this.batchReads = batchReads;
         this.table = config.table();
     }
 
@@ -28,7 +27,7 @@ public class Relationships {
     }
 
     public Relationship between(String viewerId, String otherId) {
-        return relationship(viewerId, otherId, BatchReads.consistent(dynamo, table, keys(viewerId, otherId)));
+        return relationship(viewerId, otherId, batchReads.consistent(table, keys(viewerId, otherId)));
     }
 
     /** {@link #between} and the other's counts, read together. */
@@ -40,7 +39,7 @@ public class Relationships {
     public WithCounts withCountsOf(String viewerId, String otherId, String countedId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(keys(viewerId, otherId));
         keys.addAll(ProfileCounters.shardKeys(countedId));
-        List<Map<String, AttributeValue>> items = BatchReads.consistent(dynamo, table, keys);
+        List<Map<String, AttributeValue>> items = batchReads.consistent(table, keys);
         List<Map<String, AttributeValue>> shards = items.stream().filter(i -> "COUNTS".equals(i.get("sk").s())).toList();
         return new WithCounts(relationship(viewerId, otherId, items), ProfileCounters.sum(shards));
     }

@@ -26,8 +26,6 @@ public class UserLookup {
         return new ProblemException(ProblemType.NOT_FOUND, "There is no user '" + username + "'.");
     }
 
-    static ProblemException contention() {
-        return new ProblemException(ProblemType.BUSY, "The account is changing too fast; retry shortly.",
-                java.util.Map.of("retryAfterSeconds", 1));
-    }
+    /** What the 503 says when follows, requests or blocks between two accounts keep changing under every round. */
+    static final String CHANGING_TOO_FAST = "The account is changing too fast; retry shortly.";
 }
