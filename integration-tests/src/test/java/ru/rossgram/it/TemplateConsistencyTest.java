@@ -203,7 +203,7 @@ class TemplateConsistencyTest {
     void everyRouteKeyAHandlerNames_isARouteOfItsFunction_andEveryRouteOfAMultiRouteFunctionIsNamed() throws IOException {
         List<String> wrong = new ArrayList<>();
         for (FunctionSpec function : template.functions()) {
-            Set<String> routes = function.httpRoutes().stream().map(TemplateConsistencyTest::routeKey)
+            Set<String> routes = function.httpRoutes().stream().map(HttpRoute::routeKey)
                     .collect(Collectors.toCollection(TreeSet::new));
             Map<String, Path> named = routeKeysNamedIn(template.directory().resolve("functions")
                     .resolve(moduleOf(function)).resolve("src/main/java"));
@@ -223,10 +223,6 @@ class TemplateConsistencyTest {
     }
 
     /** The route key API Gateway sends for a template route: {@code METHOD /path}, or {@code $default}. */
-    private static String routeKey(HttpRoute route) {
-        return route.path().equals("$default") ? "$default" : route.method() + " " + route.path();
-    }
-
     /** Every route-key literal in the Java sources under {@code sources}, with the file naming it. */
     private static Map<String, Path> routeKeysNamedIn(Path sources) throws IOException {
         Map<String, Path> named = new TreeMap<>();
