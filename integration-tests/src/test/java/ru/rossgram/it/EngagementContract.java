@@ -35,7 +35,7 @@ import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 import ru.rossgram.shared.posts.PhotoResults.Outcome;
-import ru.rossgram.shared.social.SocialKeys;
+import ru.rossgram.shared.social.BlockRepository;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -201,7 +201,7 @@ abstract class EngagementContract {
             assertTrue(reply.status() >= 200 && reply.status() < 300, reply.status() + " " + reply.body());
             return;
         }
-        Map<String, AttributeValue> item = new HashMap<>(SocialKeys.blocks(blocker.id(), blocked.id()));
+        Map<String, AttributeValue> item = new HashMap<>(BlockRepository.blockKey(blocker.id(), blocked.id()));
         item.put("type", Attrs.s("block"));
         item.put("userId", Attrs.s(blocker.id()));
         item.put("otherId", Attrs.s(blocked.id()));

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  */
 @Singleton
 public class SignInThrottle {
+    private static final String PK_PREFIX = "THROTTLE#";
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final SignInThrottleConfig limits;
@@ -44,7 +46,7 @@ public class SignInThrottle {
                 KeysAndAttributes.builder().keys(keys).consistentRead(true).build()))).responses().get(table);
         for (Map<String, AttributeValue> item : found == null ? List.<Map<String, AttributeValue>>of() : found) {
             long failures = Attrs.number(item, "failures").orElse(0L);
-            boolean account = Attrs.string(item, "pk").startsWith("THROTTLE#account#");
+            boolean account = isPerAccount(item);
             if (failures >= (account ? limits.maxFailuresPerAccount() : limits.maxFailuresPerAddress())) {
                 long retryAfter = Math.max(1, (window + 1) * windowSeconds() - clock.instant().getEpochSecond());
                 throw new ProblemException(ProblemType.TOO_MANY_ATTEMPTS,
@@ -79,6 +81,11 @@ public class SignInThrottle {
 
     private static Map<String, AttributeValue> key(String scope, String value, long window) {
         String normalized = value == null ? "unknown" : value.trim().toLowerCase(java.util.Locale.ROOT);
-        return Attrs.key("THROTTLE#" + scope + "#" + normalized, "W#" + window);
+        return Attrs.key(PK_PREFIX + scope + "#" + normalized, "W#" + window);
+    }
+
+    /** Whether a count read with the address's is the account's. */
+    private static boolean isPerAccount(Map<String, AttributeValue> item) {
+        return Attrs.string(item, "pk").startsWith(PK_PREFIX + "account#");
     }
 }

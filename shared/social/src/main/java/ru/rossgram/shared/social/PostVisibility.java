@@ -3,6 +3,7 @@ package ru.rossgram.shared.social;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.config.RossgramConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,9 +27,9 @@ public class PostVisibility {
         if (viewerId.equals(authorId)) {
             return true;
         }
-        List<Map<String, AttributeValue>> keys = List.of(SocialKeys.profile(authorId),
-                SocialKeys.blocks(authorId, viewerId), SocialKeys.blocks(viewerId, authorId),
-                SocialKeys.follows(viewerId, authorId));
+        List<Map<String, AttributeValue>> keys = List.of(AccountRepository.profileKey(authorId),
+                BlockRepository.blockKey(authorId, viewerId), BlockRepository.blockKey(viewerId, authorId),
+                FollowRepository.edgeKey(viewerId, authorId));
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
                 .projectionExpression("pk, sk, #private").expressionAttributeNames(Map.of("#private", "private"))
                 .consistentRead(true).build());
@@ -39,12 +40,11 @@ public class PostVisibility {
             Map<String, KeysAndAttributes> asked = request;
             var response = dynamo.batchGetItem(r -> r.requestItems(asked));
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                String sk = item.get("sk").s();
-                if (sk.equals("PROFILE")) {
-                    privateAccount = Boolean.TRUE.equals(item.getOrDefault("private", AttributeValue.fromBool(false)).bool());
-                } else if (sk.startsWith("BLOCKS#")) {
+                if (AccountRepository.isProfile(item)) {
+                    privateAccount = AccountRepository.isPrivate(item);
+                } else if (BlockRepository.isBlock(item)) {
                     blocked = true;
-                } else if (sk.startsWith("FOLLOWS#")) {
+                } else if (FollowRepository.isFollowEdge(item)) {
                     follows = true;
                 }
             }
