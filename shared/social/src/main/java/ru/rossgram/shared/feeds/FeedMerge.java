@@ -27,15 +27,15 @@ final class FeedMerge {
     }
 
     /**
-     * What the reads of a page found.
+     * What the reads of a page found: the candidates and what decides whether each is shown.
      *
      * @param items     the reader's feed items, newest first, as her feed's Query returned them
      * @param itemPosts the posts of those items that were read (of authors she does not mute; deleted ones absent)
      * @param followed  the authors and celebrities she still follows, from her edges
      * @param muted     the authors she mutes
      */
-    record Found(List<FeedRepository.FeedItem> items, Map<String, Post> itemPosts, List<CelebrityPosts> celebrities,
-                 Set<String> followed, Set<String> muted) {
+    record Sources(List<FeedRepository.FeedItem> items, Map<String, Post> itemPosts, List<CelebrityPosts> celebrities,
+                   Set<String> followed, Set<String> muted) {
     }
 
     /**
@@ -58,16 +58,16 @@ final class FeedMerge {
         return items.stream().filter(item -> item.authorId().equals(me) || !muted.contains(item.authorId())).toList();
     }
 
-    static Page page(String me, int limit, Found found) {
+    static Page page(String me, int limit, Sources sources) {
         List<String> boundaries = new ArrayList<>();
         List<String> candidates = new ArrayList<>();
-        Map<String, Post> posts = new HashMap<>(found.itemPosts());
-        found.items().forEach(item -> candidates.add(item.postId()));
-        if (found.items().size() == limit) {
-            boundaries.add(found.items().get(limit - 1).postId());
+        Map<String, Post> posts = new HashMap<>(sources.itemPosts());
+        sources.items().forEach(item -> candidates.add(item.postId()));
+        if (sources.items().size() == limit) {
+            boundaries.add(sources.items().get(limit - 1).postId());
         }
-        for (CelebrityPosts celebrity : found.celebrities()) {
-            if (!found.followed().contains(celebrity.celebrityId())) { // the context noted a follow that has since ended
+        for (CelebrityPosts celebrity : sources.celebrities()) {
+            if (!sources.followed().contains(celebrity.celebrityId())) { // the context noted a follow that has since ended
                 continue;
             }
             celebrity.newest().forEach(post -> {
@@ -92,7 +92,7 @@ final class FeedMerge {
             }
             last = id;
             Post post = posts.get(id);
-            if (post != null && visible(post, me, found.followed(), found.muted())) {
+            if (post != null && visible(post, me, sources.followed(), sources.muted())) {
                 shown.add(post);
             }
         }

@@ -83,7 +83,7 @@ public class FeedReader {
         }
 
         FeedMerge.Page merged = FeedMerge.page(me, limit,
-                new FeedMerge.Found(slice.items(), found.posts(), celebrityPosts, found.followed(), muted));
+                new FeedMerge.Sources(slice.items(), found.posts(), celebrityPosts, found.followed(), muted));
 
         // Round 3, only when a celebrity's posts made the page: what showing them needs.
         FeedPageReads.Found all = found.with(reads.showing(me, merged.shown(), found));

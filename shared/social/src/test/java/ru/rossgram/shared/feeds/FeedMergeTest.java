@@ -127,10 +127,10 @@ class FeedMergeTest {
         assertEquals(List.of(item("P080", ME), item("P070", ANNA)), FeedMerge.unmuted(ME, items, Set.of("masha", ME)));
     }
 
-    private static FeedMerge.Found found(List<FeedRepository.FeedItem> items, Map<String, Post> itemPosts,
+    private static FeedMerge.Sources found(List<FeedRepository.FeedItem> items, Map<String, Post> itemPosts,
                                          List<FeedMerge.CelebrityPosts> celebrities, Set<String> followed,
                                          Set<String> muted) {
-        return new FeedMerge.Found(items, itemPosts, celebrities, followed, muted);
+        return new FeedMerge.Sources(items, itemPosts, celebrities, followed, muted);
     }
 
     private static FeedMerge.CelebrityPosts celebrity(Post... newest) {
