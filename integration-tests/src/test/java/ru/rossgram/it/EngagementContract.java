@@ -19,7 +19,7 @@ import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.posts.PhotoResults;
-import ru.rossgram.shared.social.SocialKeys;
+import ru.rossgram.shared.social.BlockRepository;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -90,7 +90,7 @@ abstract class EngagementContract extends Contract {
             assertTrue(reply.status() >= 200 && reply.status() < 300, reply.status() + " " + reply.body());
             return;
         }
-        Map<String, AttributeValue> item = new HashMap<>(SocialKeys.blocks(blocker.id(), blocked.id()));
+        Map<String, AttributeValue> item = new HashMap<>(BlockRepository.blockKey(blocker.id(), blocked.id()));
         item.put("type", Attrs.s("block"));
         item.put("userId", Attrs.s(blocker.id()));
         item.put("otherId", Attrs.s(blocked.id()));

@@ -31,7 +31,7 @@ import ru.rossgram.shared.social.BlockRepository;
 import ru.rossgram.shared.social.FollowRepository;
 import ru.rossgram.shared.social.FollowService;
 import ru.rossgram.shared.social.FollowerSlice;
-import ru.rossgram.shared.social.SocialKeys;
+import ru.rossgram.shared.social.ProfileCounters;
 import ru.rossgram.shared.feeds.FeedContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -448,7 +448,7 @@ abstract class SocialContract extends Contract {
         masha.followed(ivan);
         // As if masha followed as many accounts as allowed: her following count, on one of its shards.
         services().get(DynamoDbClient.class).updateItem(r -> r.tableName(services().get(RossgramConfig.class).table())
-                .key(SocialKeys.counterShard(masha.id(), 0))
+                .key(ProfileCounters.shardKey(masha.id(), 0))
                 .updateExpression("ADD following :more")
                 .expressionAttributeValues(Map.of(":more", AttributeValue.fromN(Integer.toString(FollowService.MAX_FOLLOWING - 1)))));
 

@@ -55,7 +55,7 @@ public class AccountRepository {
      * @throws ProblemException 409 {@code username-taken} or {@code email-taken}
      */
     public void create(Account account, String passwordHash, List<TransactWriteItem> alsoWrite) {
-        Map<String, AttributeValue> profile = new HashMap<>(Attrs.key(userPk(account.userId()), PROFILE));
+        Map<String, AttributeValue> profile = new HashMap<>(profileKey(account.userId()));
         profile.put("type", s("account"));
         profile.put("userId", s(account.userId()));
         profile.put("username", s(account.username()));
@@ -91,7 +91,7 @@ public class AccountRepository {
     }
 
     public Optional<StoredAccount> findById(String userId) {
-        var item = dynamo.getItem(r -> r.tableName(table).key(Attrs.key(userPk(userId), PROFILE)).consistentRead(true)).item();
+        var item = dynamo.getItem(r -> r.tableName(table).key(profileKey(userId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toStored(item));
     }
 
@@ -120,7 +120,7 @@ public class AccountRepository {
     /** The accounts of {@code userIds} that exist, by id; one consistent BatchGet per 100 ids. */
     public Map<String, Account> findAllById(java.util.Collection<String> userIds) {
         Map<String, Account> found = new HashMap<>();
-        List<Map<String, AttributeValue>> keys = userIds.stream().distinct().map(id -> Attrs.key(userPk(id), PROFILE)).toList();
+        List<Map<String, AttributeValue>> keys = userIds.stream().distinct().map(AccountRepository::profileKey).toList();
         for (Map<String, AttributeValue> item : batchReads.consistent(table, keys)) {
             Account account = toStored(item).account();
             found.put(account.userId(), account);
@@ -136,7 +136,7 @@ public class AccountRepository {
     public Account updateProfile(Account updated, long expectedVersion) {
         try {
             dynamo.updateItem(r -> r.tableName(table)
-                    .key(Attrs.key(userPk(updated.userId()), PROFILE))
+                    .key(profileKey(updated.userId()))
                     .updateExpression("SET displayName = :displayName, bio = :bio, #private = :private, version = :next")
                     .conditionExpression("version = :expected")
                     .expressionAttributeNames(Map.of("#private", PRIVATE))
@@ -169,7 +169,7 @@ public class AccountRepository {
             values.put(":replacing", s(replacing.uploadId()));
         }
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(Attrs.key(userPk(userId), PROFILE))
+                .key(profileKey(userId))
                 .updateExpression("SET avatar = :avatar")
                 .conditionExpression("attribute_exists(pk) AND " + unchanged)
                 .expressionAttributeValues(values)
@@ -180,8 +180,19 @@ public class AccountRepository {
     public record StoredAccount(Account account, String passwordHash) {
     }
 
-    static String userPk(String userId) {
+    /** A user's partition, which also holds the items about her of other aggregates (edges, blocks, grants). */
+    public static String userPk(String userId) {
         return "USER#" + userId;
+    }
+
+    /** The key of {@code userId}'s profile, for reads batched with other items. */
+    public static Map<String, AttributeValue> profileKey(String userId) {
+        return Attrs.key(userPk(userId), PROFILE);
+    }
+
+    /** Whether an item of a batch read is a profile. */
+    public static boolean isProfile(Map<String, AttributeValue> item) {
+        return PROFILE.equals(Attrs.string(item, "sk"));
     }
 
     private static String handlePk(String usernameKey) {
@@ -208,7 +219,8 @@ public class AccountRepository {
         return new Avatar(value.m().get("uploadId").s(), PhotoRecordItems.fromAttribute(value.m().get("photo")));
     }
 
-    private static boolean isPrivate(Map<String, AttributeValue> item) {
+    /** Whether a profile item (whole, or read with {@code private} projected) is a private account's. */
+    public static boolean isPrivate(Map<String, AttributeValue> item) {
         AttributeValue value = item.get(PRIVATE);
         return value != null && Boolean.TRUE.equals(value.bool());
     }

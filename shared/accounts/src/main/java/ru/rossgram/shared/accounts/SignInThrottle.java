@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Singleton
 public class SignInThrottle {
+    private static final String PK_PREFIX = "THROTTLE#";
+
     private final DynamoDbClient dynamo;
     private final BatchReads batchReads;
     private final String table;
@@ -47,7 +49,7 @@ public class SignInThrottle {
         // Every key read, or 503: counts left unread by a throttled table would let attempts through unthrottled.
         for (Map<String, AttributeValue> item : batchReads.consistent(table, keys)) {
             long failures = Attrs.number(item, "failures").orElse(0L);
-            boolean account = Attrs.string(item, "pk").startsWith("THROTTLE#account#");
+            boolean account = isPerAccount(item);
             if (failures >= (account ? limits.maxFailuresPerAccount() : limits.maxFailuresPerAddress())) {
                 long retryAfter = Math.max(1, (window + 1) * windowSeconds() - clock.instant().getEpochSecond());
                 throw new ProblemException(ProblemType.TOO_MANY_ATTEMPTS,
@@ -82,6 +84,11 @@ public class SignInThrottle {
 
     private static Map<String, AttributeValue> key(String scope, String value, long window) {
         String normalized = value == null ? "unknown" : value.trim().toLowerCase(java.util.Locale.ROOT);
-        return Attrs.key("THROTTLE#" + scope + "#" + normalized, "W#" + window);
+        return Attrs.key(PK_PREFIX + scope + "#" + normalized, "W#" + window);
+    }
+
+    /** Whether a count read with the address's is the account's. */
+    private static boolean isPerAccount(Map<String, AttributeValue> item) {
+        return Attrs.string(item, "pk").startsWith(PK_PREFIX + "account#");
     }
 }

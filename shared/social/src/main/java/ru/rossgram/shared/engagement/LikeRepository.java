@@ -76,4 +76,14 @@ public class LikeRepository {
     public static Map<String, AttributeValue> key(String postId, String userId) {
         return Attrs.key(PostRepository.partitionKey(postId), SK_PREFIX + userId);
     }
+
+    /** Whether an item of a batch read is a like. */
+    public static boolean isLike(Map<String, AttributeValue> item) {
+        return Attrs.string(item, "sk").startsWith(SK_PREFIX);
+    }
+
+    /** The post a like item is of. */
+    public static String likedPostOf(Map<String, AttributeValue> like) {
+        return Attrs.string(like, "postId");
+    }
 }

@@ -6,9 +6,9 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
-import ru.rossgram.shared.social.SocialKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -50,6 +50,6 @@ public class Celebrities {
     }
 
     private static Map<String, AttributeValue> key(String userId) {
-        return Attrs.key(SocialKeys.userPk(userId), "CELEBRITY");
+        return Attrs.key(AccountRepository.userPk(userId), "CELEBRITY");
     }
 }

@@ -5,6 +5,7 @@ import static ru.rossgram.shared.dynamo.Attrs.s;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
+import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.dynamo.BatchReads;
@@ -63,7 +64,7 @@ public class AccessGrants {
         var keys = postIds.stream().distinct().map(postId -> key(userId, postId)).toList();
         for (var item : batchReads.consistent(table, keys)) {
             if (grants(item)) {
-                granted.add(Attrs.string(item, "postId"));
+                granted.add(grantedPostOf(item));
             }
         }
         return granted;
@@ -78,12 +79,17 @@ public class AccessGrants {
         return payments != null && payments.hasSs() && !payments.ss().isEmpty();
     }
 
+    /** The post a grant item is of. */
+    public static String grantedPostOf(Map<String, AttributeValue> item) {
+        return Attrs.string(item, "postId");
+    }
+
     /** Whether an item of a batch read is a grant item. */
     public static boolean isGrant(Map<String, AttributeValue> item) {
         return Attrs.string(item, "sk").startsWith(SK_PREFIX);
     }
 
     public static Map<String, AttributeValue> key(String userId, String postId) {
-        return Attrs.key("USER#" + userId, SK_PREFIX + postId);
+        return Attrs.key(AccountRepository.userPk(userId), SK_PREFIX + postId);
     }
 }

@@ -214,6 +214,11 @@ public class PostRepository {
         return Attrs.key(partitionKey(postId), SK);
     }
 
+    /** Whether an item of a batch read is a post. */
+    public static boolean isPost(Map<String, AttributeValue> item) {
+        return SK.equals(string(item, "sk"));
+    }
+
     private static AttributeValue strings(List<String> values) {
         return AttributeValue.fromL(values.stream().map(Attrs::s).toList());
     }

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.feeds.FeedContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public class BlockRepository {
     /** Mutes per account: bounds the set item a feed page reads (27 bytes an id, so about 27 KB at most). */
     public static final int MAX_MUTES = 1000;
+    private static final String BLOCKS = "BLOCKS#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -41,11 +44,11 @@ public class BlockRepository {
     /** Records that {@code blockerId} blocks {@code blockedId} (rewriting it if it exists). */
     public TransactWriteItem putBlockItem(String blockerId, String blockedId, Instant now) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(item(SocialKeys.blocks(blockerId, blockedId), "block", blockerId, blockedId, now)).build()).build();
+                .item(item(blockKey(blockerId, blockedId), "block", blockerId, blockedId, now)).build()).build();
     }
 
     public void deleteBlock(String blockerId, String blockedId) {
-        dynamo.deleteItem(r -> r.tableName(table).key(SocialKeys.blocks(blockerId, blockedId)));
+        dynamo.deleteItem(r -> r.tableName(table).key(blockKey(blockerId, blockedId)));
     }
 
     /**
@@ -55,7 +58,7 @@ public class BlockRepository {
      */
     public boolean putMute(String muterId, String mutedId, Instant now) {
         TransactWriteItem edge = TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(SocialKeys.mutes(muterId, mutedId))
+                .key(muteKey(muterId, mutedId))
                 .updateExpression("SET #type = :type, userId = :user, otherId = :other, "
                         + "createdAt = if_not_exists(createdAt, :now)")
                 .expressionAttributeNames(Map.of("#type", "type"))
@@ -73,12 +76,27 @@ public class BlockRepository {
 
     public void deleteMute(String muterId, String mutedId) {
         TransactWriteItem edge = TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                .key(SocialKeys.mutes(muterId, mutedId)).build()).build();
+                .key(muteKey(muterId, mutedId)).build()).build();
         TransactWriteItem set = TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(FeedContext.key(muterId)).updateExpression("DELETE #ids :one")
                 .expressionAttributeNames(Map.of("#ids", FeedContext.MUTED))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromSs(List.of(mutedId)))).build()).build();
         transactions.write(List.of(edge, set));
+    }
+
+    /** {@code blocker} blocks {@code blocked}. */
+    public static Map<String, AttributeValue> blockKey(String blocker, String blocked) {
+        return Attrs.key(AccountRepository.userPk(blocker), BLOCKS + blocked);
+    }
+
+    /** {@code muter} mutes {@code muted}. */
+    public static Map<String, AttributeValue> muteKey(String muter, String muted) {
+        return Attrs.key(AccountRepository.userPk(muter), "MUTES#" + muted);
+    }
+
+    /** Whether an item of a batch read is a block. */
+    public static boolean isBlock(Map<String, AttributeValue> item) {
+        return Attrs.string(item, "sk").startsWith(BLOCKS);
     }
 
     private static Map<String, AttributeValue> item(Map<String, AttributeValue> key, String type, String userId,

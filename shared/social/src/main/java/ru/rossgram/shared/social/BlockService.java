@@ -60,10 +60,10 @@ public class BlockService {
             }
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(blocks.putBlockItem(me, them, clock.instant()));
-            items.add(removeOrCheckAbsent(now.following(), SocialKeys.follows(me, them)));
-            items.add(removeOrCheckAbsent(now.followedBy(), SocialKeys.follows(them, me)));
-            items.add(removeOrCheckAbsent(now.requested(), SocialKeys.followRequest(them, me)));
-            items.add(removeOrCheckAbsent(now.requestedBy(), SocialKeys.followRequest(me, them)));
+            items.add(removeOrCheckAbsent(now.following(), FollowRepository.edgeKey(me, them)));
+            items.add(removeOrCheckAbsent(now.followedBy(), FollowRepository.edgeKey(them, me)));
+            items.add(removeOrCheckAbsent(now.requested(), FollowRepository.requestKey(them, me)));
+            items.add(removeOrCheckAbsent(now.requestedBy(), FollowRepository.requestKey(me, them)));
             CounterChanges counts = new CounterChanges();
             if (now.following()) {
                 counts.add(me, Counter.FOLLOWING, -1).add(them, Counter.FOLLOWERS, -1);

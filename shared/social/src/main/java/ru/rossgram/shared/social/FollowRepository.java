@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.dynamo.Attrs;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
@@ -36,6 +38,7 @@ public class FollowRepository {
     private static final DateTimeFormatter SORTABLE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final String FOLLOWS = "FOLLOWS#";
+    private static final String REQUEST = "FOLLOWREQ#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -49,7 +52,7 @@ public class FollowRepository {
 
     /** Creates the edge; fails the transaction if it exists, so a repeated follow never counts twice. */
     public TransactWriteItem putEdgeItem(String followerId, String followeeId, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(SocialKeys.follows(followerId, followeeId));
+        Map<String, AttributeValue> item = new HashMap<>(edgeKey(followerId, followeeId));
         item.put("type", s("follow"));
         item.put("followerId", s(followerId));
         item.put("followeeId", s(followeeId));
@@ -61,12 +64,12 @@ public class FollowRepository {
 
     /** Deletes the edge; fails the transaction if there is none, so a repeated unfollow never counts twice. */
     public TransactWriteItem deleteEdgeItem(String followerId, String followeeId) {
-        return deleteIfPresent(SocialKeys.follows(followerId, followeeId));
+        return deleteIfPresent(edgeKey(followerId, followeeId));
     }
 
     /** Records that {@code requesterId} asks to follow {@code targetId}; fails the transaction if already asked. */
     public TransactWriteItem putRequestItem(String targetId, String requesterId, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(SocialKeys.followRequest(targetId, requesterId));
+        Map<String, AttributeValue> item = new HashMap<>(requestKey(targetId, requesterId));
         item.put("type", s("followRequest"));
         item.put("targetId", s(targetId));
         item.put("requesterId", s(requesterId));
@@ -78,12 +81,12 @@ public class FollowRepository {
 
     /** Deletes the request; fails the transaction if there is none (approved, declined or withdrawn meanwhile). */
     public TransactWriteItem deleteRequestItem(String targetId, String requesterId) {
-        return deleteIfPresent(SocialKeys.followRequest(targetId, requesterId));
+        return deleteIfPresent(requestKey(targetId, requesterId));
     }
 
     /** Deletes the request if there is one; never fails the transaction. */
     public void deleteRequest(String targetId, String requesterId) {
-        dynamo.deleteItem(r -> r.tableName(table).key(SocialKeys.followRequest(targetId, requesterId)));
+        dynamo.deleteItem(r -> r.tableName(table).key(requestKey(targetId, requesterId)));
     }
 
     /**
@@ -118,13 +121,13 @@ public class FollowRepository {
     GraphPage following(String userId, String after, int limit) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :follows)")
-                .expressionAttributeValues(Map.of(":pk", s(SocialKeys.userPk(userId)), ":follows", s(FOLLOWS)));
+                .expressionAttributeValues(Map.of(":pk", s(AccountRepository.userPk(userId)), ":follows", s(FOLLOWS)));
         Map<String, AttributeValue> start = null;
         if (after != null) {
             if (!after.startsWith(FOLLOWS)) {
                 throw new IllegalArgumentException("not a position in a following list: " + after);
             }
-            start = Map.of("pk", s(SocialKeys.userPk(userId)), "sk", s(after));
+            start = Map.of("pk", s(AccountRepository.userPk(userId)), "sk", s(after));
         }
         return page(query, start, limit,
                 item -> new GraphPage.Entry(string(item, "followeeId"), Instant.parse(string(item, "createdAt"))),
@@ -139,7 +142,7 @@ public class FollowRepository {
                 .scanIndexForward(false);
         Map<String, AttributeValue> start = null;
         if (after != null) {
-            start = new HashMap<>(SocialKeys.followRequest(targetId, idAfterTime(after)));
+            start = new HashMap<>(requestKey(targetId, idAfterTime(after)));
             start.put("gsi1pk", s(requestsPk(targetId)));
             start.put("gsi1sk", s(after));
         }
@@ -191,7 +194,7 @@ public class FollowRepository {
     }
 
     private static Map<String, AttributeValue> followerStartKey(String userId, String after) {
-        Map<String, AttributeValue> start = new HashMap<>(SocialKeys.follows(idAfterTime(after), userId));
+        Map<String, AttributeValue> start = new HashMap<>(edgeKey(idAfterTime(after), userId));
         start.put("gsi1pk", s(followersPk(userId)));
         start.put("gsi1sk", s(after));
         return start;
@@ -209,6 +212,26 @@ public class FollowRepository {
     private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    /** The edge by which {@code follower} follows {@code followee}. */
+    public static Map<String, AttributeValue> edgeKey(String follower, String followee) {
+        return Attrs.key(AccountRepository.userPk(follower), FOLLOWS + followee);
+    }
+
+    /** {@code requester} asked to follow the private account {@code target}. */
+    public static Map<String, AttributeValue> requestKey(String target, String requester) {
+        return Attrs.key(AccountRepository.userPk(target), REQUEST + requester);
+    }
+
+    /** Whether an item of a batch read is a follow edge. */
+    public static boolean isFollowEdge(Map<String, AttributeValue> item) {
+        return string(item, "sk").startsWith(FOLLOWS);
+    }
+
+    /** Whom a follow edge's follower follows. */
+    public static String followeeOf(Map<String, AttributeValue> edge) {
+        return string(edge, "sk").substring(FOLLOWS.length());
     }
 
     private static String followersPk(String userId) {

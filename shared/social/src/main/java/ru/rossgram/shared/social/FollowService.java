@@ -90,7 +90,7 @@ public class FollowService {
             Instant at = clock.instant();
             if (target.privateAccount()) {
                 items.add(follows.putRequestItem(them, me, at));
-                items.add(follows.absentItem(SocialKeys.follows(me, them)));
+                items.add(follows.absentItem(FollowRepository.edgeKey(me, them)));
             } else {
                 items.add(follows.putEdgeItem(me, them, at));
                 items.addAll(counters.changeItems(new CounterChanges()
@@ -99,8 +99,8 @@ public class FollowService {
                     items.add(follows.deleteRequestItem(them, me));
                 }
             }
-            items.add(follows.absentItem(SocialKeys.blocks(them, me)));
-            items.add(follows.absentItem(SocialKeys.blocks(me, them)));
+            items.add(follows.absentItem(BlockRepository.blockKey(them, me)));
+            items.add(follows.absentItem(BlockRepository.blockKey(me, them)));
             if (!transactions.write(items).isEmpty()) {
                 return Optional.empty(); // the graph changed since it was read
             }

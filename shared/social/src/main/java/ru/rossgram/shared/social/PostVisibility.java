@@ -3,6 +3,7 @@ package ru.rossgram.shared.social;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.BatchReads;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,21 +30,20 @@ public class PostVisibility {
         if (viewerId.equals(authorId)) {
             return true;
         }
-        List<Map<String, AttributeValue>> keys = List.of(SocialKeys.profile(authorId),
-                SocialKeys.blocks(authorId, viewerId), SocialKeys.blocks(viewerId, authorId),
-                SocialKeys.follows(viewerId, authorId));
+        List<Map<String, AttributeValue>> keys = List.of(AccountRepository.profileKey(authorId),
+                BlockRepository.blockKey(authorId, viewerId), BlockRepository.blockKey(viewerId, authorId),
+                FollowRepository.edgeKey(viewerId, authorId));
         boolean privateAccount = false;
         boolean blocked = false;
         boolean follows = false;
         // Whole items, no projection: a profile is well under the 4 KB a consistent read unit covers, so it costs
         // the same, and the one batch-read path stays one.
         for (Map<String, AttributeValue> item : batchReads.consistent(table, keys)) {
-            String sk = item.get("sk").s();
-            if (sk.equals("PROFILE")) {
-                privateAccount = Boolean.TRUE.equals(item.getOrDefault("private", AttributeValue.fromBool(false)).bool());
-            } else if (sk.startsWith("BLOCKS#")) {
+            if (AccountRepository.isProfile(item)) {
+                privateAccount = AccountRepository.isPrivate(item);
+            } else if (BlockRepository.isBlock(item)) {
                 blocked = true;
-            } else if (sk.startsWith("FOLLOWS#")) {
+            } else if (FollowRepository.isFollowEdge(item)) {
                 follows = true;
             }
         }

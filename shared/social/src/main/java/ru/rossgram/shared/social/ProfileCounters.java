@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @Singleton
 public class ProfileCounters {
     public static final int SHARDS = 8;
+    private static final String SHARD_SK = "COUNTS";
 
     private final BatchReads batchReads;
     private final String table;
@@ -55,7 +56,7 @@ public class ProfileCounters {
             });
             int shard = ThreadLocalRandom.current().nextInt(SHARDS);
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(SocialKeys.counterShard(userId, shard))
+                    .key(shardKey(userId, shard))
                     .updateExpression("SET #type = :type" + add)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values).build()).build());
@@ -75,9 +76,19 @@ public class ProfileCounters {
     static List<Map<String, AttributeValue>> shardKeys(String userId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(SHARDS);
         for (int shard = 0; shard < SHARDS; shard++) {
-            keys.add(SocialKeys.counterShard(userId, shard));
+            keys.add(shardKey(userId, shard));
         }
         return keys;
+    }
+
+    /** One of a user's counter shards ({@code shard} from 0 to {@link #SHARDS} - 1). */
+    public static Map<String, AttributeValue> shardKey(String userId, int shard) {
+        return Attrs.key("COUNT#" + userId + "#" + shard, SHARD_SK);
+    }
+
+    /** Whether an item of a batch read is a counter shard. */
+    static boolean isShard(Map<String, AttributeValue> item) {
+        return SHARD_SK.equals(Attrs.string(item, "sk"));
     }
 
     /** The counts in {@code shards} (items of one user's shards; absent shards count 0), each at least 0. */

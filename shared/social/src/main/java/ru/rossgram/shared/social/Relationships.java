@@ -40,26 +40,26 @@ public class Relationships {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(keys(viewerId, otherId));
         keys.addAll(ProfileCounters.shardKeys(countedId));
         List<Map<String, AttributeValue>> items = batchReads.consistent(table, keys);
-        List<Map<String, AttributeValue>> shards = items.stream().filter(i -> "COUNTS".equals(i.get("sk").s())).toList();
+        List<Map<String, AttributeValue>> shards = items.stream().filter(ProfileCounters::isShard).toList();
         return new WithCounts(relationship(viewerId, otherId, items), ProfileCounters.sum(shards));
     }
 
     private static List<Map<String, AttributeValue>> keys(String viewerId, String otherId) {
-        return List.of(SocialKeys.follows(viewerId, otherId), SocialKeys.follows(otherId, viewerId),
-                SocialKeys.followRequest(otherId, viewerId), SocialKeys.followRequest(viewerId, otherId),
-                SocialKeys.blocks(viewerId, otherId), SocialKeys.blocks(otherId, viewerId),
-                SocialKeys.mutes(viewerId, otherId));
+        return List.of(FollowRepository.edgeKey(viewerId, otherId), FollowRepository.edgeKey(otherId, viewerId),
+                FollowRepository.requestKey(otherId, viewerId), FollowRepository.requestKey(viewerId, otherId),
+                BlockRepository.blockKey(viewerId, otherId), BlockRepository.blockKey(otherId, viewerId),
+                BlockRepository.muteKey(viewerId, otherId));
     }
 
     private static Relationship relationship(String viewerId, String otherId, List<Map<String, AttributeValue>> items) {
         var present = items.stream().map(i -> Map.of("pk", i.get("pk"), "sk", i.get("sk"))).toList();
         return new Relationship(
-                present.contains(SocialKeys.follows(viewerId, otherId)),
-                present.contains(SocialKeys.follows(otherId, viewerId)),
-                present.contains(SocialKeys.followRequest(otherId, viewerId)),
-                present.contains(SocialKeys.followRequest(viewerId, otherId)),
-                present.contains(SocialKeys.blocks(viewerId, otherId)),
-                present.contains(SocialKeys.blocks(otherId, viewerId)),
-                present.contains(SocialKeys.mutes(viewerId, otherId)));
+                present.contains(FollowRepository.edgeKey(viewerId, otherId)),
+                present.contains(FollowRepository.edgeKey(otherId, viewerId)),
+                present.contains(FollowRepository.requestKey(otherId, viewerId)),
+                present.contains(FollowRepository.requestKey(viewerId, otherId)),
+                present.contains(BlockRepository.blockKey(viewerId, otherId)),
+                present.contains(BlockRepository.blockKey(otherId, viewerId)),
+                present.contains(BlockRepository.muteKey(viewerId, otherId)));
     }
 }
