@@ -89,6 +89,11 @@ show "bio set: $(jq -r .bio <<<"$BODY")"
 call POST /v1/sessions 401 "{\"login\":\"$petya\",\"password\":\"wrong password entirely\"}"
 show "a wrong password: $(jq -r .type <<<"$BODY")"
 
+call GET /v1/no-such-route 404 "" "$access"
+show "a path that is no route: $(jq -r .type <<<"$BODY")"
+call PATCH /v1/feed 405 "" "$access"
+show "a route's path with another method: $(jq -r .type <<<"$BODY"), allowed $(jq -c .allow <<<"$BODY")"
+
 call POST /v1/sessions/refresh 200 "{\"refreshToken\":\"$refresh\"}"
 access=$(jq -r .accessToken <<<"$BODY")
 show "refresh token rotated"
