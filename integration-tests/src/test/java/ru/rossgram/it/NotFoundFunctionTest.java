@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import ru.rossgram.local.FunctionHost;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.template.HttpRoute;
 
@@ -18,27 +16,19 @@ import ru.rossgram.localcloud.template.HttpRoute;
  * runtime's serializer), fed the sample events as API Gateway sends them for a request no route matches.
  */
 @ExtendWith(LocalEngines.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotFoundFunctionTest {
+class NotFoundFunctionTest extends Contract {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private FunctionHost host;
 
-    @AfterAll
-    void close() {
-        if (host != null) {
-            host.close();
-        }
+    NotFoundFunctionTest() {
+        super("SignInFunction", Map.of());
     }
 
     private JsonNode invoke(Backend backend, String sampleEvent) throws Exception {
         FunctionSpec function = backend.template().functions().stream()
                 .filter(f -> f.httpRoutes().stream().anyMatch(HttpRoute::isDefault)).findFirst()
                 .orElseThrow(() -> new AssertionError("template.yaml has no $default route"));
-        if (host == null) {
-            host = backend.functions(TestSettings.OVERRIDES);
-        }
         String event = Files.readString(backend.template().directory().resolve("events/not-found").resolve(sampleEvent));
-        return JSON.readTree(host.invoke(function, event));
+        return JSON.readTree(hosts.shared().invoke(function, event));
     }
 
     @Test

@@ -13,13 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import ru.rossgram.local.FunctionHost;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.template.SamTemplate;
 
@@ -30,24 +28,18 @@ import ru.rossgram.localcloud.template.SamTemplate;
  * problem+json, not a 500 and not the route the path looks like.
  */
 @ExtendWith(LocalEngines.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RouteKeyDispatchTest {
+class RouteKeyDispatchTest extends Contract {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private FunctionHost host;
 
-    @AfterAll
-    void close() {
-        if (host != null) {
-            host.close();
-        }
+    RouteKeyDispatchTest() {
+        super("SignInFunction", Map.of());
     }
 
     @TestFactory
     List<DynamicTest> aMultiRouteFunction_answersRouteNotFound_forAnotherFunctionsRouteKey_orNone(Backend backend)
             throws IOException {
         SamTemplate template = backend.template();
-        host = backend.functions(TestSettings.OVERRIDES);
-        String token = User.signUp(backend.api(host, "198.51.100.21"), TestSettings.unique("routes")).token();
+        String token = hosts.signUp("routes").token();
         List<DynamicTest> tests = new ArrayList<>();
         for (FunctionSpec function : template.functions()) {
             if (function.httpRoutes().size() < 2) {
@@ -92,7 +84,7 @@ class RouteKeyDispatchTest {
     }
 
     private JsonNode invoke(FunctionSpec function, ObjectNode event) throws IOException {
-        return JSON.readTree(host.invoke(function, JSON.writeValueAsString(event)));
+        return JSON.readTree(hosts.shared().invoke(function, JSON.writeValueAsString(event)));
     }
 
     /** The sample event with a real access token in place of its placeholder. */
