@@ -76,6 +76,8 @@ class PaymentWebhookReliabilityTest {
     @Test
     void tenThousandDeliveries_duplicatedReorderedConcurrentAndForged_countEveryRoubleExactlyOnce() throws Exception {
         Random random = new Random(20261201);
+        // The platform's fee accounts are the whole table's: other tests' sales in this JVM are there already.
+        long platformBefore = platformFees(market.services().get(Ledger.class));
         List<User> creators = new ArrayList<>();
         for (int i = 0; i < CREATORS; i++) {
             creators.add(market.signUp("creator"));
@@ -171,10 +173,7 @@ class PaymentWebhookReliabilityTest {
             assertEquals(-buyerSpend.getOrDefault(buyer.id(), 0L), balance.minor(), "buyer " + buyer.username());
             total += balance.minor();
         }
-        long platform = 0;
-        for (int shard = 0; shard < LedgerAccounts.PLATFORM_SHARDS; shard++) {
-            platform += ledger.balance(LedgerAccounts.platformFees(shard), Money.RUB).minor();
-        }
+        long platform = platformFees(ledger) - platformBefore;
         assertEquals(fees, platform, "the platform's fees");
         assertEquals(0, total + platform, "double entry: every balance together is zero");
         // Per payment, the creator's entries: one sale if it stands paid; a sale and its refund, or nothing at all
@@ -232,5 +231,14 @@ class PaymentWebhookReliabilityTest {
     }
 
     private record Delivery(Notice notice, boolean forged) {
+    }
+
+    /** What the platform's fee shards hold together. */
+    private static long platformFees(Ledger ledger) {
+        long platform = 0;
+        for (int shard = 0; shard < LedgerAccounts.PLATFORM_SHARDS; shard++) {
+            platform += ledger.balance(LedgerAccounts.platformFees(shard), Money.RUB).minor();
+        }
+        return platform;
     }
 }
