@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,10 +18,8 @@ import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.posts.PhotoResults;
-import ru.rossgram.shared.social.BlockRepository;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -32,7 +29,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 abstract class EngagementContract extends Contract {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BLOCK_ROUTE = "PUT /v1/users/{username}/block";
 
     protected EngagementContract() {
         super("CreatePostFunction", Map.of());
@@ -78,23 +74,10 @@ abstract class EngagementContract extends Contract {
         return created.json().path("id").asText();
     }
 
-    /**
-     * {@code blocker} blocks {@code blocked}: through {@code PUT /v1/users/{username}/block} when the template has
-     * that route, else by writing the block item that route writes (its key is all {@code PostVisibility} reads).
-     */
-    private void block(User blocker, User blocked) {
-        boolean routed = backend().template().functions().stream().flatMap(f -> f.httpRoutes().stream())
-                .anyMatch(route -> (route.method() + " " + route.path()).equals(BLOCK_ROUTE));
-        if (routed) {
-            Reply reply = blocker.send("PUT", "/v1/users/" + blocked.username() + "/block", null);
-            assertTrue(reply.status() >= 200 && reply.status() < 300, reply.status() + " " + reply.body());
-            return;
-        }
-        Map<String, AttributeValue> item = new HashMap<>(BlockRepository.blockKey(blocker.id(), blocked.id()));
-        item.put("type", Attrs.s("block"));
-        item.put("userId", Attrs.s(blocker.id()));
-        item.put("otherId", Attrs.s(blocked.id()));
-        dynamo().putItem(r -> r.tableName(table()).item(item));
+    /** {@code blocker} blocks {@code blocked}, as the app does. */
+    private static void block(User blocker, User blocked) {
+        Reply reply = blocker.put("block", blocked);
+        assertEquals(204, reply.status(), reply.body());
     }
 
     /** The sort keys stored in the post's partition. */

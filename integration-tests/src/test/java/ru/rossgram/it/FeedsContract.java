@@ -190,7 +190,7 @@ abstract class FeedsContract extends Contract {
         String postId = publish(author);
         // This host cannot reach S3: its step serves its four followers and moves the cursor, then fails to queue
         // the next step and throws, as a Lambda invocation would.
-        FunctionHost brokenS3 = hosts.start(Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9"));
+        FunctionHost brokenS3 = hosts.start(Map.of("AWS_ENDPOINT_URL_S3", Addresses.closedPortUrl()));
         String firstStep = pendingFanOutTasks().stream().filter(key -> key.contains(postId)).findFirst().orElseThrow();
         String event = taskStored(firstStep);
         assertThrows(RuntimeException.class, () -> brokenS3.invoke(fanOutFunction(), event));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.rossgram.localcloud.template.FunctionSpec;
+import ru.rossgram.localcloud.template.HttpRoute;
 import ru.rossgram.localcloud.template.SamTemplate;
 
 /**
@@ -46,7 +47,7 @@ class RouteKeyDispatchTest extends Contract {
                 continue;
             }
             String foreignRouteKey = template.functions().stream().filter(other -> other != function)
-                    .flatMap(other -> other.httpRoutes().stream()).map(route -> route.method() + " " + route.path())
+                    .flatMap(other -> other.httpRoutes().stream()).map(HttpRoute::routeKey)
                     .findFirst().orElseThrow();
             for (Path sample : sampleEvents(template, function)) {
                 String name = function.logicalId() + " " + template.directory().relativize(sample);

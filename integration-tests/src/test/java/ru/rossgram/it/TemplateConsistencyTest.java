@@ -222,7 +222,6 @@ class TemplateConsistencyTest {
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
-    /** The route key API Gateway sends for a template route: {@code METHOD /path}, or {@code $default}. */
     /** Every route-key literal in the Java sources under {@code sources}, with the file naming it. */
     private static Map<String, Path> routeKeysNamedIn(Path sources) throws IOException {
         Map<String, Path> named = new TreeMap<>();

@@ -59,7 +59,7 @@ class KeyOwnershipTest {
     @Test
     void keyWords_appearOnlyInTheRepositoryThatOwnsThem() {
         List<String> misplaced = new ArrayList<>();
-        for (Path source : sharedSources()) {
+        for (Path source : productionSources()) {
             String owner = source.getFileName().toString().replace(".java", "");
             List<String> lines = read(source);
             for (int i = 0; i < lines.size(); i++) {
@@ -93,7 +93,7 @@ class KeyOwnershipTest {
                 problems.add(word + " has no owner in " + KeyOwnershipTest.class.getSimpleName() + ".OWNERS");
                 continue;
             }
-            List<Path> files = sharedSources().stream().filter(p -> p.getFileName().toString().equals(owner + ".java")).toList();
+            List<Path> files = productionSources().stream().filter(p -> p.getFileName().toString().equals(owner + ".java")).toList();
             boolean spelled = files.stream().flatMap(p -> read(p).stream()).anyMatch(line -> {
                 Matcher literal = STRING_LITERAL.matcher(line);
                 while (literal.find()) {
@@ -153,13 +153,18 @@ class KeyOwnershipTest {
         return owners;
     }
 
-    private static List<Path> sharedSources() {
-        try (Stream<Path> files = Files.walk(ROOT.resolve("shared"))) {
-            return files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> p.toString().contains("/src/main/java/")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The production sources of every module that reads or writes the table: shared, thumbnails, the functions. */
+    private static List<Path> productionSources() {
+        List<Path> sources = new java.util.ArrayList<>();
+        for (String module : List.of("shared", "thumbnails", "functions")) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(module))) {
+                files.filter(p -> p.toString().endsWith(".java")).filter(p -> p.toString().contains("/src/main/java/"))
+                        .forEach(sources::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return sources.stream().sorted().toList();
     }
 
     private static List<String> read(Path file) {

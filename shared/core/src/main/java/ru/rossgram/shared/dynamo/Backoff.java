@@ -9,7 +9,7 @@ import ru.rossgram.shared.problem.ProblemException;
  * in step, and a throttled table gets room.
  */
 public record Backoff(long firstMillis, long maxMillis) {
-    /** For retries inside one API request: all of them together stay around a second. */
+    /** For retries inside one API request: pauses of at most 200 ms, so eight rounds wait 0.9 s at the most. */
     public static final Backoff BRIEF = new Backoff(20, 200);
     /** For batch writes a table throttles, where waiting longer is what lets them through. */
     public static final Backoff PATIENT = new Backoff(40, 1000);

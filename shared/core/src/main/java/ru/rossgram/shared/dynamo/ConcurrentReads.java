@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -19,9 +21,16 @@ import java.util.function.Supplier;
 @Singleton
 public class ConcurrentReads {
     /** More would only queue behind the HTTP client's connections on a one- or two-vCPU function. */
-    private static final int THREADS = 8;
+    private static final int THREADS = 16;
 
-    private final ExecutorService threads = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
+    /**
+     * Threads made as reads need them, kept a minute once idle. When all are busy the caller runs the read itself
+     * instead of queueing it: a read may itself read concurrently (a feed page's batch read, on a pool thread, sends
+     * its 100-key calls at once), and with a queue, enough such reads at once (the local runner serving many
+     * requests) could each hold a thread while waiting for queued work no thread is left to run.
+     */
+    private final ExecutorService threads = new ThreadPoolExecutor(0, THREADS, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), new DaemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
 
     /**
      * Applies {@code read} to every input, concurrently when there are several.

@@ -48,6 +48,10 @@ public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HT
         try {
             return handle(request);
         } catch (ProblemException problem) {
+            if (problem.type() == ProblemType.BUSY) { // contention or a throttling table: the operators' business too
+                LOG.warn("busy on {} {} (request {}): {}", request.method(), request.path(), request.requestId(),
+                        problem.getMessage());
+            }
             return ProblemResponses.of(problem, request.path());
         } catch (SdkException e) {
             LOG.error("storage call failed on {} {} (request {})", request.method(), request.path(), request.requestId(), e);

@@ -5,7 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The media bucket's key layout: every object key is built and recognised here, and nowhere else.
+ * The media bucket's key layout: every media object's key (originals, avatars, renditions, previews) is built and
+ * recognised here, and nowhere else. (The fan-out's task objects share the bucket; {@code FanOutTasks} names them.)
  *
  * <p>Originals at {@code originals/<userId>/<uploadId>}, avatars at {@code avatars/<userId>/<uploadId>},
  * thumbnails at {@code thumbnails/<userId>/<uploadId>/<rendition>.jpg}. A paid post's photo keeps its renditions

@@ -42,8 +42,8 @@ public record PhotoRecord(int width, int height, String dominantColor, String pl
      * One thumbnail.
      *
      * @param name   such as {@code w320}: lower-case letters, digits, '-' and '_', up to 20
-     * @param key    its object key: {@link MediaStore#thumbnailKey}; for a paid post's photo
-     *               {@link MediaStore#lockedThumbnailKey}, or {@link MediaStore#previewKey} for its preview
+     * @param key    its object key: {@link MediaKeys#thumbnailKey}; for a paid post's photo
+     *               {@link MediaKeys#lockedThumbnailKey}, or {@link MediaKeys#previewKey} for its preview
      * @param width  its width in pixels
      * @param height its height in pixels
      */

@@ -68,7 +68,7 @@ public class LikeRepository {
     public Set<String> likedAmong(String userId, Collection<String> postIds) {
         List<Map<String, AttributeValue>> keys = postIds.stream().distinct().map(postId -> key(postId, userId)).toList();
         Set<String> liked = new HashSet<>();
-        batchReads.consistent(table, keys).forEach(item -> liked.add(Attrs.string(item, "postId")));
+        batchReads.consistent(table, keys).forEach(item -> liked.add(likedPostOf(item)));
         return liked;
     }
 

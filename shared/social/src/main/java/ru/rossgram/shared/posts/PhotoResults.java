@@ -9,7 +9,6 @@ import java.util.Optional;
 import ru.rossgram.shared.dynamo.Contention;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.media.MediaKeys;
-import ru.rossgram.shared.media.MediaStore;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.social.Counter;
@@ -72,8 +71,8 @@ public class PhotoResults {
     /**
      * Records that {@code uploadId}'s thumbnails exist, and publishes its post if this was the last photo.
      *
-     * @param photo its renditions' keys must be {@link MediaStore#thumbnailKey} of this upload; for a paid post's
-     *              upload, {@link MediaStore#lockedThumbnailKey} and a {@link MediaStore#previewKey} of its owner
+     * @param photo its renditions' keys must be {@link MediaKeys#thumbnailKey} of this upload; for a paid post's
+     *              upload, {@link MediaKeys#lockedThumbnailKey} and a {@link MediaKeys#previewKey} of its owner
      * @throws IllegalArgumentException when a rendition key is not this upload's
      * @throws ProblemException 503 {@code busy} when contention outlasts every retry
      *         (the caller should let its event be retried)

@@ -4,10 +4,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import ru.rossgram.shared.accounts.Account;
+import java.util.Set;
 import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
@@ -136,13 +137,13 @@ public class PostCreator {
     }
 
     /**
-     * The uploads in order, each checked to be one this caller may put in a new post now; the arrival of those not
-     * processed yet is checked with HEADs sent at once.
+     * The uploads in order, each checked to be one this caller may put in a new post now.
      */
     private List<Upload> usableUploads(Caller caller, List<String> uploadIds, Instant now, boolean paid) {
         Map<String, Upload> found = uploads.findAll(uploadIds.stream().filter(IdGenerator::isWellFormed).toList());
+        Set<String> arrived = arrivedAmong(found.values().stream()
+                .filter(upload -> upload.ownerId().equals(caller.userId()) && upload.status() == UploadStatus.PENDING).toList());
         List<Upload> usable = new ArrayList<>();
-        List<Upload> pending = new ArrayList<>();
         for (String uploadId : uploadIds) {
             Upload upload = found.get(uploadId);
             if (upload == null || !upload.ownerId().equals(caller.userId()) || upload.expiredAt(now)) {
@@ -163,20 +164,28 @@ public class PostCreator {
                 throw new ProblemException(ProblemType.UPLOAD_REJECTED, "Photo " + uploadId + " could not be processed: "
                         + upload.rejectionReason(), Map.of("uploadId", uploadId, "reason", upload.rejectionReason()));
             }
-            if (upload.status() == UploadStatus.PENDING) {
-                pending.add(upload);
-            }
-            usable.add(upload);
-        }
-        List<Boolean> arrived = reads.map(pending, upload -> media.head(upload.objectKey()).isPresent());
-        for (int i = 0; i < pending.size(); i++) {
-            if (!arrived.get(i)) {
-                String uploadId = pending.get(i).uploadId();
+            if (upload.status() == UploadStatus.PENDING && !arrived.contains(uploadId)) {
                 throw problem(ProblemType.UPLOAD_NOT_RECEIVED, uploadId,
                         "Photo " + uploadId + " has not arrived; PUT it to its upload URL first, then create the post.");
             }
+            usable.add(upload);
         }
         return usable;
+    }
+
+    /**
+     * The ids of the {@code pending} uploads whose file is in the bucket, HEADed all at once before the checks take
+     * the uploads in order (so the first problem in request order is the one answered, as it always was).
+     */
+    private Set<String> arrivedAmong(List<Upload> pending) {
+        List<Boolean> arrived = reads.map(pending, upload -> media.head(upload.objectKey()).isPresent());
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < pending.size(); i++) {
+            if (arrived.get(i)) {
+                ids.add(pending.get(i).uploadId());
+            }
+        }
+        return ids;
     }
 
     private static ProblemException problem(ProblemType type, String uploadId, String detail) {
