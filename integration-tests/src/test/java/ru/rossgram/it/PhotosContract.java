@@ -469,6 +469,20 @@ abstract class PhotosContract extends Contract {
     }
 
     @Test
+    void aPostOfSeveralBadPhotos_isRefusedForTheFirstInTheOrderGiven() throws Exception {
+        User author = signUp();
+        String neverSent = author.uploads(1, 100).get(0).path("uploadId").asText();
+        List<String> rejected = uploadedPhotos(author, 1);
+        assertEquals(Outcome.RECORDED, photoResults().recordRejected(rejected.get(0), "not a decodable image"));
+
+        Reply first = author.createPost(postBody(List.of(neverSent, rejected.get(0)), ""));
+        assertEquals("upload-not-received", first.problemType(), first.body());
+        assertEquals(neverSent, first.json().path("uploadId").asText());
+        Reply reversed = author.createPost(postBody(List.of(rejected.get(0), neverSent), ""));
+        assertEquals("upload-rejected", reversed.problemType(), reversed.body());
+    }
+
+    @Test
     void anUploadRejectedBeforeItsPost_isRefusedWhenThePostIsCreated() throws Exception {
         User author = signUp();
         List<String> uploads = uploadedPhotos(author, 1);
