@@ -83,7 +83,7 @@ class FunctionListConsistencyTest {
         TreeSet<String> folders = functionFolders();
         TreeSet<String> templateModules = new TreeSet<>();
         for (FunctionSpec function : template.functions()) {
-            String module = module(function);
+            String module = FunctionModules.of(function);
             templateModules.add(module);
             if (!folders.contains(module)) {
                 missing.add("template.yaml: " + function.logicalId() + "'s CodeUri names functions/" + module + ", which does not exist");
@@ -99,13 +99,13 @@ class FunctionListConsistencyTest {
         String readme = Files.readString(root.resolve("events/README.md"), StandardCharsets.UTF_8);
         List<String> missing = new ArrayList<>();
         for (FunctionSpec function : template.functions()) {
-            Path events = root.resolve("events").resolve(module(function));
+            Path events = root.resolve("events").resolve(FunctionModules.of(function));
             boolean hasEvent;
             try (Stream<Path> files = Files.isDirectory(events) ? Files.list(events) : Stream.empty()) {
                 hasEvent = files.anyMatch(p -> p.toString().endsWith(".json"));
             }
             if (!hasEvent) {
-                missing.add("events/" + module(function) + "/ has no sample event for " + function.logicalId());
+                missing.add("events/" + FunctionModules.of(function) + "/ has no sample event for " + function.logicalId());
             }
             if (!readme.contains("`" + function.logicalId() + "`")) {
                 missing.add("events/README.md does not list the logical id `" + function.logicalId() + "`");
@@ -129,12 +129,6 @@ class FunctionListConsistencyTest {
             return folders.filter(f -> Files.isRegularFile(f.resolve("pom.xml"))).map(f -> f.getFileName().toString())
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-    }
-
-    private static String module(FunctionSpec function) {
-        String[] parts = function.codeUri().split("/");
-        assertEquals("functions", parts[0], function.logicalId() + "'s CodeUri " + function.codeUri() + " is not under functions/");
-        return parts[1];
     }
 
     private static Element pom(Path file) throws Exception {

@@ -206,11 +206,8 @@ class LambdaEntryPointTest {
     }
 
     private static Path sampleEvent(SamTemplate template, FunctionSpec function) throws IOException {
-        String module = function.codeUri().split("/")[1];
-        try (Stream<Path> events = Files.list(template.directory().resolve("events").resolve(module))) {
-            return events.filter(p -> p.toString().endsWith(".json")).sorted().findFirst()
-                    .orElseThrow(() -> new AssertionError("no sample event for " + module));
-        }
+        return FunctionModules.sampleEvents(template, function).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no sample event for " + function.logicalId()));
     }
 
     private static String launch(Backend backend, FunctionSpec function, Path jar, Path event, List<String> jvmOptions)

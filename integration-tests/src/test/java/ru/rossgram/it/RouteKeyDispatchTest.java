@@ -9,12 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -96,11 +94,8 @@ class RouteKeyDispatchTest extends Contract {
     }
 
     private static List<Path> sampleEvents(SamTemplate template, FunctionSpec function) throws IOException {
-        Path folder = template.directory().resolve("events").resolve(function.codeUri().split("/")[1]);
-        try (Stream<Path> files = Files.list(folder)) {
-            List<Path> events = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-            assertFalse(events.isEmpty(), "no sample event in " + folder);
-            return events;
-        }
+        List<Path> events = FunctionModules.sampleEvents(template, function);
+        assertFalse(events.isEmpty(), "no sample event for " + function.logicalId());
+        return events;
     }
 }

@@ -71,7 +71,7 @@ class TemplateConsistencyTest {
     void everyFunction_hasItsHandlerClass_inTheModuleItsCodeUriNames() throws Exception {
         assertFalse(template.functions().isEmpty());
         for (FunctionSpec function : template.functions()) {
-            String module = moduleOf(function);
+            String module = FunctionModules.of(function);
             Path source = template.directory().resolve("functions").resolve(module).resolve("src/main/java")
                     .resolve(function.handler().replace('.', '/') + ".java");
             assertTrue(Files.isRegularFile(source), function.logicalId() + ": no " + source);
@@ -170,13 +170,7 @@ class TemplateConsistencyTest {
     }
 
     private Optional<FunctionSpec> functionForModule(String module) {
-        return template.functions().stream().filter(f -> moduleOf(f).equals(module)).findFirst();
-    }
-
-    private static String moduleOf(FunctionSpec function) {
-        String[] parts = function.codeUri().split("/");
-        assertEquals("functions", parts[0], function.logicalId() + " CodeUri " + function.codeUri());
-        return parts[1];
+        return template.functions().stream().filter(f -> FunctionModules.of(f).equals(module)).findFirst();
     }
 
     private static List<Type> handlerTypes(Class<?> handler) {
@@ -206,7 +200,7 @@ class TemplateConsistencyTest {
             Set<String> routes = function.httpRoutes().stream().map(HttpRoute::routeKey)
                     .collect(Collectors.toCollection(TreeSet::new));
             Map<String, Path> named = routeKeysNamedIn(template.directory().resolve("functions")
-                    .resolve(moduleOf(function)).resolve("src/main/java"));
+                    .resolve(FunctionModules.of(function)).resolve("src/main/java"));
             named.forEach((routeKey, file) -> {
                 if (!routes.contains(routeKey)) {
                     wrong.add(function.handler() + " names route " + routeKey + " (" + template.directory().relativize(file)
