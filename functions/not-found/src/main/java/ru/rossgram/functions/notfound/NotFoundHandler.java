@@ -28,10 +28,11 @@ public class NotFoundHandler extends ApiFunction {
     protected ApiResponse handle(ApiRequest request) {
         List<String> allowed = routes.methodsAt(request.path());
         if (allowed.isEmpty()) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is nothing at " + request.path() + ".");
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is nothing at " + ProblemException.quote(request.path()) + ".");
         }
         throw new ProblemException(ProblemType.METHOD_NOT_ALLOWED,
-                request.path() + " answers " + String.join(", ", allowed) + ", not " + request.method() + ".",
+                ProblemException.quote(request.path()) + " answers " + String.join(", ", allowed) + ", not "
+                        + ProblemException.quote(request.method()) + ".",
                 Map.of("allow", allowed));
     }
 }

@@ -3,6 +3,7 @@ package ru.rossgram.shared.accounts;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.text.TextRules;
 
 /** Shape rules for account fields; each failure names its field so the app can point at it. */
 final class AccountRules {
@@ -17,7 +18,7 @@ final class AccountRules {
     }
 
     static String username(String username) {
-        String value = required("username", username).trim();
+        String value = TextRules.singleLine("username", required("username", username)).trim();
         if (!USERNAME.matcher(value).matches()) {
             throw ProblemException.invalid("username", "3 to 30 characters of a-z, 0-9, '.' and '_'");
         }
@@ -34,7 +35,7 @@ final class AccountRules {
     }
 
     static String email(String email) {
-        String value = required("email", email).trim();
+        String value = TextRules.singleLine("email", required("email", email)).trim();
         if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
             throw ProblemException.invalid("email", "not a valid email address");
         }
@@ -46,16 +47,16 @@ final class AccountRules {
     }
 
     static String displayName(String displayName) {
-        String value = required("displayName", displayName).strip();
-        if (value.isEmpty() || value.codePointCount(0, value.length()) > DISPLAY_NAME_MAX || hasControl(value)) {
-            throw ProblemException.invalid("displayName", "1 to " + DISPLAY_NAME_MAX + " printable characters");
+        String value = TextRules.singleLine("displayName", required("displayName", displayName)).strip();
+        if (value.isEmpty() || value.codePointCount(0, value.length()) > DISPLAY_NAME_MAX) {
+            throw ProblemException.invalid("displayName", "1 to " + DISPLAY_NAME_MAX + " characters");
         }
         return value;
     }
 
     static String bio(String bio) {
-        String value = bio.strip();
-        if (value.codePointCount(0, value.length()) > BIO_MAX || value.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
+        String value = TextRules.multiLine("bio", bio).strip();
+        if (value.codePointCount(0, value.length()) > BIO_MAX) {
             throw ProblemException.invalid("bio", "at most " + BIO_MAX + " characters");
         }
         return value;
@@ -77,9 +78,5 @@ final class AccountRules {
             throw ProblemException.invalid(field, "required");
         }
         return value;
-    }
-
-    private static boolean hasControl(String value) {
-        return value.chars().anyMatch(Character::isISOControl);
     }
 }

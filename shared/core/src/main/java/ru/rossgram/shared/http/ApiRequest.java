@@ -46,7 +46,7 @@ public record ApiRequest(
     /** The 404 route-not-found problem for a route key the function does not serve (or an event that names none). */
     public ProblemException routeNotFound() {
         return new ProblemException(ProblemType.ROUTE_NOT_FOUND, routeKey.isEmpty()
-                ? method + " " + path + " came without a route key, so it names no route here."
-                : routeKey + " is not a route here (" + method + " " + path + ").");
+                ? ProblemException.quote(method + " " + path) + " came without a route key, so it names no route here."
+                : routeKey + " is not a route here (" + ProblemException.quote(method + " " + path) + ").");
     }
 }

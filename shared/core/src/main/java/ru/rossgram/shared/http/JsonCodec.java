@@ -3,17 +3,26 @@ package ru.rossgram.shared.http;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,8 +30,9 @@ import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 
 /**
- * Reads request bodies strictly (unknown fields, wrong types, trailing garbage and oversized bodies are
- * the client's mistakes, answered 4xx) and writes response bodies. One mapper per container.
+ * Reads request bodies strictly (unknown fields, wrong types, trailing garbage, oversized bodies, malformed
+ * UTF-8 and unpaired surrogates are the client's mistakes, answered 4xx; nothing is coerced or repaired) and
+ * writes response bodies. One mapper per container.
  */
 @Singleton
 public class JsonCodec {
@@ -39,6 +49,7 @@ public class JsonCodec {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature())
+            .addModule(new SimpleModule("strict-strings").addDeserializer(String.class, new StrictStrings()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
@@ -53,7 +64,7 @@ public class JsonCodec {
         String contentType = request.header("content-type").orElse("").toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/json") && !contentType.matches("application/[a-z.+-]*\\+json.*")) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the body as application/json (got '" + contentType + "').");
+                    "Send the body as application/json (got '" + ProblemException.quote(contentType) + "').");
         }
         if (request.body().length > MAX_BODY_BYTES) {
             throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
@@ -64,18 +75,28 @@ public class JsonCodec {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "A JSON object body is required.");
         }
         try {
-            T value = mapper.readValue(request.body(), type);
+            // Decoded here, strictly, because Jackson's own UTF-8 reader accepts overlong forms (C0 AF reads as '/').
+            T value = mapper.readValue(strictUtf8(request.body()), type);
             if (value == null) {
                 throw new ProblemException(ProblemType.INVALID_REQUEST, "A JSON object body is required.");
             }
             return value;
+        } catch (StrictStrings.BrokenText e) {
+            String field = fieldPath(e);
+            throw new ProblemException(ProblemType.MALFORMED_JSON, field + ": " + e.getOriginalMessage(),
+                    Map.of("errors", List.of(Map.of("field", field, "reason", e.getOriginalMessage()))));
         } catch (UnrecognizedPropertyException e) {
-            throw ProblemException.invalid(e.getPropertyName(), "unknown field");
+            throw ProblemException.invalid(ProblemException.quote(e.getPropertyName()), "unknown field");
         } catch (MismatchedInputException e) {
             String field = fieldPath(e);
             throw field.isEmpty()
                     ? new ProblemException(ProblemType.INVALID_REQUEST, "The body must be a JSON object.")
-                    : ProblemException.invalid(field, "wrong type");
+                    : ProblemException.invalid(field, "must be " + jsonTypeOf(e.getTargetType()));
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InputCoercionException) {
+                throw ProblemException.invalid(fieldPath(e), "out of range");
+            }
+            throw new ProblemException(ProblemType.MALFORMED_JSON, e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, e.getOriginalMessage());
         } catch (IOException e) {
@@ -95,7 +116,43 @@ public class JsonCodec {
         return mapper;
     }
 
-    private static String fieldPath(MismatchedInputException e) {
+    /**
+     * The body as text, refusing what a lenient decoder would repair: overlong forms, encoded surrogates,
+     * truncated sequences. The JDK's UTF-8 decoder reports all of them.
+     */
+    private static String strictUtf8(byte[] body) {
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON,
+                    "The body is not valid UTF-8 (byte " + in.position() + ").");
+        }
+        return out.flip().toString();
+    }
+
+    /** What the client should have sent, in JSON's words. */
+    private static String jsonTypeOf(Class<?> target) {
+        if (target == null) {
+            return "of another type";
+        } else if (CharSequence.class.isAssignableFrom(target)) {
+            return "a string";
+        } else if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        } else if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "a whole number";
+        } else if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+            return "a number";
+        } else if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String fieldPath(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));

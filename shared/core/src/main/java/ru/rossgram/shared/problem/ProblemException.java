@@ -8,6 +8,7 @@ import java.util.Map;
  * Thrown by services; turned into a response in exactly one place, {@link ProblemResponses}.
  */
 public final class ProblemException extends RuntimeException {
+    static final int QUOTE_MAX = 64;
     private final ProblemType type;
     private final Map<String, Object> extensions;
 
@@ -32,6 +33,23 @@ public final class ProblemException extends RuntimeException {
      */
     public static ProblemException busy(String detail) {
         return new ProblemException(ProblemType.BUSY, detail, Map.of("retryAfterSeconds", 1));
+    }
+
+    /**
+     * What a problem may quote of the client's own input: a short prefix, marked as cut, so that a large input
+     * (a 64 KB path segment, a 16 KB field name) is never echoed back whole.
+     */
+    public static String quote(String clientText) {
+        return prefix(clientText, QUOTE_MAX);
+    }
+
+    /** {@code text} cut to at most {@code max} characters, never inside a surrogate pair, "…" marking the cut. */
+    static String prefix(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+        return text.substring(0, end) + "…";
     }
 
     public ProblemType type() {

@@ -11,6 +11,9 @@ import ru.rossgram.shared.http.ApiResponse;
 public final class ProblemResponses {
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Bounds on what a problem repeats, whatever a service put in it: a problem is never a large echo. */
+    private static final int DETAIL_MAX = 1000;
+    private static final int INSTANCE_MAX = 200;
 
     private ProblemResponses() {
     }
@@ -22,10 +25,10 @@ public final class ProblemResponses {
         body.put("title", type.title());
         body.put("status", type.status());
         if (problem.detail() != null) {
-            body.put("detail", problem.detail());
+            body.put("detail", ProblemException.prefix(problem.detail(), DETAIL_MAX));
         }
         if (instance != null) {
-            body.put("instance", instance);
+            body.put("instance", ProblemException.prefix(instance, INSTANCE_MAX));
         }
         body.putAll(problem.extensions());
 

@@ -38,7 +38,7 @@ public class PaymentWebhooks {
      */
     public WebhookReply receive(String provider, WebhookDelivery delivery) {
         PaymentGateway gateway = PaymentProvider.fromWire(provider).flatMap(gateways::of).filter(PaymentGateway::configured)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No payment provider " + provider + " here."));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No payment provider '" + ProblemException.quote(provider) + "' here."));
         Notification notification;
         try {
             notification = gateway.read(delivery);

@@ -2,6 +2,7 @@ package ru.rossgram.shared.engagement;
 
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.text.TextRules;
 import ru.rossgram.shared.problem.ProblemType;
 
 /** Shape rules for comments. */
@@ -20,13 +21,10 @@ final class CommentRules {
         if (text == null) {
             throw ProblemException.invalid("text", "required");
         }
-        String value = text.replace("\r\n", "\n").strip();
+        String value = TextRules.multiLine("text", text).strip();
         int length = value.codePointCount(0, value.length());
         if (length == 0 || length > TEXT_MAX) {
             throw ProblemException.invalid("text", "1 to " + TEXT_MAX + " characters");
-        }
-        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            throw ProblemException.invalid("text", "no control characters other than line breaks");
         }
         return value;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.text.TextRules;
 import ru.rossgram.shared.problem.ProblemType;
 import ru.rossgram.shared.uploads.UploadRules;
 
@@ -50,8 +51,8 @@ public final class PostRules {
         if (caption == null) {
             return "";
         }
-        String value = caption.strip();
-        if (value.codePointCount(0, value.length()) > CAPTION_MAX || value.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
+        String value = TextRules.multiLine("caption", caption).strip();
+        if (value.codePointCount(0, value.length()) > CAPTION_MAX) {
             throw ProblemException.invalid("caption", "at most " + CAPTION_MAX + " characters");
         }
         return value;
@@ -70,9 +71,10 @@ public final class PostRules {
         }
         List<String> values = new ArrayList<>();
         for (int i = 0; i < altTexts.size(); i++) {
-            String value = altTexts.get(i) == null ? "" : altTexts.get(i).strip();
-            if (value.codePointCount(0, value.length()) > ALT_TEXT_MAX || hasControl(value)) {
-                throw ProblemException.invalid("altTexts[" + i + "]", "at most " + ALT_TEXT_MAX + " characters on one line");
+            String field = "altTexts[" + i + "]";
+            String value = altTexts.get(i) == null ? "" : TextRules.singleLine(field, altTexts.get(i)).strip();
+            if (value.codePointCount(0, value.length()) > ALT_TEXT_MAX) {
+                throw ProblemException.invalid(field, "at most " + ALT_TEXT_MAX + " characters");
             }
             values.add(value);
         }
@@ -84,14 +86,13 @@ public final class PostRules {
         if (location == null || location.isBlank()) {
             return null;
         }
-        String value = location.strip();
-        if (value.codePointCount(0, value.length()) > LOCATION_MAX || hasControl(value)) {
-            throw ProblemException.invalid("location", "at most " + LOCATION_MAX + " characters on one line");
+        String value = TextRules.singleLine("location", location).strip();
+        if (value.codePointCount(0, value.length()) > LOCATION_MAX) {
+            throw ProblemException.invalid("location", "at most " + LOCATION_MAX + " characters");
         }
         return value;
     }
 
-    /** @throws ProblemException 404 for anything that cannot be a post id, so a bad path reads as no such post */
     /** @return the price in roubles, or null for a free post (no price given) */
     static Money price(Long kopecks) {
         if (kopecks == null) {
@@ -103,6 +104,7 @@ public final class PostRules {
         return Money.rub(kopecks);
     }
 
+    /** @throws ProblemException 404 for anything that cannot be a post id, so a bad path reads as no such post */
     public static String postId(String postId) {
         if (!IdGenerator.isWellFormed(postId)) {
             throw notFound();
@@ -112,9 +114,5 @@ public final class PostRules {
 
     public static ProblemException notFound() {
         return new ProblemException(ProblemType.NOT_FOUND, "No such post.");
-    }
-
-    private static boolean hasControl(String value) {
-        return value.chars().anyMatch(Character::isISOControl);
     }
 }

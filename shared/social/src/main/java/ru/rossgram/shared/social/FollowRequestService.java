@@ -71,7 +71,7 @@ public class FollowRequestService {
         Contention.retryUntilDone(ATTEMPTS, UserLookup.CHANGING_TOO_FAST, () -> {
             Relationship now = relationships.between(me, them);
             if (!now.requestedBy()) {
-                throw new ProblemException(ProblemType.NOT_FOUND, "'" + username + "' has no pending request to follow you.");
+                throw new ProblemException(ProblemType.NOT_FOUND, "'" + ProblemException.quote(username) + "' has no pending request to follow you.");
             }
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(follows.deleteRequestItem(me, them));

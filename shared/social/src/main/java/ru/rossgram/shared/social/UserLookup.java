@@ -23,7 +23,7 @@ public class UserLookup {
 
     /** The answer for an account that does not exist, or that the caller may not know exists: the same. */
     public static ProblemException notFound(String username) {
-        return new ProblemException(ProblemType.NOT_FOUND, "There is no user '" + username + "'.");
+        return new ProblemException(ProblemType.NOT_FOUND, "There is no user '" + ProblemException.quote(username) + "'.");
     }
 
     /** What the 503 says when follows, requests or blocks between two accounts keep changing under every round. */
