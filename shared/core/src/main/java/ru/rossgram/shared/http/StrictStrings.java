@@ -25,7 +25,7 @@ final class StrictStrings extends StdScalarDeserializer<String> {
             return (String) context.handleUnexpectedToken(String.class, parser);
         }
         String text = parser.getText();
-        int broken = firstUnpairedSurrogate(text);
+        int broken = firstUnpairedSurrogate(text, 0);
         if (broken >= 0) {
             throw new BrokenText(parser, String.format(Locale.ROOT,
                     "\\u%04x at character %d is half of a surrogate pair, not a character", (int) text.charAt(broken), broken));
@@ -33,9 +33,9 @@ final class StrictStrings extends StdScalarDeserializer<String> {
         return text;
     }
 
-    /** The index of the first surrogate that is not part of a pair, or -1. */
-    static int firstUnpairedSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
+    /** The index of the first surrogate from {@code from} on that is not part of a pair, or -1. */
+    static int firstUnpairedSurrogate(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
