@@ -16,7 +16,12 @@ import ru.rossgram.shared.config.RossgramConfig;
  * <p>Deriving the successor, rather than drawing it at random, lets a client that presents the same token twice
  * within the reuse grace get the <em>same</em> successor again, while the table still holds only hashes: computing
  * a successor takes the presented token and the server's key. A session's first token is random, so every chain
- * starts from a secret only its device ever held.
+ * starts from a secret only its device ever held. The price of the grace: a thief replaying a stolen token within
+ * it gets the same successor as the owner; whichever of the two refreshes second, after the grace, then presents a
+ * rotated token and the session is revoked, as without the grace.
+ *
+ * <p>Changing the access-token secret changes the successors: current tokens keep working (their hashes are
+ * stored), and only a token rotated away just before the change loses its grace.
  */
 @Singleton
 public class RefreshTokenChain {
