@@ -232,7 +232,8 @@ abstract class AccountsContract extends Contract {
 
     @Test
     void refresh_rotatesTheToken_andReuseOfARotatedTokenRevokesTheSession() {
-        ApiDriver api = client();
+        // No reuse grace here, so that reusing the token at once counts as theft (SessionHardeningTest has the grace).
+        ApiDriver api = hosts.api(hosts.start(Map.of("ROSSGRAM_REFRESH_TOKEN_REUSE_GRACE", "0s")));
         JsonNode tokens = createAccount(api, unique("rot")).path("tokens");
         String first = tokens.path("refreshToken").asText();
 
@@ -300,11 +301,11 @@ abstract class AccountsContract extends Contract {
         byte[] otherKey = new byte[32];
         ThreadLocalRandom.current().nextBytes(otherKey);
         Duration ttl = Duration.ofMinutes(15);
-        String foreign = new AccessTokens(new RossgramConfig("t", "", false, Base64.getEncoder().encodeToString(otherKey), ttl, ttl),
+        String foreign = new AccessTokens(new RossgramConfig("t", "", false, Base64.getEncoder().encodeToString(otherKey), ttl, ttl, ttl),
                 Clock.systemUTC()).issue(caller);
-        String expired = new AccessTokens(new RossgramConfig("t", "", false, ourSecret, ttl, ttl),
+        String expired = new AccessTokens(new RossgramConfig("t", "", false, ourSecret, ttl, ttl, ttl),
                 Clock.offset(Clock.systemUTC(), Duration.ofHours(-1))).issue(caller);
-        String fresh = new AccessTokens(new RossgramConfig("t", "", false, ourSecret, ttl, ttl), Clock.systemUTC()).issue(caller);
+        String fresh = new AccessTokens(new RossgramConfig("t", "", false, ourSecret, ttl, ttl, ttl), Clock.systemUTC()).issue(caller);
 
         for (String refused : List.of(foreign, expired)) {
             Reply reply = api.send("GET", "/v1/me", null, bearer(refused));

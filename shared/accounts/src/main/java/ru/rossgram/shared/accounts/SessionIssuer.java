@@ -7,6 +7,7 @@ import java.time.Instant;
 import ru.rossgram.shared.auth.AccessTokens;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.auth.RefreshToken;
+import ru.rossgram.shared.auth.RefreshTokenChain;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.config.RossgramConfig;
 
@@ -14,12 +15,14 @@ import ru.rossgram.shared.config.RossgramConfig;
 @Singleton
 public class SessionIssuer {
     private final AccessTokens accessTokens;
+    private final RefreshTokenChain chain;
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration sessionTtl;
 
-    public SessionIssuer(AccessTokens accessTokens, IdGenerator ids, Clock clock, RossgramConfig config) {
+    public SessionIssuer(AccessTokens accessTokens, RefreshTokenChain chain, IdGenerator ids, Clock clock, RossgramConfig config) {
         this.accessTokens = accessTokens;
+        this.chain = chain;
         this.ids = ids;
         this.clock = clock;
         this.sessionTtl = config.refreshTokenTtl();
@@ -29,17 +32,25 @@ public class SessionIssuer {
         Instant now = clock.instant();
         String sessionId = ids.newId();
         RefreshToken refresh = RefreshToken.create(sessionId);
-        Session session = new Session(sessionId, userId, refresh.secretHash(), 0, now, now.plus(sessionTtl), null);
+        Session session = Session.opened(sessionId, userId, refresh.secretHash(), now, now.plus(sessionTtl));
         return new NewSession(session, tokens(session, refresh));
     }
 
-    /** Tokens for the next generation of an existing session, after its refresh token rotated. */
-    public NewSession rotate(Session session) {
-        Instant expiry = clock.instant().plus(sessionTtl);
-        RefreshToken refresh = RefreshToken.create(session.sessionId());
-        Session next = new Session(session.sessionId(), session.userId(), refresh.secretHash(),
-                session.generation() + 1, session.createdAt(), expiry, null);
-        return new NewSession(next, tokens(next, refresh));
+    /** The token {@code presented} rotates into (see {@link RefreshTokenChain}). */
+    public RefreshToken successor(RefreshToken presented) {
+        return chain.successor(presented);
+    }
+
+    /** The session after its current token rotated into {@code successor}, with the tokens for it. */
+    public NewSession rotate(Session session, RefreshToken successor) {
+        Instant now = clock.instant();
+        Session next = session.rotatedTo(successor.secretHash(), now, now.plus(sessionTtl));
+        return new NewSession(next, tokens(next, successor));
+    }
+
+    /** The tokens a just-rotated session already handed out, again: the same refresh token, a fresh access token. */
+    public SessionTokens reissue(Session session, RefreshToken successor) {
+        return tokens(session, successor);
     }
 
     private SessionTokens tokens(Session session, RefreshToken refresh) {

@@ -7,6 +7,7 @@ import static ru.rossgram.shared.dynamo.Attrs.string;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ru.rossgram.shared.config.RossgramConfig;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * Sessions: {@code SESSION#id / SESSION}, indexed by user on gsi1 ({@code USER#id / SESSION#id}) so that
  * "sign out everywhere" can find them. {@code expiresAt} (epoch seconds) lets TTL collect dead sessions;
- * reads never rely on TTL having run.
+ * reads never rely on TTL having run. {@code rotatedHashes} (a list, newest first, bounded by
+ * {@link Session#ROTATED_HASHES_KEPT}) and {@code rotatedAt} remember the tokens a session's refreshes replaced.
  */
 @Singleton
 public class SessionRepository {
@@ -50,22 +52,26 @@ public class SessionRepository {
     }
 
     /**
-     * Replaces the current refresh secret, only if {@code previousHash} is still the current one and the
-     * session is not revoked.
+     * Writes {@code next}, the session after a rotation, only if the stored session is still {@code current}
+     * (same secret, same generation: so the history written is the one read) and not revoked.
      *
      * @return false when another refresh or a revocation came first
      */
-    public boolean rotate(Session session, String newHash, Instant newExpiry) {
+    public boolean rotate(Session current, Session next) {
         try {
             dynamo.updateItem(r -> r.tableName(table)
-                    .key(Attrs.key(pk(session.sessionId()), SK))
-                    .updateExpression("SET secretHash = :new, generation = :nextGen, expiresAt = :exp")
-                    .conditionExpression("secretHash = :old AND attribute_not_exists(revokedAt)")
+                    .key(Attrs.key(pk(current.sessionId()), SK))
+                    .updateExpression("SET secretHash = :new, rotatedHashes = :rotated, rotatedAt = :rotatedAt, "
+                            + "generation = :nextGen, expiresAt = :exp")
+                    .conditionExpression("secretHash = :old AND generation = :gen AND attribute_not_exists(revokedAt)")
                     .expressionAttributeValues(Map.of(
-                            ":new", s(newHash),
-                            ":old", s(session.secretHash()),
-                            ":nextGen", n(session.generation() + 1),
-                            ":exp", n(newExpiry.getEpochSecond()))));
+                            ":new", s(next.secretHash()),
+                            ":rotated", hashList(next.rotatedHashes()),
+                            ":rotatedAt", s(next.rotatedAt().toString()),
+                            ":old", s(current.secretHash()),
+                            ":gen", n(current.generation()),
+                            ":nextGen", n(next.generation()),
+                            ":exp", n(next.expiresAt().getEpochSecond()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -95,6 +101,10 @@ public class SessionRepository {
         item.put("sessionId", s(session.sessionId()));
         item.put("userId", s(session.userId()));
         item.put("secretHash", s(session.secretHash()));
+        item.put("rotatedHashes", hashList(session.rotatedHashes()));
+        if (session.rotatedAt() != null) {
+            item.put("rotatedAt", s(session.rotatedAt().toString()));
+        }
         item.put("generation", n(session.generation()));
         item.put("createdAt", s(session.createdAt().toString()));
         item.put("expiresAt", n(session.expiresAt().getEpochSecond()));
@@ -103,12 +113,21 @@ public class SessionRepository {
         return item;
     }
 
+    private static AttributeValue hashList(List<String> hashes) {
+        return AttributeValue.fromL(hashes.stream().map(Attrs::s).toList());
+    }
+
     private static Session fromItem(Map<String, AttributeValue> item) {
         String revokedAt = string(item, "revokedAt");
+        String rotatedAt = string(item, "rotatedAt");
+        AttributeValue rotated = item.get("rotatedHashes");
         return new Session(
                 string(item, "sessionId"),
                 string(item, "userId"),
                 string(item, "secretHash"),
+                // sessions written before the history was kept have none: their old tokens are simply unknown
+                rotated == null || !rotated.hasL() ? List.of() : rotated.l().stream().map(AttributeValue::s).toList(),
+                rotatedAt == null ? null : Instant.parse(rotatedAt),
                 Attrs.number(item, "generation").orElse(0L),
                 Instant.parse(string(item, "createdAt")),
                 Instant.ofEpochSecond(Attrs.number(item, "expiresAt").orElse(0L)),

@@ -2,16 +2,23 @@ package ru.rossgram.shared.accounts;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.auth.PasswordHasher;
 import ru.rossgram.shared.auth.RefreshToken;
+import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.dynamo.Contention;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 
 /** Sign-in, refresh-token rotation with reuse detection, and sign-out. */
 @Singleton
 public class SessionService {
+    /** A round that loses the race reads the winner's rotation in the next, so two settle it; one more to spare. */
+    private static final int REFRESH_ROUNDS = 3;
+
     private final AccountViews views;
     private final AccountRepository accounts;
     private final SessionRepository sessions;
@@ -19,9 +26,11 @@ public class SessionService {
     private final PasswordHasher passwordHasher;
     private final SignInThrottle throttle;
     private final Clock clock;
+    private final Duration reuseGrace;
 
     public SessionService(AccountRepository accounts, SessionRepository sessions, SessionIssuer issuer,
-                          PasswordHasher passwordHasher, SignInThrottle throttle, Clock clock, AccountViews views) {
+                          PasswordHasher passwordHasher, SignInThrottle throttle, Clock clock, AccountViews views,
+                          RossgramConfig config) {
         this.views = views;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -29,6 +38,7 @@ public class SessionService {
         this.passwordHasher = passwordHasher;
         this.throttle = throttle;
         this.clock = clock;
+        this.reuseGrace = config.refreshTokenReuseGrace();
     }
 
     /**
@@ -56,32 +66,44 @@ public class SessionService {
     }
 
     /**
-     * Exchanges a refresh token for new tokens; the presented token stops working. Presenting a token that
-     * was already rotated means it leaked (or a client raced itself), so the whole session is revoked.
+     * Exchanges a refresh token for new tokens. The current token rotates into its successor; the token rotated
+     * away last, presented again within the reuse grace, gets that same successor (a client refreshing twice at
+     * once, or retrying a lost response, keeps its session); any older token of this session means it leaked, so
+     * the session is revoked; anything else is refused and changes nothing (a session id is public in every access
+     * token, so a made-up secret must not be able to sign its owner out).
      *
-     * @throws ProblemException 401 {@code invalid-refresh-token}
+     * <p>The rotation is conditional on the session read; a refresh that loses the race reads again and so sees
+     * the winner's rotation, within the grace.
+     *
+     * @throws ProblemException 401 {@code invalid-refresh-token}; 503 {@code busy} if every round lost a race
      */
     public SessionTokens refresh(RefreshRequest request) {
         RefreshToken presented = RefreshToken.parse(AccountRules.required("refreshToken", request.refreshToken()))
                 .orElseThrow(SessionService::invalidRefreshToken);
+        RefreshToken successor = issuer.successor(presented);
+        return Contention.retry(REFRESH_ROUNDS, "The session is being refreshed elsewhere; retry shortly.",
+                () -> refreshOnce(presented, successor));
+    }
+
+    private Optional<SessionTokens> refreshOnce(RefreshToken presented, RefreshToken successor) {
         Session session = sessions.find(presented.sessionId()).orElseThrow(SessionService::invalidRefreshToken);
         Instant now = clock.instant();
         if (!session.usableAt(now)) {
             throw invalidRefreshToken();
         }
-        if (!presented.matches(session.secretHash())) {
-            sessions.revoke(session.sessionId(), now, "refresh-token-reuse");
-            throw new ProblemException(ProblemType.INVALID_REFRESH_TOKEN,
-                    "This refresh token was already used; the session is revoked. Sign in again.");
-        }
-        SessionIssuer.NewSession next = issuer.rotate(session);
-        if (!sessions.rotate(session, next.session().secretHash(), next.session().expiresAt())) {
-            // Someone rotated this same token a moment ago: the same reuse, seen from the other side.
-            sessions.revoke(session.sessionId(), now, "refresh-token-reuse");
-            throw new ProblemException(ProblemType.INVALID_REFRESH_TOKEN,
-                    "This refresh token was already used; the session is revoked. Sign in again.");
-        }
-        return next.tokens();
+        return switch (session.standingOf(presented.secretHash(), successor.secretHash(), now, reuseGrace)) {
+            case CURRENT -> {
+                SessionIssuer.NewSession next = issuer.rotate(session, successor);
+                yield sessions.rotate(session, next.session()) ? Optional.of(next.tokens()) : Optional.empty();
+            }
+            case JUST_ROTATED -> Optional.of(issuer.reissue(session, successor));
+            case ROTATED_EARLIER -> {
+                sessions.revoke(session.sessionId(), now, "refresh-token-reuse");
+                throw new ProblemException(ProblemType.INVALID_REFRESH_TOKEN,
+                        "This refresh token was already used; the session is revoked. Sign in again.");
+            }
+            case UNKNOWN -> throw invalidRefreshToken();
+        };
     }
 
     /** Ends the caller's session: its refresh token stops working; access tokens lapse within their short TTL. */

@@ -12,8 +12,11 @@ import java.time.Duration;
  * @param mediaBucket         the S3 bucket for photos
  * @param s3PathStyle         path-style S3 addressing, which many S3-compatible stores need
  * @param accessTokenSecret   base64 of at least 32 bytes; signs access tokens (HS256)
- * @param accessTokenTtl      lifetime of an access token
+ * @param accessTokenTtl      lifetime of an access token: short, because a revoked session's access tokens keep
+ *                            working until they expire (checking the session on every request would cost a read each)
  * @param refreshTokenTtl     lifetime of a session, renewed by each refresh
+ * @param refreshTokenReuseGrace how long a just-rotated refresh token may be presented again and get the same
+ *                            successor, so a client that refreshes twice at once keeps its session
  */
 @ConfigurationProperties("rossgram")
 public record RossgramConfig(
@@ -21,6 +24,7 @@ public record RossgramConfig(
         @Bindable(defaultValue = "") String mediaBucket,
         @Bindable(defaultValue = "false") boolean s3PathStyle,
         String accessTokenSecret,
-        @Bindable(defaultValue = "15m") Duration accessTokenTtl,
-        @Bindable(defaultValue = "30d") Duration refreshTokenTtl) {
+        @Bindable(defaultValue = "5m") Duration accessTokenTtl,
+        @Bindable(defaultValue = "30d") Duration refreshTokenTtl,
+        @Bindable(defaultValue = "10s") Duration refreshTokenReuseGrace) {
 }

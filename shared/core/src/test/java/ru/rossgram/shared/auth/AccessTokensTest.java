@@ -19,7 +19,7 @@ class AccessTokensTest {
     static final Caller ALICE = new Caller("01JALICE0000000000000000AA", "01JSESSION00000000000000AA");
 
     static AccessTokens tokens(String key, Instant now) {
-        return new AccessTokens(new RossgramConfig("t", "", false, key, Duration.ofMinutes(15), Duration.ofDays(30)),
+        return new AccessTokens(new RossgramConfig("t", "", false, key, Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofSeconds(10)),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 
