@@ -47,20 +47,26 @@ final class ApiHandler extends Handler.Abstract {
             status = answer.status();
             send(answer, method, response, callback);
         } finally {
-            requestLog.accept(String.format(Locale.ROOT, "%-6s %s %d %d ms", request.getMethod(), SentRequestTargets.sentTarget(request),
-                    status, (System.nanoTime() - started) / 1_000_000));
+            requestLog.accept(String.format(Locale.ROOT, "%-6s %s %d %d ms", request.getMethod(),
+                    SentRequestTargets.sentTarget(request), status, (System.nanoTime() - started) / 1_000_000));
         }
         return true;
     }
 
     private ApiGateway.Response answer(Request request, String method) throws IOException {
         String origin = request.getHeaders().get("Origin");
-        if (method.equals("OPTIONS") && cors != null && origin != null
-                && request.getHeaders().contains("Access-Control-Request-Method")) {
+        if (cors == null || origin == null) {
+            return gatewayAnswer(request, method);
+        }
+        if (method.equals("OPTIONS") && request.getHeaders().contains("Access-Control-Request-Method")) {
             return cors.preflight(origin, request.getHeaders().get("Access-Control-Request-Headers"))
                     .map(headers -> new ApiGateway.Response(204, listed(headers), new byte[0]))
                     .orElseGet(() -> new ApiGateway.Response(403, Map.of(), new byte[0]));
         }
+        return decorated(gatewayAnswer(request, method), cors.decoration(origin));
+    }
+
+    private ApiGateway.Response gatewayAnswer(Request request, String method) throws IOException {
         byte[] body;
         try (InputStream in = Request.asInputStream(request)) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -68,23 +74,23 @@ final class ApiHandler extends Handler.Abstract {
         if (body.length > MAX_BODY_BYTES) {
             return ApiGateway.gatewayMessage(413, "Request Entity Too Large");
         }
-        ApiGateway.Response answer = gateway.handle(new HttpApiEvents.Request(method, SentRequestTargets.sentPath(request),
-                SentRequestTargets.sentQuery(request),
-                headers(request.getHeaders()), body, Request.getRemoteAddr(request)));
-        if (cors == null || origin == null) {
-            return answer;
-        }
-        Map<String, List<String>> decorated = new LinkedHashMap<>(answer.headers());
-        cors.decoration(origin).forEach((name, value) -> {
+        return gateway.handle(new HttpApiEvents.Request(method, SentRequestTargets.sentPath(request),
+                SentRequestTargets.sentQuery(request), headers(request.getHeaders()), body, Request.getRemoteAddr(request)));
+    }
+
+    /** {@code answer} with the CORS headers set over its own, except that its own {@code Vary} stays. */
+    private static ApiGateway.Response decorated(ApiGateway.Response answer, Map<String, String> corsHeaders) {
+        Map<String, List<String>> headers = new LinkedHashMap<>(answer.headers());
+        corsHeaders.forEach((name, value) -> {
             List<String> values = new ArrayList<>();
-            if (name.equals("Vary")) { // the function's own Vary stays; the others are the gateway's to set
-                decorated.forEach((existing, those) -> values.addAll(existing.equalsIgnoreCase(name) ? those : List.of()));
+            if (name.equals("Vary")) {
+                headers.forEach((existing, those) -> values.addAll(existing.equalsIgnoreCase(name) ? those : List.of()));
             }
             values.add(value);
-            decorated.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
-            decorated.put(name, values);
+            headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+            headers.put(name, values);
         });
-        return new ApiGateway.Response(answer.status(), decorated, answer.body());
+        return new ApiGateway.Response(answer.status(), headers, answer.body());
     }
 
     private static void send(ApiGateway.Response answer, String method, Response response, Callback callback) {
