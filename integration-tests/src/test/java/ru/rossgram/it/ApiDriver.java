@@ -49,10 +49,20 @@ final class ApiDriver {
         });
     }
 
-    /** The API served over HTTP at {@code base}, such as a local runner's. */
+    /**
+     * The API served over HTTP at {@code base}, such as a local runner's. A path or query that is no valid URI
+     * ({@code %zz}) goes over a plain socket as written ({@link RawHttp}), since {@code HttpClient} cannot send it.
+     */
     static ApiDriver overHttp(URI base) {
         return new ApiDriver((method, path, query, headers, body) -> {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(query == null ? path : path + "?" + query))
+            String target = query == null ? path : path + "?" + query;
+            URI uri;
+            try {
+                uri = base.resolve(target);
+            } catch (IllegalArgumentException notAUri) {
+                return RawHttp.send(base, method, target, headers, body);
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(30))
                     .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(request::header);

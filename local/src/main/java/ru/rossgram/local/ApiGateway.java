@@ -11,11 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.rossgram.shared.http.ApiResponse;
+import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.problem.ProblemResponses;
 
 /**
  * An HTTP API gateway over the template's routes: matches a request, builds the payload 2.0 event,
  * invokes the route's function and turns its result into an HTTP response, with the gateway's own
- * answers where AWS gives them ({@code 404 Not Found} for no route, {@code 500} for a function error).
+ * answers where AWS gives them ({@code 404 Not Found} for no route, {@code 500} for a function error). A URL it
+ * cannot decode (a bad percent-escape, bytes that are not UTF-8) is answered {@code 400 invalid-request} as our
+ * functions answer a bad request, naming the parameter, and reaches no function.
  */
 public final class ApiGateway {
     private static final Logger LOG = LoggerFactory.getLogger(ApiGateway.class);
@@ -46,9 +51,15 @@ public final class ApiGateway {
         if (match.isEmpty()) {
             return gatewayMessage(404, "Not Found");
         }
+        String event;
+        try {
+            event = HttpApiEvents.event(match.get(), request);
+        } catch (ProblemException e) {
+            return problem(e, request.rawPath());
+        }
         String result;
         try {
-            result = functions.invoke(match.get().function(), HttpApiEvents.event(match.get(), request));
+            result = functions.invoke(match.get().function(), event);
         } catch (RuntimeException e) {
             LOG.error("{} failed on {} {}", match.get().function().logicalId(), request.method(), request.rawPath(), e);
             return gatewayMessage(500, "Internal Server Error");
@@ -89,7 +100,16 @@ public final class ApiGateway {
         }
     }
 
-    private static Response gatewayMessage(int status, String message) {
+    /** A problem as our functions answer it: {@code application/problem+json}, from the one shared writer. */
+    static Response problem(ProblemException problem, String instance) {
+        ApiResponse response = ProblemResponses.of(problem, instance);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        response.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        return new Response(response.statusCode(), headers, response.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The gateway's own short answer, {@code {"message":"Not Found"}}, as API Gateway words it. */
+    static Response gatewayMessage(int status, String message) {
         return new Response(status, Map.of("content-type", List.of("application/json")),
                 ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
     }

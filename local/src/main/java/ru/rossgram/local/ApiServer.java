@@ -1,41 +1,42 @@
 package ru.rossgram.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.net.URI;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import ru.rossgram.localcloud.template.CorsRule;
 
 /**
- * Serves the {@link ApiGateway} over real HTTP with the JDK's server, answering CORS preflights and
- * decorating responses as the template's HTTP API {@code CorsConfiguration} says, and logging one line
- * per request.
+ * Serves the {@link ApiGateway} over real HTTP with Jetty, answering CORS preflights and decorating responses as
+ * the template's HTTP API {@code CorsConfiguration} says, and logging one line per request ({@link ApiHandler}).
+ *
+ * <p>Jetty, not the JDK's server: the JDK's parses the request URI before any handler runs and answers a bad
+ * percent-escape with its own HTML page. Here every request-target reaches the gateway as sent, undecoded and not
+ * normalised ({@link UriCompliance#UNSAFE} lets what Jetty's URI checks would refuse through, and
+ * {@link SentRequestTargets} what its URI parser cannot read), so the gateway decides, and answers a bad one with
+ * our {@code 400} problem; what Jetty still refuses itself (headers too large, broken framing) is answered by
+ * {@link UnreadableRequests}.
  */
 public final class ApiServer implements AutoCloseable {
-    /** API Gateway's payload limit; larger bodies never reach a function. */
-    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /**
+     * Above API Gateway's quota of 10,240 bytes for the request line and header values (Jetty counts the names too),
+     * so whatever the gateway takes, the runner takes.
+     */
+    private static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+    /** Requests served at once (functions run on these threads), as the JDK server's 32 workers before. */
+    private static final int WORKERS = 32;
 
-    private final HttpServer server;
-    private final ExecutorService workers;
-    private final ApiGateway gateway;
-    private final CorsRule cors;
-    private final Consumer<String> requestLog;
+    private final Server server;
+    private final ServerConnector connector;
 
-    private ApiServer(HttpServer server, ExecutorService workers, ApiGateway gateway, CorsRule cors, Consumer<String> requestLog) {
+    private ApiServer(Server server, ServerConnector connector) {
         this.server = server;
-        this.workers = workers;
-        this.gateway = gateway;
-        this.cors = cors;
-        this.requestLog = requestLog;
+        this.connector = connector;
     }
 
     /**
@@ -45,104 +46,58 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(String host, int port, ApiGateway gateway, CorsRule cors, Consumer<String> requestLog)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
-        ExecutorService workers = Executors.newFixedThreadPool(32, runnable -> {
-            Thread thread = new Thread(runnable, "api-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ApiServer api = new ApiServer(server, workers, gateway, cors, requestLog);
-        server.createContext("/", api::exchange);
-        server.setExecutor(workers);
-        server.start();
-        return api;
+        // Jetty's own threads (an acceptor, a selector) on top of the workers; daemons, as the JDK server's were.
+        QueuedThreadPool threads = new QueuedThreadPool(WORKERS + 8, 4);
+        threads.setName("api-worker");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new SentRequestTargets(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setAcceptQueueSize(128);
+        server.addConnector(connector);
+        server.setHandler(new ApiHandler(gateway, cors == null ? null : new HttpApiCors(cors), requestLog));
+        server.setErrorHandler(new UnreadableRequests());
+        try {
+            server.start();
+        } catch (IOException e) {
+            stopQuietly(server);
+            throw e;
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new IOException("the API server did not start on " + host + ":" + port, e);
+        }
+        return new ApiServer(server, connector);
     }
 
     public URI uri() {
-        InetSocketAddress address = server.getAddress();
-        String host = address.getAddress().isAnyLocalAddress() || address.getAddress().isLoopbackAddress()
-                ? "localhost" : address.getHostString();
-        return URI.create("http://" + host + ":" + address.getPort());
-    }
-
-    private void exchange(HttpExchange exchange) throws IOException {
-        long started = System.nanoTime();
-        int status = 500;
-        try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String origin = exchange.getRequestHeaders().getFirst("Origin");
-            if (method.equals("OPTIONS") && cors != null && origin != null
-                    && exchange.getRequestHeaders().containsKey("Access-Control-Request-Method")) {
-                status = preflight(exchange, origin);
-                return;
-            }
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY_BYTES + 1);
-            }
-            ApiGateway.Response response = body.length > MAX_BODY_BYTES
-                    ? new ApiGateway.Response(413, Map.of("content-type", List.of("application/json")),
-                            "{\"message\":\"Request Entity Too Large\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                    : gateway.handle(new HttpApiEvents.Request(method, exchange.getRequestURI().getRawPath(),
-                            exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body,
-                            exchange.getRemoteAddress().getAddress().getHostAddress()));
-            status = response.status();
-            response.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
-            if (cors != null && origin != null) {
-                allowOrigin(exchange, origin);
-                if (!cors.exposedHeaders().isEmpty()) {
-                    exchange.getResponseHeaders().set("Access-Control-Expose-Headers", String.join(",", cors.exposedHeaders()));
-                }
-            }
-            boolean noBody = response.body().length == 0 || method.equals("HEAD") || status == 204 || status == 304;
-            exchange.sendResponseHeaders(status, noBody ? -1 : response.body().length);
-            if (!noBody) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(response.body());
-                }
-            }
-        } finally {
-            requestLog.accept(String.format(Locale.ROOT, "%-6s %s %d %d ms", exchange.getRequestMethod(),
-                    exchange.getRequestURI(), status, (System.nanoTime() - started) / 1_000_000));
+        String host = connector.getHost();
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (IOException e) {
+            address = null;
         }
-    }
-
-    private int preflight(HttpExchange exchange, String origin) throws IOException {
-        if (!originAllowed(origin)) {
-            exchange.sendResponseHeaders(403, -1);
-            return 403;
-        }
-        allowOrigin(exchange, origin);
-        var headers = exchange.getResponseHeaders();
-        headers.set("Access-Control-Allow-Methods", String.join(",", cors.allowedMethods()));
-        String requested = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
-        if (!cors.allowedHeaders().isEmpty()) {
-            headers.set("Access-Control-Allow-Headers", cors.allowedHeaders().contains("*") && requested != null
-                    ? requested : String.join(",", cors.allowedHeaders()));
-        }
-        if (cors.maxAge() != null) {
-            headers.set("Access-Control-Max-Age", cors.maxAge().toString());
-        }
-        exchange.sendResponseHeaders(204, -1);
-        return 204;
-    }
-
-    private void allowOrigin(HttpExchange exchange, String origin) {
-        if (cors.allowedOrigins().contains("*")) {
-            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
-        } else if (originAllowed(origin)) {
-            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
-            exchange.getResponseHeaders().add("Vary", "Origin");
-        }
-    }
-
-    private boolean originAllowed(String origin) {
-        return cors.allowedOrigins().contains("*") || cors.allowedOrigins().contains(origin);
+        boolean local = host == null || address != null && (address.isAnyLocalAddress() || address.isLoopbackAddress());
+        return URI.create("http://" + (local ? "localhost" : host) + ":" + connector.getLocalPort());
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // stopping is best effort: the port and threads go with the JVM at the latest
+        }
     }
 }

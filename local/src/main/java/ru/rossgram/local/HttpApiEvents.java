@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import ru.rossgram.shared.problem.ProblemException;
 
 /**
  * Builds the API Gateway HTTP API (payload format 2.0) event a real gateway sends for a request:
- * lower-case headers (repeated ones joined by commas), cookies split out, query parameters decoded,
- * text bodies as they are and binary ones base64-encoded.
+ * lower-case headers (repeated ones joined by commas), cookies split out, path and query parameters decoded
+ * (the gateway "decodes URL-encoded request parameters before passing them to your backend integration"), text
+ * bodies as they are and binary ones base64-encoded.
  */
 public final class HttpApiEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +35,18 @@ public final class HttpApiEvents {
                           byte[] body, String sourceIp) {
     }
 
+    /**
+     * The event for {@code request}, matched to {@code match}.
+     *
+     * @throws ProblemException {@code invalid-request} naming the path parameter, {@code path} or the query
+     *                          parameter that is not valid percent-encoded UTF-8 ({@link PercentEncoding}): such a
+     *                          request reaches no function
+     */
     public static String event(HttpApiRoutes.Match match, Request request) {
+        Map<String, String> pathParameters = new LinkedHashMap<>();
+        match.pathParameters().forEach((name, raw) -> pathParameters.put(name, PercentEncoding.decodePath(name, raw)));
+        PercentEncoding.decodePath("path", request.rawPath()); // its literal segments too, such as /v1/feed%zz
+        Map<String, String> query = QueryStrings.parse(request.rawQuery());
         Instant now = Instant.now();
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
@@ -74,13 +87,12 @@ public final class HttpApiEvents {
             event.put("cookies", cookies);
         }
         event.put("headers", headers);
-        Map<String, String> query = QueryStrings.parse(request.rawQuery());
         if (!query.isEmpty()) {
             event.put("queryStringParameters", query);
         }
         event.put("requestContext", context);
-        if (!match.pathParameters().isEmpty()) {
-            event.put("pathParameters", match.pathParameters());
+        if (!pathParameters.isEmpty()) {
+            event.put("pathParameters", pathParameters);
         }
         byte[] body = request.body();
         if (body != null && body.length > 0) {
