@@ -253,6 +253,22 @@ abstract class AccountsContract extends Contract {
     }
 
     @Test
+    void signIn_checksAtMostTheAddressLimit_whenOneAddressSpraysThirtyLoginsAtOnce() throws Exception {
+        FunctionHost host = hosts.start(Map.of());
+        ApiDriver attacker = hosts.api(host);
+        List<Reply> replies = concurrently(30, i -> attacker.post("/v1/sessions", signInBody(unique("spray"), "guess " + i)));
+        long unauthorized = replies.stream().filter(reply -> reply.status() == 401).count();
+        for (Reply reply : replies) {
+            if (reply.status() != 401) {
+                assertEquals(429, reply.status(), reply.body());
+                assertTrue(Long.parseLong(reply.header("retry-after")) > 0);
+            }
+        }
+        assertTrue(passwordChecks(host) <= 12, "passwords checked: " + passwordChecks(host)); // TestSettings.OVERRIDES
+        assertEquals(passwordChecks(host), unauthorized);
+    }
+
+    @Test
     void signIn_refusesAtLeastOneOfSixWrongPasswordsSentAtOnce() throws Exception {
         String username = unique("six");
         ApiDriver attacker = client();

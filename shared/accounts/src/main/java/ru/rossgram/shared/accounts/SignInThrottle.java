@@ -55,8 +55,8 @@ public class SignInThrottle {
     private static final String SK = "ATTEMPTS";
     private static final String ATTEMPTS = "attempts";
     private static final String REVISION = "revision";
-    /** Each lost round is another request's reservation committed first; the account's limit bounds those. */
-    private static final int ROUNDS = 12;
+    /** Rounds beyond the reservations that can beat one request: room for successes releasing theirs meanwhile. */
+    private static final int SPARE_ROUNDS = 4;
     private static final String CONTENDING = "Too many sign-ins at once; retry shortly.";
 
     private final BatchReads batchReads;
@@ -64,6 +64,12 @@ public class SignInThrottle {
     private final String table;
     private final SignInThrottleConfig limits;
     private final Clock clock;
+    /**
+     * A round is lost only to another write that committed first on one of its two items; the reservations that can
+     * do so are bounded by the two limits, after which a round sees a full log and answers 429. So a burst gets
+     * 429s, not 503s, however many requests it holds.
+     */
+    private final int rounds;
 
     public SignInThrottle(BatchReads batchReads, TransactionWriter transactions, RossgramConfig config,
                           SignInThrottleConfig limits, Clock clock) {
@@ -72,6 +78,7 @@ public class SignInThrottle {
         this.table = config.table();
         this.limits = limits;
         this.clock = clock;
+        this.rounds = limits.maxFailuresPerAccount() + limits.maxFailuresPerAddress() + SPARE_ROUNDS;
     }
 
     /** An attempt counted against its account (or unknown login) and address, until {@linkplain #release released}. */
@@ -105,7 +112,7 @@ public class SignInThrottle {
                 new Subject(userId.map(id -> key("account", id)).orElseGet(() -> key("login", normalized(login))),
                         limits.maxFailuresPerAccount()),
                 new Subject(key("address", address == null ? "unknown" : normalized(address)), limits.maxFailuresPerAddress()));
-        return Contention.retry(ROUNDS, CONTENDING, () -> {
+        return Contention.retry(rounds, CONTENDING, () -> {
             Instant now = clock.instant();
             Map<Subject, Stored> seen = read(subjects);
             Duration wait = Duration.ZERO;
@@ -133,7 +140,7 @@ public class SignInThrottle {
      */
     public void release(Reservation reservation) {
         try {
-            Contention.retryUntilDone(ROUNDS, CONTENDING, () -> {
+            Contention.retryUntilDone(rounds, CONTENDING, () -> {
                 Instant now = clock.instant();
                 Map<Subject, Stored> seen = read(reservation.subjects);
                 List<TransactWriteItem> writes = new ArrayList<>();
