@@ -215,6 +215,24 @@ abstract class AccountsContract extends Contract {
     }
 
     @Test
+    void signIn_successesNeverCount_butASuccessLeavesEarlierFailuresCounted() {
+        ApiDriver phone = client();
+        String username = unique("owner");
+        createAccount(phone, username);
+        for (int i = 0; i < 7; i++) {
+            assertEquals(201, phone.post("/v1/sessions", signInBody(username, PASSWORD)).status(), "sign-in " + i);
+        }
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, phone.post("/v1/sessions", signInBody(username, "wrong password " + i)).status());
+        }
+        assertEquals(201, phone.post("/v1/sessions", signInBody(username, PASSWORD)).status());
+        // A success does not wipe the failures before it: an attacker racing the owner gets no fresh guesses.
+        assertEquals(401, phone.post("/v1/sessions", signInBody(username, "wrong password 4")).status());
+        Reply throttled = phone.post("/v1/sessions", signInBody(username, PASSWORD));
+        assertEquals(429, throttled.status(), throttled.body());
+    }
+
+    @Test
     void signIn_throttlesOneAddressSprayingManyAccounts() {
         ApiDriver attacker = client();
         for (int i = 0; i < 12; i++) {

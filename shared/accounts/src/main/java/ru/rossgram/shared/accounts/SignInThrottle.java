@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -113,8 +114,8 @@ public class SignInThrottle {
                         limits.maxFailuresPerAccount()),
                 new Subject(key("address", address == null ? "unknown" : normalized(address)), limits.maxFailuresPerAddress()));
         return Contention.retry(rounds, CONTENDING, () -> {
-            Instant now = clock.instant();
-            Map<Subject, Stored> seen = read(subjects);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored, so a release finds it
+            Map<Subject, Stored> seen = read(subjects, now);
             Duration wait = Duration.ZERO;
             for (Subject subject : subjects) {
                 Duration untilRoom = seen.get(subject).attempts().untilRoom(now, window(), subject.limit());
@@ -141,8 +142,7 @@ public class SignInThrottle {
     public void release(Reservation reservation) {
         try {
             Contention.retryUntilDone(rounds, CONTENDING, () -> {
-                Instant now = clock.instant();
-                Map<Subject, Stored> seen = read(reservation.subjects);
+                Map<Subject, Stored> seen = read(reservation.subjects, clock.instant());
                 List<TransactWriteItem> writes = new ArrayList<>();
                 for (Subject subject : reservation.subjects) {
                     SignInAttempts attempts = seen.get(subject).attempts();
@@ -157,13 +157,12 @@ public class SignInThrottle {
         }
     }
 
-    /** Both subjects' items, consistently, with the attempts still in the window. */
-    private Map<Subject, Stored> read(List<Subject> subjects) {
+    /** Both subjects' items, consistently, with the attempts still in the window at {@code now}. */
+    private Map<Subject, Stored> read(List<Subject> subjects, Instant now) {
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> items = new HashMap<>();
         for (Map<String, AttributeValue> item : batchReads.consistent(table, subjects.stream().map(Subject::key).toList())) {
             items.put(Attrs.key(Attrs.string(item, "pk"), Attrs.string(item, "sk")), item);
         }
-        Instant now = clock.instant();
         Map<Subject, Stored> stored = new HashMap<>();
         for (Subject subject : subjects) {
             Map<String, AttributeValue> item = items.get(subject.key());
