@@ -15,14 +15,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import ru.rossgram.it.ApiDriver.Reply;
+import ru.rossgram.local.FunctionHost;
 import ru.rossgram.shared.auth.AccessTokens;
 import ru.rossgram.shared.auth.Caller;
+import ru.rossgram.shared.auth.PasswordHasher;
 import ru.rossgram.shared.config.RossgramConfig;
 
 /**
@@ -212,6 +215,24 @@ abstract class AccountsContract extends Contract {
     }
 
     @Test
+    void signIn_successesNeverCount_butASuccessLeavesEarlierFailuresCounted() {
+        ApiDriver phone = client();
+        String username = unique("owner");
+        createAccount(phone, username);
+        for (int i = 0; i < 7; i++) {
+            assertEquals(201, phone.post("/v1/sessions", signInBody(username, PASSWORD)).status(), "sign-in " + i);
+        }
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, phone.post("/v1/sessions", signInBody(username, "wrong password " + i)).status());
+        }
+        assertEquals(201, phone.post("/v1/sessions", signInBody(username, PASSWORD)).status());
+        // A success does not wipe the failures before it: an attacker racing the owner gets no fresh guesses.
+        assertEquals(401, phone.post("/v1/sessions", signInBody(username, "wrong password 4")).status());
+        Reply throttled = phone.post("/v1/sessions", signInBody(username, PASSWORD));
+        assertEquals(429, throttled.status(), throttled.body());
+    }
+
+    @Test
     void signIn_throttlesOneAddressSprayingManyAccounts() {
         ApiDriver attacker = client();
         for (int i = 0; i < 12; i++) {
@@ -222,6 +243,124 @@ abstract class AccountsContract extends Contract {
         assertTrue(throttled.headers().containsKey("retry-after"));
         // another address is not affected
         assertEquals(401, client().post("/v1/sessions", signInBody(unique("spray"), PASSWORD)).status());
+    }
+
+    /** The number of passwords {@code host}'s sign-in function has checked so far (Argon2 verifications, decoys too). */
+    private long passwordChecks(FunctionHost host) {
+        return host.bean(backend().template().function("SignInFunction").orElseThrow(), PasswordHasher.class).checks();
+    }
+
+    @Test
+    void signIn_checksAtMostFivePasswords_whenTwentyWrongOnesForOneAccountArriveAtOnce() throws Exception {
+        FunctionHost host = hosts.start(Map.of()); // a sign-in function of its own, so every check counted is ours
+        String username = unique("burst");
+        createAccount(hosts.api(host), username);
+        // from twenty addresses: the account's own limit must hold however the attempts are spread
+        List<Reply> replies = concurrently(20,
+                i -> hosts.api(host).post("/v1/sessions", signInBody(username, "wrong password " + i)));
+        long unauthorized = replies.stream().filter(reply -> reply.status() == 401).count();
+        for (Reply reply : replies) {
+            if (reply.status() != 401) {
+                assertEquals(429, reply.status(), reply.body());
+                assertEquals("too-many-attempts", reply.problemType());
+                assertTrue(Long.parseLong(reply.header("retry-after")) > 0);
+            }
+        }
+        assertTrue(passwordChecks(host) <= 5, "passwords checked: " + passwordChecks(host));
+        assertEquals(passwordChecks(host), unauthorized, "every check answered 401, every other attempt 429");
+    }
+
+    @Test
+    void signIn_checksAtMostTheAddressLimit_whenOneAddressSpraysThirtyLoginsAtOnce() throws Exception {
+        FunctionHost host = hosts.start(Map.of());
+        ApiDriver attacker = hosts.api(host);
+        List<Reply> replies = concurrently(30, i -> attacker.post("/v1/sessions", signInBody(unique("spray"), "guess " + i)));
+        long unauthorized = replies.stream().filter(reply -> reply.status() == 401).count();
+        for (Reply reply : replies) {
+            if (reply.status() != 401) {
+                assertEquals(429, reply.status(), reply.body());
+                assertTrue(Long.parseLong(reply.header("retry-after")) > 0);
+            }
+        }
+        assertTrue(passwordChecks(host) <= 12, "passwords checked: " + passwordChecks(host)); // TestSettings.OVERRIDES
+        assertEquals(passwordChecks(host), unauthorized);
+    }
+
+    @Test
+    void signIn_refusesAtLeastOneOfSixWrongPasswordsSentAtOnce() throws Exception {
+        String username = unique("six");
+        ApiDriver attacker = client();
+        createAccount(attacker, username);
+        List<Reply> replies = concurrently(6, i -> attacker.post("/v1/sessions", signInBody(username, "guess " + i)));
+        assertEquals(5, replies.stream().filter(reply -> reply.status() == 401).count(), replies.toString());
+        assertEquals(1, replies.stream().filter(reply -> reply.status() == 429).count(), replies.toString());
+    }
+
+    @Test
+    void signIn_countsFailuresByUsernameAndByEmail_asOneAccount_inAnyCase() {
+        String byName = unique("Both");
+        createAccount(client(), byName);
+        for (int i = 0; i < 5; i++) {
+            String login = i % 2 == 0 ? byName : byName.toUpperCase();
+            assertEquals(401, client().post("/v1/sessions", signInBody(login, "wrong password " + i)).status());
+        }
+        Reply byEmail = client().post("/v1/sessions", signInBody(byName.toUpperCase() + "@EXAMPLE.RU", PASSWORD));
+        assertEquals(429, byEmail.status(), "five failures by username close the email too: " + byEmail.body());
+
+        String byMail = unique("Mail");
+        createAccount(client(), byMail);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, client().post("/v1/sessions", signInBody(byMail + "@Example.ru", "wrong password " + i)).status());
+        }
+        Reply byUsername = client().post("/v1/sessions", signInBody(byMail.toLowerCase(), PASSWORD));
+        assertEquals(429, byUsername.status(), "five failures by email close the username too: " + byUsername.body());
+    }
+
+    @Test
+    void signIn_throttlesALoginThatNamesNoAccount_asItThrottlesARealOne() {
+        String real = unique("real");
+        createAccount(client(), real);
+        String nobody = unique("Nobody");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, client().post("/v1/sessions", signInBody(real, "wrong password " + i)).status());
+            assertEquals(401, client().post("/v1/sessions", signInBody(nobody, "wrong password " + i)).status());
+        }
+        Reply realRefused = client().post("/v1/sessions", signInBody(real, PASSWORD));
+        Reply nobodyRefused = client().post("/v1/sessions", signInBody(nobody.toLowerCase(), PASSWORD));
+        assertEquals(429, realRefused.status());
+        assertEquals(429, nobodyRefused.status());
+        assertEquals(realRefused.problemType(), nobodyRefused.problemType());
+        assertEquals(realRefused.header("retry-after") != null, nobodyRefused.header("retry-after") != null);
+    }
+
+    @Test
+    void signIn_countsEachFailureForAWholeWindowFromWhenItHappened_thenLetsTheOwnerIn() throws Exception {
+        Duration window = Duration.ofSeconds(4);
+        FunctionHost host = hosts.start(Map.of("ROSSGRAM_SIGN_IN_THROTTLE_WINDOW", window.toSeconds() + "s"));
+        String username = unique("slide");
+        createAccount(hosts.api(host), username);
+        Instant firstSent = Instant.now();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, hosts.api(host).post("/v1/sessions", signInBody(username, "wrong password " + i)).status());
+        }
+        Reply sixth = hosts.api(host).post("/v1/sessions", signInBody(username, "wrong password 5"));
+        Instant sixthAnswered = Instant.now();
+        assertEquals(429, sixth.status(), sixth.body());
+        long retryAfter = Long.parseLong(sixth.header("retry-after"));
+        long leftOfTheWindow = window.minus(Duration.between(firstSent, sixthAnswered)).toMillis();
+        assertTrue(retryAfter * 1000 >= leftOfTheWindow,
+                "Retry-After " + retryAfter + " s must cover the " + leftOfTheWindow + " ms left until the first failure leaves");
+        assertTrue(retryAfter <= window.toSeconds(), "Retry-After " + retryAfter);
+
+        // However the clock's seconds fall, nothing more is checked until the first failure is a window old.
+        while (Instant.now().isBefore(firstSent.plus(window).minusMillis(300))) {
+            Reply again = hosts.api(host).post("/v1/sessions", signInBody(username, "wrong password again"));
+            assertEquals(429, again.status(), "within a window of the first failure: " + again.body());
+            Thread.sleep(100);
+        }
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), sixthAnswered.plusSeconds(retryAfter)).toMillis()));
+        Reply owner = hosts.api(host).post("/v1/sessions", signInBody(username, PASSWORD));
+        assertEquals(201, owner.status(), "after Retry-After the owner gets in: " + owner.body());
     }
 
     // --- refresh and sign-out -------------------------------------------------------------------------------

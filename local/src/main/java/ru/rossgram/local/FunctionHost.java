@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.ApplicationContextProvider;
 import io.micronaut.context.env.PropertySource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -54,6 +55,20 @@ public final class FunctionHost implements AutoCloseable {
     /** Builds the function's handler now rather than on its first event (a cold start paid up front). */
     public void warmUp(FunctionSpec function) {
         warm.computeIfAbsent(function.logicalId(), id -> host(function));
+    }
+
+    /**
+     * The {@code type} bean of {@code function}'s warm instance (started if it was not), for tests that look at
+     * what the function did inside, such as how many passwords it checked.
+     *
+     * @throws IllegalArgumentException when the function's handler has no application context (not Micronaut)
+     */
+    public <T> T bean(FunctionSpec function, Class<T> type) {
+        Hosted hosted = warm.computeIfAbsent(function.logicalId(), id -> host(function));
+        if (!(hosted.handler instanceof ApplicationContextProvider provider)) {
+            throw new IllegalArgumentException(function.logicalId() + " has no application context to take beans from");
+        }
+        return provider.getApplicationContext().getBean(type);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

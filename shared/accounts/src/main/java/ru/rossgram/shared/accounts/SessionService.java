@@ -43,7 +43,7 @@ public class SessionService {
 
     /**
      * @throws ProblemException 401 {@code invalid-credentials} (the same for an unknown login and a wrong
-     *         password), 429 when this login or address failed too often
+     *         password), 429 when this account (by username or email alike) or address failed too often
      */
     public SignedInAccount signIn(SignInRequest request, String sourceAddress) {
         String login = AccountRules.required("login", request.login()).trim();
@@ -51,14 +51,13 @@ public class SessionService {
         if (login.isEmpty() || login.length() > 254 || password.length() > 1024) {
             throw ProblemException.invalid(login.isEmpty() || login.length() > 254 ? "login" : "password", "out of range");
         }
-        throttle.checkAllowed(login, sourceAddress);
-
         var stored = accounts.findByLogin(login);
+        // Counted before the check, so racing attempts cannot all pass a count read before any of them failed.
+        var attempt = throttle.reserve(stored.map(found -> found.account().userId()), login, sourceAddress);
         if (!passwordHasher.matches(password, stored.map(AccountRepository.StoredAccount::passwordHash).orElse(null))) {
-            throttle.recordFailure(login, sourceAddress);
             throw new ProblemException(ProblemType.INVALID_CREDENTIALS, "The username or password is wrong.");
         }
-        throttle.recordSuccess(login);
+        throttle.release(attempt);
         Account account = stored.get().account();
         SessionIssuer.NewSession session = issuer.open(account.userId());
         sessions.create(session.session());

@@ -3,6 +3,7 @@ package ru.rossgram.shared.auth;
 import com.password4j.Argon2Function;
 import com.password4j.types.Argon2;
 import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicLong;
 import ru.rossgram.shared.config.PasswordHashingConfig;
 
 /** Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=...}). */
@@ -16,6 +17,7 @@ public class PasswordHasher {
      * Made on first need, not in the constructor: one Argon2 hash is ~300 ms of cold start that sign-up never uses.
      */
     private volatile String decoyHash;
+    private final AtomicLong checks = new AtomicLong();
 
     public PasswordHasher(PasswordHashingConfig config) {
         this.argon2 = Argon2Function.getInstance(
@@ -37,10 +39,16 @@ public class PasswordHasher {
 
     /** True when {@code password} matches {@code hash}; a null hash spends the same time and says no. */
     public boolean matches(String password, String hash) {
+        checks.incrementAndGet();
         if (hash == null) {
             argon2.check(password, decoyHash());
             return false;
         }
         return Argon2Function.getInstanceFromHash(hash).check(password, hash);
+    }
+
+    /** How many passwords this instance has checked (decoy checks included): what a sign-in throttle limits. */
+    public long checks() {
+        return checks.get();
     }
 }
