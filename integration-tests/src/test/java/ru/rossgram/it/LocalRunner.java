@@ -22,8 +22,15 @@ final class LocalRunner implements BeforeAllCallback, AfterAllCallback {
 
     /** The runner with nothing kept between runs; {@code environment} on top of every function's. */
     static LocalRunner inMemory(Map<String, String> environment) {
-        return new LocalRunner(RunnerOptions.defaults().withPort(0).withEnginePorts(0, 0).withDataDirectory(null)
-                .withEnvironment(environment));
+        return new LocalRunner(onFreePorts().withDataDirectory(null).withEnvironment(environment));
+    }
+
+    /**
+     * The runner's defaults with every port free-picked (the API, both engines and the payment simulator), so tests
+     * run beside each other and beside a developer's runner on the default ports.
+     */
+    static RunnerOptions onFreePorts() {
+        return RunnerOptions.defaults().withPort(0).withEnginePorts(0, 0).withPaymentsPort(0);
     }
 
     /** The same runner with the simulated payment providers on a free port. */

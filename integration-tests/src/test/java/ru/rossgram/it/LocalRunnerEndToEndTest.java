@@ -43,7 +43,7 @@ class LocalRunnerEndToEndTest {
     }
 
     private LocalBackend start() throws Exception {
-        backend = LocalBackend.start(RunnerOptions.defaults().withPort(0).withEnginePorts(0, 0).withDataDirectory(data),
+        backend = LocalBackend.start(LocalRunner.onFreePorts().withDataDirectory(data),
                 line -> { });
         return backend;
     }
@@ -183,7 +183,7 @@ class LocalRunnerEndToEndTest {
 
     @Test
     void anExpiredUploadUrl_isRefusedByTheS3Server() throws Exception {
-        backend = LocalBackend.start(RunnerOptions.defaults().withPort(0).withEnginePorts(0, 0).withDataDirectory(null)
+        backend = LocalBackend.start(LocalRunner.onFreePorts().withDataDirectory(null)
                 .withEnvironment(Map.of("ROSSGRAM_UPLOADS_URL_TTL", "1s")), line -> { });
         User phone = signUp("latecomer");
         byte[] photo = jpeg(64, 48);
@@ -244,10 +244,10 @@ class LocalRunnerEndToEndTest {
 
     @Test
     void anInMemoryRun_keepsNothing() throws Exception {
-        backend = LocalBackend.start(RunnerOptions.defaults().withPort(0).withEnginePorts(0, 0).withDataDirectory(null), line -> { });
+        backend = LocalBackend.start(LocalRunner.onFreePorts().withDataDirectory(null), line -> { });
         assertEquals(201, send("POST", "/v1/accounts", signUpBody("ephemeral"), Map.of()).status());
         backend.close();
-        backend = LocalBackend.start(RunnerOptions.defaults().withPort(0).withEnginePorts(0, 0).withDataDirectory(null), line -> { });
+        backend = LocalBackend.start(LocalRunner.onFreePorts().withDataDirectory(null), line -> { });
         assertEquals(201, send("POST", "/v1/accounts", signUpBody("ephemeral"), Map.of()).status());
     }
 
