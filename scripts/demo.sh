@@ -77,6 +77,9 @@ show "signed up @$petya"
 call POST /v1/accounts 409 "{\"username\":\"$(tr a-z A-Z <<<"$masha")\",\"email\":\"other_$run_id@example.ru\",\"password\":\"Sunrise over Neva, 5 a.m.\",\"displayName\":\"Copycat\"}"
 show "the same name in capitals is taken: $(jq -r .type <<<"$BODY")"
 
+call POST /v1/accounts 400 "{\"username\":true,\"email\":\"typed_$run_id@example.ru\",\"password\":\"Sunrise over Neva, 5 a.m.\",\"displayName\":\"Typed\"}"
+show "a username that is no JSON string: $(jq -r .type <<<"$BODY"), $(jq -c '.errors[0]' <<<"$BODY")"
+
 call POST /v1/sessions 201 "{\"login\":\"$masha@example.ru\",\"password\":\"Sunrise over Neva, 5 a.m.\"}"
 access=$(jq -r .tokens.accessToken <<<"$BODY"); refresh=$(jq -r .tokens.refreshToken <<<"$BODY")
 show "signed in by email; access token valid for $(jq -r .tokens.expiresIn <<<"$BODY") s"
@@ -94,11 +97,19 @@ show "a path that is no route: $(jq -r .type <<<"$BODY")"
 call PATCH /v1/feed 405 "" "$access"
 show "a route's path with another method: $(jq -r .type <<<"$BODY"), allowed $(jq -c .allow <<<"$BODY")"
 
+forged="${refresh%%.*}.$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' | cut -c1-43)"
+call POST /v1/sessions/refresh 401 "{\"refreshToken\":\"$forged\"}"
+show "a made-up secret for this session's id (every access token shows the id): refused, session untouched"
 call POST /v1/sessions/refresh 200 "{\"refreshToken\":\"$refresh\"}"
-access=$(jq -r .accessToken <<<"$BODY")
+access=$(jq -r .accessToken <<<"$BODY"); second=$(jq -r .refreshToken <<<"$BODY")
 show "refresh token rotated"
+call POST /v1/sessions/refresh 200 "{\"refreshToken\":\"$refresh\"}"
+[[ "$(jq -r .refreshToken <<<"$BODY")" == "$second" ]] || { echo "    the grace handed out another token" >&2; exit 1; }
+show "the same token again within the reuse grace (a phone refreshing twice at once): the same new token"
+call POST /v1/sessions/refresh 200 "{\"refreshToken\":\"$second\"}"
+show "the new token rotated in turn"
 call POST /v1/sessions/refresh 401 "{\"refreshToken\":\"$refresh\"}"
-show "the old refresh token replayed: refused, and its session revoked"
+show "the first token replayed now, two rotations on: refused, and its session revoked"
 
 call POST /v1/sessions 201 "{\"login\":\"$masha\",\"password\":\"Sunrise over Neva, 5 a.m.\"}"
 access=$(jq -r .tokens.accessToken <<<"$BODY")
