@@ -33,15 +33,20 @@ class FunctionLogsTest {
     private static final String CARD_MASK = "430000******0777";
 
     private Marketplace market;
+    private FunctionHosts storageFunctions;
+    private Backend backend;
 
     @BeforeAll
     void open(Backend backend) {
+        this.backend = backend;
         market = new Marketplace(() -> backend);
+        storageFunctions = new FunctionHosts(() -> backend, "FanOutFunction", Map.of());
     }
 
     @AfterAll
     void close() {
         market.close();
+        storageFunctions.close();
     }
 
     @Test
@@ -124,6 +129,30 @@ class FunctionLogsTest {
         }
         assertTrue(everything.stream().anyMatch(line -> line.contains("notification refused")), "the refusal is logged: " + everything);
         assertNoSecrets(everything, List.of(leaked, CARD_MASK));
+    }
+
+    @Test
+    void aStoredObject_isOneLineWithItsOutcome_underTheFunctionAndTheLambdaRequestId() {
+        String key = "tasks/fanout/" + TestSettings.unique("not-a-task");
+        String event = S3Notifications.objectCreated("us-east-1", storageFunctions.services().mediaBucket(), key, 0,
+                "d41d8cd98f00b204e9800998ecf8427e");
+        List<String> stdout;
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            storageFunctions.shared().invoke(backend.template().function("FanOutFunction").orElseThrow(), event);
+            console.close();
+            stdout = console.stdoutLines();
+        }
+        List<JsonNode> lines = stdout.stream().map(FunctionLogsTest::jsonObject)
+                .filter(line -> key.equals(line.path("key").asText())).toList();
+        assertEquals(1, lines.size(), "one line for the object: " + stdout);
+        JsonNode line = lines.get(0);
+        assertEquals("FanOutFunction", line.path("function").asText(), line.toString());
+        assertFalse(line.path("requestId").asText().isEmpty(), line.toString());
+        assertEquals("not a fan-out task", line.path("outcome").asText(), line.toString());
+        assertEquals("ObjectCreated:Put", line.path("event").asText(), line.toString());
+        assertEquals(storageFunctions.services().mediaBucket(), line.path("bucket").asText(), line.toString());
+        assertTrue(line.path("latencyMs").isNumber(), line.toString());
+        assertEquals("INFO", line.path("level").asText(), line.toString());
     }
 
     private static void access(List<JsonNode> lines, String function, String routeKey, int status, String userId) {
