@@ -35,11 +35,6 @@ public final class InvocationLog implements AutoCloseable {
         putIfPresent(USER_ID, userId);
     }
 
-    /** The caller named so far in this invocation, or null. */
-    public static String caller() {
-        return MDC.get(USER_ID);
-    }
-
     private static void putIfPresent(String key, String value) {
         if (value == null || value.isEmpty()) {
             MDC.remove(key);
