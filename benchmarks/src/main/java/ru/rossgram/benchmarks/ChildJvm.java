@@ -67,6 +67,9 @@ final class ChildJvm {
                 if (line.startsWith("[")) {
                     continue; // the JVM's own logging (e.g. AppCDS warnings), which goes to stdout too
                 }
+                if (line.startsWith("{")) {
+                    continue; // the function's own log lines (JSON), whose values may hold '='
+                }
                 if (wallMillis < 0 && line.startsWith(marker)) {
                     wallMillis = Math.round((System.nanoTime() - started) / 1_000_000.0);
                 }

@@ -92,6 +92,11 @@ final class Marketplace implements AutoCloseable {
         return hosts.signUp(name);
     }
 
+    /** The API as an app reaches it, signed in as nobody. */
+    ApiDriver api() {
+        return hosts.api();
+    }
+
     /**
      * A published paid post of {@code author}'s at {@code priceKopecks}, its photo processed as the thumbnail function
      * leaves a paid photo: locked renditions and a preview.

@@ -95,7 +95,8 @@ public final class ApiGateway {
             return new Response(node.path("statusCode").asInt(200), headers,
                     base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
-            LOG.error("function returned a response the gateway cannot read: {}", result, e);
+            // Not the result itself: a response carries tokens and personal data.
+            LOG.error("function returned a response the gateway cannot read ({} characters)", result.length(), e);
             return gatewayMessage(502, "Bad Gateway");
         }
     }

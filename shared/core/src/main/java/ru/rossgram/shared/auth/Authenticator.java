@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.Locale;
 import java.util.Optional;
 import ru.rossgram.shared.http.ApiRequest;
+import ru.rossgram.shared.logging.InvocationLog;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 
@@ -29,9 +30,11 @@ public class Authenticator {
         String token = bearerToken(request)
                 .orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED,
                         "Send an access token as 'Authorization: Bearer <token>'."));
-        return tokens.verify(token)
+        Caller caller = tokens.verify(token)
                 .orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED,
                         "The access token is invalid or expired; refresh it or sign in again."));
+        InvocationLog.caller(caller.userId()); // the access line and every later line name the caller
+        return caller;
     }
 
     static Optional<String> bearerToken(ApiRequest request) {

@@ -7,6 +7,7 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.rossgram.shared.config.FunctionContexts;
+import ru.rossgram.shared.logging.InvocationLog;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemResponses;
 import ru.rossgram.shared.problem.ProblemType;
@@ -36,9 +37,16 @@ public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HT
         return FunctionContexts.lambda();
     }
 
+    /** Answers one request and logs one access line for it (see {@link AccessLog}). */
     @Override
     public final APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
-        return ApiGatewayV2Events.toResponse(respond(ApiGatewayV2Events.toRequest(event)));
+        long started = System.nanoTime();
+        ApiRequest request = ApiGatewayV2Events.toRequest(event);
+        try (InvocationLog ignored = InvocationLog.begin(request.requestId())) {
+            ApiResponse response = respond(request);
+            AccessLog.record(request, response, started);
+            return ApiGatewayV2Events.toResponse(response);
+        }
     }
 
     /** Handles one request; throws {@link ProblemException} for every outcome the client must hear about. */
@@ -49,15 +57,14 @@ public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HT
             return handle(request);
         } catch (ProblemException problem) {
             if (problem.type() == ProblemType.BUSY) { // contention or a throttling table: the operators' business too
-                LOG.warn("busy on {} {} (request {}): {}", request.method(), request.path(), request.requestId(),
-                        problem.getMessage());
+                LOG.warn("busy on {}: {}", request.routeKey(), problem.getMessage());
             }
             return ProblemResponses.of(problem, request.path());
         } catch (SdkException e) {
-            LOG.error("storage call failed on {} {} (request {})", request.method(), request.path(), request.requestId(), e);
+            LOG.error("storage call failed on {}", request.routeKey(), e);
             return ProblemResponses.of(ProblemException.busy("A storage call failed; retry shortly."), request.path());
         } catch (RuntimeException e) {
-            LOG.error("unhandled error on {} {} (request {})", request.method(), request.path(), request.requestId(), e);
+            LOG.error("unhandled error on {}", request.routeKey(), e);
             return ProblemResponses.of(new ProblemException(ProblemType.INTERNAL,
                     "Something went wrong on our side (request " + request.requestId() + ")."), request.path());
         }

@@ -6,12 +6,15 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import ru.rossgram.shared.config.FunctionContexts;
+import ru.rossgram.shared.logging.InvocationLog;
 
 /**
  * Base of every function triggered by stored objects (S3 event notifications): hands each record's bucket
- * and decoded key to {@link #handle} and logs what came of it. Whatever {@code handle} throws fails the
- * invocation, so the platform delivers the event again; subclasses throw only for faults worth a retry.
+ * and decoded key to {@link #handle} and logs one line per object with what came of it. Whatever
+ * {@code handle} throws fails the invocation, so the platform delivers the event again; subclasses throw
+ * only for faults worth a retry.
  * Another cloud's trigger format is one more adapter that calls the same services.
  */
 public abstract class StorageEventFunction extends MicronautRequestHandler<S3Event, Void> {
@@ -36,15 +39,39 @@ public abstract class StorageEventFunction extends MicronautRequestHandler<S3Eve
         if (event == null || event.getRecords() == null) {
             return null;
         }
-        for (S3EventNotificationRecord record : event.getRecords()) {
-            String bucket = record.getS3().getBucket().getName();
-            String key = record.getS3().getObject().getUrlDecodedKey();
-            long start = System.nanoTime();
-            Object outcome = handle(bucket, key);
-            LOG.info("{} s3://{}/{} -> {} in {} ms", record.getEventName(), bucket, key, outcome,
-                    (System.nanoTime() - start) / 1_000_000);
+        try (InvocationLog ignored = InvocationLog.begin(null)) {
+            for (S3EventNotificationRecord record : event.getRecords()) {
+                handleLogged(record);
+            }
         }
         return null;
+    }
+
+    /** Handles one record and logs one line with its outcome, a failure (rethrown for a retry) included. */
+    private void handleLogged(S3EventNotificationRecord record) {
+        String bucket = record.getS3().getBucket().getName();
+        String key = record.getS3().getObject().getUrlDecodedKey();
+        long start = System.nanoTime();
+        Object outcome;
+        try {
+            outcome = handle(bucket, key);
+        } catch (RuntimeException e) {
+            line(LOG.atError().setCause(e), record, bucket, key, "failed", start);
+            throw e;
+        }
+        line(LOG.atInfo(), record, bucket, key, outcome, start);
+    }
+
+    private static void line(LoggingEventBuilder line, S3EventNotificationRecord record, String bucket, String key,
+                             Object outcome, long startedNanos) {
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        line.setMessage(record.getEventName() + " s3://" + bucket + "/" + key + " -> " + outcome + " in " + millis + " ms")
+                .addKeyValue("event", record.getEventName())
+                .addKeyValue("bucket", bucket)
+                .addKeyValue("key", key)
+                .addKeyValue("outcome", String.valueOf(outcome))
+                .addKeyValue("latencyMs", millis)
+                .log();
     }
 
     /**

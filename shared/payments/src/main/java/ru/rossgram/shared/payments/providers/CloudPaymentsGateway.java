@@ -87,7 +87,8 @@ public class CloudPaymentsGateway implements PaymentGateway {
         try {
             fields = fields(delivery.body());
         } catch (IOException | IllegalArgumentException e) {
-            return refused("body is not a form or a JSON object: " + e.getMessage());
+            // Not the parser's message: it quotes the body (card data included) into the log.
+            return refused("body is not a form or a JSON object");
         }
         String transactionId = fields.getOrDefault("TransactionId", "");
         if (transactionId.isEmpty()) {

@@ -82,7 +82,8 @@ public class RobokassaGateway implements PaymentGateway {
         try {
             fields = WebhookBodies.form(delivery.body());
         } catch (IllegalArgumentException e) {
-            return refused("body is not a form: " + e.getMessage());
+            // Not the parser's message: it quotes the body (card data included) into the log.
+            return refused("body is not a form");
         }
         String outSum = fields.get("OutSum");
         String invId = fields.get("InvId");

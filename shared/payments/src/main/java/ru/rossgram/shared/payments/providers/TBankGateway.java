@@ -78,7 +78,8 @@ public class TBankGateway implements PaymentGateway {
         try {
             fields = WebhookBodies.jsonRootScalars(delivery.body());
         } catch (IOException | IllegalArgumentException e) {
-            return refused("body is not one JSON object: " + e.getMessage());
+            // Not the parser's message: it quotes the body (card data included) into the log.
+            return refused("body is not one JSON object");
         }
         if (!Signatures.sameHex(TBankToken.of(fields, config.password()), fields.get("Token"))) {
             return refused(fields.containsKey("Token") ? "Token does not match" : "no Token");
