@@ -30,7 +30,7 @@ import ru.rossgram.localcloud.template.SamTemplate;
  *
  * <p>A request that matches no path and method of the document reached the {@code $default} route, which has no
  * path of its own: its answer is checked against the responses the document's description names for that route
- * (404 {@code RouteNotFound}, 405 {@code MethodNotAllowed}) and the gateway's own answers (400, 413, 500), by
+ * (404 {@code RouteNotFound}, 405 {@code MethodNotAllowed}) and the gateway's own answers (400, 413, 414, 431, 500), by
  * validating it as the answer of a stand-in path added only here. A CORS preflight is the gateway's business and
  * not checked.
  */
@@ -40,7 +40,7 @@ final class ApiContract {
     private static final String DEFAULT_ROUTE = "/$default route";
     private static final Map<String, String> DEFAULT_ROUTE_RESPONSES = Map.of(
             "400", "GatewayBadRequest", "404", "RouteNotFound", "405", "MethodNotAllowed",
-            "413", "PayloadTooLarge", "500", "InternalError");
+            "413", "PayloadTooLarge", "414", "GatewayRefusal", "431", "GatewayRefusal", "500", "InternalError");
     /** What the validator says when the document has no operation for a request: the $default route answered it. */
     private static final Set<String> NO_OPERATION = Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
 
@@ -66,7 +66,7 @@ final class ApiContract {
         }
         Request.Method verb = verb(method);
         SimpleResponse response = response(reply);
-        ValidationReport request = validator.validateRequest(request(verb, path, query, headers, body));
+        ValidationReport request = requestReport(verb, path, query, headers, body);
         boolean routed = request.getMessages().stream().noneMatch(m -> NO_OPERATION.contains(m.getKey()));
         ValidationReport answer = validator.validateResponse(routed ? path : DEFAULT_ROUTE, verb, response);
         StringBuilder failures = new StringBuilder();
@@ -80,6 +80,16 @@ final class ApiContract {
         if (!failures.isEmpty()) {
             throw new AssertionError(method + " " + path + (query == null ? "" : "?" + query) + " answered " + reply.status()
                     + ", which breaks " + DOCUMENT.getFileName() + ":\n" + failures + "response body: " + abbreviate(reply.body()));
+        }
+    }
+
+    /** The validator's report on the request; a URL whose escapes do not decode is reported, not thrown. */
+    private ValidationReport requestReport(Request.Method verb, String path, String query, Map<String, String> headers, byte[] body) {
+        try {
+            return validator.validateRequest(request(verb, path, query, headers, body));
+        } catch (IllegalArgumentException undecodable) {
+            return ValidationReport.singleton(ValidationReport.Message.create("request.url.undecodable",
+                    "the URL does not decode: " + undecodable.getMessage()).build());
         }
     }
 
