@@ -21,7 +21,7 @@ import ru.rossgram.local.HttpApiEvents;
  * Calls the API as a client does, by one of two ways that answer alike: in-process through the local runner's
  * gateway emulation (routes from the template, payload 2.0 events, the functions' Lambda entry points, no
  * sockets), or over real HTTP to a running local runner. Tests speak HTTP-ish calls; nothing here knows a handler
- * by name.
+ * by name. Every request and answer is checked against the API contract ({@link ApiContract}).
  */
 final class ApiDriver {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,8 +35,13 @@ final class ApiDriver {
 
     private final Transport transport;
 
+    /** Every call is checked against the API contract (docs/openapi.yaml) before the test sees its answer. */
     private ApiDriver(Transport transport) {
-        this.transport = transport;
+        this.transport = (method, path, query, headers, body) -> {
+            Reply reply = transport.send(method, path, query, headers, body);
+            ApiContract.shared().check(method, path, query, headers, body, reply);
+            return reply;
+        };
     }
 
     /** The API in this JVM, as a client at {@code sourceIp} reaches it through API Gateway. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -19,20 +20,23 @@ import org.eclipse.jetty.util.Callback;
 /**
  * One HTTP request through the {@link ApiGateway}: the raw path and query exactly as sent (Jetty neither decodes
  * nor normalises them here, see {@link ApiServer} and {@link SentRequestTargets}), CORS preflights answered and responses decorated, bodies over
- * the gateway's limit refused, and one log line per request.
+ * the gateway's limit refused, and one log line per request. The runner's own documentation pages ({@link ApiDocs})
+ * are answered first: they are no API route.
  */
 final class ApiHandler extends Handler.Abstract {
     /** API Gateway's payload limit; larger bodies never reach a function. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     private final ApiGateway gateway;
+    private final ApiDocs docs;
     private final HttpApiCors cors;
     private final Consumer<String> requestLog;
 
     /** {@code cors} null when the template's HTTP API has no {@code CorsConfiguration}. */
-    ApiHandler(ApiGateway gateway, HttpApiCors cors, Consumer<String> requestLog) {
+    ApiHandler(ApiGateway gateway, ApiDocs docs, HttpApiCors cors, Consumer<String> requestLog) {
         super(InvocationType.BLOCKING); // a function runs on this thread until it answers
         this.gateway = gateway;
+        this.docs = docs;
         this.cors = cors;
         this.requestLog = requestLog;
     }
@@ -43,7 +47,8 @@ final class ApiHandler extends Handler.Abstract {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         int status = 500; // if this throws, Jetty answers a 500 through UnreadableRequests
         try {
-            ApiGateway.Response answer = answer(request, method);
+            Optional<ApiGateway.Response> page = docs.answer(method, SentRequestTargets.sentPath(request));
+            ApiGateway.Response answer = page.isPresent() ? page.get() : answer(request, method);
             status = answer.status();
             send(answer, method, response, callback);
         } finally {

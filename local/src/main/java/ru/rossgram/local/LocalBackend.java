@@ -73,7 +73,7 @@ public final class LocalBackend implements AutoCloseable {
         try {
             api = ApiServer.start(options.host(), options.port(),
                     new ApiGateway(new HttpApiRoutes(template.functions()), functions),
-                    template.httpApiCors().orElse(null), log);
+                    ApiDocs.beside(template.directory()), template.httpApiCors().orElse(null), log);
         } catch (IOException | RuntimeException e) {
             storageEvents.close();
             functions.close();
