@@ -73,7 +73,7 @@ final class ApiContract {
         if (routed && reply.status() / 100 == 2 && request.hasErrors()) {
             failures.append("request taken (").append(reply.status()).append(") but not in the contract:\n").append(describe(request));
         }
-        if (answer.hasErrors()) {
+        if (answer.getMessages().stream().anyMatch(m -> isError(m) && !excused(m, reply))) {
             failures.append("response not in the contract").append(routed ? "" : " (the $default route's answers)").append(":\n")
                     .append(describe(answer));
         }
@@ -91,6 +91,20 @@ final class ApiContract {
             return ValidationReport.singleton(ValidationReport.Message.create("request.url.undecodable",
                     "the URL does not decode: " + undecodable.getMessage()).build());
         }
+    }
+
+    private static boolean isError(ValidationReport.Message message) {
+        return message.getLevel() == ValidationReport.Level.ERROR;
+    }
+
+    /**
+     * The validator reads an empty body as no body, and then misses one when any media type of the status has a
+     * schema. An empty text/plain answer (YooKassa's acknowledgement) breaks nothing: no text/plain media type of
+     * the document has a schema.
+     */
+    private static boolean excused(ValidationReport.Message message, ApiDriver.Reply reply) {
+        return message.getKey().equals("validation.response.body.missing") && reply.body().isEmpty()
+                && reply.headers().getOrDefault("content-type", "").startsWith("text/plain");
     }
 
     private static boolean isPreflight(String method, Map<String, String> headers) {
@@ -157,7 +171,7 @@ final class ApiContract {
 
     private static String describe(ValidationReport report) {
         return report.getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .filter(ApiContract::isError)
                 .map(m -> "  - [" + m.getKey() + "] " + m.getMessage()
                         + Optional.ofNullable(m.getAdditionalInfo()).filter(l -> !l.isEmpty()).map(l -> " " + l).orElse(""))
                 .collect(Collectors.joining("\n", "", "\n"));
