@@ -1,11 +1,8 @@
 package ru.rossgram.local;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.text.Utf8;
 
 /**
  * Strict percent-decoding of a part of a URL (RFC 3986): every {@code %} starts two hex digits, and the bytes they
@@ -55,14 +52,6 @@ final class PercentEncoding {
                 throw ProblemException.invalid(field, "characters other than printable ASCII must be percent-encoded");
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw ProblemException.invalid(field, "percent-escapes must spell UTF-8 text");
-        }
+        return Utf8.decode(bytes.toByteArray(), at -> ProblemException.invalid(field, "percent-escapes must spell UTF-8 text"));
     }
 }

@@ -17,17 +17,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
+import ru.rossgram.shared.text.Utf8;
 
 /**
  * Reads request bodies strictly (unknown fields, wrong types, trailing garbage, oversized bodies, malformed
@@ -76,7 +72,8 @@ public class JsonCodec {
         }
         try {
             // Decoded here, strictly, because Jackson's own UTF-8 reader accepts overlong forms (C0 AF reads as '/').
-            T value = mapper.readValue(strictUtf8(request.body()), type);
+            T value = mapper.readValue(Utf8.decode(request.body(), at -> new ProblemException(ProblemType.MALFORMED_JSON,
+                    "The body is not valid UTF-8 (byte " + at + ").")), type);
             if (value == null) {
                 throw new ProblemException(ProblemType.INVALID_REQUEST, "A JSON object body is required.");
             }
@@ -114,24 +111,6 @@ public class JsonCodec {
 
     public ObjectMapper mapper() {
         return mapper;
-    }
-
-    /**
-     * The body as text, refusing what a lenient decoder would repair: overlong forms, encoded surrogates,
-     * truncated sequences. The JDK's UTF-8 decoder reports all of them.
-     */
-    private static String strictUtf8(byte[] body) {
-        ByteBuffer in = ByteBuffer.wrap(body);
-        CharBuffer out = CharBuffer.allocate(body.length);
-        CoderResult result = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(in, out, true);
-        if (result.isError()) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON,
-                    "The body is not valid UTF-8 (byte " + in.position() + ").");
-        }
-        return out.flip().toString();
     }
 
     /** What the client should have sent, in JSON's words. */
