@@ -79,6 +79,19 @@ public record FunctionSpec(
                 s3Events);
     }
 
+    /**
+     * The class Yandex Cloud Functions runs for this function: beside the handler, named by the one convention
+     * the deploy scripts, the gateway spec and the runner's Yandex mode share ({@code ...getme.GetMeHandler}
+     * -> {@code ...getme.GetMeYandexFunction}). It implements {@code java.util.function.Function} over the
+     * Yandex event types and delegates to the same handler.
+     */
+    public String yandexEntryPoint() {
+        String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        String base = handlerClass.endsWith("Handler")
+                ? handlerClass.substring(0, handlerClass.length() - "Handler".length()) : handlerClass;
+        return base + "YandexFunction";
+    }
+
     private static String codeUri(TemplateNode own, TemplateNode global) {
         TemplateNode chosen = own.isMissing() ? global : own;
         // An S3 location ({Bucket, Key}) names nothing we can run locally.

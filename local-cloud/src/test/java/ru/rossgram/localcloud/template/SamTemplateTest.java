@@ -26,6 +26,16 @@ class SamTemplateTest {
     }
 
     @Test
+    void namesEachFunctionsYandexEntryPointBesideItsHandler() {
+        FunctionSpec getMe = PROJECT.functions().stream()
+                .filter(f -> f.handler().equals("ru.rossgram.functions.getme.GetMeHandler")).findFirst().orElseThrow();
+        assertEquals("ru.rossgram.functions.getme.GetMeYandexFunction", getMe.yandexEntryPoint());
+        FunctionSpec withMethod = new FunctionSpec("F", "functions/f", "a.b.FHandler::handleRequest", 128, 3,
+                Map.of(), List.of(), List.of());
+        assertEquals("a.b.FYandexFunction", withMethod.yandexEntryPoint());
+    }
+
+    @Test
     void readsParameterDefaults() {
         // The project's template grows with every feature: check the parameters this reader must handle,
         // not the whole list.
