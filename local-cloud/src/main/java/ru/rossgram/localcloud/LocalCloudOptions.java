@@ -14,16 +14,18 @@ import java.util.regex.Pattern;
  *     digits only, because DynamoDB Local 2.x answers any other key with UnrecognizedClientException
  * @param secretAccessKey the secret that signs requests and presigned URLs
  * @param region the region clients sign for and ARNs name
+ * @param profile which cloud's documented limits the engines enforce
  */
 public record LocalCloudOptions(
-        Path dataDirectory, int dynamoDbPort, int s3Port, String accessKeyId, String secretAccessKey, String region) {
+        Path dataDirectory, int dynamoDbPort, int s3Port, String accessKeyId, String secretAccessKey, String region,
+        CloudProfile profile) {
 
     /** The access key used unless another is set (letters and digits only: see {@link #accessKeyId()}). */
     public static final String DEFAULT_ACCESS_KEY_ID = "localAccessKey";
     /** The secret key used unless another is set. */
     public static final String DEFAULT_SECRET_ACCESS_KEY = "localSecretKey";
     private static final Pattern DYNAMODB_LOCAL_ACCESS_KEY = Pattern.compile("[A-Za-z0-9]+");
-    /** The region used unless another is set. */
+    /** The region used unless another is set (or the profile names another). */
     public static final String DEFAULT_REGION = "us-east-1";
 
     /**
@@ -35,6 +37,7 @@ public record LocalCloudOptions(
      * @param accessKeyId see {@link #accessKeyId()}
      * @param secretAccessKey see {@link #secretAccessKey()}
      * @param region see {@link #region()}
+     * @param profile see {@link #profile()}
      */
     public LocalCloudOptions {
         checkPort(dynamoDbPort, "dynamoDbPort");
@@ -49,6 +52,7 @@ public record LocalCloudOptions(
         }
         requireText(secretAccessKey, "secretAccessKey");
         requireText(region, "region");
+        Objects.requireNonNull(profile, "profile");
     }
 
     /** @return in memory, free ports, default credentials and region */
@@ -68,7 +72,8 @@ public record LocalCloudOptions(
                 .dynamoDbPort(dynamoDbPort)
                 .s3Port(s3Port)
                 .credentials(accessKeyId, secretAccessKey)
-                .region(region);
+                .region(region)
+                .profile(profile);
     }
 
     /** @return whether nothing is written to disk */
@@ -95,7 +100,8 @@ public record LocalCloudOptions(
         private int s3Port;
         private String accessKeyId = DEFAULT_ACCESS_KEY_ID;
         private String secretAccessKey = DEFAULT_SECRET_ACCESS_KEY;
-        private String region = DEFAULT_REGION;
+        private String region;
+        private CloudProfile profile = CloudProfile.AWS;
 
         private Builder() {
         }
@@ -147,9 +153,19 @@ public record LocalCloudOptions(
             return this;
         }
 
+        /**
+         * @param profile which cloud the engines play; its region is the default one
+         * @return this builder
+         */
+        public Builder profile(CloudProfile profile) {
+            this.profile = profile;
+            return this;
+        }
+
         /** @return the options */
         public LocalCloudOptions build() {
-            return new LocalCloudOptions(dataDirectory, dynamoDbPort, s3Port, accessKeyId, secretAccessKey, region);
+            return new LocalCloudOptions(dataDirectory, dynamoDbPort, s3Port, accessKeyId, secretAccessKey,
+                    region != null ? region : profile.defaultRegion(), profile);
         }
     }
 }
