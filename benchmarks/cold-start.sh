@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Cold start of the sign-up function next to a bare handler, against DynamoDB Local: see
-# docs/performance.md. Run from anywhere inside the repository; arguments go to ColdStartBenchmark:
+# Cold start of the sign-up function, through its AWS handler and its Yandex entry point, next to a bare
+# handler, against DynamoDB Local: see docs/performance.md. Run from anywhere inside the repository;
+# arguments go to ColdStartBenchmark:
 #   --runs N             cold starts per function and JVM flag set (10)
 #   --breakdown-runs N   runs of the step-by-step sign-up probe per flag set (5; 0 skips it)
 #   --app-cds            also measure the template's flags plus an AppCDS archive per function
 #   --max-other-cpu MS   repeat a run during which other processes used more CPU than this (300; -1 never)
 #   --sign-up-jar JAR    measure another build of the sign-up function than the template's CodeUri
+#   --yandex-event FILE  the Yandex API Gateway 1.0 sign-up event (events/sign-up/yandex-new-account.json)
 #   --out DIR            where the report, raw lines, child logs and event copies go
 # The report is printed and written to benchmarks/target/cold-start/results.md (raw lines: raw.txt).
 set -euo pipefail

@@ -14,12 +14,14 @@ import java.nio.file.Path;
  * @param out           where event copies, child logs and the report go
  * @param bareJar       the baseline's shaded jar
  * @param probeJar      the jar holding {@link ColdStartProbe}
+ * @param yandexProbeJar the jar holding {@link YandexColdStartProbe}
  * @param initProbeJar  the jar holding {@link SignUpInitBreakdown}
  * @param event         the sample sign-up event that each run's copy starts from
+ * @param yandexEvent   the same sign-up as Yandex API Gateway's payload 1.0 event, for the Yandex entry point
  */
-record BenchmarkOptions(int runs, Path signUpJar, int breakdownRuns, long maxOtherCpuMillis, boolean appCds, Path out, Path bareJar, Path probeJar, Path initProbeJar, Path event) {
+record BenchmarkOptions(int runs, Path signUpJar, int breakdownRuns, long maxOtherCpuMillis, boolean appCds, Path out, Path bareJar, Path probeJar, Path yandexProbeJar, Path initProbeJar, Path event, Path yandexEvent) {
     static final String USAGE = "usage: ColdStartBenchmark [--runs N (10)] [--breakdown-runs N (5)] [--max-other-cpu MS (300, -1: off)] [--app-cds] [--out DIR]"
-            + " [--sign-up-jar JAR] [--bare-jar JAR] [--probe-jar JAR] [--init-probe-jar JAR] [--event FILE]";
+            + " [--sign-up-jar JAR] [--bare-jar JAR] [--probe-jar JAR] [--yandex-probe-jar JAR] [--init-probe-jar JAR] [--event FILE] [--yandex-event FILE]";
 
     static BenchmarkOptions parse(String[] args, Path root) {
         Path target = root.resolve("benchmarks/target");
@@ -31,8 +33,10 @@ record BenchmarkOptions(int runs, Path signUpJar, int breakdownRuns, long maxOth
         Path out = target.resolve("cold-start");
         Path bareJar = target.resolve("bare-sign-up-lambda.jar");
         Path probeJar = target.resolve("cold-start-probe.jar");
+        Path yandexProbeJar = target.resolve("yandex-cold-start-probe.jar");
         Path initProbeJar = target.resolve("sign-up-init-probe.jar");
         Path event = root.resolve("events/sign-up/new-account.json");
+        Path yandexEvent = root.resolve("events/sign-up/yandex-new-account.json");
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--app-cds")) {
@@ -51,13 +55,16 @@ record BenchmarkOptions(int runs, Path signUpJar, int breakdownRuns, long maxOth
                 case "--sign-up-jar" -> signUpJar = Path.of(value).toAbsolutePath();
                 case "--bare-jar" -> bareJar = Path.of(value);
                 case "--probe-jar" -> probeJar = Path.of(value);
+                case "--yandex-probe-jar" -> yandexProbeJar = Path.of(value);
                 case "--init-probe-jar" -> initProbeJar = Path.of(value);
                 case "--event" -> event = Path.of(value);
+                case "--yandex-event" -> yandexEvent = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
             }
         }
         return new BenchmarkOptions(runs, signUpJar, breakdownRuns, maxOtherCpuMillis, appCds, out.toAbsolutePath(), bareJar.toAbsolutePath(),
-                probeJar.toAbsolutePath(), initProbeJar.toAbsolutePath(), event.toAbsolutePath());
+                probeJar.toAbsolutePath(), yandexProbeJar.toAbsolutePath(), initProbeJar.toAbsolutePath(),
+                event.toAbsolutePath(), yandexEvent.toAbsolutePath());
     }
 
     private static int positive(String name, String value, int min) {

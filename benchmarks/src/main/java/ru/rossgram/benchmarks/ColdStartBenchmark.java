@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +18,9 @@ import ru.rossgram.localcloud.LocalCloudOptions;
 import ru.rossgram.localcloud.template.SamTemplate;
 
 /**
- * Measures the cold start of the sign-up function next to {@link BareSignUpHandler}: one DynamoDB Local
- * for all runs (in this JVM), and for each function N fresh child JVMs running {@link ColdStartProbe} on
- * {@code <function jar>:<probe jar>}, once with the template's JAVA_TOOL_OPTIONS flags and once with the
+ * Measures the cold start of the sign-up function, through its AWS handler and through its Yandex entry point, next
+ * to {@link BareSignUpHandler}: one DynamoDB Local for all runs (in this JVM), and for each of them N fresh child JVMs
+ * running {@link ColdStartProbe} (or {@link YandexColdStartProbe}) on {@code <function jar>:<probe jar>}, once with the template's JAVA_TOOL_OPTIONS flags and once with the
  * JVM's defaults. Then a few runs of {@link SignUpInitBreakdown} to show where the sign-up's time goes.
  * Prints a Markdown report and writes it, with the raw probe lines, to the output directory.
  *
@@ -34,8 +35,11 @@ public final class ColdStartBenchmark {
     private static final long QUIET_MILLIS_PER_SECOND = 100;
     private static final Duration MAX_QUIET_WAIT = Duration.ofMinutes(2);
 
-    /** A function under test: its deployable jar and the handler class Lambda would construct. */
-    record Subject(String label, Path jar, String handler) {
+    /**
+     * A function under test: its deployable jar, the class the platform would construct, the probe that plays the
+     * platform's runtime (a jar and its main class) and where its events come from.
+     */
+    record Subject(String label, Path jar, String handler, Path probeJar, String probeMain, UniqueSignUpEvents events) {
     }
 
     /**
@@ -86,13 +90,22 @@ public final class ColdStartBenchmark {
                 .orElseThrow(() -> new IllegalStateException("template.yaml has no " + FUNCTION));
         Path root = cloud.template().directory();
         Path signUpJar = options.signUpJar() != null ? options.signUpJar() : root.resolve(fn.codeUri());
-        Subject signUp = new Subject("sign-up (Micronaut)", signUpJar, fn.handler());
-        Subject bare = new Subject("bare handler", options.bareJar(), BareSignUpHandler.class.getName());
-        for (Path required : List.of(signUp.jar(), bare.jar(), options.probeJar(), options.initProbeJar(), options.event())) {
+        for (Path required : List.of(signUpJar, options.bareJar(), options.probeJar(), options.yandexProbeJar(),
+                options.initProbeJar(), options.event(), options.yandexEvent())) {
             if (!Files.isRegularFile(required)) {
                 throw new IllegalStateException(required + " is missing; build first (benchmarks/cold-start.sh does)");
             }
         }
+        Path eventCopies = options.out().resolve("events");
+        UniqueSignUpEvents awsEvents = new UniqueSignUpEvents(options.event(), eventCopies, "cs");
+        Subject bare = new Subject("bare handler", options.bareJar(), BareSignUpHandler.class.getName(),
+                options.probeJar(), ColdStartProbe.class.getName(), awsEvents);
+        Subject signUp = new Subject("sign-up (Micronaut)", signUpJar, fn.handler(),
+                options.probeJar(), ColdStartProbe.class.getName(), awsEvents);
+        Subject signUpYandex = new Subject("sign-up, Yandex entry point", signUpJar, fn.yandexEntryPoint(),
+                options.yandexProbeJar(), YandexColdStartProbe.class.getName(),
+                new UniqueSignUpEvents(options.yandexEvent(), eventCopies, "yc"));
+        List<Subject> subjects = List.of(bare, signUp, signUpYandex);
 
         Map<String, String> functionEnv = cloud.functionEnvironment(fn, Map.of("AccessTokenSecret", newSecret()));
         String toolOptions = functionEnv.getOrDefault("JAVA_TOOL_OPTIONS", "").trim();
@@ -103,25 +116,27 @@ public final class ColdStartBenchmark {
         Map<String, String> env = childEnvironment(functionEnv, fn);
 
         Files.createDirectories(options.out().resolve("logs"));
-        UniqueSignUpEvents events = new UniqueSignUpEvents(options.event(), options.out().resolve("events"));
         if (options.appCds()) {
             FlagSet cds = new FlagSet("template + AppCDS", templateFlags, true);
-            for (Subject subject : List.of(bare, signUp)) {
-                trainArchive(subject, cds, env, events);
+            for (Subject subject : subjects) {
+                trainArchive(subject, cds, env);
             }
             flagSets.add(cds);
         }
         List<Measurement> measurements = new ArrayList<>();
         for (FlagSet flags : flagSets) {
             // DynamoDB Local compiles its own hot paths on the first requests: keep that out of the numbers.
-            for (Subject subject : List.of(bare, signUp)) {
-                probe(subject, flags, env, events, "warm-up");
+            for (Subject subject : subjects) {
+                probe(subject, flags, env, "warm-up");
             }
             for (int i = 0; i < options.runs(); i++) {
-                // Alternate who goes first, so drift on the machine does not favour either function.
-                List<Subject> order = i % 2 == 0 ? List.of(bare, signUp) : List.of(signUp, bare);
+                // Alternate the order, so drift on the machine does not favour any function.
+                List<Subject> order = new ArrayList<>(subjects);
+                if (i % 2 == 1) {
+                    Collections.reverse(order);
+                }
                 for (Subject subject : order) {
-                    measurements.add(new Measurement(flags, subject, probe(subject, flags, env, events, (i + 1) + "/" + options.runs())));
+                    measurements.add(new Measurement(flags, subject, probe(subject, flags, env, (i + 1) + "/" + options.runs())));
                 }
             }
         }
@@ -130,13 +145,13 @@ public final class ColdStartBenchmark {
         for (FlagSet flags : flagSets.stream().filter(f -> !f.appCds()).toList()) {
             List<ChildJvm.Run> runs = new ArrayList<>();
             for (int i = 0; i < options.breakdownRuns(); i++) {
-                runs.add(breakdown(signUp, flags, env, events, (i + 1) + "/" + options.breakdownRuns()));
+                runs.add(breakdown(signUp, flags, env, (i + 1) + "/" + options.breakdownRuns()));
             }
             breakdowns.put(flags, runs);
         }
 
         List<String> sampleCommand = probeCommand(signUp, flagSets.get(0), Path.of("<event.json>"), Path.of("<second-event.json>"));
-        String report = new ColdStartReport(options, List.of(bare, signUp), flagSets, measurements, breakdowns,
+        String report = new ColdStartReport(options, subjects, flagSets, measurements, breakdowns,
                 String.join(" ", sampleCommand), env.keySet(), repeats, waited).markdown();
         Files.writeString(options.out().resolve("results.md"), report);
         Files.write(options.out().resolve("raw.txt"), rawLines);
@@ -144,20 +159,20 @@ public final class ColdStartBenchmark {
         System.err.println("written: " + options.out().resolve("results.md") + " and raw.txt");
     }
 
-    private ChildJvm.Run probe(Subject subject, FlagSet flags, Map<String, String> env, UniqueSignUpEvents events,
-            String progress) throws IOException, InterruptedException {
+    private ChildJvm.Run probe(Subject subject, FlagSet flags, Map<String, String> env, String progress)
+            throws IOException, InterruptedException {
         return undisturbed(progress, subject.label(), flags, () -> ChildJvm.run(
-                probeCommand(subject, flags, events.next(), events.next()), env, "coldStartMillis=", stderrFile(subject.label())));
+                probeCommand(subject, flags, subject.events().next(), subject.events().next()), env, "coldStartMillis=",
+                stderrFile(subject.label())));
     }
 
-    private ChildJvm.Run breakdown(Subject signUp, FlagSet flags, Map<String, String> env, UniqueSignUpEvents events,
-            String progress) throws IOException, InterruptedException {
+    private ChildJvm.Run breakdown(Subject signUp, FlagSet flags, Map<String, String> env, String progress) throws IOException, InterruptedException {
         return undisturbed(progress, "breakdown", flags, () -> {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
             command.addAll(flags.flags());
             command.addAll(List.of("-cp", signUp.jar() + ":" + options.initProbeJar(), SignUpInitBreakdown.class.getName(),
-                    events.next().toString()));
+                    signUp.events().next().toString()));
             return ChildJvm.run(command, env, "breakdown", stderrFile("breakdown"));
         });
     }
@@ -197,12 +212,12 @@ public final class ColdStartBenchmark {
      * flag set to map instead of parsing the jar. On AWS the archive would have to be made by the Lambda
      * runtime's own JVM build; here it shows what the technique could save.
      */
-    private void trainArchive(Subject subject, FlagSet flags, Map<String, String> env, UniqueSignUpEvents events)
+    private void trainArchive(Subject subject, FlagSet flags, Map<String, String> env)
             throws IOException, InterruptedException {
         Files.createDirectories(archive(subject).getParent());
         Files.deleteIfExists(archive(subject));
         List<String> command = new ArrayList<>(probeCommand(subject, new FlagSet(flags.label(), flags.flags(), false),
-                events.next(), events.next()));
+                subject.events().next(), subject.events().next()));
         command.add(1, "-XX:ArchiveClassesAtExit=" + archive(subject));
         ChildJvm.Run run = ChildJvm.run(command, env, "coldStartMillis=", stderrFile(subject.label()));
         record("AppCDS training", subject.label(), flags, run);
@@ -222,7 +237,7 @@ public final class ColdStartBenchmark {
         if (flags.appCds()) {
             command.add("-XX:SharedArchiveFile=" + archive(subject));
         }
-        command.addAll(List.of("-cp", subject.jar() + ":" + options.probeJar(), ColdStartProbe.class.getName(),
+        command.addAll(List.of("-cp", subject.jar() + ":" + subject.probeJar(), subject.probeMain(),
                 subject.handler(), event.toString(), secondEvent.toString()));
         return command;
     }

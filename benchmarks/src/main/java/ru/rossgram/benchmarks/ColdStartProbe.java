@@ -74,15 +74,10 @@ public final class ColdStartProbe {
             System.out.println("warmInvokeMillis=" + millis(w1 - w0) + " warmStatus=" + warm.getStatusCode());
         }
         // After everything measured: lets the harness tell this JVM's CPU from other processes' on the machine.
-        System.out.println("cpuMillis=" + processCpuMillis());
+        System.out.println("cpuMillis=" + ProcessCpu.millis());
         System.out.flush();
         // A Lambda container is frozen, not shut down; do not wait for the framework's threads.
         System.exit(0);
-    }
-
-    static long processCpuMillis() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     /**

@@ -95,6 +95,7 @@ final class ColdStartReport {
             md.append(jarRow(subject.label(), subject.jar()));
         }
         md.append(jarRow("probe (ColdStartProbe + aws-lambda-java-serialization)", options.probeJar()));
+        md.append(jarRow("Yandex probe (YandexColdStartProbe + jsoniter)", options.yandexProbeJar()));
         if (options.appCds()) {
             try (var archives = Files.list(options.out().resolve("cds"))) {
                 archives.sorted().forEach(a -> md.append(String.format(Locale.ROOT, "| AppCDS archive (`%s`) | %.1f MB | - |%n",

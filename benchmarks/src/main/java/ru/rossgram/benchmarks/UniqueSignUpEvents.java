@@ -1,47 +1,44 @@
 package ru.rossgram.benchmarks;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Copies of the sample sign-up event, each with a username and email never used before, so that every
- * run's transaction commits (201) instead of meeting an earlier run's claims (409). Read and written
- * with the serialiser the probe uses, so the probe reads back exactly what is written here.
+ * Copies of a sample sign-up event, each with a username and email never used before, so that every run's
+ * transaction commits (201) instead of meeting an earlier run's claims (409). Only the event's {@code body} string
+ * changes, so one class serves every cloud's event format (AWS's payload 2.0, Yandex's API Gateway 1.0).
  */
 final class UniqueSignUpEvents {
-    private final PojoSerializer<APIGatewayV2HTTPEvent> serializer =
-            ColdStartProbe.serializer(APIGatewayV2HTTPEvent.class, UniqueSignUpEvents.class.getClassLoader());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Path sample;
     private final Path directory;
-    // Unique across runs of the benchmark too, should it ever point at a table that persists.
-    private final String prefix = "cs" + Long.toString(System.currentTimeMillis(), 36);
+    private final String prefix;
     private int sequence;
 
-    UniqueSignUpEvents(Path sample, Path directory) throws IOException {
+    /**
+     * @param prefix starts every username, unique to this copier and to this run of the benchmark (should it ever
+     *               point at a table that persists)
+     */
+    UniqueSignUpEvents(Path sample, Path directory, String prefix) throws IOException {
         this.sample = sample;
         this.directory = Files.createDirectories(directory);
+        this.prefix = prefix + Long.toString(System.currentTimeMillis(), 36);
     }
 
     /** A new event file whose body names a fresh user. */
     Path next() throws IOException {
         String username = prefix + "_" + (++sequence);
-        APIGatewayV2HTTPEvent event;
-        try (InputStream in = Files.newInputStream(sample)) {
-            event = serializer.fromJson(in);
-        }
-        String body = replaceString(event.getBody(), "username", username);
-        event.setBody(replaceString(body, "email", username + "@example.com"));
+        ObjectNode event = (ObjectNode) JSON.readTree(sample.toFile());
+        String body = replaceString(event.path("body").asText(), "username", username);
+        event.put("body", replaceString(body, "email", username + "@example.com"));
         Path file = directory.resolve(username + ".json");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            serializer.toJson(event, out);
-        }
+        JSON.writeValue(file.toFile(), event);
         return file;
     }
 
