@@ -231,7 +231,7 @@ class YandexEntryPointTest {
         YandexStorageEvent trigger = JsonIterator.deserialize(JSON.writeValueAsString(batch), YandexStorageEvent.class);
         assertEquals(2, trigger.messages.size());
         assertEquals("yandex.cloud.events.storage.ObjectCreate", trigger.messages.get(0).event_metadata.event_type);
-        assertTrue(trigger.messages.get(0).details.object_id.startsWith("originals/"));
+        assertEquals(batch.at("/messages/1/details/object_id").asText(), trigger.messages.get(1).details.object_id);
     }
 
     /** What the gateway reads back: exactly the five documented members, status as a number, headers as an object. */
