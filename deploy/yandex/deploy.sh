@@ -203,18 +203,29 @@ plan_time_to_live() {
     --time-to-live-specification "Enabled=true,AttributeName=$2" --endpoint-url "$docapi_endpoint"
 }
 
-# plan_bucket LOGICAL_ID NAME_SUFFIX [CORS_FILE]
+# plan_bucket LOGICAL_ID NAME_SUFFIX [--cors FILE] [--lifecycle FILE]
 plan_bucket() {
   local bucket="$bucket_prefix-$2"
   printf -v "resource_$1" '%s' "$bucket"
-  step "Bucket $bucket ($1), private, with the template's CORS rules"
+  shift 2
+  step "Bucket $bucket, private, with the template's CORS and lifecycle rules"
   if ! exists yc storage bucket get --name "$bucket"; then
     run yc storage bucket create --name "$bucket" --folder-id "$folder"
   fi
-  if (($# > 2)); then
-    aws_yandex s3api put-bucket-cors --bucket "$bucket" --cors-configuration "file://$generated/$3" \
-      --endpoint-url "$storage_endpoint"
-  fi
+  while (($#)); do
+    case $1 in
+      --cors)
+        aws_yandex s3api put-bucket-cors --bucket "$bucket" --cors-configuration "file://$generated/$2" \
+          --endpoint-url "$storage_endpoint"
+        ;;
+      --lifecycle)
+        aws_yandex s3api put-bucket-lifecycle-configuration --bucket "$bucket" \
+          --lifecycle-configuration "file://$generated/$2" --endpoint-url "$storage_endpoint"
+        ;;
+      *) die "plan_bucket: unknown $1" ;;
+    esac
+    shift 2
+  done
 }
 
 # plan_function LOGICAL_ID NAME PACKAGE SHA256 VERSION_FLAGS... -- VARIABLE=VALUE...

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import ru.rossgram.localcloud.template.BucketSpec;
 import ru.rossgram.localcloud.template.CorsRule;
+import ru.rossgram.localcloud.template.ExpirationRule;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.template.GlobalSecondaryIndexSpec;
 import ru.rossgram.localcloud.template.S3EventSubscription;
@@ -26,16 +27,17 @@ final class DeployPlan {
 
     private final SamTemplate template;
     private final Map<String, FunctionPackage> packages;
-    private final Map<String, String> corsFiles;
+    private final Map<String, List<String>> bucketFlags;
 
     /**
      * @param packages each function's package by logical id, paths relative to the plan's directory
-     * @param corsFiles each bucket's CORS configuration file by logical id, relative to the plan's directory
+     * @param bucketFlags each bucket's configuration files by logical id ({@code --cors FILE},
+     *     {@code --lifecycle FILE}), relative to the plan's directory
      */
-    DeployPlan(SamTemplate template, Map<String, FunctionPackage> packages, Map<String, String> corsFiles) {
+    DeployPlan(SamTemplate template, Map<String, FunctionPackage> packages, Map<String, List<String>> bucketFlags) {
         this.template = template;
         this.packages = Map.copyOf(packages);
-        this.corsFiles = Map.copyOf(corsFiles);
+        this.bucketFlags = Map.copyOf(bucketFlags);
     }
 
     String script() {
@@ -62,9 +64,9 @@ final class DeployPlan {
             }
         }
         for (BucketSpec bucket : template.buckets()) {
-            String cors = corsFiles.get(bucket.logicalId());
-            lines.add(command("plan_bucket", bucket.logicalId(), YandexNames.bucketName(bucket.logicalId()))
-                    + (cors == null ? "" : " " + ShellWords.literal(cors)));
+            List<String> words = new ArrayList<>(List.of(bucket.logicalId(), YandexNames.bucketName(bucket.logicalId())));
+            words.addAll(bucketFlags.getOrDefault(bucket.logicalId(), List.of()));
+            lines.add(command("plan_bucket", words.toArray(String[]::new)));
         }
         for (FunctionSpec function : template.functions()) {
             lines.add(function(function, environmentWords.get(function.logicalId())));
@@ -125,6 +127,22 @@ final class DeployPlan {
             rules.add(json);
         }
         return JsonText.of(Map.of("CORSRules", rules)) + "\n";
+    }
+
+    /** The AWS CLI's put-bucket-lifecycle-configuration document for a bucket's expiration rules. */
+    static String lifecycleConfiguration(BucketSpec bucket) {
+        List<Object> rules = new ArrayList<>();
+        for (ExpirationRule rule : bucket.expirationRules()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            if (rule.id() != null) {
+                json.put("ID", rule.id());
+            }
+            json.put("Filter", Map.of("Prefix", rule.prefix()));
+            json.put("Status", "Enabled");
+            json.put("Expiration", Map.of("Days", rule.expirationInDays()));
+            rules.add(json);
+        }
+        return JsonText.of(Map.of("Rules", rules)) + "\n";
     }
 
     private static List<Object> attributeDefinitions(TableSpec table) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import ru.rossgram.localcloud.template.BucketSpec;
@@ -13,8 +15,8 @@ import ru.rossgram.localcloud.template.SamTemplate;
 
 /**
  * The build step of the Yandex deployment (the module's package phase): from template.yaml and the API contract,
- * writes into one directory the gateway specification, each function's package, each bucket's CORS document and
- * the plan deploy.sh runs. Nothing there is kept by hand.
+ * writes into one directory the gateway specification, each function's package, each bucket's CORS and lifecycle
+ * documents and the plan deploy.sh runs. Nothing there is kept by hand.
  */
 public final class YandexDeploymentBuild {
 
@@ -49,15 +51,22 @@ public final class YandexDeploymentBuild {
                     written.size() > FunctionPackage.MAX_DIRECT_PACKAGE ? " (over 3.5 MB: deployed from a bucket)" : "");
         }
 
-        Map<String, String> corsFiles = new LinkedHashMap<>();
+        Map<String, List<String>> bucketFlags = new LinkedHashMap<>();
         for (BucketSpec bucket : template.buckets()) {
+            List<String> flags = new ArrayList<>();
             if (!bucket.corsRules().isEmpty()) {
                 String file = "bucket-cors-" + bucket.logicalId() + ".json";
                 Files.writeString(output.resolve(file), DeployPlan.corsConfiguration(bucket), StandardCharsets.UTF_8);
-                corsFiles.put(bucket.logicalId(), file);
+                flags.addAll(List.of("--cors", file));
             }
+            if (!bucket.expirationRules().isEmpty()) {
+                String file = "bucket-lifecycle-" + bucket.logicalId() + ".json";
+                Files.writeString(output.resolve(file), DeployPlan.lifecycleConfiguration(bucket), StandardCharsets.UTF_8);
+                flags.addAll(List.of("--lifecycle", file));
+            }
+            bucketFlags.put(bucket.logicalId(), flags);
         }
-        Files.writeString(output.resolve(DeployPlan.FILE_NAME), new DeployPlan(template, packages, corsFiles).script(),
+        Files.writeString(output.resolve(DeployPlan.FILE_NAME), new DeployPlan(template, packages, bucketFlags).script(),
                 StandardCharsets.UTF_8);
     }
 }

@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import ru.rossgram.localcloud.template.BucketSpec;
+import ru.rossgram.localcloud.template.CorsRule;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.template.S3EventSubscription;
 import ru.rossgram.localcloud.template.SamTemplate;
@@ -100,8 +102,8 @@ class DeployDryRunIT {
             }
         }
         assertEquals(List.of(), missing);
-        // The specification, the CORS document and a package per function.
-        assertEquals(template.functions().size() + 2, files);
+        // The specification, the bucket's CORS and lifecycle documents, a package per function.
+        assertEquals(template.functions().size() + 3, files);
     }
 
     @Test
@@ -261,6 +263,32 @@ class DeployDryRunIT {
     }
 
     @Test
+    void everyBucket_getsTheTemplatesCorsRules_andExpiryRules() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (BucketSpec bucket : template.buckets()) {
+            String name = BUCKET_PREFIX + "-" + YandexNames.bucketName(bucket.logicalId());
+            assertEquals(1, dryRun.starting("yc", "storage", "bucket", "create", "--name", name).size(), name);
+            JsonNode cors = json.readTree(document(dryRun.starting("aws", "s3api", "put-bucket-cors", "--bucket", name),
+                    "--cors-configuration")).get("CORSRules");
+            assertEquals(bucket.corsRules().size(), cors.size());
+            for (int i = 0; i < cors.size(); i++) {
+                CorsRule rule = bucket.corsRules().get(i);
+                assertEquals(rule.allowedMethods(), texts(cors.get(i).get("AllowedMethods")));
+                assertEquals(rule.allowedOrigins(), texts(cors.get(i).get("AllowedOrigins")));
+                assertEquals(rule.exposedHeaders(), texts(cors.get(i).get("ExposeHeaders")));
+                assertEquals(rule.maxAge(), cors.get(i).get("MaxAgeSeconds").asInt());
+            }
+            JsonNode expiry = json.readTree(document(dryRun.starting("aws", "s3api",
+                    "put-bucket-lifecycle-configuration", "--bucket", name), "--lifecycle-configuration")).get("Rules");
+            assertEquals(bucket.expirationRules().size(), expiry.size());
+            for (int i = 0; i < expiry.size(); i++) {
+                assertEquals(bucket.expirationRules().get(i).prefix(), expiry.get(i).get("Filter").get("Prefix").asText());
+                assertEquals(bucket.expirationRules().get(i).expirationInDays(), expiry.get(i).get("Expiration").get("Days").asInt());
+            }
+        }
+    }
+
+    @Test
     void everyPackage_isTheFunctionsJarAlone_andWithinWhatYandexTakesFromABucket() throws IOException {
         Map<String, Path> uploads = uploadedPackages();
         assertEquals(template.functions().size(), uploads.size());
@@ -279,6 +307,17 @@ class DeployDryRunIT {
             sizes.add(String.format("%s %.1f MB", zip.getFileName(), size / 1e6));
         }
         System.out.println("Yandex packages: " + String.join(", ", sizes));
+    }
+
+    private static String document(List<List<String>> commands, String flag) throws IOException {
+        assertEquals(1, commands.size(), "one command that sets " + flag);
+        return Files.readString(Path.of(flag(commands.get(0), flag).orElseThrow().substring("file://".length())));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     private String dryRunEndpoint() {
