@@ -112,8 +112,8 @@ final class GatewaySpecification {
             }
         }
         if (fallback != null) {
-            // The root and the greedy path catch what no route matches (the greedy one needs a segment);
-            // on a served path, any other method: the fallback answers 404, or 405 with Allow, as on AWS.
+            // The root and the greedy path catch what no route matches (whether {proxy+} matches no segment is
+            // undocumented); on a served path, any other method. The fallback answers 404, or 405 with Allow.
             paths.computeIfAbsent("/", path -> new LinkedHashMap<>());
             paths.computeIfAbsent(CATCH_ALL_PATH, path -> new LinkedHashMap<>());
             paths.forEach((path, item) -> item.put(ANY_METHOD, operationBody(path, fallback)));
