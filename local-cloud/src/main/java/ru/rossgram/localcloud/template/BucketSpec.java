@@ -9,24 +9,31 @@ import java.util.Objects;
  *
  * @param logicalId the resource's logical id
  * @param corsRules the bucket's CORS rules, in template order (empty when it has none)
+ * @param expirationRules the enabled rules of its {@code LifecycleConfiguration}, in template order
  */
-public record BucketSpec(String logicalId, List<CorsRule> corsRules) {
+public record BucketSpec(String logicalId, List<CorsRule> corsRules, List<ExpirationRule> expirationRules) {
 
     /**
      * Validates and copies the components.
      *
      * @param logicalId see {@link #logicalId()}
      * @param corsRules see {@link #corsRules()}
+     * @param expirationRules see {@link #expirationRules()}
      */
     public BucketSpec {
         Objects.requireNonNull(logicalId, "logicalId");
         corsRules = List.copyOf(corsRules);
+        expirationRules = List.copyOf(expirationRules);
     }
 
     static BucketSpec read(String logicalId, TemplateNode properties, Map<String, String> parameterDefaults) {
         List<CorsRule> rules = properties.get("CorsConfiguration").get("CorsRules").list().stream()
                 .map(rule -> CorsRule.read(rule, parameterDefaults))
                 .toList();
-        return new BucketSpec(logicalId, rules);
+        List<ExpirationRule> expirations = properties.get("LifecycleConfiguration").get("Rules").list().stream()
+                .map(ExpirationRule::read)
+                .filter(Objects::nonNull)
+                .toList();
+        return new BucketSpec(logicalId, rules, expirations);
     }
 }

@@ -65,6 +65,12 @@ class SamTemplateTest {
     }
 
     @Test
+    void readsTheBucketsExpirationRules_forDeploymentsThatApplyThem() {
+        assertEquals(List.of(new ExpirationRule("ForgetFanOutTasks", "tasks/", 1)),
+                PROJECT.bucket("MediaBucket").orElseThrow().expirationRules());
+    }
+
+    @Test
     void readsFunctionsWithGlobalsAndRoutes() {
         assertEquals(List.of("SignUpFunction", "SignInFunction", "RefreshSessionFunction", "SignOutFunction",
                 "GetMeFunction", "UpdateMeFunction"),
