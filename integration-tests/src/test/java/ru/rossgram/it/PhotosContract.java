@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -131,6 +132,17 @@ abstract class PhotosContract extends Contract {
                     expiresAt.toString());
         }
         assertEquals(3, ids.size());
+    }
+
+    @Test
+    void createUpload_urlsCarryNoChecksumParameters_whichYandexObjectStorageWouldRefuse() {
+        for (JsonNode ticket : signUp().uploads(2, 123_456)) {
+            String query = URI.create(ticket.path("url").asText()).getRawQuery().toLowerCase(Locale.ROOT);
+            assertFalse(query.contains("x-amz-checksum-"), query);
+            assertFalse(query.contains("x-amz-sdk-checksum-algorithm"), query);
+            headers(ticket).keySet().forEach(name -> assertFalse(name.startsWith("x-amz-checksum-")
+                    || name.equals("x-amz-sdk-checksum-algorithm"), name));
+        }
     }
 
     @Test
@@ -435,6 +447,8 @@ abstract class PhotosContract extends Contract {
         JsonNode post = signUp().send("GET", "/v1/posts/" + postId, null).json();
         assertEquals("published", post.path("status").asText());
         post.path("photos").forEach(photo -> assertEquals(2, photo.path("urls").size()));
+        // The largest transaction we write: the post, its ten uploads and its author's count, all or nothing.
+        assertEquals(204, author.send("DELETE", "/v1/posts/" + postId, null).status());
     }
 
     @Test
