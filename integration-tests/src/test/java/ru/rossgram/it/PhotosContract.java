@@ -30,6 +30,8 @@ import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 import ru.rossgram.shared.posts.PhotoResults.Outcome;
+import ru.rossgram.shared.uploads.Upload;
+import ru.rossgram.shared.uploads.UploadRepository;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -143,6 +145,20 @@ abstract class PhotosContract extends Contract {
             headers(ticket).keySet().forEach(name -> assertFalse(name.startsWith("x-amz-checksum-")
                     || name.equals("x-amz-sdk-checksum-algorithm"), name));
         }
+    }
+
+    /** YDB's TTL deletes an expired item only within about two days: until then, reads must see it as gone. */
+    @Test
+    void anUploadPastItsRetention_isGone_whileItsItemIsStillStored() throws Exception {
+        User author = hosts.signUp(hosts.start(Map.of("ROSSGRAM_UPLOADS_RETENTION", "1s")), "ttl");
+        String uploadId = author.uploads(1, 1000).get(0).path("uploadId").asText();
+        Thread.sleep(2_100);
+
+        assertEquals(404, author.send("GET", "/v1/uploads/" + uploadId, null).status());
+        assertEquals("unknown-upload", author.createPost(postBody(List.of(uploadId), "")).problemType());
+        Upload stored = hosts.services().get(UploadRepository.class).find(uploadId)
+                .orElseThrow(() -> new AssertionError("the upload's item is gone: this test needs it still stored"));
+        assertTrue(stored.expiredAt(Instant.now()));
     }
 
     @Test
