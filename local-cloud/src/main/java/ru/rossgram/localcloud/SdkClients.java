@@ -4,12 +4,9 @@ import java.net.URI;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -39,10 +36,6 @@ final class SdkClients {
                 .build();
     }
 
-    /**
-     * Checksums as the functions' own client (shared/media S3Clients) sends them, so that this client too is one
-     * a Yandex-like store takes: only where required, and Content-MD5 on DeleteObjects.
-     */
     S3Client s3(URI endpoint) {
         return S3Client.builder()
                 .endpointOverride(endpoint)
@@ -50,9 +43,6 @@ final class SdkClients {
                 .credentialsProvider(credentials)
                 .forcePathStyle(true)
                 .httpClient(UrlConnectionHttpClient.create())
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .addPlugin(LegacyMd5Plugin.create())
                 .build();
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.config.RossgramConfig;
-import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.dynamo.BatchWriter;
 import ru.rossgram.shared.posts.PostRepository;
 import ru.rossgram.shared.problem.ProblemException;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Removes the likes and comments of a deleted post. They live in the post's partition ({@code POST#<postId>}), so
- * a {@code Query} per kind finds them and {@link BatchWriter} deletes them, 25 a call, retrying what
+ * a key-only {@code Query} per kind finds them and {@link BatchWriter} deletes them, 25 a call, retrying what
  * DynamoDB leaves unprocessed.
  *
  * <p>Only for a post that no longer exists: no like or comment can be added then (each is written in a transaction
@@ -60,7 +59,8 @@ public class PostEngagementRemover {
                 var page = dynamo.query(QueryRequest.builder().tableName(table)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                         .expressionAttributeValues(Map.of(":pk", s(PostRepository.partitionKey(postId)), ":prefix", s(prefix)))
-                        .consistentRead(true) // whole items: a projection would be Select SPECIFIC_ATTRIBUTES, which YDB lacks
+                        .projectionExpression("pk, sk")
+                        .consistentRead(true)
                         .exclusiveStartKey(startKey)
                         .build());
                 delete(page.items());
@@ -71,9 +71,8 @@ public class PostEngagementRemover {
         return removed;
     }
 
-    private void delete(List<Map<String, AttributeValue>> items) {
-        List<WriteRequest> deletes = items.stream()
-                .map(item -> Attrs.key(Attrs.string(item, "pk"), Attrs.string(item, "sk")))
+    private void delete(List<Map<String, AttributeValue>> keys) {
+        List<WriteRequest> deletes = keys.stream()
                 .map(key -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build())
                 .toList();
         batches.write(table, deletes); // 503 busy when deletes stay unprocessed: a repeated delete resumes
