@@ -25,6 +25,8 @@ import ru.rossgram.it.ApiDriver.Reply;
 import ru.rossgram.local.FunctionHost;
 import ru.rossgram.shared.auth.AccessTokens;
 import ru.rossgram.shared.auth.Caller;
+import ru.rossgram.shared.accounts.Session;
+import ru.rossgram.shared.accounts.SessionRepository;
 import ru.rossgram.shared.auth.PasswordHasher;
 import ru.rossgram.shared.config.RossgramConfig;
 
@@ -387,6 +389,21 @@ abstract class AccountsContract extends Contract {
         assertEquals("invalid-refresh-token", reuse.problemType());
         // the whole family is gone: the newest token, never reused, no longer works either
         assertEquals(401, api.post("/v1/sessions/refresh", refresh(second)).status());
+    }
+
+    /** YDB's TTL deletes an expired item only within about two days: until then, reads must see it as dead. */
+    @Test
+    void refresh_refusesASessionPastItsLife_whileItsItemIsStillStored() throws Exception {
+        ApiDriver api = hosts.api(hosts.start(Map.of("ROSSGRAM_REFRESH_TOKEN_TTL", "1s")));
+        String token = createAccount(api, unique("ttl")).at("/tokens/refreshToken").asText();
+        Thread.sleep(2_100);
+
+        Reply reply = client().post("/v1/sessions/refresh", refresh(token));
+        assertEquals(401, reply.status(), reply.body());
+        assertEquals("invalid-refresh-token", reply.problemType());
+        Session stored = hosts.services().get(SessionRepository.class).find(token.substring(0, token.indexOf('.')))
+                .orElseThrow(() -> new AssertionError("the session's item is gone: this test needs it still stored"));
+        assertTrue(stored.expiresAt().isBefore(Instant.now()), stored.expiresAt().toString());
     }
 
     @Test

@@ -22,11 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A DynamoDB endpoint that passes every request on to the real one except those of one operation, which get
  * DynamoDB's 500 answer: a database that fails half-way through a function's work, after the reads it did
- * first. It can also answer BatchGetItem as a throttled table does, reading nothing and handing every key back
- * unprocessed. Point a function at it with {@code AWS_ENDPOINT_URL_DYNAMODB}.
+ * first (or after letting the first few of them through). It can also answer BatchGetItem as a throttled table
+ * does, reading nothing and handing every key back unprocessed, and it notes the largest transaction it saw. Point
+ * a function at it with {@code AWS_ENDPOINT_URL_DYNAMODB}.
  */
 final class FailingDynamoDb implements AutoCloseable {
     private static final String BATCH_GET = "DynamoDB_20120810.BatchGetItem";
+    private static final String TRANSACT_WRITE = "DynamoDB_20120810.TransactWriteItems";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
@@ -37,9 +39,12 @@ final class FailingDynamoDb implements AutoCloseable {
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger batchGetsToWithhold = new AtomicInteger();
     private final AtomicInteger withheld = new AtomicInteger();
+    private final AtomicInteger toLetThrough;
+    private final AtomicInteger largestTransaction = new AtomicInteger();
 
-    private FailingDynamoDb(String operation, URI target) throws IOException {
+    private FailingDynamoDb(String operation, int letThrough, URI target) throws IOException {
         this.target = target;
+        this.toLetThrough = new AtomicInteger(letThrough);
         this.failedTarget = operation == null ? null : "DynamoDB_20120810." + operation;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -49,12 +54,17 @@ final class FailingDynamoDb implements AutoCloseable {
 
     /** Fails every {@code operation} (such as {@code TransactWriteItems}); forwards the rest to {@code target}. */
     static FailingDynamoDb failing(String operation, String target) throws IOException {
-        return new FailingDynamoDb(operation, URI.create(target));
+        return new FailingDynamoDb(operation, 0, URI.create(target));
+    }
+
+    /** Forwards the first {@code letThrough} requests of {@code operation}, then fails every later one. */
+    static FailingDynamoDb failingAfter(String operation, int letThrough, String target) throws IOException {
+        return new FailingDynamoDb(operation, letThrough, URI.create(target));
     }
 
     /** Forwards everything to {@code target} until told to {@link #withholdBatchGets withhold} reads. */
     static FailingDynamoDb forwarding(String target) throws IOException {
-        return new FailingDynamoDb(null, URI.create(target));
+        return new FailingDynamoDb(null, 0, URI.create(target));
     }
 
     /**
@@ -74,6 +84,11 @@ final class FailingDynamoDb implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The most actions one TransactWriteItems request that came here held, forwarded or failed. */
+    int largestTransaction() {
+        return largestTransaction.get();
+    }
+
     /** How many requests were answered with the failure. */
     int refused() {
         return refused.get();
@@ -88,7 +103,10 @@ final class FailingDynamoDb implements AutoCloseable {
                 reply(exchange, 200, List.of("application/x-amz-json-1.0"), null, allUnprocessed(body));
                 return;
             }
-            if (operation != null && operation.equals(failedTarget)) {
+            if (TRANSACT_WRITE.equals(operation)) {
+                largestTransaction.accumulateAndGet(JSON.readTree(body).path("TransactItems").size(), Math::max);
+            }
+            if (operation != null && operation.equals(failedTarget) && toLetThrough.getAndDecrement() <= 0) {
                 refused.incrementAndGet();
                 reply(exchange, 500, List.of("application/x-amz-json-1.0"), null,
                         "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"injected\"}"

@@ -4,16 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ru.rossgram.it.ApiDriver.Reply;
 import ru.rossgram.local.FunctionHost;
 import ru.rossgram.localcloud.template.FunctionSpec;
+import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.config.RossgramConfig;
-import ru.rossgram.shared.feeds.FeedContext;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.feeds.FanOutAction;
+import ru.rossgram.shared.feeds.FanOutJob;
+import ru.rossgram.shared.feeds.FanOutJobs;
+import ru.rossgram.shared.feeds.FeedContext;
+import ru.rossgram.shared.social.Counter;
+import ru.rossgram.shared.social.FollowRepository;
+import ru.rossgram.shared.social.ProfileCounters;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -249,6 +259,66 @@ abstract class FeedsContract extends Contract {
         assertEquals(List.of(newer, starPost, crossing, older), fan.feed(), "following again brings her back");
         assertEquals(204, late.send("PUT", "/v1/users/" + star.username() + "/block", null).status());
         assertEquals(List.of(), late.feed(), "nor after a block");
+    }
+
+    /**
+     * Marking a celebrity's followers once wrote up to 100 contexts per transaction; YDB's Document API takes 25.
+     * The job now writes chunks of 25 that commit one by one, so a failure between two leaves some followers noted
+     * and the rest not, and the retried step (its cursor unmoved) notes everyone, each exactly once.
+     */
+    @Test
+    void markingACelebritysFollowers_commitsAtMost25ContextsATransaction_andARetryAfterAFailureBetweenChunksNotesEveryone()
+            throws Exception {
+        User star = signUp();
+        List<String> followerIds = followersWrittenDirectly(star, 60);
+        String crossing = publish(star);
+        Map<String, String> oneStep = Map.of("ROSSGRAM_FEEDS_FOLLOWERS_PER_STEP", "100");
+        String database = backend().functionEnvironment(fanOutFunction()).get("AWS_ENDPOINT_URL_DYNAMODB");
+        try (FailingDynamoDb secondChunkFails = FailingDynamoDb.failingAfter("TransactWriteItems", 1, database)) {
+            Map<String, String> env = new HashMap<>(oneStep);
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", secondChunkFails.url());
+            FunctionHost failing = hosts.start(env);
+            assertThrows(RuntimeException.class, () -> deliverFanOutTasks(failing), "the marking step fails, to be retried");
+            assertTrue(secondChunkFails.refused() > 0, "its second transaction was what failed");
+            assertEquals(25, secondChunkFails.largestTransaction());
+        }
+        assertEquals(25, notedFollowers(followerIds, star), "the first chunk committed alone");
+
+        try (FailingDynamoDb watched = FailingDynamoDb.forwarding(database)) {
+            Map<String, String> env = new HashMap<>(oneStep);
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", watched.url());
+            deliverFanOutTasks(hosts.start(env)); // the platform's retry of the same task
+            assertEquals(25, watched.largestTransaction());
+        }
+        assertEquals(60, notedFollowers(followerIds, star), "every follower noted");
+        FanOutJob job = services().get(FanOutJobs.class).find(crossing, FanOutAction.MARK).orElseThrow();
+        assertTrue(job.done());
+        assertEquals(60, job.delivered(), "each follower counted once, though the first 25 were noted twice");
+    }
+
+    /** {@code count} followers of {@code author}, their edges and her count written as follows write them. */
+    private List<String> followersWrittenDirectly(User author, int count) {
+        TransactionWriter transactions = services().get(TransactionWriter.class);
+        FollowRepository follows = services().get(FollowRepository.class);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String followerId = services().get(IdGenerator.class).newId();
+            assertTrue(transactions.write(List.of(follows.putEdgeItem(followerId, author.id(), Instant.now())))
+                    .isEmpty());
+            ids.add(followerId);
+        }
+        assertTrue(transactions.write(List.of(services().get(ProfileCounters.class)
+                .changeItem(author.id(), Counter.FOLLOWERS, count))).isEmpty());
+        return ids;
+    }
+
+    /** How many of {@code followerIds} have {@code celebrity} in their feed context. */
+    private long notedFollowers(List<String> followerIds, User celebrity) {
+        return followerIds.stream().filter(id -> {
+            var item = dynamo().getItem(r -> r.tableName(table()).key(FeedContext.key(id)).consistentRead(true)).item();
+            AttributeValue ids = item == null ? null : item.get(FeedContext.CELEBRITIES);
+            return ids != null && ids.hasSs() && ids.ss().contains(celebrity.id());
+        }).count();
     }
 
     @Test

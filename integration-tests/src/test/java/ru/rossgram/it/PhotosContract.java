@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,6 +30,8 @@ import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 import ru.rossgram.shared.posts.PhotoResults.Outcome;
+import ru.rossgram.shared.uploads.Upload;
+import ru.rossgram.shared.uploads.UploadRepository;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -131,6 +134,31 @@ abstract class PhotosContract extends Contract {
                     expiresAt.toString());
         }
         assertEquals(3, ids.size());
+    }
+
+    @Test
+    void createUpload_urlsCarryNoChecksumParameters_whichYandexObjectStorageWouldRefuse() {
+        for (JsonNode ticket : signUp().uploads(2, 123_456)) {
+            String query = URI.create(ticket.path("url").asText()).getRawQuery().toLowerCase(Locale.ROOT);
+            assertFalse(query.contains("x-amz-checksum-"), query);
+            assertFalse(query.contains("x-amz-sdk-checksum-algorithm"), query);
+            headers(ticket).keySet().forEach(name -> assertFalse(name.startsWith("x-amz-checksum-")
+                    || name.equals("x-amz-sdk-checksum-algorithm"), name));
+        }
+    }
+
+    /** YDB's TTL deletes an expired item only within about two days: until then, reads must see it as gone. */
+    @Test
+    void anUploadPastItsRetention_isGone_whileItsItemIsStillStored() throws Exception {
+        User author = hosts.signUp(hosts.start(Map.of("ROSSGRAM_UPLOADS_RETENTION", "1s")), "ttl");
+        String uploadId = author.uploads(1, 1000).get(0).path("uploadId").asText();
+        Thread.sleep(2_100);
+
+        assertEquals(404, author.send("GET", "/v1/uploads/" + uploadId, null).status());
+        assertEquals("unknown-upload", author.createPost(postBody(List.of(uploadId), "")).problemType());
+        Upload stored = hosts.services().get(UploadRepository.class).find(uploadId)
+                .orElseThrow(() -> new AssertionError("the upload's item is gone: this test needs it still stored"));
+        assertTrue(stored.expiredAt(Instant.now()));
     }
 
     @Test
@@ -435,6 +463,8 @@ abstract class PhotosContract extends Contract {
         JsonNode post = signUp().send("GET", "/v1/posts/" + postId, null).json();
         assertEquals("published", post.path("status").asText());
         post.path("photos").forEach(photo -> assertEquals(2, photo.path("urls").size()));
+        // The largest transaction we write: the post, its ten uploads and its author's count, all or nothing.
+        assertEquals(204, author.send("DELETE", "/v1/posts/" + postId, null).status());
     }
 
     @Test

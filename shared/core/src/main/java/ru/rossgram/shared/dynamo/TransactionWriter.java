@@ -15,9 +15,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *
  * <p>A transaction DynamoDB cancels only because another one touched the same items at the same moment is
  * retried: the retry sees that transaction's result, so a condition decides the outcome instead of the race.
+ *
+ * <p>Every transaction of ours is sent here, so this is where the size limit lives: {@value #MAX_ACTIONS} actions,
+ * YDB's Document API's limit (AWS allows 100). A caller whose transaction could grow past it must change its
+ * design (see docs/data-model.md), so a larger one is refused before anything is sent, on every cloud alike.
  */
 @Singleton
 public class TransactionWriter {
+    /** The most actions one TransactWriteItems may hold on every cloud we deploy to (YDB: 25; AWS: 100). */
+    public static final int MAX_ACTIONS = 25;
     private static final int ATTEMPTS = 8;
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
@@ -31,8 +37,12 @@ public class TransactionWriter {
      * @return empty when committed, else the cancellation reasons, one per item in order, of the first attempt
      *         that failed for a reason other than a conflict
      * @throws ProblemException 503 {@code busy} when conflicting transactions persist past every retry
+     * @throws IllegalArgumentException for no items, or more than {@value #MAX_ACTIONS} (nothing is sent)
      */
     public Optional<List<CancellationReason>> write(List<TransactWriteItem> items) {
+        if (items.isEmpty() || items.size() > MAX_ACTIONS) {
+            throw new IllegalArgumentException("a transaction holds 1 to " + MAX_ACTIONS + " actions, not " + items.size());
+        }
         List<CancellationReason> reasons = Contention.retry(ATTEMPTS, "Too much contention; retry shortly.", () -> {
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));

@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -35,18 +36,22 @@ public class S3Clients {
     }
 
     /**
-     * S3 with checksums only where the API requires them: the SDK's default (a CRC trailer on every upload,
-     * since 2.30) is refused by several S3-compatible stores, and our own uploads go through presigned URLs.
+     * S3 as every store we deploy to takes it, AWS's included: checksums only where the API requires them (the
+     * SDK's default since 2.30, a CRC on every request, is refused by several S3-compatible stores; our own uploads
+     * go through presigned URLs), and where one is required, DeleteObjects, the {@code Content-MD5} that Yandex
+     * Object Storage demands rather than the CRC32 the SDK would send instead (AWS takes either).
      */
     @Singleton
     S3Client s3(SdkHttpClient httpClient, RossgramConfig config) {
         var builder = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(httpClient)
                 .forcePathStyle(config.s3PathStyle())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .addPlugin(LegacyMd5Plugin.create());
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
+
 
     /** Signs URLs for the same endpoint, addressing and credentials as {@link #s3}; makes no network calls. */
     @Singleton

@@ -29,9 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 @Singleton
 public class FeedRepository {
-    /** TransactWriteItems' limit. */
-    private static final int UPDATES_PER_REQUEST = 100;
-
     private final DynamoDbClient dynamo;
     private final BatchWriter batches;
     private final TransactionWriter transactions;
@@ -125,12 +122,14 @@ public class FeedRepository {
 
     /**
      * Notes in each of {@code followerIds}' contexts that they follow the celebrity {@code celebrityId}: updates
-     * of up to {@value #UPDATES_PER_REQUEST} items a request (a transaction, the one batch call that takes updates;
-     * nothing here needs it to be atomic).
+     * of up to {@link TransactionWriter#MAX_ACTIONS} items a request (a transaction, the one batch call that takes
+     * updates). Nothing here needs the slice to be atomic: each update adds an id to a set, so when a request fails
+     * half-way the step is retried from its cursor and notes again those it had noted, changing nothing.
      */
     public void noteCelebrity(List<String> followerIds, String celebrityId) {
-        for (int from = 0; from < followerIds.size(); from += UPDATES_PER_REQUEST) {
-            List<TransactWriteItem> updates = followerIds.subList(from, Math.min(followerIds.size(), from + UPDATES_PER_REQUEST))
+        int chunk = TransactionWriter.MAX_ACTIONS;
+        for (int from = 0; from < followerIds.size(); from += chunk) {
+            List<TransactWriteItem> updates = followerIds.subList(from, Math.min(followerIds.size(), from + chunk))
                     .stream().map(followerId -> celebrityUpdate(followerId, celebrityId, "ADD")).toList();
             transactions.write(updates).ifPresent(reasons -> {
                 throw new IllegalStateException("feed contexts not updated: " + reasons); // no condition to fail
