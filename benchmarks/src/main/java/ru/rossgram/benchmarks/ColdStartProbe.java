@@ -12,7 +12,6 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,17 +52,7 @@ public final class ColdStartProbe {
         byte[] payload = write(responses, response);
         long firstResponse = System.currentTimeMillis();
 
-        // Read only now: loading java.lang.management must not count towards the start it measures.
-        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
-        System.out.println("coldStartMillis=" + (firstResponse - jvmStart)
-                + " status=" + response.getStatusCode()
-                + " initMillis=" + millis(t1 - t0)
-                + " invokeMillis=" + millis(t3 - t2)
-                + " jvmMillis=" + (mainEntered - jvmStart)
-                + " eventMillis=" + millis(t2 - t1)
-                + " responseBytes=" + payload.length
-                + " classes=" + classes);
+        ProbeLines.firstCall(mainEntered, t0, t1, t2, t3, firstResponse, response.getStatusCode(), payload.length);
 
         if (args.length == 3) {
             APIGatewayV2HTTPEvent second = read(events, Path.of(args[2]));
@@ -71,13 +60,9 @@ public final class ColdStartProbe {
             APIGatewayV2HTTPResponse warm = handler.handleRequest(second, new MinimalContext());
             long w1 = System.nanoTime();
             write(responses, warm);
-            System.out.println("warmInvokeMillis=" + millis(w1 - w0) + " warmStatus=" + warm.getStatusCode());
+            ProbeLines.warmCall(w0, w1, warm.getStatusCode());
         }
-        // After everything measured: lets the harness tell this JVM's CPU from other processes' on the machine.
-        System.out.println("cpuMillis=" + ProcessCpu.millis());
-        System.out.flush();
-        // A Lambda container is frozen, not shut down; do not wait for the framework's threads.
-        System.exit(0);
+        ProbeLines.finish();
     }
 
     /**
@@ -109,10 +94,6 @@ public final class ColdStartProbe {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         serializer.toJson(response, out);
         return out.toByteArray();
-    }
-
-    private static String millis(long nanos) {
-        return Long.toString(Math.round(nanos / 1_000_000.0));
     }
 
     /** What a handler may ask of its context; values shaped like the template's SignUpFunction. */

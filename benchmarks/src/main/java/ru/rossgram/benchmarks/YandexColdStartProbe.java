@@ -3,7 +3,6 @@ package ru.rossgram.benchmarks;
 import com.jsoniter.JsonIterator;
 import com.jsoniter.any.Any;
 import com.jsoniter.output.JsonStream;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -44,28 +43,16 @@ public final class YandexColdStartProbe {
         byte[] payload = JsonStream.serialize(response).getBytes(StandardCharsets.UTF_8);
         long firstResponse = System.currentTimeMillis();
 
-        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
-        System.out.println("coldStartMillis=" + (firstResponse - jvmStart)
-                + " status=" + status(payload)
-                + " initMillis=" + millis(t1 - t0)
-                + " invokeMillis=" + millis(t3 - t2)
-                + " jvmMillis=" + (mainEntered - jvmStart)
-                + " eventMillis=" + millis(t2 - t1)
-                + " responseBytes=" + payload.length
-                + " classes=" + classes);
+        ProbeLines.firstCall(mainEntered, t0, t1, t2, t3, firstResponse, status(payload), payload.length);
 
         if (args.length == 3) {
             Object second = JsonIterator.deserialize(Files.readAllBytes(Path.of(args[2])), inputType);
             long w0 = System.nanoTime();
             Object warm = entry.apply(second);
             long w1 = System.nanoTime();
-            System.out.println("warmInvokeMillis=" + millis(w1 - w0) + " warmStatus="
-                    + status(JsonStream.serialize(warm).getBytes(StandardCharsets.UTF_8)));
+            ProbeLines.warmCall(w0, w1, status(JsonStream.serialize(warm).getBytes(StandardCharsets.UTF_8)));
         }
-        System.out.println("cpuMillis=" + ProcessCpu.millis());
-        System.out.flush();
-        System.exit(0);
+        ProbeLines.finish();
     }
 
     /** The concrete {@code I} of the {@code Function<I, O>} the class itself declares, as the runtime requires. */
@@ -82,9 +69,5 @@ public final class YandexColdStartProbe {
     private static String status(byte[] payload) {
         Any answer = JsonIterator.deserialize(payload);
         return answer.get("statusCode").toString();
-    }
-
-    private static String millis(long nanos) {
-        return Long.toString(Math.round(nanos / 1_000_000.0));
     }
 }

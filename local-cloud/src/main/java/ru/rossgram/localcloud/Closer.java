@@ -19,4 +19,13 @@ final class Closer {
             }
         }
     }
+
+    /** Closes every non-null resource, then throws one {@link IllegalStateException} carrying whatever they threw. */
+    static void closeAllOrThrow(String message, AutoCloseable... resources) {
+        IllegalStateException failure = new IllegalStateException(message);
+        closeAll(failure, resources);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+    }
 }

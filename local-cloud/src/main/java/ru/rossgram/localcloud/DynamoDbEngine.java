@@ -41,10 +41,6 @@ final class DynamoDbEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        IllegalStateException failure = new IllegalStateException("cannot stop DynamoDB Local cleanly");
-        Closer.closeAll(failure, client, server);
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
-        }
+        Closer.closeAllOrThrow("cannot stop DynamoDB Local cleanly", client, server);
     }
 }

@@ -239,10 +239,6 @@ public final class LocalCloud implements AutoCloseable {
             return;
         }
         closed = true;
-        IllegalStateException failure = new IllegalStateException("cannot stop the local cloud cleanly");
-        Closer.closeAll(failure, s3, dynamoDb);
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
-        }
+        Closer.closeAllOrThrow("cannot stop the local cloud cleanly", s3, dynamoDb);
     }
 }

@@ -54,11 +54,7 @@ final class S3Engine implements AutoCloseable {
 
     @Override
     public void close() {
-        IllegalStateException failure = new IllegalStateException("cannot stop S3Proxy cleanly");
-        Closer.closeAll(failure, presigner, client, server);
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
-        }
+        Closer.closeAllOrThrow("cannot stop S3Proxy cleanly", presigner, client, server);
     }
 
     /** Built on first {@link #get()}; closing closes it only if it was built. */

@@ -65,11 +65,7 @@ class YandexObjectStorageTest {
 
     @AfterAll
     static void stop() {
-        IllegalStateException failure = new IllegalStateException("cannot stop the clouds cleanly");
-        Closer.closeAll(failure, yandex, aws);
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
-        }
+        Closer.closeAllOrThrow("cannot stop the clouds cleanly", yandex, aws);
     }
 
     @Test
