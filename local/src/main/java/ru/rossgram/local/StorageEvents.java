@@ -32,7 +32,7 @@ import ru.rossgram.localcloud.template.SamTemplate;
  * cloud.onObjectCreated(events::deliver);
  * }</pre>
  */
-public final class StorageEvents implements AutoCloseable {
+public final class StorageEvents implements StorageNotifications {
 
     /** Attempts per event and function: the first and Lambda's default two retries. */
     public static final int MAX_ATTEMPTS = 3;
@@ -103,6 +103,7 @@ public final class StorageEvents implements AutoCloseable {
      *
      * @param object an object that landed in a bucket
      */
+    @Override
     public void deliver(ObjectCreated object) {
         List<S3EventRoute> matching = routes.stream().filter(route -> route.matches(object)).toList();
         if (matching.isEmpty()) {
@@ -130,6 +131,7 @@ public final class StorageEvents implements AutoCloseable {
      * @return true when idle, false when the timeout passed first
      * @throws InterruptedException when interrupted while waiting
      */
+    @Override
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long remaining = timeout.toNanos();
         lock.lock();
