@@ -14,8 +14,10 @@ import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Base of every HTTP function: adapts the API Gateway v2 event, calls {@link #handle}, and turns every
- * failure into a problem response. Subclasses only translate between HTTP and one service call.
+ * Base of every HTTP function: {@link #answer} takes the cloud-neutral request, calls {@link #handle}, and turns
+ * every failure into a problem response. Subclasses only translate between HTTP and one service call. Each cloud
+ * is an adapter over {@code answer}: {@link #execute} for AWS (API Gateway HTTP API, payload 2.0), the
+ * {@code ru.rossgram.shared.http.yandex} classes for Yandex Cloud Functions (API Gateway payload 1.0).
  *
  * <p>The no-argument constructor is the one Lambda uses; the builder constructor lets tests and the local
  * runner hand in configuration without touching the process environment.
@@ -37,15 +39,24 @@ public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HT
         return FunctionContexts.lambda();
     }
 
-    /** Answers one request and logs one access line for it (see {@link AccessLog}). */
+    /** AWS's adapter: the API Gateway v2 event answered by {@link #answer}. */
     @Override
     public final APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        return ApiGatewayV2Events.toResponse(answer(ApiGatewayV2Events.toRequest(event)));
+    }
+
+    /**
+     * Answers one request, whatever cloud it came from, and logs one access line for it (see {@link AccessLog})
+     * with the invocation's fields (see {@link InvocationLog}) on every line logged meanwhile.
+     *
+     * @return the response; never throws for a failure of the request's own, which becomes a problem response
+     */
+    public final ApiResponse answer(ApiRequest request) {
         long started = System.nanoTime();
-        ApiRequest request = ApiGatewayV2Events.toRequest(event);
         try (InvocationLog ignored = InvocationLog.begin(request.requestId())) {
             ApiResponse response = respond(request);
             AccessLog.record(request, response, started);
-            return ApiGatewayV2Events.toResponse(response);
+            return response;
         }
     }
 

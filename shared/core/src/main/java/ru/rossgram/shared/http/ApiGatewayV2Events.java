@@ -2,8 +2,6 @@ package ru.rossgram.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
@@ -11,9 +9,6 @@ import java.util.Map;
 
 /** Adapter between API Gateway HTTP API (payload 2.0) events and our cloud-neutral request/response. */
 public final class ApiGatewayV2Events {
-    /** A byte that never occurs in UTF-8. */
-    private static final int NOT_UTF8 = 0xFF;
-
     private ApiGatewayV2Events() {
     }
 
@@ -27,7 +22,7 @@ public final class ApiGatewayV2Events {
         }
         byte[] body = event.getBody() == null ? new byte[0]
                 : event.getIsBase64Encoded() ? decodeBase64(event.getBody())
-                : utf8(event.getBody());
+                : TextBodies.utf8(event.getBody());
         return new ApiRequest(
                 event.getRouteKey(), // as the gateway sent it: a missing one stays missing, never guessed from the path
                 http == null || http.getMethod() == null ? "GET" : http.getMethod().toUpperCase(Locale.ROOT),
@@ -47,21 +42,6 @@ public final class ApiGatewayV2Events {
                 .withBody(response.body())
                 .withIsBase64Encoded(false)
                 .build();
-    }
-
-    /**
-     * The text body's bytes. {@code String.getBytes} would turn an unpaired surrogate into '?', repairing the
-     * client's mistake silently; here it becomes a byte no UTF-8 reader accepts, so the strict JSON reader refuses it.
-     */
-    static byte[] utf8(String body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length());
-        int from = 0;
-        for (int broken; (broken = StrictStrings.firstUnpairedSurrogate(body, from)) >= 0; from = broken + 1) {
-            bytes.writeBytes(body.substring(from, broken).getBytes(StandardCharsets.UTF_8));
-            bytes.write(NOT_UTF8);
-        }
-        bytes.writeBytes(body.substring(from).getBytes(StandardCharsets.UTF_8));
-        return bytes.toByteArray();
     }
 
     private static byte[] decodeBase64(String body) {

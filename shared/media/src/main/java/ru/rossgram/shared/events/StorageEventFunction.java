@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -11,11 +12,12 @@ import ru.rossgram.shared.config.FunctionContexts;
 import ru.rossgram.shared.logging.InvocationLog;
 
 /**
- * Base of every function triggered by stored objects (S3 event notifications): hands each record's bucket
- * and decoded key to {@link #handle} and logs one line per object with what came of it. Whatever
- * {@code handle} throws fails the invocation, so the platform delivers the event again; subclasses throw
- * only for faults worth a retry.
- * Another cloud's trigger format is one more adapter that calls the same services.
+ * Base of every function triggered by stored objects: {@link #handleObjects} hands each object's bucket and key
+ * to {@link #handle} and logs one line per object with what came of it. Whatever {@code handle} throws fails
+ * the invocation, so the platform delivers the whole batch again; subclasses throw only for faults worth a
+ * retry, and handle an object twice as harmlessly as once. Each cloud's trigger format is an adapter over
+ * {@code handleObjects}: {@link #execute} for S3 event notifications, {@code ru.rossgram.shared.events.yandex}
+ * for Yandex Object Storage triggers.
  */
 public abstract class StorageEventFunction extends MicronautRequestHandler<S3Event, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(StorageEventFunction.class);
@@ -34,41 +36,55 @@ public abstract class StorageEventFunction extends MicronautRequestHandler<S3Eve
         return FunctionContexts.lambda();
     }
 
+    /** AWS's adapter: each record of an S3 event notification, its key URL-decoded as S3 encodes it in events. */
     @Override
     public final Void execute(S3Event event) {
         if (event == null || event.getRecords() == null) {
             return null;
         }
-        try (InvocationLog ignored = InvocationLog.begin(null)) {
-            for (S3EventNotificationRecord record : event.getRecords()) {
-                handleLogged(record);
-            }
-        }
+        handleObjects(event.getRecords().stream().map(StorageEventFunction::storedObject).toList());
         return null;
     }
 
-    /** Handles one record and logs one line with its outcome, a failure (rethrown for a retry) included. */
-    private void handleLogged(S3EventNotificationRecord record) {
-        String bucket = record.getS3().getBucket().getName();
-        String key = record.getS3().getObject().getUrlDecodedKey();
+    /**
+     * Handles a batch of stored objects in order, logging one line per object with its outcome.
+     *
+     * @throws RuntimeException the first object's failure, after its line is logged; the objects after it are
+     *     not tried, and the platform delivers the whole batch again, so the ones before it run twice
+     */
+    public final void handleObjects(List<StoredObject> objects) {
+        try (InvocationLog ignored = InvocationLog.begin(null)) {
+            for (StoredObject object : objects) {
+                handleLogged(object);
+            }
+        }
+    }
+
+    private static StoredObject storedObject(S3EventNotificationRecord record) {
+        return new StoredObject(record.getS3().getBucket().getName(), record.getS3().getObject().getUrlDecodedKey(),
+                record.getEventName());
+    }
+
+    /** Handles one object and logs one line with its outcome, a failure (rethrown for a retry) included. */
+    private void handleLogged(StoredObject object) {
         long start = System.nanoTime();
         Object outcome;
         try {
-            outcome = handle(bucket, key);
+            outcome = handle(object.bucket(), object.key());
         } catch (RuntimeException e) {
-            line(LOG.atError().setCause(e), record, bucket, key, "failed", start);
+            line(LOG.atError().setCause(e), object, "failed", start);
             throw e;
         }
-        line(LOG.atInfo(), record, bucket, key, outcome, start);
+        line(LOG.atInfo(), object, outcome, start);
     }
 
-    private static void line(LoggingEventBuilder line, S3EventNotificationRecord record, String bucket, String key,
-                             Object outcome, long startedNanos) {
+    private static void line(LoggingEventBuilder line, StoredObject object, Object outcome, long startedNanos) {
         long millis = (System.nanoTime() - startedNanos) / 1_000_000;
-        line.setMessage(record.getEventName() + " s3://" + bucket + "/" + key + " -> " + outcome + " in " + millis + " ms")
-                .addKeyValue("event", record.getEventName())
-                .addKeyValue("bucket", bucket)
-                .addKeyValue("key", key)
+        line.setMessage(object.event() + " s3://" + object.bucket() + "/" + object.key() + " -> " + outcome
+                        + " in " + millis + " ms")
+                .addKeyValue("event", object.event())
+                .addKeyValue("bucket", object.bucket())
+                .addKeyValue("key", object.key())
                 .addKeyValue("outcome", String.valueOf(outcome))
                 .addKeyValue("latencyMs", millis)
                 .log();
