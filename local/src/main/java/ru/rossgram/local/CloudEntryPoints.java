@@ -31,15 +31,16 @@ record CloudEntryPoints(FunctionIntegration api, StorageNotifications storage, C
     }
 
     /**
-     * Yandex's: {@link YandexFunctionRuntime}, {@link YandexFunctionsIntegration} with the operations of the API
-     * contract at {@code contract}, {@link YandexStorageTriggers} with {@code triggers}.
+     * Yandex's: {@link YandexFunctionRuntime}, {@link YandexFunctionsIntegration} over {@code routes} with the
+     * operation ids of the API contract at {@code contract}, {@link YandexStorageTriggers} with {@code triggers}.
      */
     static CloudEntryPoints yandex(SamTemplate template, LocalCloud cloud, Function<FunctionSpec, Map<String, String>> environments,
-                                   Path contract, YandexTriggerSettings triggers, Consumer<String> log) {
+                                   HttpApiRoutes routes, Path contract, YandexTriggerSettings triggers, Consumer<String> log) {
         YandexFunctionRuntime functions = new YandexFunctionRuntime(environments);
         YandexStorageTriggers storage = new YandexStorageTriggers(template, cloud::physicalName, functions, triggers,
                 triggers.localRetryInterval(), log);
-        return new CloudEntryPoints(new YandexFunctionsIntegration(functions, OpenApiOperations.read(contract)), storage,
+        return new CloudEntryPoints(new YandexFunctionsIntegration(functions,
+                new YandexGatewayRoutes(routes, OpenApiOperations.read(contract))), storage,
                 functions::warmUp, functions);
     }
 

@@ -71,9 +71,10 @@ public final class LocalBackend implements AutoCloseable {
             environment.putAll(options.environment());
             return environment;
         };
+        HttpApiRoutes routes = new HttpApiRoutes(template.functions());
         CloudEntryPoints entryPoints = switch (options.cloud()) {
             case AWS -> CloudEntryPoints.aws(template, cloud, environments, log);
-            case YANDEX -> CloudEntryPoints.yandex(template, cloud, environments,
+            case YANDEX -> CloudEntryPoints.yandex(template, cloud, environments, routes,
                     ApiDocs.documentBeside(template.directory()), options.triggers(), log);
         };
         // Objects landing in a bucket (a phone's presigned upload included) reach the subscribed functions.
@@ -81,7 +82,7 @@ public final class LocalBackend implements AutoCloseable {
         ApiServer api;
         try {
             api = ApiServer.start(options.host(), options.port(),
-                    new ApiGateway(new HttpApiRoutes(template.functions()), entryPoints.api()),
+                    new ApiGateway(routes, entryPoints.api()),
                     ApiDocs.beside(template.directory()), template.httpApiCors().orElse(null), log);
         } catch (IOException | RuntimeException e) {
             entryPoints.close();

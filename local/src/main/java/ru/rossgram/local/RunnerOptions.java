@@ -50,10 +50,10 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
                                  1.0 events and Object Storage trigger batches to each function's Yandex class,
                                  and the engines refuse what YDB and Object Storage refuse
             Yandex Object Storage triggers (with --cloud yandex; defaults: what the deploy sets)
-              --trigger-batch-size N      messages per call, 1-10 (default 10)
+              --trigger-batch-size N      messages per call, 1-10 (default 1)
               --trigger-batch-cutoff S    seconds a batch waits to fill, 1-60 (default 1)
-              --trigger-retry-attempts N  calls after a failed one, whole batch again, 1-5 (default 3)
-              --trigger-retry-interval S  seconds between them on Yandex, 10-60 (default 10; 60 times
+              --trigger-retry-attempts N  calls after a failed one, whole batch again, 1-5 (default 2)
+              --trigger-retry-interval S  seconds between them on Yandex, 10-60 (default 30; 60 times
                                           shorter here, as the S3 retries are)
             """;
 
@@ -136,6 +136,11 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
     }
 
     public RunnerOptions withPaymentsPort(int paymentsPort) {
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers);
+    }
+
+    public RunnerOptions withReset(boolean reset) {
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
                 paymentsPort, cloud, triggers);
     }

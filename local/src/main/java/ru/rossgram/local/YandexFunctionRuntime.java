@@ -3,13 +3,18 @@ package ru.rossgram.local;
 import com.jsoniter.JsonIterator;
 import com.jsoniter.output.JsonStream;
 import com.jsoniter.spi.TypeLiteral;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import ru.rossgram.localcloud.template.FunctionSpec;
 
@@ -62,33 +67,63 @@ public final class YandexFunctionRuntime implements AutoCloseable {
                         + ") is no public, non-generic class implementing java.util.function.Function");
             }
             Object entry;
+            List<ApplicationContext> contexts = new CopyOnWriteArrayList<>();
             try {
                 Map<String, Object> environment = new HashMap<>(environments.apply(function));
-                entry = type.getConstructor(ApplicationContextBuilder.class).newInstance(FunctionHost.contextWith(environment));
+                entry = type.getConstructor(ApplicationContextBuilder.class)
+                        .newInstance(recording(FunctionHost.contextWith(environment), contexts));
             } catch (NoSuchMethodException platformOnly) {
                 entry = type.getConstructor().newInstance();
             }
-            return new Hosted((Function<Object, Object>) entry, TypeArguments.of(type, Function.class)[0]);
+            return new Hosted((Function<Object, Object>) entry, TypeArguments.of(type, Function.class)[0], contexts);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + entryPoint + " for " + function.logicalId(), e);
         }
+    }
+
+    /**
+     * {@code builder}, keeping each context it builds in {@code built}: a Yandex class need not be closeable (the
+     * platform ends its process instead), so the runner closes the contexts its instances started.
+     */
+    private static ApplicationContextBuilder recording(ApplicationContextBuilder builder, List<ApplicationContext> built) {
+        return (ApplicationContextBuilder) Proxy.newProxyInstance(ApplicationContextBuilder.class.getClassLoader(),
+                new Class<?>[] {ApplicationContextBuilder.class}, (proxy, method, arguments) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(builder, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (result == builder) {
+                        return proxy; // a fluent setter: keep recording
+                    }
+                    if (result instanceof ApplicationContext context) {
+                        built.add(context);
+                    }
+                    return result;
+                });
     }
 
     @Override
     public void close() {
         warm.values().forEach(hosted -> {
             if (hosted.entry instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception ignored) {
-                    // shutting down; nothing to save
-                }
+                closeQuietly(closeable);
             }
+            hosted.contexts.forEach(context -> closeQuietly(context));
         });
         warm.clear();
     }
 
-    private record Hosted(Function<Object, Object> entry, Type input) {
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // shutting down; nothing to save
+        }
+    }
+
+    private record Hosted(Function<Object, Object> entry, Type input, List<ApplicationContext> contexts) {
         Object decode(String eventJson) {
             if (input == String.class) {
                 return eventJson;

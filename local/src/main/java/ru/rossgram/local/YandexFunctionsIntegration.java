@@ -23,18 +23,16 @@ final class YandexFunctionsIntegration implements FunctionIntegration {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final YandexFunctionRuntime functions;
-    private final OpenApiOperations operations;
+    private final YandexGatewayRoutes specification;
 
-    YandexFunctionsIntegration(YandexFunctionRuntime functions, OpenApiOperations operations) {
+    YandexFunctionsIntegration(YandexFunctionRuntime functions, YandexGatewayRoutes specification) {
         this.functions = functions;
-        this.operations = operations;
+        this.specification = specification;
     }
 
     @Override
     public ApiGateway.Response invoke(HttpApiRoutes.Match match, HttpApiEvents.Request request) {
-        OpenApiOperations.Operation operation = match.route().isDefault() ? OpenApiOperations.Operation.NONE
-                : operations.find(match.route().method(), match.route().path()).orElse(OpenApiOperations.Operation.NONE);
-        String event = YandexGatewayEvents.event(match, request, operation);
+        String event = YandexGatewayEvents.event(specification.of(match, request.rawPath()), request);
         String answer;
         try {
             answer = functions.invoke(match.function(), event);

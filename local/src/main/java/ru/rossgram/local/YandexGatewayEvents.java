@@ -17,19 +17,14 @@ import ru.rossgram.shared.problem.ProblemException;
 
 /**
  * Builds the event Yandex API Gateway sends a {@code cloud_functions} integration with
- * {@code payload_format_version: "1.0"} (AWS's 1.0 shape with Yandex's own request context): the matched
- * {@code resource} and the {@code path} sent, headers by their canonical names ({@code Content-Type}, as Yandex's
- * examples show them) each in {@code headers} with its last value and in {@code multiValueHeaders} with all, the
- * query likewise, path and query parameters decoded, and the parameters the contract declares for the operation
- * again in {@code parameters}. A JSON body arrives as text; any other is base64-encoded, as the gateway does.
- *
- * <p>The template's {@code $default} route is the gateway specification's catch-all, {@value #CATCH_ALL_RESOURCE}
- * for any method: its path parameter {@value #CATCH_ALL_PARAMETER} holds the path without its leading slash.
+ * {@code payload_format_version: "1.0"} (AWS's 1.0 shape with Yandex's own request context): the specification's
+ * {@code resource} that matched (see {@link YandexGatewayRoutes}) and the {@code path} sent, headers by their
+ * canonical names ({@code Content-Type}, as Yandex's examples show them) each in {@code headers} with its last
+ * value and in {@code multiValueHeaders} with all, the query likewise, path and query parameters decoded, and the
+ * parameters the specification declares (the path's) again in {@code parameters}. A JSON body arrives as text; any
+ * other is base64-encoded, as the gateway does.
  */
 final class YandexGatewayEvents {
-    static final String CATCH_ALL_RESOURCE = "/{proxy+}";
-    static final String CATCH_ALL_PARAMETER = "proxy";
-
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Common Log Format, as {@code requestContext.requestTime} is written. */
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
@@ -39,25 +34,19 @@ final class YandexGatewayEvents {
     }
 
     /**
-     * The event for {@code request}, matched to {@code match}, whose contract operation is {@code operation}.
+     * The event for {@code request}, which runs {@code operation} of the gateway specification.
      *
      * @throws ProblemException {@code invalid-request} naming the path parameter, {@code path} or the query
      *                          parameter that is not valid percent-encoded UTF-8 ({@link PercentEncoding})
      */
-    static String event(HttpApiRoutes.Match match, HttpApiEvents.Request request, OpenApiOperations.Operation operation) {
-        return event(match, request, operation, Instant.now(), UUID.randomUUID().toString());
+    static String event(YandexGatewayRoutes.Operation operation, HttpApiEvents.Request request) {
+        return event(operation, request, Instant.now(), UUID.randomUUID().toString());
     }
 
-    static String event(HttpApiRoutes.Match match, HttpApiEvents.Request request, OpenApiOperations.Operation operation,
-                        Instant now, String requestId) {
-        boolean catchAll = match.route().isDefault();
+    static String event(YandexGatewayRoutes.Operation operation, HttpApiEvents.Request request, Instant now, String requestId) {
         Map<String, String> pathParameters = new LinkedHashMap<>();
-        if (catchAll) {
-            String rest = request.rawPath().startsWith("/") ? request.rawPath().substring(1) : request.rawPath();
-            pathParameters.put(CATCH_ALL_PARAMETER, PercentEncoding.decodePath("path", rest));
-        } else {
-            match.pathParameters().forEach((name, raw) -> pathParameters.put(name, PercentEncoding.decodePath(name, raw)));
-        }
+        operation.pathParameters().forEach((name, raw) -> pathParameters.put(name, PercentEncoding.decodePath(
+                name.equals(YandexGatewayRoutes.CATCH_ALL_PARAMETER) ? "path" : name, raw)));
         PercentEncoding.decodePath("path", request.rawPath()); // its literal segments too, such as /v1/feed%zz
         Map<String, List<String>> query = QueryStrings.parseAll(request.rawQuery());
         Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -77,20 +66,11 @@ final class YandexGatewayEvents {
         context.put("apiGateway", Map.of("operationContext", Map.of()));
 
         Map<String, List<String>> declared = new LinkedHashMap<>();
-        pathParameters.forEach((name, value) -> {
-            if (catchAll || operation.pathParameters().contains(name)) {
-                declared.put(name, List.of(value));
-            }
-        });
-        query.forEach((name, values) -> {
-            if (operation.queryParameters().contains(name)) {
-                declared.put(name, values);
-            }
-        });
+        pathParameters.forEach((name, value) -> declared.put(name, List.of(value)));
 
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "1.0");
-        event.put("resource", catchAll ? CATCH_ALL_RESOURCE : match.route().path());
+        event.put("resource", operation.resource());
         event.put("path", request.rawPath());
         event.put("httpMethod", request.method());
         event.put("headers", lastValues(headers));

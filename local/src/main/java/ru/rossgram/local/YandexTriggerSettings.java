@@ -33,9 +33,12 @@ public record YandexTriggerSettings(int batchSize, Duration batchCutoff, int ret
         check("retry interval (s)", retryInterval.toMillis() / 1000.0, 10, 60);
     }
 
-    /** What the deploy gives the thumbnail and fan-out triggers: see deploy/yandex and README. */
+    /**
+     * What the deploy gives every trigger ({@code deploy/yandex}'s {@code StorageTrigger}): one object a call, as S3
+     * notifications arrive on AWS, two retries 30 s apart, as Lambda retries an S3 event twice.
+     */
     public static YandexTriggerSettings deployed() {
-        return new YandexTriggerSettings(10, Duration.ofSeconds(1), 3, Duration.ofSeconds(10));
+        return new YandexTriggerSettings(1, Duration.ofSeconds(1), 2, Duration.ofSeconds(30));
     }
 
     /** The wait between attempts here: {@link #retryInterval()} sped up {@value #LOCAL_SPEED_UP} times. */

@@ -21,8 +21,9 @@ class YandexFunctionsIntegrationTest {
             Map.of(), List.of(new HttpRoute("GET", "/v1/posts/{postId}"), new HttpRoute("POST", "/v1/posts"), new HttpRoute("POST", "/throw"), new HttpRoute("GET", "/bare")),
             List.of());
     private static final YandexFunctionRuntime RUNTIME = new YandexFunctionRuntime(fn -> Map.of("ROSSGRAM_GREETING", "privet"));
-    private static final ApiGateway GATEWAY = new ApiGateway(new HttpApiRoutes(List.of(ECHO)),
-            new YandexFunctionsIntegration(RUNTIME, OpenApiOperations.read(Path.of("../docs/openapi.yaml"))));
+    private static final HttpApiRoutes ROUTES = new HttpApiRoutes(List.of(ECHO));
+    private static final ApiGateway GATEWAY = new ApiGateway(ROUTES, new YandexFunctionsIntegration(RUNTIME,
+            new YandexGatewayRoutes(ROUTES, OpenApiOperations.read(Path.of("../docs/openapi.yaml")))));
 
     @AfterAll
     static void stop() {

@@ -28,6 +28,7 @@ class YandexGatewayEventsTest {
             function("Comments", new HttpRoute("GET", "/v1/posts/{postId}/comments")),
             function("Webhook", new HttpRoute("POST", "/v1/webhooks/{provider}")),
             function("NotFound", new HttpRoute("ANY", HttpRoute.DEFAULT))));
+    private static final YandexGatewayRoutes SPECIFICATION = new YandexGatewayRoutes(ROUTES, CONTRACT);
 
     private static FunctionSpec function(String name, HttpRoute route) {
         return new FunctionSpec(name, null, "ru.rossgram.local." + name + "Handler", 512, 15, Map.of(), List.of(route), List.of());
@@ -36,9 +37,7 @@ class YandexGatewayEventsTest {
     private static JsonNode event(String method, String path, String query, Map<String, List<String>> headers, byte[] body) throws Exception {
         HttpApiEvents.Request request = new HttpApiEvents.Request(method, path, query, headers, body, "203.0.113.9");
         HttpApiRoutes.Match match = ROUTES.match(method, path).orElseThrow();
-        OpenApiOperations.Operation operation = match.route().isDefault() ? OpenApiOperations.Operation.NONE
-                : CONTRACT.find(match.route().method(), match.route().path()).orElseThrow();
-        return JSON.readTree(YandexGatewayEvents.event(match, request, operation, NOW, "req-1"));
+        return JSON.readTree(YandexGatewayEvents.event(SPECIFICATION.of(match, path), request, NOW, "req-1"));
     }
 
     @Test
@@ -70,11 +69,9 @@ class YandexGatewayEventsTest {
         assertTrue(context.path("authorizer").isObject());
         assertTrue(context.at("/apiGateway/operationContext").isObject());
 
-        // What the contract declares for the operation (postId, limit, cursor), not the undeclared tag.
-        assertEquals("01J X", event.at("/parameters/postId").asText());
-        assertEquals("5", event.at("/parameters/limit").asText());
-        assertTrue(event.at("/parameters/tag").isMissingNode());
-        assertEquals(List.of("5"), strings(event.at("/multiValueParameters/limit")));
+        // What the generated gateway specification declares for the operation: its path's parameters.
+        assertEquals(Map.of("postId", "01J X"), JSON.convertValue(event.path("parameters"), Map.class));
+        assertEquals(List.of("01J X"), strings(event.at("/multiValueParameters/postId")));
         assertEquals("listComments", event.path("operationId").asText());
         assertEquals("", event.path("body").asText());
         assertFalse(event.path("isBase64Encoded").asBoolean());
@@ -110,6 +107,18 @@ class YandexGatewayEventsTest {
         assertEquals("v1/no/such route", event.at("/parameters/proxy").asText());
         assertEquals("PATCH", event.path("httpMethod").asText());
         assertTrue(event.path("operationId").isMissingNode());
+    }
+
+    @Test
+    void anotherMethodOnAServedPath_reachesTheCatchAll_throughThatPathsAnyMethodOperation() throws Exception {
+        JsonNode event = event("PUT", "/v1/posts/01J/comments", "", Map.of(), new byte[0]);
+        assertEquals("/v1/posts/{postId}/comments", event.path("resource").asText());
+        assertEquals("01J", event.at("/pathParameters/postId").asText());
+        assertTrue(event.path("operationId").isMissingNode(), "the catch-all's operation has no id");
+
+        JsonNode root = event("GET", "/", "", Map.of(), new byte[0]);
+        assertEquals("/", root.path("resource").asText());
+        assertEquals(0, root.path("pathParameters").size());
     }
 
     @Test
