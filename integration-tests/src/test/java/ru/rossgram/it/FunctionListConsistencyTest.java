@@ -27,7 +27,8 @@ import ru.rossgram.localcloud.template.SamTemplate;
 /**
  * A function is a folder under functions/, a function of template.yaml, a module and a dependency in
  * functions/pom.xml (the one artifact through which the local runner hosts them all), sample events under
- * events/, and a logical id in events/README.md. Each test names the entry that is missing and where.
+ * events/ (in AWS's formats and in Yandex's), and a logical id in events/README.md. Each test names the entry that is
+ * missing and where.
  */
 class FunctionListConsistencyTest {
     private final SamTemplate template = SamTemplate.locate();
@@ -106,6 +107,10 @@ class FunctionListConsistencyTest {
             }
             if (!hasEvent) {
                 missing.add("events/" + FunctionModules.of(function) + "/ has no sample event for " + function.logicalId());
+            }
+            if (hasEvent && FunctionModules.yandexSampleEvents(template, function).isEmpty()) {
+                missing.add("events/" + FunctionModules.of(function) + "/ has no Yandex sample event ("
+                        + FunctionModules.YANDEX_PREFIX + "*.json) for " + function.logicalId());
             }
             if (!readme.contains("`" + function.logicalId() + "`")) {
                 missing.add("events/README.md does not list the logical id `" + function.logicalId() + "`");

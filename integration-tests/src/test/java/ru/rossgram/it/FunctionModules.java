@@ -22,8 +22,24 @@ final class FunctionModules {
         return parts[1];
     }
 
-    /** Its sample events ({@code events/<module>/*.json}), sorted by name. */
+    /** What starts the name of a sample event in Yandex's format (the others are AWS's). */
+    static final String YANDEX_PREFIX = "yandex-";
+
+    /** Its sample events in AWS's formats ({@code events/<module>/*.json}), sorted by name. */
     static List<Path> sampleEvents(SamTemplate template, FunctionSpec function) throws IOException {
+        return events(template, function).stream().filter(p -> !isYandex(p)).toList();
+    }
+
+    /** Its sample events in Yandex's formats ({@code events/<module>/yandex-*.json}), sorted by name. */
+    static List<Path> yandexSampleEvents(SamTemplate template, FunctionSpec function) throws IOException {
+        return events(template, function).stream().filter(FunctionModules::isYandex).toList();
+    }
+
+    static boolean isYandex(Path event) {
+        return event.getFileName().toString().startsWith(YANDEX_PREFIX);
+    }
+
+    private static List<Path> events(SamTemplate template, FunctionSpec function) throws IOException {
         try (Stream<Path> files = Files.list(template.directory().resolve("events").resolve(of(function)))) {
             return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }

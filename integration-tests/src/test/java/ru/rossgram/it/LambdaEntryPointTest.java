@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jsoniter.JsonIterator;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,13 +30,15 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import ru.rossgram.it.launch.LambdaLaunch;
+import ru.rossgram.it.launch.YandexLaunch;
 import ru.rossgram.local.FunctionHost;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.template.SamTemplate;
 
 /**
  * Every function's deployable jar (its template CodeUri), started as Lambda starts it: a fresh JVM, the
- * no-argument constructor, configuration only in environment variables, one sample event. In-process tests
+ * no-argument constructor, configuration only in environment variables, one sample event; and started again
+ * as Yandex Cloud Functions starts it, through its Yandex entry class. In-process tests
  * build handlers another way and cannot see a bean the jar lacks at init; this can.
  * Needs the jars, so it runs in {@code mvn verify} (the README's test command), not in a bare {@code mvn test}.
  */
@@ -53,6 +56,33 @@ class LambdaEntryPointTest {
                     String output = launch(backend, function, jar, sampleEvent(template, function), List.of());
                     if (function.httpRoutes().isEmpty()) {
                         assertTrue(output.contains("handled"), output);
+                        return;
+                    }
+                    assertTrue(output.contains("status="), output);
+                    int status = Integer.parseInt(output.replaceAll("(?s).*status=(\\d+).*", "$1"));
+                    assertTrue(status < 500, function.logicalId() + " answered " + status + ":\n" + output);
+                }));
+    }
+
+    /**
+     * The same jar started as Yandex Cloud Functions starts it: a fresh JVM, the Yandex entry class's no-argument
+     * constructor, configuration only in environment variables, one Yandex sample event read with jsoniter (the
+     * runtime's mapper, not in the jar). One jar serves both clouds.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyDeployableJar_startsItsYandexEntryPoint_withTheNoArgumentConstructor_andAnswers(Backend backend) {
+        SamTemplate template = backend.template();
+        return template.functions().stream().map(function ->
+                DynamicTest.dynamicTest(function.logicalId(), () -> {
+                    Path jar = template.directory().resolve(function.codeUri());
+                    Assumptions.assumeTrue(Files.isRegularFile(jar), jar + " is not built (run mvn verify)");
+                    Path event = FunctionModules.yandexSampleEvents(template, function).stream().findFirst()
+                            .orElseThrow(() -> new AssertionError("no Yandex sample event for " + function.logicalId()));
+                    String output = launch(backend, function, jar, YandexLaunch.class, JsonIterator.class,
+                            function.yandexEntryPoint(), event, List.of());
+                    if (function.httpRoutes().isEmpty()) {
+                        int messages = JSON.readTree(event.toFile()).path("messages").size();
+                        assertTrue(output.contains("handled \"" + messages + " handled\""), output);
                         return;
                     }
                     assertTrue(output.contains("status="), output);
@@ -213,13 +243,22 @@ class LambdaEntryPointTest {
     private static String launch(Backend backend, FunctionSpec function, Path jar, Path event, List<String> jvmOptions)
             throws Exception {
         // On Lambda, the runtime's serialization library reads the event; it is not in the function's jar.
+        return launch(backend, function, jar, LambdaLaunch.class, LambdaEventSerializers.class, function.handler(), event, jvmOptions);
+    }
+
+    /**
+     * Starts {@code launcher} in a fresh JVM on the jar, the launcher and the runtime library that holds
+     * {@code runtimeLibrary}, with only the function's environment, to construct {@code entryClass} and hand it the event.
+     */
+    private static String launch(Backend backend, FunctionSpec function, Path jar, Class<?> launcher, Class<?> runtimeLibrary,
+                                 String entryClass, Path event, List<String> jvmOptions) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, jar.toString(), codeSource(LambdaLaunch.class),
-                        codeSource(LambdaEventSerializers.class)),
-                LambdaLaunch.class.getName(), function.handler(), event.toString()));
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, jar.toString(), codeSource(launcher),
+                        codeSource(runtimeLibrary)),
+                launcher.getName(), entryClass, event.toString()));
         ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true);
         process.environment().clear();
         process.environment().putAll(backend.functionEnvironment(function));

@@ -38,13 +38,16 @@ import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.template.HttpRoute;
 import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.localcloud.template.SamTemplate;
+import ru.rossgram.shared.events.yandex.YandexStorageTrigger;
 import ru.rossgram.shared.http.ApiFunction;
 
 /**
  * template.yaml is the single truth about functions and routes; this proves the code agrees with it:
  * handlers exist in the module their CodeUri names, every route reaches its handler, and every sample
  * event in events/ is accepted by the function it is filed under: an HTTP event names one of its routes and
- * gets no 5xx, an S3 event matches one of its S3 events (bucket, type, key filter) and does not throw.
+ * gets no 5xx, an S3 event matches one of its S3 events (bucket, type, key filter) and does not throw; a Yandex
+ * event ({@code yandex-*.json}) names one of its routes or subscriptions likewise, and YandexEntryPointTest
+ * hands it to the function's Yandex entry class.
  */
 @ExtendWith(LocalEngines.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -124,6 +127,10 @@ class TemplateConsistencyTest {
                     FunctionSpec function = functionForModule(module).orElseThrow(
                             () -> new AssertionError("events/" + module + " names no function's module"));
                     String event = Files.readString(file);
+                    if (FunctionModules.isYandex(file)) { // answered through the Yandex entry class in YandexEntryPointTest
+                        assertYandexEventReachesItsFunction(file, function, JSON.readTree(event), cloud);
+                        return;
+                    }
                     JsonNode records = JSON.readTree(event).path("Records");
                     if (records.isArray() && !records.isEmpty()) {
                         for (JsonNode record : records) {
@@ -161,6 +168,32 @@ class TemplateConsistencyTest {
                                 && subscription.matchesKey(key)),
                 file + ": " + eventName + " of s3://" + bucket + "/" + key + " matches no S3 event of " + function.logicalId()
                         + " " + function.s3Events());
+    }
+
+    /**
+     * A Yandex sample reaches its function as the generated gateway specification and the storage triggers route:
+     * an API Gateway event by method and matched template (a route key of the function's; the {@code $default}
+     * function's catch-all takes any), a trigger message as an {@code ObjectCreate} of an object one of the
+     * function's S3 events for created objects covers.
+     */
+    private static void assertYandexEventReachesItsFunction(Path file, FunctionSpec function, JsonNode event, LocalCloud cloud) {
+        JsonNode messages = event.path("messages");
+        if (messages.isArray() && !messages.isEmpty()) {
+            for (JsonNode message : messages) {
+                assertEquals(YandexStorageTrigger.OBJECT_CREATE, message.at("/event_metadata/event_type").asText(), file.toString());
+                String bucket = message.at("/details/bucket_id").asText();
+                String key = message.at("/details/object_id").asText();
+                assertTrue(function.s3Events().stream().anyMatch(subscription ->
+                                cloud.physicalName(subscription.bucketLogicalId()).equals(bucket)
+                                        && subscription.events().stream().anyMatch(type -> eventTypeMatches(type, "ObjectCreated:Put"))
+                                        && subscription.matchesKey(key)),
+                        file + ": s3://" + bucket + "/" + key + " matches no S3 event of " + function.logicalId());
+            }
+            return;
+        }
+        String routeKey = event.path("httpMethod").asText() + " " + event.path("resource").asText();
+        assertTrue(function.httpRoutes().stream().anyMatch(r -> r.isDefault() || r.routeKey().equals(routeKey)),
+                file + ": " + routeKey + " (httpMethod and resource) is not a route of " + function.logicalId());
     }
 
     /** A subscription's {@code s3:ObjectCreated:*} covers every {@code ObjectCreated:...}; other types match whole. */

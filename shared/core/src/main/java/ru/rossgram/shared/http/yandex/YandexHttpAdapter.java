@@ -13,7 +13,7 @@ import ru.rossgram.shared.problem.ProblemResponses;
  * the gateway's event answered by the same handler's {@link ApiFunction#answer}, the one place its logic lives.
  * An event that is no HTTP request is answered 400 as a problem, like every other client mistake.
  */
-public final class YandexHttpAdapter implements Function<YandexHttpRequest, YandexHttpResponse> {
+public final class YandexHttpAdapter implements Function<YandexHttpRequest, YandexHttpResponse>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(YandexHttpAdapter.class);
 
     private final ApiFunction function;
@@ -38,5 +38,11 @@ public final class YandexHttpAdapter implements Function<YandexHttpRequest, Yand
     /** The handler answering, for tests and hosts that look inside it. */
     public ApiFunction function() {
         return function;
+    }
+
+    /** Closes the handler's application context (a host that outlives the function; Yandex simply ends the process). */
+    @Override
+    public void close() {
+        function.close();
     }
 }

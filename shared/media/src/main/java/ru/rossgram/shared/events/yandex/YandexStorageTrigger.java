@@ -19,7 +19,7 @@ import ru.rossgram.shared.events.StoredObject;
  * undocumented, and every key we store is of a URL-safe alphabet (ULIDs, digits, {@code [a-z./]}), which no
  * encoding changes.
  */
-public final class YandexStorageTrigger implements Function<YandexStorageEvent, String> {
+public final class YandexStorageTrigger implements Function<YandexStorageEvent, String>, AutoCloseable {
     public static final String OBJECT_CREATE = "yandex.cloud.events.storage.ObjectCreate";
     private static final Logger LOG = LoggerFactory.getLogger(YandexStorageTrigger.class);
 
@@ -48,7 +48,7 @@ public final class YandexStorageTrigger implements Function<YandexStorageEvent, 
             String type = message == null || message.event_metadata == null ? null : message.event_metadata.event_type;
             YandexStorageEvent.Details details = message == null ? null : message.details;
             if (details == null || isBlank(details.bucket_id) || isBlank(details.object_id)) {
-                LOG.warn("skipped a {} message that names no object", type);
+                LOG.warn("skipped a message that names no object (event type {})", type);
             } else if (!OBJECT_CREATE.equals(type)) {
                 LOG.info("skipped {} of s3://{}/{}: only created objects are handled", type, details.bucket_id, details.object_id);
             } else {
@@ -65,5 +65,11 @@ public final class YandexStorageTrigger implements Function<YandexStorageEvent, 
     /** The function handling the objects, for tests and hosts that look inside it. */
     public StorageEventFunction function() {
         return function;
+    }
+
+    /** Closes the function's application context (a host that outlives the function; Yandex simply ends the process). */
+    @Override
+    public void close() {
+        function.close();
     }
 }
