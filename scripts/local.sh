@@ -22,6 +22,12 @@ stale() {
   for source in "${sources[@]}"; do
     [[ -e "$source" ]] || return 0
   done
+  # The modules run from their target/: a module cleaned since is built again.
+  local entries=()
+  IFS=: read -ra entries < "$classpath_file"
+  for entry in "${entries[@]}"; do
+    [[ -e "$entry" ]] || return 0
+  done
   [[ -n "$(find "${sources[@]}" -newer "$sources_file" \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' \
       -o -name '*.txt' -o -name '*.yaml' \) -print -quit)" ]]
 }
