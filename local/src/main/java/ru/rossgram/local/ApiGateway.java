@@ -1,6 +1,7 @@
 package ru.rossgram.local;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public final class ApiGateway {
     /** A problem as our functions answer it: {@code application/problem+json}, from the one shared writer. */
     static Response problem(ProblemException problem, String instance) {
         ApiResponse response = ProblemResponses.of(problem, instance);
-        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         response.headers().forEach((name, value) -> headers.put(name, List.of(value)));
         return new Response(response.statusCode(), headers, response.body().getBytes(StandardCharsets.UTF_8));
     }

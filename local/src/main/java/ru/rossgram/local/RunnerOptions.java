@@ -111,23 +111,23 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
     }
 
     public RunnerOptions withPort(int port) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment, paymentsPort, cloud,
-                triggers);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers);
     }
 
     public RunnerOptions withEnginePorts(int dynamoDbPort, int s3Port) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment, paymentsPort, cloud,
-                triggers);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers);
     }
 
     public RunnerOptions withDataDirectory(Path dataDirectory) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment, paymentsPort, cloud,
-                triggers);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers);
     }
 
     public RunnerOptions withTemplate(Path template) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment, paymentsPort, cloud,
-                triggers);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers);
     }
 
     public RunnerOptions withEnvironment(Map<String, String> environment) {

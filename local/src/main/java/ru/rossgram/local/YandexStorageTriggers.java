@@ -10,8 +10,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -38,11 +36,8 @@ public final class YandexStorageTriggers implements StorageNotifications {
     private final Consumer<String> eventLog;
     private final ScheduledThreadPoolExecutor executor;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition settled = lock.newCondition();
-    /** Messages accepted and not yet handled or dropped. */
-    private int waiting;
-    private boolean closed;
+    /** Deliveries (for triggers: messages) accepted and not yet handled or given up. */
+    private final InFlight inFlight = new InFlight();
 
     /**
      * Reads the template's S3 events as triggers; nothing is called until {@link #deliver} is.
@@ -76,7 +71,7 @@ public final class YandexStorageTriggers implements StorageNotifications {
             if (!trigger.route.matches(object)) {
                 continue;
             }
-            if (!begin()) {
+            if (!inFlight.begin(1)) {
                 log("trigger " + trigger.name() + ": " + object.bucket() + "/" + object.key() + " dropped: triggers are stopped");
                 continue;
             }
@@ -86,19 +81,7 @@ public final class YandexStorageTriggers implements StorageNotifications {
 
     @Override
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long remaining = timeout.toNanos();
-        lock.lock();
-        try {
-            while (waiting > 0) {
-                if (remaining <= 0) {
-                    return false;
-                }
-                remaining = settled.awaitNanos(remaining);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return inFlight.awaitNone(timeout);
     }
 
     /** Stops accepting, sends the batches still filling, waits up to {@link #CLOSE_GRACE}; see {@link #close(Duration)}. */
@@ -109,12 +92,7 @@ public final class YandexStorageTriggers implements StorageNotifications {
 
     /** Stops accepting, sends the batches still filling, waits up to {@code grace}, then abandons the rest, logging how many. */
     public void close(Duration grace) {
-        lock.lock();
-        try {
-            closed = true;
-        } finally {
-            lock.unlock();
-        }
+        inFlight.stop();
         triggers.forEach(Trigger::sendNow);
         boolean idle;
         try {
@@ -125,7 +103,7 @@ public final class YandexStorageTriggers implements StorageNotifications {
         }
         executor.shutdownNow();
         if (!idle) {
-            log("Object Storage triggers: stopped with " + waiting() + " messages abandoned");
+            log("Object Storage triggers: stopped with " + inFlight.count() + " messages abandoned");
         }
     }
 
@@ -134,7 +112,7 @@ public final class YandexStorageTriggers implements StorageNotifications {
             executor.schedule(() -> call(batch, call), delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             log(batch.describe() + " call " + call + " dropped: triggers are stopped");
-            finish(batch.size());
+            inFlight.finish(batch.size());
         }
     }
 
@@ -143,9 +121,9 @@ public final class YandexStorageTriggers implements StorageNotifications {
         try {
             functions.invoke(batch.trigger.route.function(), batch.eventJson);
             log(batch.describe() + " call " + call + " ok " + millisSince(start) + " ms");
-            finish(batch.size());
+            inFlight.finish(batch.size());
         } catch (VirtualMachineError e) {
-            finish(batch.size());
+            inFlight.finish(batch.size());
             throw e;
         } catch (Throwable e) {
             // Whatever the function does wrong fails the whole batch: an exception, an error, a failed init.
@@ -156,42 +134,8 @@ public final class YandexStorageTriggers implements StorageNotifications {
                 schedule(batch, call + 1, retryWait);
             } else {
                 log(failure + "; dropped after " + call + " calls (no dead-letter queue)");
-                finish(batch.size());
+                inFlight.finish(batch.size());
             }
-        }
-    }
-
-    private boolean begin() {
-        lock.lock();
-        try {
-            if (closed) {
-                return false;
-            }
-            waiting++;
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void finish(int messages) {
-        lock.lock();
-        try {
-            waiting -= messages;
-            if (waiting == 0) {
-                settled.signalAll();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private int waiting() {
-        lock.lock();
-        try {
-            return waiting;
-        } finally {
-            lock.unlock();
         }
     }
 
