@@ -6,15 +6,15 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.LocalCloud;
+import ru.rossgram.localcloud.LocalCloudOptions;
 import ru.rossgram.localcloud.template.SamTemplate;
 
 /**
  * JUnit extension: DynamoDB Local and S3Proxy, started once per test JVM on free loopback ports and
- * provisioned from template.yaml, shared by every test class that asks for a {@link Backend}.
+ * provisioned from template.yaml, shared by every test class that asks for a {@link Backend}. A subclass
+ * starts engines with other {@link #options()}, a pair of its own beside this one's.
  */
-public final class LocalEngines implements ParameterResolver, Backend {
-    private static final String KEY = LocalEngines.class.getName();
-
+public class LocalEngines implements ParameterResolver, Backend {
     private final LocalCloud cloud;
     private final Map<String, String> parameters;
 
@@ -29,9 +29,15 @@ public final class LocalEngines implements ParameterResolver, Backend {
         this.parameters = Map.of();
     }
 
-    static LocalEngines in(ExtensionContext context) {
+    /** @return how this extension's engines start: the default profile */
+    protected LocalCloudOptions options() {
+        return LocalCloudOptions.defaults();
+    }
+
+    private LocalEngines in(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(KEY, key -> new Closeable(new LocalEngines(LocalCloud.start())), Closeable.class)
+                .getOrComputeIfAbsent(getClass().getName(),
+                        key -> new Closeable(new LocalEngines(LocalCloud.start(options()))), Closeable.class)
                 .engines();
     }
 

@@ -17,9 +17,9 @@ final class DynamoDbEngine implements AutoCloseable {
         this.client = client;
     }
 
-    static DynamoDbEngine start(SamTemplate template, PhysicalNames names, Path dbDirectory, int port,
+    static DynamoDbEngine start(SamTemplate template, PhysicalNames names, Path dbDirectory, LocalCloudOptions options,
             SdkClients clients) throws Exception {
-        DynamoDbLocalServer server = DynamoDbLocalServer.start(dbDirectory, port);
+        DynamoDbLocalServer server = DynamoDbLocalServer.start(dbDirectory, options.dynamoDbPort(), options.profile());
         DynamoDbClient client = null;
         try {
             client = clients.dynamoDb(server.endpoint());

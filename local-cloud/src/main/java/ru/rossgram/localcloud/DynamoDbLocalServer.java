@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -22,7 +23,8 @@ import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler
  * {@code -inMemory} or {@code -dbPath}), but in a Jetty server of our own: the stock
  * {@code DynamoDBProxyServer} binds every interface, needs the port chosen up front (a race
  * with other processes), swallows bind failures in {@code start()}, and prints its configuration
- * to stdout. Telemetry is never configured, so none is sent.
+ * to stdout. Telemetry is never configured, so none is sent. Under {@link CloudProfile#YANDEX} the
+ * {@link DocumentApiGuard} stands in front of it in the same server.
  *
  * <p>Every thread it runs on belongs to one thread group, so that {@link #close()} can end the
  * background jobs DynamoDB Local starts lazily (stream shard rollover, TTL deletion): its own
@@ -47,8 +49,9 @@ final class DynamoDbLocalServer implements AutoCloseable {
     /**
      * @param dbDirectory where the database file lives, or null for in memory
      * @param port the port on 127.0.0.1, 0 for a free one
+     * @param profile {@link CloudProfile#YANDEX} puts the {@link DocumentApiGuard} in front of DynamoDB Local
      */
-    static DynamoDbLocalServer start(Path dbDirectory, int port) throws Exception {
+    static DynamoDbLocalServer start(Path dbDirectory, int port, CloudProfile profile) throws Exception {
         boolean inMemory = dbDirectory == null;
         String dbPath = null;
         if (!inMemory) {
@@ -60,8 +63,8 @@ final class DynamoDbLocalServer implements AutoCloseable {
         }
         // Shared DB: one database whatever access key and region a client signs with, so a
         // function configured with other credentials still sees the tables provisioned here.
-        LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(
-                new LocalDynamoDBRequestHandler(0, inMemory, dbPath, true, false), null);
+        LocalDynamoDBRequestHandler requests = new LocalDynamoDBRequestHandler(0, inMemory, dbPath, true, false);
+        LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(requests, null);
 
         // Request threads start in this group; the job pools DynamoDB Local creates from them inherit it.
         ThreadGroup threads = new ThreadGroup("dynamodb-local");
@@ -73,8 +76,11 @@ final class DynamoDbLocalServer implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new ContextHandler(handler));
         try {
+            Handler served = profile == CloudProfile.YANDEX
+                    ? new DocumentApiGuard(handler, new DormantTimeToLive(requests))
+                    : handler;
+            server.setHandler(new ContextHandler(served));
             server.start();
         } catch (Exception e) {
             Closer.closeAll(e, handler::close, server::stop);

@@ -103,7 +103,7 @@ public final class LocalCloud implements AutoCloseable {
             DynamoDbEngine dynamoDb;
             try {
                 dynamoDb = DynamoDbEngine.start(template, names, data == null ? null : data.resolve("dynamodb"),
-                        options.dynamoDbPort(), clients);
+                        options, clients);
             } catch (Exception e) {
                 Closer.closeAll(e, () -> s3.join().close());
                 throw startFailure(e);

@@ -26,8 +26,11 @@ final class S3Engine implements AutoCloseable {
 
     static S3Engine start(SamTemplate template, PhysicalNames names, Path baseDirectory, LocalCloudOptions options,
             SdkClients clients) throws Exception {
+        ObjectStorageGuard guard = options.profile() == CloudProfile.YANDEX
+                ? new ObjectStorageGuard(new ObjectStorageLimits(options.region()))
+                : null;
         S3ProxyServer server = S3ProxyServer.start(baseDirectory, options.s3Port(), options.accessKeyId(),
-                options.secretAccessKey(), S3ProxyCors.from(template.buckets()));
+                options.secretAccessKey(), S3ProxyCors.from(template.buckets()), guard);
         try {
             new BucketProvisioner(server.blobStore(), names).provision(template.buckets());
             return new S3Engine(server, clients);

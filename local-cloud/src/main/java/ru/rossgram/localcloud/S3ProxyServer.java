@@ -43,9 +43,10 @@ final class S3ProxyServer implements AutoCloseable {
      * @param baseDirectory where buckets live as directories, or null for in memory
      * @param port the port on 127.0.0.1, 0 for a free one
      * @param cors the server-wide CORS rule, or null for none
+     * @param guard what every request meets before S3Proxy (the Yandex profile's limits), or null for nothing
      */
     static S3ProxyServer start(Path baseDirectory, int port, String accessKeyId, String secretAccessKey,
-            CrossOriginResourceSharing cors) throws Exception {
+            CrossOriginResourceSharing cors, ObjectStorageGuard guard) throws Exception {
         BlobStoreContext blobStore = blobStore(baseDirectory);
         S3Proxy proxy = null;
         try {
@@ -58,6 +59,9 @@ final class S3ProxyServer implements AutoCloseable {
                 builder.corsRules(cors);
             }
             proxy = builder.build();
+            if (guard != null) {
+                S3ProxyFilters.install(proxy, guard);
+            }
             proxy.start();
             return new S3ProxyServer(proxy, blobStore, served, URI.create("http://127.0.0.1:" + proxy.getPort()));
         } catch (Exception e) {
