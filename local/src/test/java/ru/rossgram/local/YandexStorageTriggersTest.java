@@ -1,6 +1,7 @@
 package ru.rossgram.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,16 +89,21 @@ class YandexStorageTriggersTest {
     }
 
     @Test
-    void aFullBatchGoesAtOnce_andTheRemainderAtTheCutoff() throws Exception {
-        start(YandexTriggerSettings.deployed().withBatchSize(2).withBatchCutoff(Duration.ofSeconds(1)));
+    void aFullBatchGoesAtOnce_andTheRemainderWaitsForItsCutoff() throws Exception {
+        start(YandexTriggerSettings.deployed().withBatchSize(2).withBatchCutoff(Duration.ofSeconds(60)));
         for (int i = 1; i <= 5; i++) {
             triggers.deliver(put("uploads/full/" + i + ".jpg"));
         }
-        Thread.sleep(500);
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (recorded("uploads/full/").size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(200);
         assertEquals(List.of(List.of("uploads/full/1.jpg", "uploads/full/2.jpg"), List.of("uploads/full/3.jpg", "uploads/full/4.jpg")),
                 recorded("uploads/full/").stream().map(TriggerBatch::keys).sorted((a, b) -> a.get(0).compareTo(b.get(0))).toList());
+        assertFalse(triggers.awaitIdle(Duration.ZERO), "the fifth message waits for its batch's cutoff");
 
-        assertTrue(triggers.awaitIdle(SETTLE));
+        triggers.close(); // sends the batch still filling
         assertEquals(3, recorded("uploads/full/").size());
         assertTrue(recorded("uploads/full/").stream().anyMatch(b -> b.keys().equals(List.of("uploads/full/5.jpg"))));
     }
@@ -133,13 +139,5 @@ class YandexStorageTriggersTest {
                 && line.endsWith("dropped after 3 calls (no dead-letter queue)")), log::toString);
         Thread.sleep(100);
         assertEquals(3, flakyCalls("flaky/doomed/").size(), "nothing after the drop");
-    }
-
-    @Test
-    void closing_sendsTheBatchesStillFilling() throws Exception {
-        start(YandexTriggerSettings.deployed().withBatchSize(10).withBatchCutoff(Duration.ofSeconds(60)));
-        triggers.deliver(put("uploads/closing/1.jpg"));
-        triggers.close();
-        assertEquals(1, recorded("uploads/closing/").size());
     }
 }
