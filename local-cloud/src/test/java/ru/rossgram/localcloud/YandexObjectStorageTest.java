@@ -65,7 +65,11 @@ class YandexObjectStorageTest {
 
     @AfterAll
     static void stop() {
-        Closer.closeAll(new IllegalStateException(), yandex, aws);
+        IllegalStateException failure = new IllegalStateException("cannot stop the clouds cleanly");
+        Closer.closeAll(failure, yandex, aws);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
     }
 
     @Test
