@@ -6,10 +6,13 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import ru.rossgram.local.LocalBackend;
 import ru.rossgram.local.RunnerOptions;
+import ru.rossgram.localcloud.CloudProfile;
 
 /**
  * JUnit extension for end-to-end tests: the local runner, started in this JVM on free ports with in-memory data
- * before a class's tests and closed after them, and the API over HTTP to it, as phones meet it.
+ * before a class's tests and closed after them, and the API over HTTP to it, as phones meet it. A test class marked
+ * {@link OnYandex} gets the runner's Yandex mode: the same API through the Yandex entry points, under the Yandex
+ * limits (so a subclass marked so runs its parent's tests once more that way).
  */
 final class LocalRunner implements BeforeAllCallback, AfterAllCallback {
     private final RunnerOptions options;
@@ -33,6 +36,15 @@ final class LocalRunner implements BeforeAllCallback, AfterAllCallback {
         return RunnerOptions.defaults().withPort(0).withEnginePorts(0, 0).withPaymentsPort(0);
     }
 
+    /** {@link #onFreePorts()} in the cloud {@code testClass} asks for: Yandex's when it is marked {@link OnYandex}. */
+    static RunnerOptions onFreePorts(Class<?> testClass) {
+        return forClass(onFreePorts(), testClass);
+    }
+
+    private static RunnerOptions forClass(RunnerOptions options, Class<?> testClass) {
+        return testClass.isAnnotationPresent(OnYandex.class) ? options.withCloud(CloudProfile.YANDEX) : options;
+    }
+
     /** The same runner with the simulated payment providers on a free port. */
     LocalRunner withPayments() {
         return new LocalRunner(options.withPaymentsPort(0));
@@ -40,7 +52,8 @@ final class LocalRunner implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        backend = LocalBackend.start(options, line -> { });
+        // One extension serves a class and its OnYandex subclass, one after the other.
+        backend = LocalBackend.start(forClass(options, context.getRequiredTestClass()), line -> { });
         api = ApiDriver.overHttp(backend.apiUri());
     }
 

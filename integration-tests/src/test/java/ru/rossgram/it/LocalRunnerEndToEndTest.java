@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.rossgram.it.ApiDriver.Reply;
 import ru.rossgram.local.LocalBackend;
-import ru.rossgram.local.RunnerOptions;
+import ru.rossgram.localcloud.CloudProfile;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.template.HttpRoute;
 
@@ -43,7 +43,7 @@ class LocalRunnerEndToEndTest {
     }
 
     private LocalBackend start() throws Exception {
-        backend = LocalBackend.start(LocalRunner.onFreePorts().withDataDirectory(data),
+        backend = LocalBackend.start(LocalRunner.onFreePorts(getClass()).withDataDirectory(data),
                 line -> { });
         return backend;
     }
@@ -73,6 +73,14 @@ class LocalRunnerEndToEndTest {
             }
         }
         assertEquals(404, send("GET", "/v1/no-such-route", null, Map.of()).status());
+    }
+
+    @Test
+    void theRunnerPlaysTheCloudTheTestAsksFor() throws Exception {
+        start();
+        boolean yandex = getClass().isAnnotationPresent(OnYandex.class);
+        assertEquals(yandex ? CloudProfile.YANDEX : CloudProfile.AWS, backend.profile());
+        assertEquals(yandex ? "ru-central1" : "us-east-1", backend.cloud().region());
     }
 
     @Test
@@ -183,7 +191,7 @@ class LocalRunnerEndToEndTest {
 
     @Test
     void anExpiredUploadUrl_isRefusedByTheS3Server() throws Exception {
-        backend = LocalBackend.start(LocalRunner.onFreePorts().withDataDirectory(null)
+        backend = LocalBackend.start(LocalRunner.onFreePorts(getClass()).withDataDirectory(null)
                 .withEnvironment(Map.of("ROSSGRAM_UPLOADS_URL_TTL", "1s")), line -> { });
         User phone = signUp("latecomer");
         byte[] photo = jpeg(64, 48);
@@ -244,10 +252,10 @@ class LocalRunnerEndToEndTest {
 
     @Test
     void anInMemoryRun_keepsNothing() throws Exception {
-        backend = LocalBackend.start(LocalRunner.onFreePorts().withDataDirectory(null), line -> { });
+        backend = LocalBackend.start(LocalRunner.onFreePorts(getClass()).withDataDirectory(null), line -> { });
         assertEquals(201, send("POST", "/v1/accounts", signUpBody("ephemeral"), Map.of()).status());
         backend.close();
-        backend = LocalBackend.start(LocalRunner.onFreePorts().withDataDirectory(null), line -> { });
+        backend = LocalBackend.start(LocalRunner.onFreePorts(getClass()).withDataDirectory(null), line -> { });
         assertEquals(201, send("POST", "/v1/accounts", signUpBody("ephemeral"), Map.of()).status());
     }
 
@@ -256,7 +264,7 @@ class LocalRunnerEndToEndTest {
         start();
         assertEquals(201, send("POST", "/v1/accounts", signUpBody("resettable"), Map.of()).status());
         backend.close();
-        backend = LocalBackend.start(new RunnerOptions(null, "127.0.0.1", 0, 0, 0, data, true, Map.of(), Map.of(), 0), line -> { });
+        backend = LocalBackend.start(LocalRunner.onFreePorts(getClass()).withDataDirectory(data).withReset(true), line -> { });
         assertEquals(201, send("POST", "/v1/accounts", signUpBody("resettable"), Map.of()).status());
     }
 }

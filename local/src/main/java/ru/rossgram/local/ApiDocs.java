@@ -38,7 +38,12 @@ public final class ApiDocs {
 
     /** The document of the checkout holding {@code templateDirectory}: its {@code docs/openapi.yaml}. */
     public static ApiDocs beside(Path templateDirectory) {
-        return new ApiDocs(templateDirectory.resolve("docs").resolve("openapi.yaml"));
+        return new ApiDocs(documentBeside(templateDirectory));
+    }
+
+    /** Where the API contract of the checkout holding {@code templateDirectory} is: its {@code docs/openapi.yaml}. */
+    static Path documentBeside(Path templateDirectory) {
+        return templateDirectory.resolve("docs").resolve("openapi.yaml");
     }
 
     /**

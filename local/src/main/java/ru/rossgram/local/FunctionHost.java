@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -78,11 +77,8 @@ public final class FunctionHost implements AutoCloseable {
             Class<?> type = Class.forName(function.handler());
             RequestHandler handler;
             try {
-                ApplicationContextBuilder context = ApplicationContext.builder()
-                        .environmentPropertySource(false) // the template's variables, not this JVM's
-                        .propertySources(PropertySource.of("lambda-environment", environment,
-                                PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE));
-                handler = (RequestHandler) type.getConstructor(ApplicationContextBuilder.class).newInstance(context);
+                handler = (RequestHandler) type.getConstructor(ApplicationContextBuilder.class)
+                        .newInstance(contextWith(environment));
             } catch (NoSuchMethodException plainHandler) {
                 handler = (RequestHandler) type.getConstructor().newInstance();
             }
@@ -93,28 +89,20 @@ public final class FunctionHost implements AutoCloseable {
         }
     }
 
-    /** The I and O of {@code RequestHandler<I, O>}, followed through generic superclasses. */
-    static Type[] requestHandlerTypes(Class<?> type) {
-        Map<TypeVariable<?>, Type> bound = new HashMap<>();
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            for (Type generic : c.getGenericInterfaces()) {
-                if (generic instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                    Type[] args = p.getActualTypeArguments();
-                    return new Type[] {resolve(args[0], bound), resolve(args[1], bound)};
-                }
-            }
-            if (c.getGenericSuperclass() instanceof ParameterizedType p) {
-                TypeVariable<?>[] variables = ((Class<?>) p.getRawType()).getTypeParameters();
-                for (int i = 0; i < variables.length; i++) {
-                    bound.put(variables[i], resolve(p.getActualTypeArguments()[i], bound));
-                }
-            }
-        }
-        throw new IllegalArgumentException(type + " is not a RequestHandler");
+    /**
+     * A Micronaut context builder that reads {@code environment} as the process environment, and not this JVM's:
+     * what the runner hands a function's constructor so that functions with different environments share a JVM.
+     */
+    static ApplicationContextBuilder contextWith(Map<String, Object> environment) {
+        return ApplicationContext.builder()
+                .environmentPropertySource(false) // the template's variables, not this JVM's
+                .propertySources(PropertySource.of("lambda-environment", environment,
+                        PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE));
     }
 
-    private static Type resolve(Type type, Map<TypeVariable<?>, Type> bound) {
-        return type instanceof TypeVariable<?> v ? bound.getOrDefault(v, Object.class) : type;
+    /** The I and O of {@code RequestHandler<I, O>}, followed through generic superclasses. */
+    static Type[] requestHandlerTypes(Class<?> type) {
+        return TypeArguments.of(type, RequestHandler.class);
     }
 
     @SuppressWarnings("unchecked")

@@ -110,7 +110,7 @@ public final class HttpApiEvents {
     }
 
     /** The body as text if it is valid UTF-8, else null (the gateway then base64-encodes it). */
-    private static String utf8(byte[] body) {
+    static String utf8(byte[] body) {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {

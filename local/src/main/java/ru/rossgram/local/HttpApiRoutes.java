@@ -51,6 +51,27 @@ public final class HttpApiRoutes {
         return Optional.empty();
     }
 
+    /**
+     * The route a request for {@code path} would match with the right method: the most specific route at that
+     * path whatever its method, the catch-all aside.
+     */
+    public Optional<Match> matchAnyMethod(String path) {
+        for (Compiled route : routes) {
+            if (route.route.isDefault()) {
+                continue;
+            }
+            Matcher matcher = route.pattern.matcher(path);
+            if (matcher.matches()) {
+                Map<String, String> parameters = new LinkedHashMap<>();
+                for (int i = 0; i < route.names.size(); i++) {
+                    parameters.put(route.names.get(i), matcher.group(i + 1));
+                }
+                return Optional.of(new Match(route.function, route.route, parameters));
+            }
+        }
+        return Optional.empty();
+    }
+
     public List<HttpRoute> all() {
         return routes.stream().map(c -> c.route).toList();
     }

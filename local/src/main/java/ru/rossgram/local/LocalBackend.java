@@ -9,8 +9,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import ru.rossgram.localcloud.template.FunctionSpec;
+import ru.rossgram.localcloud.CloudProfile;
 import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.localcloud.LocalCloudOptions;
 import ru.rossgram.localcloud.template.SamTemplate;
@@ -22,19 +24,22 @@ import ru.rossgram.localcloud.template.SamTemplate;
 public final class LocalBackend implements AutoCloseable {
     private final SamTemplate template;
     private final LocalCloud cloud;
-    private final FunctionHost functions;
-    private final StorageEvents storageEvents;
+    private final CloudEntryPoints entryPoints;
     private final ApiServer api;
     private final Path dataDirectory;
     private final LocalPayments payments;
 
-    private LocalBackend(SamTemplate template, LocalCloud cloud, FunctionHost functions, StorageEvents storageEvents,
-                         ApiServer api, Path dataDirectory, LocalPayments payments) {
+    private final CloudProfile profile;
+    private final YandexTriggerSettings triggers;
+
+    private LocalBackend(SamTemplate template, LocalCloud cloud, CloudEntryPoints entryPoints, ApiServer api,
+                         Path dataDirectory, LocalPayments payments, CloudProfile profile, YandexTriggerSettings triggers) {
+        this.triggers = triggers;
         this.payments = payments;
         this.template = template;
         this.cloud = cloud;
-        this.functions = functions;
-        this.storageEvents = storageEvents;
+        this.entryPoints = entryPoints;
+        this.profile = profile;
         this.api = api;
         this.dataDirectory = dataDirectory;
     }
@@ -59,24 +64,28 @@ public final class LocalBackend implements AutoCloseable {
                 .dataDirectory(data)
                 .dynamoDbPort(options.dynamoDbPort())
                 .s3Port(options.s3Port())
+                .profile(options.cloud())
                 .build());
-        FunctionHost functions = new FunctionHost(fn -> {
+        Function<FunctionSpec, Map<String, String>> environments = fn -> {
             Map<String, String> environment = new HashMap<>(cloud.functionEnvironment(fn, parameters));
             environment.putAll(options.environment());
             return environment;
-        });
+        };
+        HttpApiRoutes routes = new HttpApiRoutes(template.functions());
+        CloudEntryPoints entryPoints = switch (options.cloud()) {
+            case AWS -> CloudEntryPoints.aws(template, cloud, environments, log);
+            case YANDEX -> CloudEntryPoints.yandex(template, cloud, environments, routes,
+                    ApiDocs.documentBeside(template.directory()), options.triggers(), log);
+        };
         // Objects landing in a bucket (a phone's presigned upload included) reach the subscribed functions.
-        StorageEvents storageEvents = new StorageEvents(template, cloud::physicalName, functions,
-                RetryDelays.local(), cloud.region(), log);
-        cloud.onObjectCreated(storageEvents::deliver);
+        cloud.onObjectCreated(entryPoints.storage()::deliver);
         ApiServer api;
         try {
             api = ApiServer.start(options.host(), options.port(),
-                    new ApiGateway(new HttpApiRoutes(template.functions()), functions),
+                    new ApiGateway(routes, entryPoints.api()),
                     ApiDocs.beside(template.directory()), template.httpApiCors().orElse(null), log);
         } catch (IOException | RuntimeException e) {
-            storageEvents.close();
-            functions.close();
+            entryPoints.close();
             cloud.close();
             if (payments != null) {
                 payments.close();
@@ -86,7 +95,8 @@ public final class LocalBackend implements AutoCloseable {
         if (payments != null) {
             payments.notifyAt(api.uri().toString());
         }
-        LocalBackend backend = new LocalBackend(template, cloud, functions, storageEvents, api, data, payments);
+        LocalBackend backend = new LocalBackend(template, cloud, entryPoints, api, data, payments, options.cloud(),
+                options.triggers());
         backend.warmUpInBackground();
         return backend;
     }
@@ -108,6 +118,16 @@ public final class LocalBackend implements AutoCloseable {
         return template;
     }
 
+    /** Whose entry points serve the template, and whose limits the engines enforce. */
+    public CloudProfile profile() {
+        return profile;
+    }
+
+    /** How the Object Storage triggers batch and retry, when the profile is Yandex's. */
+    public YandexTriggerSettings triggers() {
+        return triggers;
+    }
+
     /** Null for an in-memory run. */
     public Path dataDirectory() {
         return dataDirectory;
@@ -118,7 +138,7 @@ public final class LocalBackend implements AutoCloseable {
         Thread warmer = new Thread(() -> {
             for (FunctionSpec function : template.functions()) {
                 try {
-                    functions.warmUp(function);
+                    entryPoints.warmUp().accept(function);
                 } catch (RuntimeException e) {
                     // the first request to this function reports the same failure where it matters
                 }
@@ -128,16 +148,15 @@ public final class LocalBackend implements AutoCloseable {
         warmer.start();
     }
 
-    /** Waits until every storage event delivered so far has been handled (or given up). */
+    /** Waits until every storage event (or trigger message) delivered so far has been handled (or given up). */
     public boolean awaitStorageEvents(java.time.Duration timeout) throws InterruptedException {
-        return storageEvents.awaitIdle(timeout);
+        return entryPoints.storage().awaitIdle(timeout);
     }
 
     @Override
     public void close() {
         api.close();
-        storageEvents.close();
-        functions.close();
+        entryPoints.close();
         cloud.close();
         if (payments != null) {
             payments.close();

@@ -4,6 +4,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import ru.rossgram.localcloud.CloudProfile;
 import ru.rossgram.localcloud.template.HttpRoute;
 import ru.rossgram.localcloud.template.FunctionSpec;
 
@@ -41,10 +42,23 @@ public final class LocalRunner {
         stopped.await();
     }
 
+    private static String cloud(LocalBackend backend) {
+        if (backend.profile() == CloudProfile.AWS) {
+            return "aws: API Gateway payload 2.0 and S3 notifications to the Lambda handlers";
+        }
+        YandexTriggerSettings triggers = backend.triggers();
+        return String.format(Locale.ROOT, "yandex: API Gateway payload 1.0 to the Yandex Cloud Functions classes, engines"
+                        + " under the Yandex limits%n            Object Storage triggers: batches of up to %d, cutoff %d s,"
+                        + " %d retries %d s apart (%d ms here)",
+                triggers.batchSize(), triggers.batchCutoff().toSeconds(), triggers.retryAttempts(),
+                triggers.retryInterval().toSeconds(), triggers.localRetryInterval().toMillis());
+    }
+
     static String banner(LocalBackend backend, long startupMillis) {
         StringBuilder text = new StringBuilder();
         text.append("\nRossgram local backend\n");
         text.append("  API       ").append(backend.apiUri()).append('\n');
+        text.append("  Cloud     ").append(cloud(backend)).append('\n');
         text.append("  S3        ").append(backend.cloud().s3Endpoint());
         backend.template().buckets().forEach(b -> text.append("  bucket ").append(backend.cloud().physicalName(b.logicalId())));
         text.append('\n');
@@ -59,7 +73,8 @@ public final class LocalRunner {
             for (HttpRoute route : function.httpRoutes()) {
                 text.append(String.format(Locale.ROOT, "    %-7s %-28s -> %s%n", route.method(), route.path(), function.logicalId()));
             }
-            function.s3Events().forEach(s3 -> text.append(String.format(Locale.ROOT, "    %-7s %-28s -> %s%n", "S3",
+            String storage = backend.profile() == CloudProfile.YANDEX ? "TRIGGER" : "S3";
+            function.s3Events().forEach(s3 -> text.append(String.format(Locale.ROOT, "    %-7s %-28s -> %s%n", storage,
                     s3.bucketLogicalId() + " " + String.join(",", s3.events()) + " " + (s3.prefix() == null ? "" : s3.prefix())
                             + "*" + (s3.suffix() == null ? "" : s3.suffix()), function.logicalId())));
         }

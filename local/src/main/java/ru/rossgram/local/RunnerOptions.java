@@ -1,8 +1,12 @@
 package ru.rossgram.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import ru.rossgram.localcloud.CloudProfile;
 
 /**
  * How the local runner is started.
@@ -19,10 +23,15 @@ import java.util.Map;
  *                     {@code ROSSGRAM_UPLOADS_URL_TTL=10s} to watch upload URLs expire
  * @param paymentsPort the payment providers' simulator's port (0 picks a free one); -1 runs none, so the providers
  *                     are whatever the template parameters say (none, by default)
+ * @param cloud        whose entry points and limits the runner plays: {@link CloudProfile#AWS} (API Gateway payload
+ *                     2.0 and S3 notifications to the Lambda handlers) or {@link CloudProfile#YANDEX} (API Gateway
+ *                     payload 1.0 and Object Storage triggers to the Yandex Cloud Functions classes, engines under
+ *                     the Yandex limits)
+ * @param triggers     how the Yandex mode's Object Storage triggers batch and retry
  */
 public record RunnerOptions(Path template, String host, int port, int dynamoDbPort, int s3Port, Path dataDirectory,
                             boolean reset, Map<String, String> parameters, Map<String, String> environment,
-                            int paymentsPort) {
+                            int paymentsPort, CloudProfile cloud, YandexTriggerSettings triggers) {
     public static final String USAGE = """
             Usage: local-runner [options]
               --port N           API port (default 3000)
@@ -37,11 +46,20 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
               --env NAME=VALUE   an environment variable for every function, over the template's (repeatable)
               --payments-port N  the payment providers' simulator port (default 3100; 0 = any free port)
               --no-payments      run no provider simulator (providers then come from --param only)
+              --cloud aws|yandex whose entry points serve the template (default aws): yandex sends API Gateway
+                                 1.0 events and Object Storage trigger batches to each function's Yandex class,
+                                 and the engines refuse what YDB and Object Storage refuse
+            Yandex Object Storage triggers (with --cloud yandex; defaults: what the deploy sets)
+              --trigger-batch-size N      messages per call, 1-10 (default 1)
+              --trigger-batch-cutoff S    seconds a batch waits to fill, 1-60 (default 1)
+              --trigger-retry-attempts N  calls after a failed one, whole batch again, 1-5 (default 2)
+              --trigger-retry-interval S  seconds between them on Yandex, 10-60 (default 30; 60 times
+                                          shorter here, as the S3 retries are)
             """;
 
     public static RunnerOptions defaults() {
         return new RunnerOptions(null, "127.0.0.1", 3000, 8000, 9000, Path.of(".rossgram-local"), false, Map.of(), Map.of(),
-                3100);
+                3100, CloudProfile.AWS, YandexTriggerSettings.deployed());
     }
 
     /**
@@ -59,6 +77,8 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
         Map<String, String> parameters = new LinkedHashMap<>();
         Map<String, String> environment = new LinkedHashMap<>();
         int paymentsPort = d.paymentsPort;
+        CloudProfile cloud = d.cloud;
+        YandexTriggerSettings triggers = d.triggers;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -74,37 +94,84 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
                 case "--env" -> putPair(environment, arg, value(args, ++i, arg));
                 case "--payments-port" -> paymentsPort = port(arg, value(args, ++i, arg));
                 case "--no-payments" -> paymentsPort = -1;
+                case "--cloud" -> cloud = cloud(value(args, ++i, arg));
+                case "--trigger-batch-size" -> triggers = trigger(arg, triggers,
+                        number(arg, value(args, ++i, arg)), YandexTriggerSettings::withBatchSize);
+                case "--trigger-batch-cutoff" -> triggers = trigger(arg, triggers,
+                        seconds(arg, value(args, ++i, arg)), YandexTriggerSettings::withBatchCutoff);
+                case "--trigger-retry-attempts" -> triggers = trigger(arg, triggers,
+                        number(arg, value(args, ++i, arg)), YandexTriggerSettings::withRetryAttempts);
+                case "--trigger-retry-interval" -> triggers = trigger(arg, triggers,
+                        seconds(arg, value(args, ++i, arg)), YandexTriggerSettings::withRetryInterval);
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, Map.copyOf(parameters),
-                Map.copyOf(environment), paymentsPort);
+                Map.copyOf(environment), paymentsPort, cloud, triggers);
     }
 
     public RunnerOptions withPort(int port) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment, paymentsPort);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers);
     }
 
     public RunnerOptions withEnginePorts(int dynamoDbPort, int s3Port) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment, paymentsPort);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers);
     }
 
     public RunnerOptions withDataDirectory(Path dataDirectory) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment, paymentsPort);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers);
     }
 
     public RunnerOptions withTemplate(Path template) {
-        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment, paymentsPort);
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers);
     }
 
     public RunnerOptions withEnvironment(Map<String, String> environment) {
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters,
-                Map.copyOf(environment), paymentsPort);
+                Map.copyOf(environment), paymentsPort, cloud, triggers);
     }
 
     public RunnerOptions withPaymentsPort(int paymentsPort) {
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
-                paymentsPort);
+                paymentsPort, cloud, triggers);
+    }
+
+    public RunnerOptions withReset(boolean reset) {
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers);
+    }
+
+    /** The same runner serving {@code cloud}'s entry points under its limits. */
+    public RunnerOptions withCloud(CloudProfile cloud) {
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers);
+    }
+
+    public RunnerOptions withTriggers(YandexTriggerSettings triggers) {
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers);
+    }
+
+    private static CloudProfile cloud(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "aws" -> CloudProfile.AWS;
+            case "yandex" -> CloudProfile.YANDEX;
+            default -> throw new IllegalArgumentException("--cloud takes aws or yandex, got " + name);
+        };
+    }
+
+    /** {@code settings}, or the reason they are out of range, prefixed with the flag that made them. */
+    private static <T> YandexTriggerSettings trigger(String flag, YandexTriggerSettings settings, T value,
+                                                     BiFunction<YandexTriggerSettings, T, YandexTriggerSettings> change) {
+        try {
+            return change.apply(settings, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
+        }
     }
 
     private static void putPair(Map<String, String> into, String flag, String pair) {
@@ -120,6 +187,18 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
             throw new IllegalArgumentException(flag + " needs a value");
         }
         return args[i];
+    }
+
+    private static int number(String flag, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " takes a whole number, got " + value);
+        }
+    }
+
+    private static Duration seconds(String flag, String value) {
+        return Duration.ofSeconds(number(flag, value));
     }
 
     private static int port(String flag, String value) {

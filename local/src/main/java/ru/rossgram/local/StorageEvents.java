@@ -11,8 +11,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import ru.rossgram.localcloud.template.FunctionSpec;
@@ -32,7 +30,7 @@ import ru.rossgram.localcloud.template.SamTemplate;
  * cloud.onObjectCreated(events::deliver);
  * }</pre>
  */
-public final class StorageEvents implements AutoCloseable {
+public final class StorageEvents implements StorageNotifications {
 
     /** Attempts per event and function: the first and Lambda's default two retries. */
     public static final int MAX_ATTEMPTS = 3;
@@ -50,10 +48,8 @@ public final class StorageEvents implements AutoCloseable {
     // Seeded from the clock so that sequencers keep growing across restarts on a persistent bucket.
     private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis() << 16);
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition settled = lock.newCondition();
-    private int inFlight;
-    private boolean closed;
+    /** Deliveries (for triggers: messages) accepted and not yet handled or given up. */
+    private final InFlight inFlight = new InFlight();
 
     /**
      * Reads the template's S3 events; nothing is delivered until {@link #deliver} is called.
@@ -103,6 +99,7 @@ public final class StorageEvents implements AutoCloseable {
      *
      * @param object an object that landed in a bucket
      */
+    @Override
     public void deliver(ObjectCreated object) {
         List<S3EventRoute> matching = routes.stream().filter(route -> route.matches(object)).toList();
         if (matching.isEmpty()) {
@@ -114,7 +111,7 @@ public final class StorageEvents implements AutoCloseable {
         for (S3EventRoute route : matching) {
             Delivery delivery = new Delivery(route.function(), object,
                     S3EventJson.of(object, region, route.configurationId(), ids));
-            if (!begin()) {
+            if (!inFlight.begin(1)) {
                 log(delivery.describe() + " dropped: storage events are stopped");
                 continue;
             }
@@ -130,20 +127,9 @@ public final class StorageEvents implements AutoCloseable {
      * @return true when idle, false when the timeout passed first
      * @throws InterruptedException when interrupted while waiting
      */
+    @Override
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long remaining = timeout.toNanos();
-        lock.lock();
-        try {
-            while (inFlight > 0) {
-                if (remaining <= 0) {
-                    return false;
-                }
-                remaining = settled.awaitNanos(remaining);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return inFlight.awaitNone(timeout);
     }
 
     /** Stops accepting, then waits up to {@link #CLOSE_GRACE} for deliveries under way; see {@link #close(Duration)}. */
@@ -159,12 +145,7 @@ public final class StorageEvents implements AutoCloseable {
      * @param grace the longest to wait for deliveries under way
      */
     public void close(Duration grace) {
-        lock.lock();
-        try {
-            closed = true;
-        } finally {
-            lock.unlock();
-        }
+        inFlight.stop();
         boolean idle;
         try {
             idle = awaitIdle(grace);
@@ -174,7 +155,7 @@ public final class StorageEvents implements AutoCloseable {
         }
         executor.shutdownNow();
         if (!idle) {
-            int abandoned = inFlight();
+            int abandoned = inFlight.count();
             if (abandoned > 0) {
                 log("S3 events: stopped with " + abandoned + " deliveries abandoned");
             }
@@ -186,7 +167,7 @@ public final class StorageEvents implements AutoCloseable {
             executor.schedule(() -> attempt(delivery, attempt), delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             log(delivery.describe() + " attempt " + attempt + " dropped: storage events are stopped");
-            finish();
+            inFlight.finish(1);
         }
     }
 
@@ -195,9 +176,9 @@ public final class StorageEvents implements AutoCloseable {
         try {
             functions.invoke(delivery.function(), delivery.eventJson());
             log(delivery.describe() + " attempt " + attempt + " ok " + millisSince(start) + " ms");
-            finish();
+            inFlight.finish(1);
         } catch (VirtualMachineError e) {
-            finish();
+            inFlight.finish(1);
             throw e;
         } catch (Throwable e) {
             // Lambda retries whatever the function does wrong: an exception, an error, a failed init.
@@ -209,42 +190,8 @@ public final class StorageEvents implements AutoCloseable {
                 schedule(delivery, attempt + 1, delay);
             } else {
                 log(failure + "; giving up after " + MAX_ATTEMPTS + " attempts");
-                finish();
+                inFlight.finish(1);
             }
-        }
-    }
-
-    private boolean begin() {
-        lock.lock();
-        try {
-            if (closed) {
-                return false;
-            }
-            inFlight++;
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void finish() {
-        lock.lock();
-        try {
-            inFlight--;
-            if (inFlight == 0) {
-                settled.signalAll();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private int inFlight() {
-        lock.lock();
-        try {
-            return inFlight;
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import ru.rossgram.localcloud.CloudProfile;
 
 class RunnerOptionsTest {
 
@@ -30,6 +32,32 @@ class RunnerOptionsTest {
         assertEquals(Path.of("t.yaml"), options.template());
         assertEquals(Map.of("S3PathStyle", "true"), options.parameters());
         assertEquals(Map.of("ROSSGRAM_UPLOADS_URL_TTL", "10s", "A", "b=c"), options.environment());
+    }
+
+    @Test
+    void theCloudAndItsTriggerSettingsAreRead_awsAndTheDeployedSettingsByDefault() {
+        assertEquals(CloudProfile.AWS, RunnerOptions.parse().cloud());
+        assertEquals(YandexTriggerSettings.deployed(), RunnerOptions.parse().triggers());
+        RunnerOptions options = RunnerOptions.parse("--cloud", "yandex", "--trigger-batch-size", "1", "--trigger-batch-cutoff", "5",
+                "--trigger-retry-attempts", "5", "--trigger-retry-interval", "60");
+        assertEquals(CloudProfile.YANDEX, options.cloud());
+        assertEquals(new YandexTriggerSettings(1, Duration.ofSeconds(5), 5, Duration.ofSeconds(60)), options.triggers());
+        assertEquals(Duration.ofSeconds(1), options.triggers().localRetryInterval());
+    }
+
+    @Test
+    void triggerSettingsOutsideTheDocumentedRanges_areRefused_namingTheFlag() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--cloud", "gcp"))
+                .getMessage().contains("--cloud takes aws or yandex"));
+        String size = assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--trigger-batch-size", "11"))
+                .getMessage();
+        assertTrue(size.startsWith("--trigger-batch-size: ") && size.contains("1 to 10"), size);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--trigger-batch-cutoff", "0"))
+                .getMessage().contains("1 to 60"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--trigger-retry-attempts", "6"))
+                .getMessage().contains("1 to 5"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--trigger-retry-interval", "9"))
+                .getMessage().contains("10 to 60"));
     }
 
     @Test
