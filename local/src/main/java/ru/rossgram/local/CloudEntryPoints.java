@@ -1,5 +1,6 @@
 package ru.rossgram.local;
 
+import ru.rossgram.localcloud.YandexTriggerSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -1,5 +1,6 @@
 package ru.rossgram.local;
 
+import ru.rossgram.localcloud.YandexTriggerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package ru.rossgram.local;
 
+import ru.rossgram.localcloud.YandexTriggerSettings;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

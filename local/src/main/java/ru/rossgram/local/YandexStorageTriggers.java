@@ -1,5 +1,6 @@
 package ru.rossgram.local;
 
+import ru.rossgram.localcloud.YandexTriggerSettings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package ru.rossgram.local;
 
+import ru.rossgram.localcloud.YandexTriggerSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

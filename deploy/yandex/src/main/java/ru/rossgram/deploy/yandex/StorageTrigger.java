@@ -3,6 +3,7 @@ package ru.rossgram.deploy.yandex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import ru.rossgram.localcloud.YandexTriggerSettings;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.template.S3EventSubscription;
 
@@ -14,19 +15,9 @@ import ru.rossgram.localcloud.template.S3EventSubscription;
  * @param functionLogicalId the function it invokes
  * @param bucketLogicalId the bucket it watches
  * @param name the trigger's name without the deployment's prefix
- * @param flags the yc flags: filter, events, batching, retries
+ * @param flags the yc flags: filter, events, and the batching and retries of {@link YandexTriggerSettings#deployed()}
  */
 record StorageTrigger(String functionLogicalId, String bucketLogicalId, String name, List<String> flags) {
-
-    /**
-     * One object a call, as S3 notifications arrive on AWS: the template's timeouts are sized for one photo (or one
-     * fan-out step), and a batch shares one call's timeout and is retried as a whole.
-     */
-    static final int BATCH_SIZE = 1;
-    static final String BATCH_CUTOFF = "1s";
-    /** Two retries, as Lambda retries an asynchronous S3 invocation twice; the handlers are idempotent. */
-    static final int RETRY_ATTEMPTS = 2;
-    static final String RETRY_INTERVAL = "30s";
 
     StorageTrigger {
         flags = List.copyOf(flags);
@@ -47,8 +38,11 @@ record StorageTrigger(String functionLogicalId, String bucketLogicalId, String n
         }
         flags.add("--events");
         flags.add(String.join(",", subscription.events().stream().map(StorageTrigger::yandexEvent).distinct().toList()));
-        flags.addAll(List.of("--batch-size", String.valueOf(BATCH_SIZE), "--batch-cutoff", BATCH_CUTOFF,
-                "--retry-attempts", String.valueOf(RETRY_ATTEMPTS), "--retry-interval", RETRY_INTERVAL));
+        YandexTriggerSettings settings = YandexTriggerSettings.deployed(); // the local runner plays the same
+        flags.addAll(List.of("--batch-size", String.valueOf(settings.batchSize()),
+                "--batch-cutoff", settings.batchCutoff().toSeconds() + "s",
+                "--retry-attempts", String.valueOf(settings.retryAttempts()),
+                "--retry-interval", settings.retryInterval().toSeconds() + "s"));
         String filter = (subscription.prefix() == null ? "" : subscription.prefix())
                 + (subscription.suffix() == null ? "" : "-" + subscription.suffix());
         String name = YandexNames.functionName(function.logicalId())

@@ -1,4 +1,4 @@
-package ru.rossgram.local;
+package ru.rossgram.localcloud;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -9,8 +9,9 @@ import java.util.Objects;
  * message; a batch the function fails on is sent again whole, up to {@code retryAttempts} (1 to 5) more times,
  * {@code retryInterval} (10 to 60 s) apart, then dropped (no dead-letter queue here).
  *
- * <p>The values are those the deploy gives its triggers; the runner waits {@link #localRetryInterval()} between
- * attempts, the interval sped up as the runner speeds up Lambda's S3 retries (a minute there, a second here).
+ * <p>{@link #deployed()} is the one source of the values the Yandex deploy gives its triggers and the local runner's
+ * Yandex mode plays them with; the runner waits {@link #localRetryInterval()} between attempts, the interval sped up
+ * as it speeds up Lambda's S3 retries (a minute there, a second here).
  *
  * @param batchSize     messages per call at most, 1..10
  * @param batchCutoff   the longest a message waits for its batch to fill, 1..60 s
@@ -18,8 +19,8 @@ import java.util.Objects;
  * @param retryInterval the wait before each of them on Yandex, 10..60 s
  */
 public record YandexTriggerSettings(int batchSize, Duration batchCutoff, int retryAttempts, Duration retryInterval) {
-    /** Local waits are this many times shorter than the cloud's, as {@link RetryDelays#local()} is to Lambda's. */
-    static final int LOCAL_SPEED_UP = 60;
+    /** Local waits are this many times shorter than the cloud's, as the runner's S3 retries are to Lambda's. */
+    public static final int LOCAL_SPEED_UP = 60;
 
     /**
      * @throws IllegalArgumentException naming the setting that is outside its documented range
@@ -34,8 +35,9 @@ public record YandexTriggerSettings(int batchSize, Duration batchCutoff, int ret
     }
 
     /**
-     * What the deploy gives every trigger ({@code deploy/yandex}'s {@code StorageTrigger}): one object a call, as S3
-     * notifications arrive on AWS, two retries 30 s apart, as Lambda retries an S3 event twice.
+     * What the deploy gives every trigger: one object a call, as S3 notifications arrive on AWS (the template's
+     * timeouts are sized for one photo or one fan-out step, and a batch shares one call's timeout and is retried
+     * whole); two retries 30 s apart, as Lambda retries an asynchronous S3 event twice (the handlers are idempotent).
      */
     public static YandexTriggerSettings deployed() {
         return new YandexTriggerSettings(1, Duration.ofSeconds(1), 2, Duration.ofSeconds(30));
