@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Yandex API Gateway's {@code cloud_functions} integration with {@code payload_format_version: "1.0"}: the event of
- * {@link YandexGatewayEvents} to the route's Yandex Cloud Functions class, its answer read as the platform reads
+ * {@link YandexGatewayEventWriter} to the route's Yandex Cloud Functions class, its answer read as the platform reads
  * one ({@code statusCode}, {@code headers}, {@code multiValueHeaders}, {@code body}, {@code isBase64Encoded}; a name
  * in both header maps takes its {@code multiValueHeaders} values). An answer that is no such object is a
  * {@code 502} {@code ProxyIntegrationError}, as Yandex documents it; a function that fails is a {@code 502} too.
@@ -32,7 +32,7 @@ final class YandexFunctionsIntegration implements FunctionIntegration {
 
     @Override
     public ApiGateway.Response invoke(HttpApiRoutes.Match match, HttpApiEvents.Request request) {
-        String event = YandexGatewayEvents.event(specification.of(match, request.rawPath()), request);
+        String event = YandexGatewayEventWriter.event(specification.of(match, request.rawPath()), request);
         String answer;
         try {
             answer = functions.invoke(match.function(), event);

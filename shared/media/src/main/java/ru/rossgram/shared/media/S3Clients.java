@@ -52,7 +52,6 @@ public class S3Clients {
         return builder.build();
     }
 
-
     /** Signs URLs for the same endpoint, addressing and credentials as {@link #s3}; makes no network calls. */
     @Singleton
     S3Presigner s3Presigner(RossgramConfig config) {

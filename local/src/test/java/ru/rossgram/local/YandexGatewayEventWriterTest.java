@@ -20,7 +20,7 @@ import ru.rossgram.localcloud.template.HttpRoute;
 import ru.rossgram.shared.problem.ProblemException;
 
 /** The payload 1.0 event the runner's Yandex API Gateway builds for a request, field by field. */
-class YandexGatewayEventsTest {
+class YandexGatewayEventWriterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-12-07T01:02:03Z");
     private static final OpenApiOperations CONTRACT = OpenApiOperations.read(Path.of("../docs/openapi.yaml"));
@@ -37,7 +37,7 @@ class YandexGatewayEventsTest {
     private static JsonNode event(String method, String path, String query, Map<String, List<String>> headers, byte[] body) throws Exception {
         HttpApiEvents.Request request = new HttpApiEvents.Request(method, path, query, headers, body, "203.0.113.9");
         HttpApiRoutes.Match match = ROUTES.match(method, path).orElseThrow();
-        return JSON.readTree(YandexGatewayEvents.event(SPECIFICATION.of(match, path), request, NOW, "req-1"));
+        return JSON.readTree(YandexGatewayEventWriter.event(SPECIFICATION.of(match, path), request, NOW, "req-1"));
     }
 
     @Test

@@ -24,13 +24,13 @@ import ru.rossgram.shared.problem.ProblemException;
  * parameters the specification declares (the path's) again in {@code parameters}. A JSON body arrives as text; any
  * other is base64-encoded, as the gateway does.
  */
-final class YandexGatewayEvents {
+final class YandexGatewayEventWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Common Log Format, as {@code requestContext.requestTime} is written. */
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private YandexGatewayEvents() {
+    private YandexGatewayEventWriter() {
     }
 
     /**
