@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Walks the product as a phone would, against a running local backend (scripts/local.sh), printing each
 # step. Needs bash, curl and jq. Exits non-zero at the first step that does not answer as expected.
+# The same steps pass whichever cloud the runner plays (scripts/local.sh, or scripts/local.sh --cloud yandex).
 #
 #   scripts/demo.sh                       # against http://localhost:3000
 #   API=http://localhost:3111 PAYMENTS=http://localhost:3101 scripts/demo.sh
