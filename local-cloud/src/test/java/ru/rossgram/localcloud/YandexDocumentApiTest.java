@@ -15,8 +15,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -50,23 +48,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * The Yandex profile's DynamoDB endpoint refuses what YDB's Document API documents it does not take, with the error
  * the SDK surfaces for DynamoDB's own; each call is shown to pass on the AWS profile, so the refusal is the guard's.
  */
-class YandexDocumentApiTest {
+class YandexDocumentApiTest extends BothProfiles {
 
     private static final String TABLE = "rossgram-local-MainTable";
-
-    private static LocalCloud yandex;
-    private static LocalCloud aws;
-
-    @BeforeAll
-    static void start() {
-        yandex = LocalCloud.start(LocalCloudOptions.builder().profile(CloudProfile.YANDEX).build());
-        aws = LocalCloud.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        Closer.closeAllOrThrow("cannot stop the clouds cleanly", yandex, aws);
-    }
 
     @Test
     void transactWriteItems_takesAtMost25Actions() {

@@ -20,8 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -48,25 +46,11 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * The Yandex profile's S3 endpoint refuses what Yandex Object Storage documents it does not take, with S3's error
  * XML; each request is shown to pass on the AWS profile, so the refusal is the guard's.
  */
-class YandexObjectStorageTest {
+class YandexObjectStorageTest extends BothProfiles {
 
     private static final String BUCKET = "rossgram-media-local";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final byte[] BODY = "a photo".getBytes(StandardCharsets.UTF_8);
-
-    private static LocalCloud yandex;
-    private static LocalCloud aws;
-
-    @BeforeAll
-    static void start() {
-        yandex = LocalCloud.start(LocalCloudOptions.builder().profile(CloudProfile.YANDEX).build());
-        aws = LocalCloud.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        Closer.closeAllOrThrow("cannot stop the clouds cleanly", yandex, aws);
-    }
 
     @Test
     void deleteObjects_withTheSdksDefaultCrc32_andNoContentMd5_isRefused() {

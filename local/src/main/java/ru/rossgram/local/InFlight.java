@@ -71,6 +71,21 @@ final class InFlight {
         }
     }
 
+    /**
+     * Waits up to {@code grace} for none to be under way; an interrupt ends the wait early (the thread's interrupt
+     * status kept), as shutting down must go on.
+     *
+     * @return how many are still under way, to be abandoned
+     */
+    int awaitSettled(Duration grace) {
+        try {
+            awaitNone(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return count();
+    }
+
     int count() {
         lock.lock();
         try {

@@ -146,19 +146,10 @@ public final class StorageEvents implements StorageNotifications {
      */
     public void close(Duration grace) {
         inFlight.stop();
-        boolean idle;
-        try {
-            idle = awaitIdle(grace);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            idle = false;
-        }
+        int abandoned = inFlight.awaitSettled(grace);
         executor.shutdownNow();
-        if (!idle) {
-            int abandoned = inFlight.count();
-            if (abandoned > 0) {
-                log("S3 events: stopped with " + abandoned + " deliveries abandoned");
-            }
+        if (abandoned > 0) {
+            log("S3 events: stopped with " + abandoned + " deliveries abandoned");
         }
     }
 

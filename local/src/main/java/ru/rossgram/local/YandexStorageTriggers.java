@@ -95,16 +95,10 @@ public final class YandexStorageTriggers implements StorageNotifications {
     public void close(Duration grace) {
         inFlight.stop();
         triggers.forEach(Trigger::sendNow);
-        boolean idle;
-        try {
-            idle = awaitIdle(grace);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            idle = false;
-        }
+        int abandoned = inFlight.awaitSettled(grace);
         executor.shutdownNow();
-        if (!idle) {
-            log("Object Storage triggers: stopped with " + inFlight.count() + " messages abandoned");
+        if (abandoned > 0) {
+            log("Object Storage triggers: stopped with " + abandoned + " messages abandoned");
         }
     }
 
