@@ -2,6 +2,7 @@ package ru.rossgram.it;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import ru.rossgram.local.ApiGateway;
 import ru.rossgram.local.FunctionHost;
 import ru.rossgram.local.HttpApiRoutes;
@@ -22,13 +23,18 @@ interface Backend {
     /** The function's environment as the template gives it, resolved against this backend. */
     Map<String, String> functionEnvironment(FunctionSpec function);
 
-    /** Every function of the template, hosted in this JVM, with {@code overrides} on top of its environment. */
-    default FunctionHost functions(Map<String, String> overrides) {
-        return new FunctionHost(function -> {
+    /** Each function's environment as {@link #functionEnvironment} gives it, with {@code overrides} on top. */
+    default Function<FunctionSpec, Map<String, String>> environments(Map<String, String> overrides) {
+        return function -> {
             Map<String, String> environment = new HashMap<>(functionEnvironment(function));
             environment.putAll(overrides);
             return environment;
-        });
+        };
+    }
+
+    /** Every function of the template, hosted in this JVM, with {@code overrides} on top of its environment. */
+    default FunctionHost functions(Map<String, String> overrides) {
+        return new FunctionHost(environments(overrides));
     }
 
     /** The API as a client at {@code sourceIp} sees it. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ru.rossgram.local.YandexFunctionRuntime;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.template.SamTemplate;
 import ru.rossgram.shared.events.yandex.YandexStorageEvent;
@@ -39,9 +40,9 @@ import ru.rossgram.shared.http.yandex.YandexHttpResponse;
 class YandexEntryPointTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final SamTemplate template = SamTemplate.locate();
-    private YandexFunctions yandex;
+    private YandexFunctionRuntime yandex;
 
-    private YandexFunctions yandex(Backend backend) {
+    private YandexFunctionRuntime yandex(Backend backend) {
         if (yandex == null) {
             yandex = YandexFunctions.on(backend, TestSettings.OVERRIDES);
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ru.rossgram.local.YandexFunctionRuntime;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.shared.events.yandex.YandexStorageTrigger;
 import ru.rossgram.shared.posts.Post;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class YandexTriggersTest extends Contract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FOLLOWERS_PER_STEP = 2;
-    private YandexFunctions yandex;
+    private YandexFunctionRuntime yandex;
 
     YandexTriggersTest() {
         super("CreatePostFunction", Map.of("ROSSGRAM_FEEDS_FOLLOWERS_PER_STEP", Integer.toString(FOLLOWERS_PER_STEP)));
