@@ -25,6 +25,6 @@ public class SignUpHandler extends ApiFunction {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return json.response(201, registrar.signUp(json.read(request, SignUpRequest.class)));
+        return json.response(201, registrar.signUp(json.read(request, SignUpRequest.class), request.sourceIp()));
     }
 }

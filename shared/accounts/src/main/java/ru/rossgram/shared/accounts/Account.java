@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A Rossgram account as stored. {@code username} keeps the case the user chose; uniqueness is on its
- * lower-case form. Referral and invite codes are recorded at sign-up for the referral programme.
+ * lower-case form. {@code membership} is how it joined (invitation, founding number, badges, referrer).
  * {@code avatar} is null until the owner's first avatar upload is processed. A {@code privateAccount} shows its
  * posts and follower lists only to its followers, and is followed by request.
  */
@@ -15,14 +15,13 @@ public record Account(
         String displayName,
         String bio,
         Instant createdAt,
-        String referralCode,
-        String inviteCode,
         long version,
         Avatar avatar,
-        boolean privateAccount) {
+        boolean privateAccount,
+        Membership membership) {
 
     /** The same account with {@code avatar} (null for none). */
     public Account withAvatar(Avatar avatar) {
-        return new Account(userId, username, email, displayName, bio, createdAt, referralCode, inviteCode, version, avatar, privateAccount);
+        return new Account(userId, username, email, displayName, bio, createdAt, version, avatar, privateAccount, membership);
     }
 }

@@ -2,10 +2,11 @@ package ru.rossgram.shared.accounts;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.List;
 import ru.rossgram.shared.auth.PasswordHasher;
 import ru.rossgram.shared.auth.PasswordPolicy;
 import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.dynamo.TransactionPlan;
+import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.problem.ProblemException;
 
 /** Sign-up: validates, hashes, and creates the account with its first session in one transaction. */
@@ -18,10 +19,13 @@ public class AccountRegistrar {
     private final PasswordPolicy passwordPolicy;
     private final PasswordHasher passwordHasher;
     private final IdGenerator ids;
+    private final TransactionWriter transactions;
     private final Clock clock;
 
     public AccountRegistrar(AccountRepository accounts, SessionRepository sessions, SessionIssuer sessionIssuer,
-                            PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, IdGenerator ids, Clock clock, AccountViews views) {
+                            PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, IdGenerator ids, Clock clock, AccountViews views,
+                            TransactionWriter transactions) {
+        this.transactions = transactions;
         this.views = views;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -33,22 +37,29 @@ public class AccountRegistrar {
     }
 
     /**
+     * @param sourceIp the client's address, as the gateway saw it
      * @throws ProblemException 400 for invalid fields or a refused password; 409 when the username
      *         (case-insensitively) or the email is taken
      */
-    public SignedInAccount signUp(SignUpRequest request) {
+    public SignedInAccount signUp(SignUpRequest request, String sourceIp) {
         String username = AccountRules.username(request.username());
         String email = AccountRules.email(request.email());
         String displayName = AccountRules.displayName(request.displayName());
         String password = AccountRules.required("password", request.password());
-        String referralCode = AccountRules.optionalCode("referralCode", request.referralCode());
-        String inviteCode = AccountRules.optionalCode("inviteCode", request.inviteCode());
+        AccountRules.optionalCode("referralCode", request.referralCode());
+        AccountRules.optionalCode("inviteCode", request.inviteCode());
         passwordPolicy.check(password, username, email);
+        String passwordHash = passwordHasher.hash(password);
 
-        Account account = new Account(ids.newId(), username, email, displayName, "", clock.instant(),
-                referralCode, inviteCode, 1, null, false);
+        Account account = new Account(ids.newId(), username, email, displayName, "", clock.instant(), 1, null, false,
+                Membership.NONE);
         SessionIssuer.NewSession session = sessionIssuer.open(account.userId());
-        accounts.create(account, passwordHasher.hash(password), List.of(sessions.createItem(session.session())));
+        TransactionPlan plan = new TransactionPlan();
+        accounts.addCreation(plan, account, passwordHash);
+        plan.add(sessions.createItem(session.session()));
+        plan.commit(transactions).ifPresent(reasons -> {
+            throw new IllegalStateException("sign-up transaction cancelled: " + reasons);
+        });
         return new SignedInAccount(views.of(account), session.tokens());
     }
 }

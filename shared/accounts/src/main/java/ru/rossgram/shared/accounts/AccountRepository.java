@@ -13,6 +13,7 @@ import java.util.Optional;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.dynamo.BatchReads;
+import ru.rossgram.shared.dynamo.TransactionPlan;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.media.PhotoRecordItems;
 import ru.rossgram.shared.problem.ProblemException;
@@ -35,6 +36,12 @@ public class AccountRepository {
     private static final String PROFILE = "PROFILE";
     /** BOOL, true on private accounts; absent on accounts that never chose (public). */
     private static final String PRIVATE = "private";
+    // Membership (how the account joined): all absent on an account that joined in the open, unreferred.
+    private static final String FOUNDING_NUMBER = "foundingNumber";
+    private static final String BADGES = "badges";
+    private static final String VERIFIED_CREATOR = "verifiedCreator";
+    private static final String INVITATION_ID = "invitationId";
+    private static final String REFERRED_BY = "referredBy";
 
     private final DynamoDbClient dynamo;
     private final BatchReads batchReads;
@@ -50,11 +57,10 @@ public class AccountRepository {
     }
 
     /**
-     * Creates the account, its claims and any extra items (the first session) atomically.
-     *
-     * @throws ProblemException 409 {@code username-taken} or {@code email-taken}
+     * Adds the account's creation to {@code plan}: its claims (each failing with its own 409) and its profile.
+     * Sign-up adds its other items (the first session, the invitation redeemed) to the same plan.
      */
-    public void create(Account account, String passwordHash, List<TransactWriteItem> alsoWrite) {
+    public void addCreation(TransactionPlan plan, Account account, String passwordHash) {
         Map<String, AttributeValue> profile = new HashMap<>(profileKey(account.userId()));
         profile.put("type", s("account"));
         profile.put("userId", s(account.userId()));
@@ -65,29 +71,13 @@ public class AccountRepository {
         profile.put("passwordHash", s(passwordHash));
         profile.put("createdAt", s(account.createdAt().toString()));
         profile.put("version", n(account.version()));
-        if (account.referralCode() != null) {
-            profile.put("referralCode", s(account.referralCode()));
-        }
-        if (account.inviteCode() != null) {
-            profile.put("inviteCode", s(account.inviteCode()));
-        }
+        putMembership(profile, account.membership());
 
-        var items = new java.util.ArrayList<TransactWriteItem>();
-        items.add(putIfAbsent(claim(handlePk(AccountRules.usernameKey(account.username())), "HANDLE", account.userId())));
-        items.add(putIfAbsent(claim(emailPk(AccountRules.emailKey(account.email())), "EMAIL", account.userId())));
-        items.add(putIfAbsent(profile));
-        items.addAll(alsoWrite);
-
-        List<CancellationReason> failure = transactions.write(items).orElse(null);
-        if (TransactionWriter.failedCondition(failure, 0)) {
-            throw new ProblemException(ProblemType.USERNAME_TAKEN, "The username '" + account.username() + "' is taken.");
-        }
-        if (TransactionWriter.failedCondition(failure, 1)) {
-            throw new ProblemException(ProblemType.EMAIL_TAKEN, "An account with this email already exists.");
-        }
-        if (failure != null) {
-            throw new IllegalStateException("account transaction cancelled: " + failure);
-        }
+        plan.add(putIfAbsent(claim(handlePk(AccountRules.usernameKey(account.username())), "HANDLE", account.userId())),
+                () -> new ProblemException(ProblemType.USERNAME_TAKEN, "The username '" + account.username() + "' is taken."));
+        plan.add(putIfAbsent(claim(emailPk(AccountRules.emailKey(account.email())), "EMAIL", account.userId())),
+                () -> new ProblemException(ProblemType.EMAIL_TAKEN, "An account with this email already exists."));
+        plan.add(putIfAbsent(profile), () -> new IllegalStateException("account id " + account.userId() + " exists"));
     }
 
     public Optional<StoredAccount> findById(String userId) {
@@ -150,8 +140,7 @@ public class AccountRepository {
             throw new ProblemException(ProblemType.CONCURRENT_UPDATE, "The profile changed meanwhile; try again.");
         }
         return new Account(updated.userId(), updated.username(), updated.email(), updated.displayName(), updated.bio(),
-                updated.createdAt(), updated.referralCode(), updated.inviteCode(), expectedVersion + 1, updated.avatar(),
-                updated.privateAccount());
+                updated.createdAt(), expectedVersion + 1, updated.avatar(), updated.privateAccount(), updated.membership());
     }
 
     /**
@@ -212,6 +201,36 @@ public class AccountRepository {
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
 
+    private static void putMembership(Map<String, AttributeValue> profile, Membership membership) {
+        if (membership.foundingNumber() != null) {
+            profile.put(FOUNDING_NUMBER, n(membership.foundingNumber()));
+        }
+        if (!membership.badges().isEmpty()) {
+            profile.put(BADGES, AttributeValue.fromSs(membership.badges().stream().map(Membership.Badge::wire).sorted().toList()));
+        }
+        if (membership.verifiedCreator()) {
+            profile.put(VERIFIED_CREATOR, AttributeValue.fromBool(true));
+        }
+        if (membership.invitationId() != null) {
+            profile.put(INVITATION_ID, s(membership.invitationId()));
+        }
+        if (membership.referredBy() != null) {
+            profile.put(REFERRED_BY, s(membership.referredBy()));
+        }
+    }
+
+    private static Membership membership(Map<String, AttributeValue> item) {
+        AttributeValue badges = item.get(BADGES);
+        AttributeValue verified = item.get(VERIFIED_CREATOR);
+        return new Membership(
+                Attrs.number(item, FOUNDING_NUMBER).orElse(null),
+                badges == null || !badges.hasSs() ? java.util.Set.of()
+                        : badges.ss().stream().map(Membership.Badge::fromWire).collect(java.util.stream.Collectors.toSet()),
+                verified != null && Boolean.TRUE.equals(verified.bool()),
+                string(item, INVITATION_ID),
+                string(item, REFERRED_BY));
+    }
+
     private static Avatar avatar(AttributeValue value) {
         if (value == null || !value.hasM()) {
             return null;
@@ -238,11 +257,10 @@ public class AccountRepository {
                 string(item, "displayName"),
                 string(item, "bio"),
                 Instant.parse(string(item, "createdAt")),
-                string(item, "referralCode"),
-                string(item, "inviteCode"),
                 Attrs.number(item, "version").orElse(0L),
                 avatar(item.get("avatar")),
-                isPrivate(item));
+                isPrivate(item),
+                membership(item));
         return new StoredAccount(account, string(item, "passwordHash"));
     }
 }

@@ -19,7 +19,9 @@ public class AccountViews {
 
     public AccountView of(Account account) {
         return new AccountView(account.userId(), account.username(), account.email(), account.displayName(),
-                account.bio(), account.createdAt(), avatar(account.avatar()), account.privateAccount());
+                account.bio(), account.createdAt(), avatar(account.avatar()), account.privateAccount(),
+                account.membership().badgeNames(), account.membership().foundingNumber(),
+                account.membership().verifiedCreator());
     }
 
     /** The avatar as clients load it, or null for none. */

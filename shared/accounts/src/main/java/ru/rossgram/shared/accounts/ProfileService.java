@@ -34,8 +34,8 @@ public class ProfileService {
         Account changed = new Account(current.userId(), current.username(), current.email(),
                 displayName == null ? current.displayName() : displayName,
                 bio == null ? current.bio() : bio,
-                current.createdAt(), current.referralCode(), current.inviteCode(), current.version(), current.avatar(),
-                update.privateAccount() == null ? current.privateAccount() : update.privateAccount());
+                current.createdAt(), current.version(), current.avatar(),
+                update.privateAccount() == null ? current.privateAccount() : update.privateAccount(), current.membership());
         return views.of(accounts.updateProfile(changed, current.version()));
     }
 

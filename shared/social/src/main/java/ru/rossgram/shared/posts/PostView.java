@@ -38,8 +38,11 @@ public record PostView(
     public record Price(long amount, String currency) {
     }
 
-    /** Who posted; {@code username} and {@code displayName} are null if the account no longer exists. */
-    public record Author(String id, String username, String displayName) {
+    /**
+     * Who posted; {@code username}, {@code displayName} and {@code badges} are null if the account no longer exists.
+     * {@code badges} and {@code verifiedCreator} as on the author's profile.
+     */
+    public record Author(String id, String username, String displayName, List<String> badges, Boolean verifiedCreator) {
     }
 
     /**

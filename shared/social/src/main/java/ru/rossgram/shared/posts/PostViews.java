@@ -83,8 +83,9 @@ public class PostViews {
     }
 
     private static PostView.Author author(Post post, Optional<Account> account) {
-        return account.map(found -> new PostView.Author(post.authorId(), found.username(), found.displayName()))
-                .orElse(new PostView.Author(post.authorId(), null, null));
+        return account.map(found -> new PostView.Author(post.authorId(), found.username(), found.displayName(),
+                        found.membership().badgeNames(), found.membership().verifiedCreator()))
+                .orElse(new PostView.Author(post.authorId(), null, null, null, null));
     }
 
     private PostView view(Post post, PostView.Author author, boolean forAuthor, boolean likedByMe, boolean unlocked) {

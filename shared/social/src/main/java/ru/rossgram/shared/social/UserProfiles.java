@@ -44,6 +44,8 @@ public class UserProfiles {
 
     private UserProfile profile(Account account, Counts counts, UserProfile.View relationship) {
         return new UserProfile(account.userId(), account.username(), account.displayName(), account.bio(),
-                views.avatar(account.avatar()), account.privateAccount(), counts, relationship);
+                views.avatar(account.avatar()), account.privateAccount(), counts, relationship,
+                account.membership().badgeNames(), account.membership().foundingNumber(),
+                account.membership().verifiedCreator());
     }
 }
