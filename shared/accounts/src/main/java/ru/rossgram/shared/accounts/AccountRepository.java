@@ -165,6 +165,26 @@ public class AccountRepository {
                 .build()).build();
     }
 
+    /**
+     * Marks the account a verified creator, or withdraws the mark, if its version is still {@code expectedVersion}
+     * (the profile as the caller read it), so the caller knows whose account it marked. Fails the transaction when
+     * the profile changed meanwhile or the account no longer exists.
+     */
+    public TransactWriteItem verifiedCreatorItem(String userId, boolean verified, long expectedVersion) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":next", n(expectedVersion + 1), ":expected", n(expectedVersion)));
+        if (verified) {
+            values.put(":verified", AttributeValue.fromBool(true));
+        }
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(profileKey(userId))
+                // Absent means not verified, as on an account created without the mark.
+                .updateExpression(verified ? "SET #verified = :verified, version = :next" : "REMOVE #verified SET version = :next")
+                .conditionExpression("version = :expected")
+                .expressionAttributeNames(Map.of("#verified", VERIFIED_CREATOR))
+                .expressionAttributeValues(values)
+                .build()).build();
+    }
+
     /** An account with the hash it signs in with; the hash never leaves the service layer. */
     public record StoredAccount(Account account, String passwordHash) {
     }

@@ -1,0 +1,175 @@
+package ru.rossgram.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.rossgram.it.TestSettings.unique;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import ru.rossgram.it.ApiDriver.Reply;
+
+/**
+ * The operators' endpoints, end to end through the functions against a real backend: only the accounts the
+ * deployment's configuration names may use them, and every action they take is in the audit log, written in the
+ * action's own transaction.
+ */
+abstract class OperatorsContract extends Contract {
+    private final String operatorName;
+    private User operator;
+
+    protected OperatorsContract() {
+        this(unique("ops"));
+    }
+
+    private OperatorsContract(String operatorName) {
+        super("OperatorFunction", Map.of("ROSSGRAM_OPERATORS_USERNAMES", "someone.else, " + operatorName));
+        this.operatorName = operatorName;
+    }
+
+    /** The operator the configuration names, signed up once per contract run. */
+    private synchronized User operator() {
+        if (operator == null) {
+            operator = User.signUp(hosts.api(), operatorName);
+        }
+        return operator;
+    }
+
+    /** Every operator route, with a body that would be valid for an operator. */
+    private static List<String[]> routes(String username) {
+        return List.of(
+                new String[] {"POST", "/v1/operator/creators/" + username, null},
+                new String[] {"DELETE", "/v1/operator/creators/" + username, null},
+                new String[] {"GET", "/v1/operator/audit", null});
+    }
+
+    private JsonNode auditPage(String query) {
+        return operator().ok("GET", "/v1/operator/audit" + query, null, 200).json();
+    }
+
+    private JsonNode newestAudit() {
+        return auditPage("?limit=1").path("items").path(0);
+    }
+
+    // --- the role ---------------------------------------------------------------------------------------------
+
+    @Test
+    void everyOperatorRoute_refusesOtherAccounts_withOperatorsOnly_andRecordsNothing() {
+        operator().ok("POST", "/v1/operator/creators/" + operator().username(), null, 200); // the log has an entry
+        String newestBefore = newestAudit().path("id").asText();
+        User member = hosts.signUp("member");
+        for (String[] route : routes(member.username())) {
+            Reply refused = member.send(route[0], route[1], route[2]);
+            assertEquals(403, refused.status(), route[0] + " " + route[1] + ": " + refused.body());
+            assertEquals("operators-only", refused.problemType());
+            Reply anonymous = hosts.api().send(route[0], route[1], route[2],
+                    route[2] == null ? Map.of() : Map.of("content-type", "application/json"));
+            assertEquals(401, anonymous.status(), route[0] + " " + route[1] + ": " + anonymous.body());
+        }
+        assertFalse(member.profile(member).path("verifiedCreator").asBoolean());
+        assertEquals(newestBefore, newestAudit().path("id").asText());
+    }
+
+    @Test
+    void operatorPowers_comeFromTheDeploymentsConfiguration_notFromTheToken() {
+        User signedIn = operator();
+        var unconfigured = hosts.start(Map.of("ROSSGRAM_OPERATORS_USERNAMES", "someone.else"));
+        User sameTokenElsewhere = new User(signedIn.id(), signedIn.username(), signedIn.token(), hosts.api(unconfigured));
+        Reply refused = sameTokenElsewhere.send("GET", "/v1/operator/audit", null);
+        assertEquals(403, refused.status(), refused.body());
+        assertEquals("operators-only", refused.problemType());
+        signedIn.ok("GET", "/v1/operator/audit", null, 200);
+    }
+
+    @Test
+    void operatorNames_matchIgnoringCase_likeUsernames() {
+        var upperCased = hosts.start(Map.of("ROSSGRAM_OPERATORS_USERNAMES", operatorName.toUpperCase()));
+        User signedIn = operator();
+        new User(signedIn.id(), signedIn.username(), signedIn.token(), hosts.api(upperCased))
+                .ok("GET", "/v1/operator/audit", null, 200);
+    }
+
+    // --- verified creators -------------------------------------------------------------------------------------
+
+    @Test
+    void markingACreator_showsOnTheirProfileAndPosts_untilTheMarkIsWithdrawn_eachStepAudited() {
+        User creator = hosts.signUp("creator");
+        User reader = hosts.signUp("reader");
+        String postId = hosts.publishedPost(creator, "");
+        assertFalse(reader.profile(creator).path("verifiedCreator").asBoolean());
+        Instant before = Instant.now();
+
+        JsonNode marked = operator().ok("POST", "/v1/operator/creators/" + creator.username().toUpperCase(), null, 200).json();
+        assertEquals(creator.id(), marked.path("id").asText());
+        assertEquals(creator.username(), marked.path("username").asText());
+        assertTrue(marked.path("verifiedCreator").asBoolean());
+        assertTrue(reader.profile(creator).path("verifiedCreator").asBoolean());
+        assertTrue(reader.post(postId).at("/author/verifiedCreator").asBoolean());
+        assertAudited(newestAudit(), "creators.mark", creator, before);
+
+        operator().ok("DELETE", "/v1/operator/creators/" + creator.username(), null, 200);
+        assertFalse(reader.profile(creator).path("verifiedCreator").asBoolean());
+        assertFalse(reader.post(postId).at("/author/verifiedCreator").asBoolean());
+        assertAudited(newestAudit(), "creators.unmark", creator, before);
+    }
+
+    private void assertAudited(JsonNode entry, String action, User subject, Instant notBefore) {
+        assertEquals(action, entry.path("action").asText(), entry.toString());
+        assertEquals(operator().id(), entry.at("/operator/id").asText(), entry.toString());
+        assertEquals(operatorName, entry.at("/operator/username").asText(), entry.toString());
+        assertEquals(subject.id(), entry.at("/details/userId").asText(), entry.toString());
+        assertEquals(subject.username(), entry.at("/details/username").asText(), entry.toString());
+        Instant at = Instant.parse(entry.path("at").asText());
+        assertFalse(at.isBefore(notBefore.minusSeconds(1)), entry.toString());
+        assertTrue(at.isBefore(Instant.now().plus(Duration.ofSeconds(1))), entry.toString());
+    }
+
+    @Test
+    void markingAnAccountThatDoesNotExist_is404_andRecordsNothing() {
+        operator().ok("POST", "/v1/operator/creators/" + operator().username(), null, 200);
+        String newestBefore = newestAudit().path("id").asText();
+        Reply missing = operator().send("POST", "/v1/operator/creators/" + unique("nobody"), null);
+        assertEquals(404, missing.status(), missing.body());
+        assertEquals("not-found", missing.problemType());
+        assertEquals(newestBefore, newestAudit().path("id").asText());
+    }
+
+    // --- the audit log ------------------------------------------------------------------------------------------
+
+    @Test
+    void auditLog_listsEveryAction_newestFirst_pagedWithACursor() {
+        User anna = hosts.signUp("anna");
+        User boris = hosts.signUp("boris");
+        operator().ok("POST", "/v1/operator/creators/" + anna.username(), null, 200);
+        operator().ok("POST", "/v1/operator/creators/" + boris.username(), null, 200);
+        operator().ok("DELETE", "/v1/operator/creators/" + anna.username(), null, 200);
+
+        JsonNode first = auditPage("?limit=2");
+        assertEquals(2, first.path("items").size());
+        assertEquals(List.of("creators.unmark " + anna.username(), "creators.mark " + boris.username()),
+                List.of(described(first.path("items").path(0)), described(first.path("items").path(1))));
+        String cursor = first.path("nextCursor").asText();
+        assertNotNull(cursor);
+        assertFalse(cursor.isEmpty());
+
+        JsonNode second = auditPage("?limit=2&cursor=" + cursor);
+        assertEquals("creators.mark " + anna.username(), described(second.path("items").path(0)));
+        assertTrue(second.path("items").path(0).path("id").asText().compareTo(first.path("items").path(1).path("id").asText()) < 0);
+    }
+
+    private static String described(JsonNode entry) {
+        return entry.path("action").asText() + " " + entry.at("/details/username").asText();
+    }
+
+    @Test
+    void auditLog_refusesACursorItDidNotIssue() {
+        Reply forged = operator().send("GET", "/v1/operator/audit?cursor=eyJiZWZvcmUiOiJ6In0.AAAA", null);
+        assertEquals(400, forged.status(), forged.body());
+        assertEquals("invalid-cursor", forged.problemType());
+    }
+}

@@ -1,0 +1,92 @@
+package ru.rossgram.shared.launch;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import ru.rossgram.shared.accounts.Account;
+import ru.rossgram.shared.accounts.AccountRepository;
+import ru.rossgram.shared.auth.Caller;
+import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.dynamo.TransactionPlan;
+import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.paging.CursorCodec;
+import ru.rossgram.shared.paging.Page;
+import ru.rossgram.shared.paging.PageRequest;
+import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.problem.ProblemType;
+
+/**
+ * What operators do through the API. Every method first checks the caller is an operator ({@link OperatorRole});
+ * every action that changes something commits one transaction holding the change and its {@link AuditEntry}, so
+ * the log has exactly the actions that happened. Reads are not recorded.
+ */
+@Singleton
+public class OperatorActions {
+    private static final String AUDIT_CURSOR = "operator-audit";
+
+    private final OperatorRole role;
+    private final OperatorAudit audit;
+    private final AccountRepository accounts;
+    private final TransactionWriter transactions;
+    private final CursorCodec cursors;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public OperatorActions(OperatorRole role, OperatorAudit audit, AccountRepository accounts,
+                           TransactionWriter transactions, CursorCodec cursors, IdGenerator ids, Clock clock) {
+        this.role = role;
+        this.audit = audit;
+        this.accounts = accounts;
+        this.transactions = transactions;
+        this.cursors = cursors;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * Marks {@code username}'s account a verified creator ({@code verified}), or withdraws the mark.
+     *
+     * @throws ProblemException 403 {@code operators-only}; 404 for no such account; 409 {@code concurrent-update}
+     *         when the profile changed between the read and the write
+     */
+    public CreatorMark markCreator(Caller caller, String username, boolean verified) {
+        Operator operator = role.require(caller);
+        Account account = accounts.findByUsername(username).map(AccountRepository.StoredAccount::account)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                        "No account is named '" + ProblemException.quote(username) + "'."));
+        TransactionPlan plan = new TransactionPlan();
+        plan.add(accounts.verifiedCreatorItem(account.userId(), verified, account.version()),
+                () -> new ProblemException(ProblemType.CONCURRENT_UPDATE, "The account changed meanwhile; try again."));
+        commit(plan, operator, verified ? "creators.mark" : "creators.unmark",
+                Map.of("userId", account.userId(), "username", account.username()));
+        return new CreatorMark(account.userId(), account.username(), verified);
+    }
+
+    /**
+     * The audit log, newest first.
+     *
+     * @throws ProblemException 403 {@code operators-only}; 400 {@code invalid-cursor}
+     */
+    public Page<AuditEntry> audit(Caller caller, PageRequest request) {
+        role.require(caller);
+        String before = request.cursor() == null ? null : cursors.decode(AUDIT_CURSOR, request.cursor()).get("before");
+        List<AuditEntry> entries = audit.newestFirst(before, request.limit());
+        String next = entries.size() == request.limit()
+                ? cursors.encode(AUDIT_CURSOR, Map.of("before", entries.get(entries.size() - 1).id())) : null;
+        return new Page<>(entries, next);
+    }
+
+    /** Adds the audit entry of {@code action} to {@code plan} and commits the two together. */
+    private void commit(TransactionPlan plan, Operator operator, String action, Map<String, String> details) {
+        record(plan, operator, action, details);
+        plan.commit(transactions).ifPresent(reasons -> {
+            throw new IllegalStateException(action + " was cancelled for reasons no party claimed: " + reasons);
+        });
+    }
+
+    private void record(TransactionPlan plan, Operator operator, String action, Map<String, String> details) {
+        AuditEntry entry = new AuditEntry(ids.newId(), operator, action, details, clock.instant());
+        plan.add(audit.recordItem(entry), () -> new IllegalStateException("audit id " + entry.id() + " was reused"));
+    }
+}
