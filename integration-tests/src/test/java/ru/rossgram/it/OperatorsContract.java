@@ -9,8 +9,10 @@ import static ru.rossgram.it.TestSettings.unique;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import ru.rossgram.it.ApiDriver.Reply;
 
@@ -32,10 +34,14 @@ abstract class OperatorsContract extends Contract {
         this.operatorName = operatorName;
     }
 
-    /** The operator the configuration names, signed up once per contract run. */
+    /**
+     * The operator the configuration names, signed up once per contract run before the deployment named it (an
+     * operator's name is reserved for it: a host that names it refuses the name to anyone without its invitation).
+     */
     private synchronized User operator() {
         if (operator == null) {
-            operator = User.signUp(hosts.api(), operatorName);
+            User signedUp = User.signUp(hosts.api(hosts.start(Map.of("ROSSGRAM_OPERATORS_USERNAMES", "someone.else"))), operatorName);
+            operator = new User(signedUp.id(), signedUp.username(), signedUp.token(), hosts.api());
         }
         return operator;
     }
@@ -45,6 +51,9 @@ abstract class OperatorsContract extends Contract {
         return List.of(
                 new String[] {"POST", "/v1/operator/creators/" + username, null},
                 new String[] {"DELETE", "/v1/operator/creators/" + username, null},
+                new String[] {"POST", "/v1/operator/reserved-names", "{\"names\": [\"" + unique("held") + "\"]}"},
+                new String[] {"GET", "/v1/operator/reserved-names", null},
+                new String[] {"POST", "/v1/operator/migrations/lookalikes", null},
                 new String[] {"GET", "/v1/operator/audit", null});
     }
 
@@ -92,6 +101,85 @@ abstract class OperatorsContract extends Contract {
         User signedIn = operator();
         new User(signedIn.id(), signedIn.username(), signedIn.token(), hosts.api(upperCased))
                 .ok("GET", "/v1/operator/audit", null, 200);
+    }
+
+    // --- reserved names ------------------------------------------------------------------------------------------
+
+    @Test
+    void reservingNames_refusesThemAndTheirLookalikes_atSignUp_andIsAudited() {
+        String buzova = unique("buzova");
+        String other = unique("star");
+        JsonNode reserved = operator().ok("POST", "/v1/operator/reserved-names", """
+                {"names": [" %s ", "%s"], "reason": "  Known creator; invitation on its way "}""".formatted(buzova, other), 201).json();
+        assertEquals(List.of(buzova, other), List.of(reserved.at("/names/0").asText(), reserved.at("/names/1").asText()));
+        assertEquals("Known creator; invitation on its way", reserved.path("reason").asText());
+
+        for (String taken : List.of(buzova, buzova.toUpperCase(), buzova.replace('o', '0'), other)) {
+            Reply refused = hosts.api().post("/v1/accounts", TestSettings.signUpBody(taken, unique("fan") + "@example.ru", TestSettings.PASSWORD));
+            assertEquals(409, refused.status(), taken + ": " + refused.body());
+            assertEquals("username-reserved", refused.problemType());
+        }
+
+        JsonNode entry = newestAudit();
+        assertEquals("reserved-names.reserve", entry.path("action").asText(), entry.toString());
+        assertEquals(operator().id(), entry.at("/operator/id").asText());
+        assertEquals(buzova + "," + other, entry.at("/details/names").asText());
+        assertEquals("Known creator; invitation on its way", entry.at("/details/reason").asText());
+
+        List<String> listed = new ArrayList<>();
+        String cursor = "";
+        do {
+            JsonNode page = operator().ok("GET", "/v1/operator/reserved-names?limit=50" + (cursor.isEmpty() ? "" : "&cursor=" + cursor), null, 200).json();
+            page.path("items").forEach(item -> {
+                if (item.path("name").asText().equals(buzova)) {
+                    assertEquals(operator().id(), item.path("reservedBy").asText());
+                    assertEquals("Known creator; invitation on its way", item.path("reason").asText());
+                }
+                listed.add(item.path("name").asText());
+            });
+            cursor = page.path("nextCursor").asText("");
+        } while (!cursor.isEmpty());
+        assertTrue(listed.containsAll(List.of(buzova, other)), listed.toString());
+    }
+
+    @Test
+    void anOperatorsName_isReservedForIt_atSignUp() {
+        Reply refused = hosts.api().post("/v1/accounts", TestSettings.signUpBody(operatorName.toUpperCase(), unique("fan") + "@example.ru", TestSettings.PASSWORD));
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals("username-reserved", refused.problemType());
+    }
+
+    @Test
+    void reservingTooManyNames_is400_andRecordsNothing() {
+        operator().ok("POST", "/v1/operator/creators/" + operator().username(), null, 200);
+        String newestBefore = newestAudit().path("id").asText();
+        String names = String.join("\", \"", IntStream.range(0, 21).mapToObj(i -> unique("n" + i)).toList());
+        Reply refused = operator().send("POST", "/v1/operator/reserved-names", "{\"names\": [\"" + names + "\"]}");
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("invalid-request", refused.problemType());
+        assertEquals(newestBefore, newestAudit().path("id").asText());
+    }
+
+    // --- the look-alike migration ------------------------------------------------------------------------------
+
+    @Test
+    void aLookalikeMigrationStep_answersItsReport_andIsAuditedWithIt() {
+        JsonNode report = operator().ok("POST", "/v1/operator/migrations/lookalikes?limit=200", null, 200).json();
+        int scanned = report.path("scanned").asInt();
+        assertEquals(scanned, report.path("claimed").asInt() + report.path("alreadyClaimed").asInt() + report.path("collisions").size(),
+                report.toString());
+
+        JsonNode entry = newestAudit();
+        assertEquals("migrations.lookalikes", entry.path("action").asText(), entry.toString());
+        assertEquals("start", entry.at("/details/from").asText());
+        assertEquals(Integer.toString(scanned), entry.at("/details/scanned").asText());
+        assertEquals(report.path("claimed").asText(), entry.at("/details/claimed").asText());
+        assertEquals(Integer.toString(report.path("collisions").size()), entry.at("/details/collisions").asText());
+        assertEquals(Boolean.toString(!report.has("nextCursor")), entry.at("/details/done").asText());
+
+        Reply tooBig = operator().send("POST", "/v1/operator/migrations/lookalikes?limit=5000", null);
+        assertEquals(400, tooBig.status(), tooBig.body());
+        assertEquals(entry.path("id").asText(), newestAudit().path("id").asText());
     }
 
     // --- verified creators -------------------------------------------------------------------------------------

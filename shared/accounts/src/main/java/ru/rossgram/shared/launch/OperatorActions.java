@@ -2,10 +2,14 @@ package ru.rossgram.shared.launch;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ru.rossgram.shared.accounts.Account;
 import ru.rossgram.shared.accounts.AccountRepository;
+import ru.rossgram.shared.accounts.LookalikeBackfill;
+import ru.rossgram.shared.accounts.ReservedName;
+import ru.rossgram.shared.accounts.ReservedNames;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.dynamo.TransactionPlan;
@@ -24,20 +28,26 @@ import ru.rossgram.shared.problem.ProblemType;
 @Singleton
 public class OperatorActions {
     private static final String AUDIT_CURSOR = "operator-audit";
+    private static final int MAX_REASON_CHARS = 500;
 
     private final OperatorRole role;
     private final OperatorAudit audit;
     private final AccountRepository accounts;
+    private final ReservedNames reservedNames;
+    private final LookalikeBackfill lookalikeBackfill;
     private final TransactionWriter transactions;
     private final CursorCodec cursors;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public OperatorActions(OperatorRole role, OperatorAudit audit, AccountRepository accounts,
-                           TransactionWriter transactions, CursorCodec cursors, IdGenerator ids, Clock clock) {
+    public OperatorActions(OperatorRole role, OperatorAudit audit, AccountRepository accounts, ReservedNames reservedNames,
+                           LookalikeBackfill lookalikeBackfill, TransactionWriter transactions, CursorCodec cursors,
+                           IdGenerator ids, Clock clock) {
         this.role = role;
         this.audit = audit;
         this.accounts = accounts;
+        this.reservedNames = reservedNames;
+        this.lookalikeBackfill = lookalikeBackfill;
         this.transactions = transactions;
         this.cursors = cursors;
         this.ids = ids;
@@ -61,6 +71,62 @@ public class OperatorActions {
         commit(plan, operator, verified ? "creators.mark" : "creators.unmark",
                 Map.of("userId", account.userId(), "username", account.username()));
         return new CreatorMark(account.userId(), account.username(), verified);
+    }
+
+    /**
+     * Reserves names (and the names that look like them) so that only an invitation issued for one takes it.
+     * Accounts that already have such a name keep it.
+     *
+     * @throws ProblemException 403 {@code operators-only}; 400 for no names, more than 20, one that cannot be a
+     *         username, or a reason over 500 characters
+     */
+    public NameReservation reserveNames(Caller caller, NameReservation request) {
+        Operator operator = role.require(caller);
+        String reason = request.reason() == null ? "" : request.reason().strip();
+        if (reason.length() > MAX_REASON_CHARS) { // it is kept with every name and in the log
+            throw ProblemException.invalid("reason", "at most " + MAX_REASON_CHARS + " characters");
+        }
+        TransactionPlan plan = new TransactionPlan();
+        List<String> reserved = reservedNames.reserve(request.names(), reason, operator.id(), clock.instant(), plan);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("names", String.join(",", reserved)); // usernames hold no commas
+        if (!reason.isEmpty()) {
+            details.put("reason", reason);
+        }
+        commit(plan, operator, "reserved-names.reserve", details);
+        return new NameReservation(reserved, reason);
+    }
+
+    /**
+     * The operators' reservations, in name order (the repository's list and the operators' own names are not in
+     * it: they are in the code and the configuration).
+     *
+     * @throws ProblemException 403 {@code operators-only}; 400 {@code invalid-cursor}
+     */
+    public Page<ReservedName> reservedNames(Caller caller, PageRequest request) {
+        role.require(caller);
+        return reservedNames.page(request.cursor(), request.limit());
+    }
+
+    /**
+     * Runs one step of the look-alike migration (existing accounts' skeleton claims) and records its report. The
+     * migration is idempotent, not one transaction, so the entry is written after the step: a step that fails
+     * midway is not recorded, and running it again does the rest.
+     *
+     * @throws ProblemException 403 {@code operators-only}; 400 for a limit or cursor the migration refuses
+     */
+    public LookalikeBackfill.Report backfillLookalikes(Caller caller, MigrationStep step) {
+        Operator operator = role.require(caller);
+        LookalikeBackfill.Report report = lookalikeBackfill.step(step.cursor(), step.limit());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("from", step.cursor() == null ? "start" : "cursor");
+        details.put("scanned", Integer.toString(report.scanned()));
+        details.put("claimed", Integer.toString(report.claimed()));
+        details.put("alreadyClaimed", Integer.toString(report.alreadyClaimed()));
+        details.put("collisions", Integer.toString(report.collisions().size()));
+        details.put("done", Boolean.toString(report.nextCursor() == null));
+        commit(new TransactionPlan(), operator, "migrations.lookalikes", details);
+        return report;
     }
 
     /**
