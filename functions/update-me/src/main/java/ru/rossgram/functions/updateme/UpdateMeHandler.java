@@ -11,7 +11,7 @@ import ru.rossgram.shared.http.ApiRequest;
 import ru.rossgram.shared.http.ApiResponse;
 import ru.rossgram.shared.http.JsonCodec;
 
-/** {@code PATCH /v1/me}: changes display name and bio; answers the updated account. */
+/** {@code PATCH /v1/me}: changes username, display name, bio or privacy; answers the updated account. */
 public class UpdateMeHandler extends ApiFunction {
     @Inject
     ProfileService profiles;

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A Rossgram account as stored. {@code username} keeps the case the user chose; uniqueness is on its
- * lower-case form. {@code membership} is how it joined (invitation, founding number, badges, referrer).
+ * case-folded form, and on its look-alike skeleton ({@link UsernameSkeleton}). {@code membership} is how it joined (invitation, founding number, badges, referrer).
  * {@code avatar} is null until the owner's first avatar upload is processed. A {@code privateAccount} shows its
  * posts and follower lists only to its followers, and is followed by request.
  */
@@ -19,6 +19,11 @@ public record Account(
         Avatar avatar,
         boolean privateAccount,
         Membership membership) {
+
+    /** The same account at {@code version}. */
+    public Account withVersion(long version) {
+        return new Account(userId, username, email, displayName, bio, createdAt, version, avatar, privateAccount, membership);
+    }
 
     /** The same account with {@code avatar} (null for none). */
     public Account withAvatar(Avatar avatar) {

@@ -21,11 +21,13 @@ public class AccountRegistrar {
     private final IdGenerator ids;
     private final TransactionWriter transactions;
     private final Clock clock;
+    private final ReservedNames reservedNames;
 
     public AccountRegistrar(AccountRepository accounts, SessionRepository sessions, SessionIssuer sessionIssuer,
                             PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, IdGenerator ids, Clock clock, AccountViews views,
-                            TransactionWriter transactions) {
+                            TransactionWriter transactions, ReservedNames reservedNames) {
         this.transactions = transactions;
+        this.reservedNames = reservedNames;
         this.views = views;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -39,7 +41,7 @@ public class AccountRegistrar {
     /**
      * @param sourceIp the client's address, as the gateway saw it
      * @throws ProblemException 400 for invalid fields or a refused password; 409 when the username
-     *         (case-insensitively) or the email is taken
+     *         (case-insensitively) or the email is taken, the name looks like a taken one, or it is reserved
      */
     public SignedInAccount signUp(SignUpRequest request, String sourceIp) {
         String username = AccountRules.username(request.username());
@@ -56,6 +58,7 @@ public class AccountRegistrar {
         SessionIssuer.NewSession session = sessionIssuer.open(account.userId());
         TransactionPlan plan = new TransactionPlan();
         accounts.addCreation(plan, account, passwordHash);
+        reservedNames.guard(plan, username, null);
         plan.add(sessions.createItem(session.session()));
         plan.commit(transactions).ifPresent(reasons -> {
             throw new IllegalStateException("sign-up transaction cancelled: " + reasons);

@@ -22,14 +22,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Accounts in the single table. An account is three items written in one transaction: the profile
- * ({@code USER#id / PROFILE}) and two claims that make the username and the email unique
- * ({@code HANDLE#name / HANDLE}, {@code EMAIL#address / EMAIL}), each created only if absent.
+ * Accounts in the single table. An account is four items written in one transaction: the profile
+ * ({@code USER#id / PROFILE}) and three claims, each created only if absent, that make unique the username
+ * ({@code HANDLE#name / HANDLE}, case folded: what sign-in and profile URLs look up), its look-alike skeleton
+ * ({@code LOOKALIKE#skeleton / LOOKALIKE}, see {@link UsernameSkeleton}) and the email ({@code EMAIL#address / EMAIL}).
+ * Accounts created before look-alike claims existed may have none until {@link LookalikeBackfill} has run.
  */
 @Singleton
 public class AccountRepository {
@@ -74,7 +77,8 @@ public class AccountRepository {
         putMembership(profile, account.membership());
 
         plan.add(putIfAbsent(claim(handlePk(AccountRules.usernameKey(account.username())), "HANDLE", account.userId())),
-                () -> new ProblemException(ProblemType.USERNAME_TAKEN, "The username '" + account.username() + "' is taken."));
+                () -> taken(account.username()));
+        plan.add(putIfAbsent(lookalikeClaim(account.username(), account.userId())), () -> lookalike(account.username()));
         plan.add(putIfAbsent(claim(emailPk(AccountRules.emailKey(account.email())), "EMAIL", account.userId())),
                 () -> new ProblemException(ProblemType.EMAIL_TAKEN, "An account with this email already exists."));
         plan.add(putIfAbsent(profile), () -> new IllegalStateException("account id " + account.userId() + " exists"));
@@ -87,8 +91,9 @@ public class AccountRepository {
 
     /** Finds an account by username or, if {@code login} has an '@', by email; both case-insensitively. */
     public Optional<StoredAccount> findByLogin(String login) {
-        String lower = login.trim().toLowerCase(java.util.Locale.ROOT);
-        var claimKey = lower.contains("@") ? Attrs.key(emailPk(lower), "EMAIL") : Attrs.key(handlePk(lower), "HANDLE");
+        String trimmed = login.trim();
+        var claimKey = trimmed.contains("@") ? Attrs.key(emailPk(AccountRules.emailKey(trimmed)), "EMAIL")
+                : Attrs.key(handlePk(AccountRules.usernameKey(trimmed)), "HANDLE");
         var claim = dynamo.getItem(r -> r.tableName(table).key(claimKey).consistentRead(true)).item();
         if (claim == null || claim.isEmpty()) {
             return Optional.empty();
@@ -124,23 +129,103 @@ public class AccountRepository {
      * @throws ProblemException 409 {@code concurrent-update} when another update came first
      */
     public Account updateProfile(Account updated, long expectedVersion) {
+        Update update = profileUpdate(updated, expectedVersion);
         try {
-            dynamo.updateItem(r -> r.tableName(table)
-                    .key(profileKey(updated.userId()))
-                    .updateExpression("SET displayName = :displayName, bio = :bio, #private = :private, version = :next")
-                    .conditionExpression("version = :expected")
-                    .expressionAttributeNames(Map.of("#private", PRIVATE))
-                    .expressionAttributeValues(Map.of(
-                            ":displayName", s(updated.displayName()),
-                            ":bio", s(updated.bio()),
-                            ":private", AttributeValue.fromBool(updated.privateAccount()),
-                            ":next", n(expectedVersion + 1),
-                            ":expected", n(expectedVersion))));
+            dynamo.updateItem(r -> r.tableName(table).key(update.key())
+                    .updateExpression(update.updateExpression())
+                    .conditionExpression(update.conditionExpression())
+                    .expressionAttributeNames(update.expressionAttributeNames())
+                    .expressionAttributeValues(update.expressionAttributeValues()));
         } catch (ConditionalCheckFailedException e) {
-            throw new ProblemException(ProblemType.CONCURRENT_UPDATE, "The profile changed meanwhile; try again.");
+            throw concurrentUpdate();
         }
-        return new Account(updated.userId(), updated.username(), updated.email(), updated.displayName(), updated.bio(),
-                updated.createdAt(), expectedVersion + 1, updated.avatar(), updated.privateAccount(), updated.membership());
+        return updated.withVersion(expectedVersion + 1);
+    }
+
+    /**
+     * Adds to {@code plan} the profile update of {@link #updateProfile} (its failure: 409 {@code concurrent-update}),
+     * for a change that moves claims in the same transaction (a rename).
+     */
+    public void addProfileUpdate(TransactionPlan plan, Account updated, long expectedVersion) {
+        plan.add(TransactWriteItem.builder().update(profileUpdate(updated, expectedVersion)).build(),
+                AccountRepository::concurrentUpdate);
+    }
+
+    /**
+     * Adds to {@code plan} the claims that move when {@code current} takes {@code newUsername}: the new name's
+     * {@code HANDLE} (409 {@code username-taken} if anyone's) and, when the skeleton changes, the new
+     * {@code LOOKALIKE} (409 {@code username-lookalike}); the old ones are deleted, the old look-alike claim only if
+     * it is this account's (an account from before the claims may hold none, or share its skeleton with another).
+     * A change of case only moves nothing. The profile itself is {@link #addProfileUpdate}'s.
+     */
+    public void addRename(TransactionPlan plan, Account current, String newUsername) {
+        String me = current.userId();
+        String oldKey = AccountRules.usernameKey(current.username());
+        String newKey = AccountRules.usernameKey(newUsername);
+        String oldSkeleton = UsernameSkeleton.of(current.username());
+        String newSkeleton = UsernameSkeleton.of(newUsername);
+        if (!oldKey.equals(newKey)) {
+            plan.add(putIfAbsent(claim(handlePk(newKey), "HANDLE", me)), () -> taken(newUsername));
+        }
+        if (!oldSkeleton.equals(newSkeleton)) {
+            plan.add(putIfAbsent(lookalikeClaim(newUsername, me)), () -> lookalike(newUsername));
+        }
+        if (!oldKey.equals(newKey)) {
+            plan.add(deleteIfMine(Attrs.key(handlePk(oldKey), "HANDLE"), me), AccountRepository::concurrentUpdate);
+        }
+        if (!oldSkeleton.equals(newSkeleton) && me.equals(lookalikeHolder(oldSkeleton).orElse(null))) {
+            plan.add(deleteIfMine(lookalikeKey(oldSkeleton), me), AccountRepository::concurrentUpdate);
+        }
+    }
+
+    /** Who holds the look-alike claim on {@code skeleton} (consistent read); empty when nobody does. */
+    public Optional<String> lookalikeHolder(String skeleton) {
+        var claim = dynamo.getItem(r -> r.tableName(table).key(lookalikeKey(skeleton)).consistentRead(true)).item();
+        return claim == null || claim.isEmpty() ? Optional.empty() : Optional.of(string(claim, "userId"));
+    }
+
+    /**
+     * Gives {@code account} the look-alike claim on its skeleton if nobody holds it (for accounts from before the
+     * claims existed).
+     *
+     * @return who holds the claim now: {@code account}'s id when it was claimed now or before, else the other holder's
+     */
+    public String claimLookalike(Account account) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(lookalikeClaim(account.username(), account.userId()))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return account.userId();
+        } catch (ConditionalCheckFailedException e) {
+            return lookalikeHolder(UsernameSkeleton.of(account.username()))
+                    .orElseThrow(() -> new IllegalStateException("look-alike claim failed, then vanished: " + account.username()));
+        }
+    }
+
+    /**
+     * One page of a Scan of the table for profiles: for an operator's migration only, never behind a user's request.
+     * Eventually consistent: an account created meanwhile got its claims at sign-up anyway.
+     *
+     * @param start    where the previous page stopped ({@link ProfileScan#next}), or null to begin
+     * @param capacity how many items (of any kind) the Scan reads; the profiles among them come back
+     */
+    public ProfileScan scanProfiles(Map<String, String> start, int capacity) {
+        var response = dynamo.scan(r -> {
+            r.tableName(table).limit(capacity)
+                    .filterExpression("sk = :profile")
+                    .expressionAttributeValues(Map.of(":profile", s(PROFILE)));
+            if (start != null) {
+                r.exclusiveStartKey(Attrs.key(start.get("pk"), start.get("sk")));
+            }
+        });
+        List<Account> profiles = response.items().stream().map(item -> toStored(item).account()).toList();
+        Map<String, AttributeValue> last = response.lastEvaluatedKey();
+        Map<String, String> next = last == null || last.isEmpty() ? null
+                : Map.of("pk", string(last, "pk"), "sk", string(last, "sk"));
+        return new ProfileScan(profiles, next);
+    }
+
+    /** Profiles of one Scan page, and where the next page starts (null: the table is done). */
+    public record ProfileScan(List<Account> profiles, Map<String, String> next) {
     }
 
     /**
@@ -186,6 +271,56 @@ public class AccountRepository {
 
     private static String handlePk(String usernameKey) {
         return "HANDLE#" + usernameKey;
+    }
+
+    private static Map<String, AttributeValue> lookalikeKey(String skeleton) {
+        return Attrs.key("LOOKALIKE#" + skeleton, "LOOKALIKE");
+    }
+
+    private static Map<String, AttributeValue> lookalikeClaim(String username, String userId) {
+        Map<String, AttributeValue> claim = new HashMap<>(lookalikeKey(UsernameSkeleton.of(username)));
+        claim.put("type", s("claim"));
+        claim.put("userId", s(userId));
+        return claim;
+    }
+
+    private static ProblemException taken(String username) {
+        return new ProblemException(ProblemType.USERNAME_TAKEN, "The username '" + username + "' is taken.");
+    }
+
+    // The detail names only the name asked for: the one it looks like may be found by trying, but the answer
+    // need not hand it out, and finding it would cost a read on every refusal.
+    private static ProblemException lookalike(String username) {
+        return new ProblemException(ProblemType.USERNAME_LOOKALIKE, "The username '" + username
+                + "' looks like one that is taken (letters that look alike, 0 for o, 1 for l, dots and underscores"
+                + " count as the same).");
+    }
+
+    private static ProblemException concurrentUpdate() {
+        return new ProblemException(ProblemType.CONCURRENT_UPDATE, "The profile changed meanwhile; try again.");
+    }
+
+    private Update profileUpdate(Account updated, long expectedVersion) {
+        return Update.builder().tableName(table)
+                .key(profileKey(updated.userId()))
+                .updateExpression("SET username = :username, displayName = :displayName, bio = :bio,"
+                        + " #private = :private, version = :next")
+                .conditionExpression("version = :expected")
+                .expressionAttributeNames(Map.of("#private", PRIVATE))
+                .expressionAttributeValues(Map.of(
+                        ":username", s(updated.username()),
+                        ":displayName", s(updated.displayName()),
+                        ":bio", s(updated.bio()),
+                        ":private", AttributeValue.fromBool(updated.privateAccount()),
+                        ":next", n(expectedVersion + 1),
+                        ":expected", n(expectedVersion)))
+                .build();
+    }
+
+    private TransactWriteItem deleteIfMine(Map<String, AttributeValue> key, String userId) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key)
+                .conditionExpression("userId = :me")
+                .expressionAttributeValues(Map.of(":me", s(userId))).build()).build();
     }
 
     private static String emailPk(String emailKey) {

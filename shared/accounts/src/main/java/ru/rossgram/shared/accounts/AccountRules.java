@@ -1,5 +1,6 @@
 package ru.rossgram.shared.accounts;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import ru.rossgram.shared.problem.ProblemException;
@@ -9,7 +10,12 @@ import ru.rossgram.shared.text.TextRules;
 final class AccountRules {
     static final int DISPLAY_NAME_MAX = 50;
     static final int BIO_MAX = 150;
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._]{3,30}");
+    /**
+     * Latin or Cyrillic letters (with ё), digits, '.' and '_', 3 to 30; the letters of one name come from one alphabet,
+     * so a Cyrillic о cannot hide inside a Latin name (look-alikes across names are {@link UsernameSkeleton}'s job).
+     */
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._]{3,30}|[А-Яа-яЁё0-9._]{3,30}");
+    private static final Pattern ANY_SCRIPT = Pattern.compile("[A-Za-zА-Яа-яЁё0-9._]{3,30}");
     // Deliberately simple: the real check is the confirmation mail; this only refuses obvious typos.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{4,32}");
@@ -17,21 +23,31 @@ final class AccountRules {
     private AccountRules() {
     }
 
+    /**
+     * The username as it will be stored: trimmed, in NFC (an ё typed as е + combining diaeresis is the letter ё).
+     *
+     * @throws ProblemException 400 {@code invalid-request} naming {@code username} and the rule it breaks
+     */
     static String username(String username) {
-        String value = TextRules.singleLine("username", required("username", username)).trim();
+        String value = Normalizer.normalize(TextRules.singleLine("username", required("username", username)).trim(),
+                Normalizer.Form.NFC);
+        if (!ANY_SCRIPT.matcher(value).matches()) {
+            throw ProblemException.invalid("username", "3 to 30 characters of Latin or Cyrillic letters, 0-9, '.' and '_'");
+        }
         if (!USERNAME.matcher(value).matches()) {
-            throw ProblemException.invalid("username", "3 to 30 characters of a-z, 0-9, '.' and '_'");
+            throw ProblemException.invalid("username", "letters of one alphabet: Latin or Cyrillic, not both");
         }
         return value;
     }
 
-    /** Whether {@code candidate} has a username's shape (what a profile URL may name). */
+    /** Whether {@code candidate} has a username's shape (what a profile URL or a sign-in may name). */
     static boolean isUsername(String candidate) {
-        return USERNAME.matcher(candidate).matches();
+        return USERNAME.matcher(Normalizer.normalize(candidate, Normalizer.Form.NFC)).matches();
     }
 
+    /** The exact-name key: case folded ({@code Locale.ROOT} folds Cyrillic too: Ёлка and ёлка are one name). */
     static String usernameKey(String username) {
-        return username.toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(username, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     static String email(String email) {

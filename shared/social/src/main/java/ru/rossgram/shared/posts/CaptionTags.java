@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * The hashtags and @mentions of a caption, lower-cased and de-duplicated in order of first use.
  *
  * <p>A hashtag is {@code #} followed by Unicode letters (Cyrillic included), digits and {@code _}; a mention is
- * {@code @} followed by a possible username ({@code a-z 0-9 . _}, 3 to 30). Neither counts when glued to a
+ * {@code @} followed by a possible username (Latin or Cyrillic letters of one alphabet, {@code 0-9 . _}, 3 to 30;
+ * a run mixing the alphabets is no username, so no mention). Neither counts when glued to a
  * word before it, so {@code masha@example.ru} mentions nobody and {@code C#} tags nothing. A mention's
  * trailing dots are read as punctuation ("thanks @masha."). A run longer than the limits is not a tag at all
  * rather than a truncated one.
@@ -23,7 +24,8 @@ public record CaptionTags(List<String> hashtags, List<String> mentions) {
     private static final int USERNAME_MIN = 3;
     private static final int USERNAME_MAX = 30;
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{M}\\p{Nd}_])#([\\p{L}\\p{M}\\p{Nd}_]+)");
-    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{M}\\p{Nd}_.@])@([A-Za-z0-9._]++)(?![\\p{L}\\p{M}\\p{Nd}@])");
+    private static final Pattern ONE_ALPHABET = Pattern.compile("[A-Za-z0-9._]+|[А-Яа-яЁё0-9._]+");
+    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{M}\\p{Nd}_.@])@([A-Za-z0-9._А-Яа-яЁё]++)(?![\\p{L}\\p{M}\\p{Nd}@])");
 
     public CaptionTags {
         hashtags = List.copyOf(hashtags);
@@ -48,7 +50,7 @@ public record CaptionTags(List<String> hashtags, List<String> mentions) {
         Matcher mention = MENTION.matcher(text);
         while (mention.find()) {
             String value = mention.group(1).replaceAll("\\.+$", "");
-            if (value.length() >= USERNAME_MIN && value.length() <= USERNAME_MAX) {
+            if (value.length() >= USERNAME_MIN && value.length() <= USERNAME_MAX && ONE_ALPHABET.matcher(value).matches()) {
                 mentions.add(value.toLowerCase(Locale.ROOT));
             }
         }
