@@ -63,10 +63,7 @@ public class InvitationDesk {
         if (!expiresAt.isAfter(now)) {
             throw ProblemException.invalid("expiresAt", "a moment in the future");
         }
-        String forUsername = order.forUsername() == null || order.forUsername().isBlank() ? null : order.forUsername().trim();
-        if (forUsername != null && !AccountRules.isUsername(forUsername)) {
-            throw ProblemException.invalid("forUsername", "a username: 3 to 30 letters, digits, '.' and '_'");
-        }
+        String forUsername = order.forUsername() == null || order.forUsername().isBlank() ? null : username(order.forUsername());
         if (forUsername != null && count != 1) {
             throw ProblemException.invalid("forUsername", "one name is granted by one code: order a count of 1");
         }
@@ -119,6 +116,15 @@ public class InvitationDesk {
             throw unknown.get(); // names nothing we store, and may be too long for a key
         }
         invitations.addDisabling(plan, invitationId, unknown);
+    }
+
+    private static String username(String name) {
+        try {
+            return AccountRules.username(name);
+        } catch (ProblemException e) {
+            throw ProblemException.invalid("forUsername", "a username: 3 to 30 Latin or Cyrillic letters of one alphabet,"
+                    + " 0-9, '.' and '_'");
+        }
     }
 
     private InvitationView view(Invitation invitation) {

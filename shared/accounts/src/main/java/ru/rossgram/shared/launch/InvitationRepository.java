@@ -157,7 +157,7 @@ public class InvitationRepository {
     public List<Invitation> earnedBy(String userId) {
         return queryAll(QueryRequest.builder().tableName(table).indexName("gsi1")
                 .keyConditionExpression("gsi1pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(MEMBER_PREFIX + userId))));
+                .expressionAttributeValues(Map.of(":pk", s(MEMBER_PREFIX + userId))).build());
     }
 
     /**
