@@ -28,6 +28,8 @@ class KeyOwnershipTest {
     private static final Map<String, String> OWNERS = owners(Map.ofEntries(
             Map.entry("AccountRepository", List.of("USER#", "PROFILE", "HANDLE#", "HANDLE", "EMAIL#", "EMAIL")),
             Map.entry("SessionRepository", List.of("SESSION#", "SESSION")),
+            Map.entry("InvitationRepository", List.of("INVITATION#", "INVITATION", "USE#", "INVITATIONS#")),
+            Map.entry("FoundingNumbers", List.of("LAUNCH", "FOUNDERS")),
             Map.entry("AttemptLog", List.of("THROTTLE#", "ATTEMPTS")),
             Map.entry("UploadRepository", List.of("UPLOAD#", "UPLOAD")),
             Map.entry("PostRepository", List.of("POST#", "POST", "POSTS#")),
