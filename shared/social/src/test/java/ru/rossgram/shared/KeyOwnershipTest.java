@@ -28,7 +28,9 @@ class KeyOwnershipTest {
     private static final Map<String, String> OWNERS = owners(Map.ofEntries(
             Map.entry("AccountRepository", List.of("USER#", "PROFILE", "HANDLE#", "HANDLE", "EMAIL#", "EMAIL")),
             Map.entry("SessionRepository", List.of("SESSION#", "SESSION")),
-            Map.entry("SignInThrottle", List.of("THROTTLE#", "ATTEMPTS")),
+            Map.entry("InvitationRepository", List.of("INVITATION#", "INVITATION", "USE#", "INVITATIONS#")),
+            Map.entry("FoundingNumbers", List.of("LAUNCH", "FOUNDERS")),
+            Map.entry("AttemptLog", List.of("THROTTLE#", "ATTEMPTS")),
             Map.entry("UploadRepository", List.of("UPLOAD#", "UPLOAD")),
             Map.entry("PostRepository", List.of("POST#", "POST", "POSTS#")),
             Map.entry("FollowRepository", List.of("FOLLOWS#", "FOLLOWERS#", "FOLLOWREQ#", "FOLLOWREQS#")),

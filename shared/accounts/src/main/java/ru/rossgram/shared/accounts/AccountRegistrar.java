@@ -7,9 +7,14 @@ import ru.rossgram.shared.auth.PasswordPolicy;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.dynamo.TransactionPlan;
 import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.launch.Admission;
+import ru.rossgram.shared.launch.LaunchGate;
 import ru.rossgram.shared.problem.ProblemException;
 
-/** Sign-up: validates, hashes, and creates the account with its first session in one transaction. */
+/**
+ * Sign-up: validates, admits (the invitation, while the launch is closed), hashes, and creates the account with its
+ * first session and its invitation's redemption in one transaction.
+ */
 @Singleton
 public class AccountRegistrar {
     private final AccountViews views;
@@ -22,11 +27,13 @@ public class AccountRegistrar {
     private final TransactionWriter transactions;
     private final Clock clock;
     private final ReservedNames reservedNames;
+    private final LaunchGate launch;
 
     public AccountRegistrar(AccountRepository accounts, SessionRepository sessions, SessionIssuer sessionIssuer,
                             PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, IdGenerator ids, Clock clock, AccountViews views,
-                            TransactionWriter transactions, ReservedNames reservedNames) {
+                            TransactionWriter transactions, ReservedNames reservedNames, LaunchGate launch) {
         this.transactions = transactions;
+        this.launch = launch;
         this.reservedNames = reservedNames;
         this.views = views;
         this.accounts = accounts;
@@ -40,7 +47,8 @@ public class AccountRegistrar {
 
     /**
      * @param sourceIp the client's address, as the gateway saw it
-     * @throws ProblemException 400 for invalid fields or a refused password; 409 when the username
+     * @throws ProblemException 400 for invalid fields or a refused password; 403, 422 and 429 for the invitation
+     *         ({@link LaunchGate#admit}, and 422 when a racing sign-up used it up first); 409 when the username
      *         (case-insensitively) or the email is taken, the name looks like a taken one, or it is reserved
      */
     public SignedInAccount signUp(SignUpRequest request, String sourceIp) {
@@ -49,16 +57,17 @@ public class AccountRegistrar {
         String displayName = AccountRules.displayName(request.displayName());
         String password = AccountRules.required("password", request.password());
         AccountRules.optionalCode("referralCode", request.referralCode());
-        AccountRules.optionalCode("inviteCode", request.inviteCode());
         passwordPolicy.check(password, username, email);
+        Admission admission = launch.admit(request.inviteCode(), username, sourceIp);
+        TransactionPlan plan = new TransactionPlan();
+        reservedNames.guard(plan, username, launch.grantedName(admission, username));
         String passwordHash = passwordHasher.hash(password);
 
         Account account = new Account(ids.newId(), username, email, displayName, "", clock.instant(), 1, null, false,
-                Membership.NONE);
+                launch.membership(admission));
         SessionIssuer.NewSession session = sessionIssuer.open(account.userId());
-        TransactionPlan plan = new TransactionPlan();
         accounts.addCreation(plan, account, passwordHash);
-        reservedNames.guard(plan, username, null);
+        launch.addRedemption(plan, admission, account.userId(), username);
         plan.add(sessions.createItem(session.session()));
         plan.commit(transactions).ifPresent(reasons -> {
             throw new IllegalStateException("sign-up transaction cancelled: " + reasons);

@@ -7,7 +7,7 @@ import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.text.TextRules;
 
 /** Shape rules for account fields; each failure names its field so the app can point at it. */
-final class AccountRules {
+public final class AccountRules {
     static final int DISPLAY_NAME_MAX = 50;
     static final int BIO_MAX = 150;
     /**
@@ -28,7 +28,7 @@ final class AccountRules {
      *
      * @throws ProblemException 400 {@code invalid-request} naming {@code username} and the rule it breaks
      */
-    static String username(String username) {
+    public static String username(String username) {
         String value = Normalizer.normalize(TextRules.singleLine("username", required("username", username)).trim(),
                 Normalizer.Form.NFC);
         if (!ANY_SCRIPT.matcher(value).matches()) {

@@ -87,7 +87,7 @@ public class AccessTokens {
     }
 
     /** The bytes of {@code ROSSGRAM_ACCESS_TOKEN_SECRET}, which other server-side keys are derived from. */
-    static byte[] decodeKey(String secret) {
+    public static byte[] decodeKey(String secret) {
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException("ROSSGRAM_ACCESS_TOKEN_SECRET is not set");
         }
