@@ -22,33 +22,51 @@ import ru.rossgram.it.ApiDriver.Reply;
  * action's own transaction.
  */
 abstract class OperatorsContract extends Contract {
+    private static final String UNKNOWN_INVITATION_ID = "0123456789abcdef0123456789abcdef";
+
     private final String operatorName;
+    private final String operatorInvitation;
     private User operator;
 
     protected OperatorsContract() {
-        this(unique("ops"));
+        this(unique("ops"), unique("ops-secret"));
     }
 
-    private OperatorsContract(String operatorName) {
-        super("OperatorFunction", Map.of("ROSSGRAM_OPERATORS_USERNAMES", "someone.else, " + operatorName));
+    private OperatorsContract(String operatorName, String operatorInvitation) {
+        super("OperatorFunction", Map.of(
+                "ROSSGRAM_OPERATORS_USERNAMES", "someone.else, " + operatorName,
+                "ROSSGRAM_OPERATORS_INVITATION", operatorInvitation));
         this.operatorName = operatorName;
+        this.operatorInvitation = operatorInvitation;
     }
 
-    /**
-     * The operator the configuration names, signed up once per contract run before the deployment named it (an
-     * operator's name is reserved for it: a host that names it refuses the name to anyone without its invitation).
-     */
+    /** The operator the configuration names, signed up once per contract run with the operators' invitation. */
     private synchronized User operator() {
         if (operator == null) {
-            User signedUp = User.signUp(hosts.api(hosts.start(Map.of("ROSSGRAM_OPERATORS_USERNAMES", "someone.else"))), operatorName);
-            operator = new User(signedUp.id(), signedUp.username(), signedUp.token(), hosts.api());
+            JsonNode account = signUpWith(operatorName, operatorInvitation);
+            operator = new User(account.at("/account/id").asText(), operatorName, account.at("/tokens/accessToken").asText(), hosts.api());
         }
         return operator;
+    }
+
+    private Reply signUp(String username, String inviteCode) {
+        return hosts.api().post("/v1/accounts", """
+                {"username": "%s", "email": "%s@example.ru", "password": "%s", "displayName": "Маша", "inviteCode": "%s"}"""
+                .formatted(username, unique("mail"), TestSettings.PASSWORD, inviteCode));
+    }
+
+    private JsonNode signUpWith(String username, String inviteCode) {
+        Reply reply = signUp(username, inviteCode);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json();
     }
 
     /** Every operator route, with a body that would be valid for an operator. */
     private static List<String[]> routes(String username) {
         return List.of(
+                new String[] {"POST", "/v1/operator/invitations", "{\"kind\": \"creator\", \"count\": 2}"},
+                new String[] {"GET", "/v1/operator/invitations", null},
+                new String[] {"POST", "/v1/operator/invitations/" + UNKNOWN_INVITATION_ID + "/disable", null},
                 new String[] {"POST", "/v1/operator/creators/" + username, null},
                 new String[] {"DELETE", "/v1/operator/creators/" + username, null},
                 new String[] {"POST", "/v1/operator/reserved-names", "{\"names\": [\"" + unique("held") + "\"]}"},
@@ -101,6 +119,124 @@ abstract class OperatorsContract extends Contract {
         User signedIn = operator();
         new User(signedIn.id(), signedIn.username(), signedIn.token(), hosts.api(upperCased))
                 .ok("GET", "/v1/operator/audit", null, 200);
+    }
+
+    // --- invitations -------------------------------------------------------------------------------------------
+
+    @Test
+    void creatorCodes_areShownOnce_listedWithTheirUsesButNeverTheirCodes_andAudited() {
+        JsonNode issued = operator().ok("POST", "/v1/operator/invitations",
+                "{\"kind\": \"creator\", \"count\": 3, \"note\": \"Beauty bloggers\"}", 201).json().path("invitations");
+        assertEquals(3, issued.size(), issued.toString());
+        List<String> ids = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        issued.forEach(invitation -> {
+            assertEquals("creator", invitation.path("kind").asText());
+            assertTrue(invitation.path("code").asText().matches("RG(-[A-Z0-9]{4}){3}"), invitation.toString());
+            ids.add(invitation.path("id").asText());
+            codes.add(invitation.path("code").asText());
+        });
+        assertEquals(3, codes.stream().distinct().count());
+
+        JsonNode entry = newestAudit();
+        assertEquals("invitations.issue", entry.path("action").asText(), entry.toString());
+        assertEquals(operator().id(), entry.at("/operator/id").asText());
+        assertEquals("creator", entry.at("/details/kind").asText());
+        assertEquals("3", entry.at("/details/count").asText());
+        assertEquals(String.join(",", ids), entry.at("/details/invitationIds").asText());
+        codes.forEach(code -> assertFalse(entry.toString().contains(code), "the log shows a code"));
+
+        String newcomer = unique("blogger");
+        JsonNode account = signUpWith(newcomer, codes.get(0));
+        assertTrue(account.at("/account/verifiedCreator").asBoolean(), account.toString());
+
+        JsonNode listed = invitationsListed("creator", ids.get(0));
+        assertEquals(1, listed.path("uses").asInt(), listed.toString());
+        assertEquals(newcomer, listed.at("/usedBy/0/username").asText(), listed.toString());
+        assertEquals(account.at("/account/id").asText(), listed.at("/usedBy/0/userId").asText());
+        assertEquals("Beauty bloggers", listed.path("note").asText());
+        assertEquals(operator().id(), listed.path("issuedBy").asText());
+        assertEquals(0, invitationsListed("creator", ids.get(1)).path("uses").asInt());
+        JsonNode firstPage = operator().ok("GET", "/v1/operator/invitations?limit=50", null, 200).json();
+        codes.forEach(code -> assertFalse(firstPage.toString().contains(code), "the listing shows a code"));
+    }
+
+    /** The listed invitation {@code id} of {@code kind}, paging through the listing newest first. */
+    private JsonNode invitationsListed(String kind, String id) {
+        String cursor = "";
+        do {
+            JsonNode page = operator().ok("GET", "/v1/operator/invitations?kind=" + kind + "&limit=50"
+                    + (cursor.isEmpty() ? "" : "&cursor=" + cursor), null, 200).json();
+            for (JsonNode invitation : page.path("items")) {
+                assertEquals(kind, invitation.path("kind").asText());
+                if (invitation.path("id").asText().equals(id)) {
+                    return invitation;
+                }
+            }
+            cursor = page.path("nextCursor").asText("");
+        } while (!cursor.isEmpty());
+        throw new AssertionError("invitation " + id + " is not listed");
+    }
+
+    @Test
+    void aWithdrawnCode_isRefusedAtSignUp_asInvitationDisabled() {
+        JsonNode issued = operator().ok("POST", "/v1/operator/invitations", "{\"kind\": \"partner\", \"maxUses\": 5}", 201)
+                .json().at("/invitations/0");
+        String id = issued.path("id").asText();
+        operator().ok("POST", "/v1/operator/invitations/" + id + "/disable", null, 204);
+
+        Reply refused = signUp(unique("sponsor"), issued.path("code").asText());
+        assertEquals(422, refused.status(), refused.body());
+        assertEquals("invitation-disabled", refused.problemType());
+        assertTrue(invitationsListed("partner", id).path("disabled").asBoolean());
+        JsonNode entry = newestAudit();
+        assertEquals("invitations.disable", entry.path("action").asText(), entry.toString());
+        assertEquals(id, entry.at("/details/invitationId").asText());
+    }
+
+    @Test
+    void withdrawingAnInvitationThatDoesNotExist_is404_andRecordsNothing() {
+        operator().ok("POST", "/v1/operator/creators/" + operator().username(), null, 200);
+        String newestBefore = newestAudit().path("id").asText();
+        for (String id : List.of(UNKNOWN_INVITATION_ID, "not-an-id")) {
+            Reply missing = operator().send("POST", "/v1/operator/invitations/" + id + "/disable", null);
+            assertEquals(404, missing.status(), missing.body());
+            assertEquals("not-found", missing.problemType());
+        }
+        assertEquals(newestBefore, newestAudit().path("id").asText());
+    }
+
+    @Test
+    void aReservedName_isTakenOnlyWithTheCreatorCodeIssuedForIt() {
+        String star = unique("star");
+        operator().ok("POST", "/v1/operator/reserved-names", "{\"names\": [\"" + star + "\"]}", 201);
+        String code = operator().ok("POST", "/v1/operator/invitations",
+                "{\"kind\": \"creator\", \"forUsername\": \"" + star + "\"}", 201).json().at("/invitations/0/code").asText();
+        String otherCode = operator().ok("POST", "/v1/operator/invitations", "{\"kind\": \"creator\"}", 201)
+                .json().at("/invitations/0/code").asText();
+
+        Reply withAnotherCode = signUp(star, otherCode);
+        assertEquals(409, withAnotherCode.status(), withAnotherCode.body());
+        assertEquals("username-reserved", withAnotherCode.problemType());
+        JsonNode account = signUpWith(star, code);
+        assertEquals(star, account.at("/account/username").asText());
+        assertTrue(account.at("/account/verifiedCreator").asBoolean());
+    }
+
+    @Test
+    void issuingAnInvalidOrder_is400NamingTheField_andRecordsNothing() {
+        operator().ok("POST", "/v1/operator/creators/" + operator().username(), null, 200);
+        String newestBefore = newestAudit().path("id").asText();
+        Map<String, String> cases = Map.of(
+                "{\"kind\": \"member\"}", "kind",
+                "{\"kind\": \"creator\", \"count\": 21}", "count",
+                "{\"kind\": \"creator\", \"expiresAt\": \"2020-01-01T00:00:00Z\"}", "expiresAt");
+        cases.forEach((body, field) -> {
+            Reply refused = operator().send("POST", "/v1/operator/invitations", body);
+            assertEquals(400, refused.status(), body + " -> " + refused.body());
+            assertEquals(field, refused.json().at("/errors/0/field").asText(), refused.body());
+        });
+        assertEquals(newestBefore, newestAudit().path("id").asText());
     }
 
     // --- reserved names ------------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ public class OperatorActions {
     private final OperatorRole role;
     private final OperatorAudit audit;
     private final AccountRepository accounts;
+    private final InvitationDesk invitations;
     private final ReservedNames reservedNames;
     private final LookalikeBackfill lookalikeBackfill;
     private final TransactionWriter transactions;
@@ -40,12 +41,13 @@ public class OperatorActions {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public OperatorActions(OperatorRole role, OperatorAudit audit, AccountRepository accounts, ReservedNames reservedNames,
-                           LookalikeBackfill lookalikeBackfill, TransactionWriter transactions, CursorCodec cursors,
-                           IdGenerator ids, Clock clock) {
+    public OperatorActions(OperatorRole role, OperatorAudit audit, AccountRepository accounts, InvitationDesk invitations,
+                           ReservedNames reservedNames, LookalikeBackfill lookalikeBackfill, TransactionWriter transactions,
+                           CursorCodec cursors, IdGenerator ids, Clock clock) {
         this.role = role;
         this.audit = audit;
         this.accounts = accounts;
+        this.invitations = invitations;
         this.reservedNames = reservedNames;
         this.lookalikeBackfill = lookalikeBackfill;
         this.transactions = transactions;
@@ -71,6 +73,55 @@ public class OperatorActions {
         commit(plan, operator, verified ? "creators.mark" : "creators.unmark",
                 Map.of("userId", account.userId(), "username", account.username()));
         return new CreatorMark(account.userId(), account.username(), verified);
+    }
+
+    /**
+     * Issues partner or creator invitations; their codes are in the answer only (the log names their ids).
+     *
+     * @throws ProblemException 403 {@code operators-only}; 400 naming the field the order gets wrong
+     */
+    public IssuedInvitations issueInvitations(Caller caller, InvitationOrder order) {
+        Operator operator = role.require(caller);
+        TransactionPlan plan = new TransactionPlan();
+        List<IssuedInvitation> issued = invitations.issue(order, operator.id(), plan);
+        IssuedInvitation first = issued.get(0);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("kind", first.kind());
+        details.put("count", Integer.toString(issued.size()));
+        details.put("maxUses", Integer.toString(first.maxUses()));
+        details.put("expiresAt", first.expiresAt().toString());
+        if (first.forUsername() != null) {
+            details.put("forUsername", first.forUsername());
+        }
+        if (first.note() != null) {
+            details.put("note", first.note());
+        }
+        details.put("invitationIds", String.join(",", issued.stream().map(IssuedInvitation::id).toList()));
+        commit(plan, operator, "invitations.issue", details);
+        return new IssuedInvitations(issued);
+    }
+
+    /**
+     * Operators' invitations, newest first, with who used each; never their codes.
+     *
+     * @param kind {@code partner}, {@code creator}, or null for both
+     * @throws ProblemException 403 {@code operators-only}; 400 for another kind or a foreign cursor
+     */
+    public Page<InvitationView> invitations(Caller caller, String kind, PageRequest request) {
+        role.require(caller);
+        return invitations.list(kind == null || kind.isEmpty() ? null : kind, request.cursor(), request.limit());
+    }
+
+    /**
+     * Withdraws an invitation: its code admits nobody from now on. Withdrawing one twice is harmless (and recorded).
+     *
+     * @throws ProblemException 403 {@code operators-only}; 404 when no invitation has that id (nothing recorded)
+     */
+    public void disableInvitation(Caller caller, String invitationId) {
+        Operator operator = role.require(caller);
+        TransactionPlan plan = new TransactionPlan();
+        invitations.disable(invitationId, plan);
+        commit(plan, operator, "invitations.disable", Map.of("invitationId", invitationId));
     }
 
     /**
