@@ -98,6 +98,10 @@ abstract class OperatorsContract extends Contract {
                     route[2] == null ? Map.of() : Map.of("content-type", "application/json"));
             assertEquals(401, anonymous.status(), route[0] + " " + route[1] + ": " + anonymous.body());
         }
+        for (String path : List.of("/v1/operator/invitations", "/v1/operator/reserved-names")) {
+            Reply unread = member.send("POST", path, "{\"isAdmin\": ");
+            assertEquals(403, unread.status(), path + ": " + unread.body()); // the body is not even read
+        }
         assertFalse(member.profile(member).path("verifiedCreator").asBoolean());
         assertEquals(newestBefore, newestAudit().path("id").asText());
     }

@@ -51,14 +51,14 @@ public class OperatorHandler extends ApiFunction {
         return switch (request.routeKey()) {
             case MARK_CREATOR -> json.response(200, operators.markCreator(caller, request.pathParameters().get("username"), true));
             case UNMARK_CREATOR -> json.response(200, operators.markCreator(caller, request.pathParameters().get("username"), false));
-            case ISSUE_INVITATIONS -> json.response(201, operators.issueInvitations(caller, json.read(request, InvitationOrder.class)));
+            case ISSUE_INVITATIONS -> json.response(201, operators.issueInvitations(caller, () -> json.read(request, InvitationOrder.class)));
             case INVITATIONS -> json.response(200, operators.invitations(caller, request.queryParameters().get("kind"),
                     PageRequest.of(request.queryParameters())));
             case DISABLE_INVITATION -> {
                 operators.disableInvitation(caller, request.pathParameters().get("invitationId"));
                 yield ApiResponse.noContent();
             }
-            case RESERVE_NAMES -> json.response(201, operators.reserveNames(caller, json.read(request, NameReservation.class)));
+            case RESERVE_NAMES -> json.response(201, operators.reserveNames(caller, () -> json.read(request, NameReservation.class)));
             case RESERVED_NAMES -> json.response(200, operators.reservedNames(caller, PageRequest.of(request.queryParameters())));
             case LOOKALIKE_MIGRATION -> json.response(200, operators.backfillLookalikes(caller, MigrationStep.of(request.queryParameters())));
             case AUDIT -> json.response(200, operators.audit(caller, PageRequest.of(request.queryParameters())));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import ru.rossgram.shared.accounts.Account;
 import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.accounts.LookalikeBackfill;
@@ -23,7 +24,8 @@ import ru.rossgram.shared.problem.ProblemType;
 /**
  * What operators do through the API. Every method first checks the caller is an operator ({@link OperatorRole});
  * every action that changes something commits one transaction holding the change and its {@link AuditEntry}, so
- * the log has exactly the actions that happened. Reads are not recorded.
+ * the log has exactly the actions that happened. Reads are not recorded. A request body is read only once the
+ * caller is known to be an operator, so everyone else gets 403 whatever they send, and learns nothing of its shape.
  */
 @Singleton
 public class OperatorActions {
@@ -78,10 +80,12 @@ public class OperatorActions {
     /**
      * Issues partner or creator invitations; their codes are in the answer only (the log names their ids).
      *
+     * @param body the order, read once the caller is known to be an operator
      * @throws ProblemException 403 {@code operators-only}; 400 naming the field the order gets wrong
      */
-    public IssuedInvitations issueInvitations(Caller caller, InvitationOrder order) {
+    public IssuedInvitations issueInvitations(Caller caller, Supplier<InvitationOrder> body) {
         Operator operator = role.require(caller);
+        InvitationOrder order = body.get();
         TransactionPlan plan = new TransactionPlan();
         List<IssuedInvitation> issued = invitations.issue(order, operator.id(), plan);
         IssuedInvitation first = issued.get(0);
@@ -128,11 +132,13 @@ public class OperatorActions {
      * Reserves names (and the names that look like them) so that only an invitation issued for one takes it.
      * Accounts that already have such a name keep it.
      *
+     * @param body the names and the reason, read once the caller is known to be an operator
      * @throws ProblemException 403 {@code operators-only}; 400 for no names, more than 20, one that cannot be a
      *         username, or a reason over 500 characters
      */
-    public NameReservation reserveNames(Caller caller, NameReservation request) {
+    public NameReservation reserveNames(Caller caller, Supplier<NameReservation> body) {
         Operator operator = role.require(caller);
+        NameReservation request = body.get();
         String reason = request.reason() == null ? "" : request.reason().strip();
         if (reason.length() > MAX_REASON_CHARS) { // it is kept with every name and in the log
             throw ProblemException.invalid("reason", "at most " + MAX_REASON_CHARS + " characters");
