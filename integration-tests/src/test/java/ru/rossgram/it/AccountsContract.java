@@ -72,7 +72,7 @@ abstract class AccountsContract extends Contract {
         String username = unique("ref");
         Reply reply = api.post("/v1/accounts", """
                 {"username": "%s", "email": "%s@example.ru", "password": "%s", "displayName": "R",
-                 "referralCode": "FRIEND-2026", "inviteCode": "beta_tester"}""".formatted(username, username, PASSWORD));
+                 "referralCode": "FRIEND-2026"}""".formatted(username, username, PASSWORD));
         assertEquals(201, reply.status(), reply.body());
         Reply bad = api.post("/v1/accounts", """
                 {"username": "%s", "email": "%s@example.ru", "password": "%s", "displayName": "R",
