@@ -8,6 +8,7 @@ import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.dynamo.TransactionPlan;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.referrals.Referrals;
 
 /** Sign-up: validates, hashes, and creates the account with its first session in one transaction. */
 @Singleton
@@ -21,10 +22,12 @@ public class AccountRegistrar {
     private final IdGenerator ids;
     private final TransactionWriter transactions;
     private final Clock clock;
+    private final Referrals referrals;
 
     public AccountRegistrar(AccountRepository accounts, SessionRepository sessions, SessionIssuer sessionIssuer,
                             PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, IdGenerator ids, Clock clock, AccountViews views,
-                            TransactionWriter transactions) {
+                            TransactionWriter transactions, Referrals referrals) {
+        this.referrals = referrals;
         this.transactions = transactions;
         this.views = views;
         this.accounts = accounts;
@@ -39,24 +42,26 @@ public class AccountRegistrar {
     /**
      * @param sourceIp the client's address, as the gateway saw it
      * @throws ProblemException 400 for invalid fields or a refused password; 409 when the username
-     *         (case-insensitively) or the email is taken
+     *         (case-insensitively) or the email is taken; 422 {@code referral-code-unknown} when the referral code
+     *         is no account's (or its account no longer exists)
      */
     public SignedInAccount signUp(SignUpRequest request, String sourceIp) {
         String username = AccountRules.username(request.username());
         String email = AccountRules.email(request.email());
         String displayName = AccountRules.displayName(request.displayName());
         String password = AccountRules.required("password", request.password());
-        AccountRules.optionalCode("referralCode", request.referralCode());
+        String referralCode = AccountRules.optionalCode("referralCode", request.referralCode());
         AccountRules.optionalCode("inviteCode", request.inviteCode());
         passwordPolicy.check(password, username, email);
         String passwordHash = passwordHasher.hash(password);
 
         Account account = new Account(ids.newId(), username, email, displayName, "", clock.instant(), 1, null, false,
-                Membership.NONE);
+                Membership.NONE.withReferredBy(referrals.referrerNamedBy(referralCode)));
         SessionIssuer.NewSession session = sessionIssuer.open(account.userId());
         TransactionPlan plan = new TransactionPlan();
         accounts.addCreation(plan, account, passwordHash);
         plan.add(sessions.createItem(session.session()));
+        referrals.addSignUp(plan, account);
         plan.commit(transactions).ifPresent(reasons -> {
             throw new IllegalStateException("sign-up transaction cancelled: " + reasons);
         });
