@@ -20,14 +20,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Referral codes and who referred whom (docs/data-model.md, rows 30-32): the code's claim
- * {@code REFERRAL#<code> / CLAIM} (its owner), the owner's pointer to it {@code USER#<uid> / REFERRALCODE}, and
+ * Referral codes and who referred whom (docs/data-model.md, rows 30-30b): the code's claim
+ * {@code REFERRAL#<code> / REFERRAL} (its owner), the owner's pointer to it {@code USER#<uid> / REFERRALCODE}, and
  * the referrer's edge to each account it referred {@code USER#<referrer> / REFERRED#<referred uid>}, which also
  * counts the rewards that account has earned its referrer, for the cap. Account ids are time-ordered, so the
  * edges read newest first in key order.
  */
 @Singleton
 public class ReferralRepository {
+    /** The code claim's sort key, as {@code HANDLE#<name> / HANDLE}. */
+    private static final String CLAIM_SK = "REFERRAL";
     private static final String CODE_POINTER = "REFERRALCODE";
     private static final String REFERRED = "REFERRED#";
     /** N, kopecks credited to the referrer for this referred account's sales, net of reversals. */
@@ -59,7 +61,7 @@ public class ReferralRepository {
 
     /** The code's claim: fails if the code is anyone's already. */
     public TransactWriteItem claimItem(String userId, String code) {
-        return putIfAbsent(Map.of("pk", s(claimPk(code)), "sk", s("CLAIM"), "type", s("referral-code"),
+        return putIfAbsent(Map.of("pk", s(claimPk(code)), "sk", s(CLAIM_SK), "type", s("referral-code"),
                 "userId", s(userId)));
     }
 
@@ -128,7 +130,7 @@ public class ReferralRepository {
     }
 
     private static Map<String, AttributeValue> claimKey(String code) {
-        return Attrs.key(claimPk(code), "CLAIM");
+        return Attrs.key(claimPk(code), CLAIM_SK);
     }
 
     private static Map<String, AttributeValue> pointerKey(String userId) {

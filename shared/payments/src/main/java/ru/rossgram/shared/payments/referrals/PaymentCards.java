@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The cards each account has paid with (docs/data-model.md, row 33): {@code USER#<uid> / CARD#<fingerprint>},
+ * The cards each account has paid with (docs/data-model.md, row 30e): {@code USER#<uid> / CARD#<fingerprint>},
  * recorded in the transaction that settles each of its purchases, so the referral program can tell a referrer
  * buying from its own referral with its own card under another account.
  */

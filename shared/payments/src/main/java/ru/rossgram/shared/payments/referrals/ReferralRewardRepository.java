@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * A referrer's rewards (docs/data-model.md, rows 34-35): one item per sale of a referred creator,
+ * A referrer's rewards (docs/data-model.md, rows 30c-30d): one item per sale of a referred creator,
  * {@code USER#<referrer> / REFERRALREWARD#<rewardId>} (credited, ineligible with its reason, or reversed), and the
  * referrer's running total of reversed rewards {@code USER#<referrer> / REFERRALTOTALS}. Reward ids are made at
  * settlement, time-ordered, so the history is newest first in key order and "since" is a key range.

@@ -94,7 +94,7 @@ public class ReferralStatements {
                         referred == null ? null : referred.createdAt()),
                 reward.paymentId(), reward.postId(), new ReferralStatement.Amount(reward.amount().minor(), reward.amount().currency()),
                 state, reward.reason() == null ? null : reward.reason().wire(), reward.at(),
-                reward.state() == ReferralReward.State.CREDITED ? reward.at().plus(config.hold()) : null);
+                reward.state() != ReferralReward.State.INELIGIBLE ? reward.at().plus(config.hold()) : null);
     }
 
     private boolean pending(ReferralReward reward, Instant now) {
