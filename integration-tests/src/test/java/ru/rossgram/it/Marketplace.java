@@ -17,6 +17,7 @@ import ru.rossgram.paymentsim.Action;
 import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.PaymentSimulator;
 import ru.rossgram.paymentsim.Provider;
+import ru.rossgram.paymentsim.SimulatedCard;
 import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 
@@ -47,6 +48,11 @@ final class Marketplace implements AutoCloseable {
     private ApiDriver providersServers;
 
     Marketplace(Supplier<Backend> backend) {
+        this(backend, Map.of());
+    }
+
+    /** @param settings environment every function gets besides the providers' (the referral program's, say) */
+    Marketplace(Supplier<Backend> backend, Map<String, String> settings) {
         simulator = PaymentSimulator.builder().port(0)
                 .yookassa(YOOKASSA_SHOP, YOOKASSA_SECRET)
                 .tbank(TBANK_TERMINAL, TBANK_PASSWORD)
@@ -68,6 +74,7 @@ final class Marketplace implements AutoCloseable {
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD1", ROBOKASSA_PASSWORD1);
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD2", ROBOKASSA_PASSWORD2);
         providers.put("ROSSGRAM_PAYMENTS_PLATFORM_FEE_BASIS_POINTS", Integer.toString(FEE_BASIS_POINTS));
+        providers.putAll(settings);
         hosts = new FunctionHosts(backend, "CheckoutFunction", providers);
         this.backend = backend;
     }
@@ -90,6 +97,11 @@ final class Marketplace implements AutoCloseable {
 
     User signUp(String name) {
         return hosts.signUp(name);
+    }
+
+    /** A new user who signs up with {@code referrer}'s referral code. */
+    User signUpReferredBy(String name, String referralCode) {
+        return User.signUpReferred(hosts.api(), TestSettings.unique(name), referralCode);
     }
 
     /** The API as an app reaches it, signed in as nobody. */
@@ -153,6 +165,11 @@ final class Marketplace implements AutoCloseable {
     /** The provider's notification for {@code action} on the payment, built (and the payment moved) but not sent. */
     Notice notice(Provider provider, String simulatedId, Action action) {
         return simulator.prepare(provider, simulatedId, action);
+    }
+
+    /** As {@link #notice(Provider, String, Action)}, the buyer paying with {@code card}. */
+    Notice notice(Provider provider, String simulatedId, Action action, SimulatedCard card) {
+        return simulator.prepare(provider, simulatedId, action, card);
     }
 
     /** Delivers {@code notice} to {@code POST /v1/webhooks/<provider>} as the provider's servers would. */

@@ -23,6 +23,7 @@ import ru.rossgram.it.ApiDriver.Reply;
 import ru.rossgram.paymentsim.Action;
 import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.Provider;
+import ru.rossgram.paymentsim.SimulatedCard;
 import ru.rossgram.shared.posts.AccessGrants;
 import ru.rossgram.shared.payments.Ledger;
 import ru.rossgram.shared.payments.LedgerAccounts;
@@ -35,6 +36,8 @@ import ru.rossgram.shared.payments.PaymentState;
  * deliver them: every notification at least once and 30% of deliveries duplicates, eight at a time, in shuffled
  * order (refunds before their successes, cancels after), and 5% forged. Afterwards every balance is exact, the
  * ledger sums to zero, access is held exactly by buyers whose payment stands, and no delivery was answered 5xx.
+ * Half the creators were referred: their referrers' rewards (a share of the fee on each sale that stands) come out
+ * of the platform's fees exactly, and are counted in the zero sum.
  */
 @ExtendWith(LocalEngines.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +47,9 @@ class PaymentWebhookReliabilityTest {
     private static final int CREATORS = 10;
     private static final int BUYERS = 60;
     private static final int CONCURRENCY = 8;
+    private static final int REFERRERS = 3;
+    /** The template's default: a quarter of the fee. */
+    private static final int REFERRAL_SHARE_BASIS_POINTS = 2500;
     private static final Provider[] PROVIDERS = Provider.values();
 
     private Marketplace market;
@@ -78,9 +84,22 @@ class PaymentWebhookReliabilityTest {
         Random random = new Random(20261201);
         // The platform's fee accounts are the whole table's: other tests' sales in this JVM are there already.
         long platformBefore = platformFees(market.services().get(Ledger.class));
+        List<User> referrers = new ArrayList<>();
+        for (int i = 0; i < REFERRERS; i++) {
+            referrers.add(market.signUp("referrer"));
+        }
         List<User> creators = new ArrayList<>();
+        Map<String, User> referrerOf = new HashMap<>();
         for (int i = 0; i < CREATORS; i++) {
-            creators.add(market.signUp("creator"));
+            if (i % 2 == 0) {
+                User referrer = referrers.get(i / 2 % REFERRERS);
+                String code = referrer.send("GET", "/v1/me/referrals", null).json().path("code").asText();
+                User creator = market.signUpReferredBy("creator", code);
+                creators.add(creator);
+                referrerOf.put(creator.id(), referrer);
+            } else {
+                creators.add(market.signUp("creator"));
+            }
         }
         List<User> buyers = new ArrayList<>();
         for (int i = 0; i < BUYERS; i++) {
@@ -98,7 +117,7 @@ class PaymentWebhookReliabilityTest {
             Marketplace.Checkout checkout = market.checkoutAndOpenPage(buyer, post, provider);
             List<Action> actions = story(provider, random);
             for (Action action : actions) {
-                notices.add(market.notice(provider, checkout.simulatedId(), action));
+                notices.add(market.notice(provider, checkout.simulatedId(), action, SimulatedCard.numbered(i % BUYERS)));
             }
             stories.add(new Story(checkout, provider, buyer, creator, post, price, actions));
         }
@@ -150,6 +169,7 @@ class PaymentWebhookReliabilityTest {
         AccessGrants grants = market.services().get(AccessGrants.class);
         Map<String, Long> creatorShares = new HashMap<>();
         Map<String, Long> buyerSpend = new HashMap<>();
+        Map<String, Long> referrerRewards = new HashMap<>();
         long fees = 0;
         for (Story story : stories) {
             var payment = payments.find(story.checkout().paymentId()).orElseThrow();
@@ -160,6 +180,12 @@ class PaymentWebhookReliabilityTest {
                 fees += fee;
                 creatorShares.merge(story.creator().id(), story.price() - fee, Long::sum);
                 buyerSpend.merge(story.buyer().id(), story.price(), Long::sum);
+                User referrer = referrerOf.get(story.creator().id());
+                if (referrer != null) {
+                    long reward = Money.rub(fee).share(REFERRAL_SHARE_BASIS_POINTS).minor();
+                    fees -= reward;
+                    referrerRewards.merge(referrer.id(), reward, Long::sum);
+                }
             }
         }
         long total = 0;
@@ -173,8 +199,14 @@ class PaymentWebhookReliabilityTest {
             assertEquals(-buyerSpend.getOrDefault(buyer.id(), 0L), balance.minor(), "buyer " + buyer.username());
             total += balance.minor();
         }
+        for (User referrer : referrers) {
+            Money balance = ledger.balance(LedgerAccounts.referrer(referrer.id()), Money.RUB);
+            assertEquals(referrerRewards.getOrDefault(referrer.id(), 0L), balance.minor(), "referrer " + referrer.username());
+            total += balance.minor();
+        }
+        assertTrue(referrerRewards.values().stream().allMatch(r -> r > 0), "every referrer earned: " + referrerRewards);
         long platform = platformFees(ledger) - platformBefore;
-        assertEquals(fees, platform, "the platform's fees");
+        assertEquals(fees, platform, "the platform's fees, less the referral rewards paid out of them");
         assertEquals(0, total + platform, "double entry: every balance together is zero");
         // Per payment, the creator's entries: one sale if it stands paid; a sale and its refund, or nothing at all
         // (the refund was heard first), if it was refunded; nothing if declined. Never a second sale.

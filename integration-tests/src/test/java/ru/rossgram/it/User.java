@@ -29,6 +29,17 @@ record User(String id, String username, String token, ApiDriver api) {
         return reply.json();
     }
 
+    /** Signs {@code username} up naming {@code referralCode}, and answers the user, signed in. */
+    static User signUpReferred(ApiDriver api, String username, String referralCode) {
+        String body = TestSettings.signUpBody(username, username + "@example.ru", TestSettings.PASSWORD)
+                .replaceFirst("}$", ", \"referralCode\": \"" + referralCode + "\"}");
+        Reply reply = api.post("/v1/accounts", body);
+        assertEquals(201, reply.status(), reply.body());
+        JsonNode account = reply.json();
+        return new User(account.at("/account/id").asText(), account.at("/account/username").asText(),
+                account.at("/tokens/accessToken").asText(), api);
+    }
+
     /** Signs {@code username} up and answers the user, signed in. */
     static User signUp(ApiDriver api, String username) {
         JsonNode account = createAccount(api, username);

@@ -100,10 +100,10 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
             form.put("PaymentAmount", Exchanges.decimal(payment.amountMinor()));
             form.put("PaymentCurrency", payment.currency());
             form.put("DateTime", "2025-01-01 12:00:00");
-            form.put("CardFirstSix", "424242");
-            form.put("CardLastFour", "4242");
+            form.put("CardFirstSix", payment.card().first6());
+            form.put("CardLastFour", payment.card().last4());
             form.put("CardType", "Visa");
-            form.put("CardExpDate", "12/30");
+            form.put("CardExpDate", payment.card().mmSlashYy());
             form.put("TestMode", "1");
             form.put("InvoiceId", payment.merchantReference());
             form.put("Description", payment.description());

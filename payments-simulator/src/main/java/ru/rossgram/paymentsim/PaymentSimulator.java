@@ -101,6 +101,12 @@ public final class PaymentSimulator implements AutoCloseable {
         return act(provider, id, Action.PAY);
     }
 
+    /** The buyer pays with {@code card}. */
+    public WebhookAnswer pay(Provider provider, String id, SimulatedCard card) {
+        emulators.get(provider).payment(id).orElseThrow(() -> new NoSuchElementException(id)).payWith(card);
+        return act(provider, id, Action.PAY);
+    }
+
     /** The payment fails (T-Bank REJECTED, CloudPayments Fail, YooKassa canceled; Robokassa sends nothing). */
     public WebhookAnswer cancel(Provider provider, String id) {
         return act(provider, id, Action.CANCEL);
@@ -131,6 +137,14 @@ public final class PaymentSimulator implements AutoCloseable {
      *         is then left as it was)
      */
     public Notice prepare(Provider provider, String id, Action action) {
+        return prepare(provider, id, action, SimulatedCard.DEFAULT);
+    }
+
+    /** As {@link #prepare(Provider, String, Action)}, a payment made with {@code card}. */
+    public Notice prepare(Provider provider, String id, Action action, SimulatedCard card) {
+        if (action == Action.PAY) {
+            emulators.get(provider).payment(id).orElseThrow(() -> new NoSuchElementException(id)).payWith(card);
+        }
         ProviderEmulator emulator = emulators.get(provider);
         if (!emulator.notifies(action)) {
             throw new IllegalStateException(provider.wire() + " sends no notification for " + action.wire());

@@ -17,6 +17,7 @@ public final class SimulatedPayment {
     private State state = State.PENDING;
     private String transactionId;
     private String refundId;
+    private SimulatedCard card = SimulatedCard.DEFAULT;
 
     SimulatedPayment(String id, String merchantReference, long amountMinor, String currency, String description,
                      Map<String, String> custom) {
@@ -61,6 +62,16 @@ public final class SimulatedPayment {
 
     public synchronized String transactionId() {
         return transactionId;
+    }
+
+    /** The card it was (or will be) paid with. */
+    public synchronized SimulatedCard card() {
+        return card;
+    }
+
+    /** Chooses the card the buyer pays with. */
+    synchronized void payWith(SimulatedCard chosen) {
+        card = chosen;
     }
 
     public synchronized String refundId() {

@@ -111,9 +111,9 @@ final class TBankEmulator implements ProviderEmulator {
                 .put("PaymentId", Long.parseLong(id))
                 .put("ErrorCode", action == Action.CANCEL ? "1051" : "0")
                 .put("Amount", payment.amountMinor())
-                .put("CardId", 322264L)
-                .put("Pan", "430000******0777")
-                .put("ExpDate", "1230");
+                .put("CardId", payment.card().tbankCardId())
+                .put("Pan", payment.card().pan())
+                .put("ExpDate", payment.card().mmyy());
         Map<String, String> scalars = new LinkedHashMap<>();
         notice.fields().forEachRemaining(f -> scalars.put(f.getKey(), f.getValue().asText()));
         notice.put("Token", token(scalars, password));

@@ -121,6 +121,13 @@ final class YooKassaEmulator implements ProviderEmulator {
         json.putObject("confirmation").put("type", "redirect").put("confirmation_url", pagesUrl + "/yookassa/" + payment.id());
         json.put("description", payment.description()).put("test", true);
         json.putObject("metadata").put("paymentId", payment.merchantReference());
+        if (state == SimulatedPayment.State.SUCCEEDED || state == SimulatedPayment.State.REFUNDED) {
+            SimulatedCard card = payment.card();
+            ObjectNode method = json.putObject("payment_method").put("type", "bank_card").put("id", payment.id()).put("saved", false);
+            method.putObject("card").put("first6", card.first6()).put("last4", card.last4())
+                    .put("expiry_month", card.expiryMonth()).put("expiry_year", card.expiryYear())
+                    .put("card_type", "Mir").put("issuer_country", "RU");
+        }
         if (state == SimulatedPayment.State.CANCELED) {
             json.putObject("cancellation_details").put("party", "yoo_money").put("reason", "expired_on_confirmation");
         }

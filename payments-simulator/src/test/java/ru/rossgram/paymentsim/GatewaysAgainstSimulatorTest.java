@@ -30,6 +30,7 @@ import ru.rossgram.shared.payments.providers.PaymentGateway;
 import ru.rossgram.shared.payments.providers.PaymentGateways;
 import ru.rossgram.shared.payments.providers.PaymentOrder;
 import ru.rossgram.shared.payments.providers.ProviderApi;
+import ru.rossgram.shared.payments.providers.PaymentCard;
 import ru.rossgram.shared.payments.providers.ProviderEvent;
 import ru.rossgram.shared.payments.providers.RobokassaConfig;
 import ru.rossgram.shared.payments.providers.RobokassaGateway;
@@ -89,7 +90,7 @@ class GatewaysAgainstSimulatorTest {
                 + other + "\"}}").getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
         assertEquals(400, simulator.deliver(forged).status()); // the API says it is still pending
 
-        Notice paid = simulator.prepare(Provider.YOOKASSA, id, Action.PAY);
+        Notice paid = simulator.prepare(Provider.YOOKASSA, id, Action.PAY, SimulatedCard.numbered(42));
         assertEquals(new WebhookAnswer(200, ""), simulator.deliver(paid));
         assertEquals(new WebhookAnswer(200, ""), simulator.deliver(paid));
         assertEquals(new WebhookAnswer(200, ""), simulator.refund(Provider.YOOKASSA, id));
@@ -97,7 +98,8 @@ class GatewaysAgainstSimulatorTest {
         assertEquals(3, events.size());
         assertEquals(events.get(0), events.get(1)); // a redelivery carries the same event key
         assertEquals(new ProviderEvent(PaymentProvider.YOOKASSA, "payment.succeeded:" + id, PaymentState.Event.SUCCEEDED,
-                "01JYOO", id, Money.rub(19900)), events.get(0));
+                "01JYOO", id, Money.rub(19900), new PaymentCard("220220", "0042", "0929", null)), events.get(0),
+                "payment_method.card, as the API shows the payment, names the card chosen");
         assertEquals(PaymentState.Event.REFUNDED, events.get(2).kind());
         assertEquals(id, events.get(2).providerPaymentId());
     }
@@ -111,16 +113,17 @@ class GatewaysAgainstSimulatorTest {
         assertEquals(new WebhookAnswer(200, "OK"), simulator.deliver(paid));
         assertEquals(new WebhookAnswer(200, "OK"), simulator.refund(Provider.TBANK, id));
 
+        PaymentCard card = new PaymentCard("430000", "0777", "1230", "tbank:322264"); // the default: Pan, ExpDate, CardId
         assertEquals(List.of(
-                new ProviderEvent(PaymentProvider.TBANK, id + ":CONFIRMED", PaymentState.Event.SUCCEEDED, "01JTB", id, Money.rub(19900)),
-                new ProviderEvent(PaymentProvider.TBANK, id + ":REFUNDED", PaymentState.Event.REFUNDED, "01JTB", id, Money.rub(19900))), events);
+                new ProviderEvent(PaymentProvider.TBANK, id + ":CONFIRMED", PaymentState.Event.SUCCEEDED, "01JTB", id, Money.rub(19900), card),
+                new ProviderEvent(PaymentProvider.TBANK, id + ":REFUNDED", PaymentState.Event.REFUNDED, "01JTB", id, Money.rub(19900), card)), events);
     }
 
     @Test
     void cloudPayments_failThenPayThenRefund_andABadHmacIsCode13() {
         String id = create(PaymentProvider.CLOUDPAYMENTS, "01JCP").providerPaymentId();
         assertEquals(new WebhookAnswer(200, "{\"code\":0}"), simulator.cancel(Provider.CLOUDPAYMENTS, id));
-        Notice paid = simulator.prepare(Provider.CLOUDPAYMENTS, id, Action.PAY);
+        Notice paid = simulator.prepare(Provider.CLOUDPAYMENTS, id, Action.PAY, SimulatedCard.numbered(7));
         assertEquals(new WebhookAnswer(401, "{\"code\":13}"), simulator.deliver(paid.withBody(paid.bodyText().replace("199.00", "1.00"))));
         assertEquals(new WebhookAnswer(200, "{\"code\":0}"), simulator.deliver(paid));
         assertEquals(new WebhookAnswer(200, "{\"code\":0}"), simulator.refund(Provider.CLOUDPAYMENTS, id));
@@ -129,6 +132,7 @@ class GatewaysAgainstSimulatorTest {
                 events.stream().map(ProviderEvent::kind).toList());
         assertTrue(events.stream().allMatch(e -> "01JCP".equals(e.paymentId()) && e.amount().equals(Money.rub(19900))));
         assertEquals(events.get(1).providerPaymentId(), events.get(2).providerPaymentId()); // the refund names the payment
+        assertEquals(new PaymentCard("220220", "0007", "0929", null), events.get(1).card(), "CardFirstSix, CardLastFour, CardExpDate");
     }
 
     @Test
@@ -143,7 +147,7 @@ class GatewaysAgainstSimulatorTest {
         assertEquals(new WebhookAnswer(200, "OK77"), simulator.deliver(result));
 
         assertEquals(List.of(new ProviderEvent(PaymentProvider.ROBOKASSA, "result:77", PaymentState.Event.SUCCEEDED,
-                "01JRK", "77", Money.rub(19900))), events);
+                "01JRK", "77", Money.rub(19900))), events, "Robokassa's Result URL carries no card");
     }
 
     private CreatedPayment create(PaymentProvider provider, String paymentId) {

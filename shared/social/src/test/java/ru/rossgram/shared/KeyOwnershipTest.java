@@ -49,7 +49,10 @@ class KeyOwnershipTest {
                     "PROVIDERPAY#")),
             Map.entry("WebhookEvents", List.of("WEBHOOK#", "EVENT")),
             Map.entry("Ledger", List.of("LEDGER#", "ENTRY#", "BALANCE#")),
-            Map.entry("OperatorAudit", List.of("AUDIT"))));
+            Map.entry("OperatorAudit", List.of("AUDIT")),
+            Map.entry("ReferralRepository", List.of("REFERRAL#", "REFERRAL", "REFERRALCODE", "REFERRED#")),
+            Map.entry("ReferralRewardRepository", List.of("REFERRALREWARD#", "REFERRALTOTALS")),
+            Map.entry("PaymentCards", List.of("CARD#"))));
 
     /** Words of the table's key conditions that are DynamoDB's expression syntax, not keys. */
     private static final Set<String> EXPRESSION_WORDS = Set.of("ADD", "AND", "BETWEEN", "DELETE", "SET");

@@ -10,6 +10,7 @@ import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.launch.Admission;
 import ru.rossgram.shared.launch.LaunchGate;
 import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.referrals.Referrals;
 
 /**
  * Sign-up: validates, admits (the invitation, while the launch is closed), hashes, and creates the account with its
@@ -28,10 +29,12 @@ public class AccountRegistrar {
     private final Clock clock;
     private final ReservedNames reservedNames;
     private final LaunchGate launch;
+    private final Referrals referrals;
 
     public AccountRegistrar(AccountRepository accounts, SessionRepository sessions, SessionIssuer sessionIssuer,
                             PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, IdGenerator ids, Clock clock, AccountViews views,
-                            TransactionWriter transactions, ReservedNames reservedNames, LaunchGate launch) {
+                            TransactionWriter transactions, ReservedNames reservedNames, LaunchGate launch, Referrals referrals) {
+        this.referrals = referrals;
         this.transactions = transactions;
         this.launch = launch;
         this.reservedNames = reservedNames;
@@ -49,26 +52,30 @@ public class AccountRegistrar {
      * @param sourceIp the client's address, as the gateway saw it
      * @throws ProblemException 400 for invalid fields or a refused password; 403, 422 and 429 for the invitation
      *         ({@link LaunchGate#admit}, and 422 when a racing sign-up used it up first); 409 when the username
-     *         (case-insensitively) or the email is taken, the name looks like a taken one, or it is reserved
+     *         (case-insensitively) or the email is taken, the name looks like a taken one, or it is reserved;
+     *         422 {@code referral-code-unknown} when the referral code is no account's (or its account no longer
+     *         exists)
      */
     public SignedInAccount signUp(SignUpRequest request, String sourceIp) {
         String username = AccountRules.username(request.username());
         String email = AccountRules.email(request.email());
         String displayName = AccountRules.displayName(request.displayName());
         String password = AccountRules.required("password", request.password());
-        AccountRules.optionalCode("referralCode", request.referralCode());
+        String referralCode = AccountRules.optionalCode("referralCode", request.referralCode());
         passwordPolicy.check(password, username, email);
         Admission admission = launch.admit(request.inviteCode(), username, sourceIp);
+        String referrer = referrals.referrerNamedBy(referralCode);
         TransactionPlan plan = new TransactionPlan();
         reservedNames.guard(plan, username, launch.grantedName(admission, username));
         String passwordHash = passwordHasher.hash(password);
 
         Account account = new Account(ids.newId(), username, email, displayName, "", clock.instant(), 1, null, false,
-                launch.membership(admission));
+                launch.membership(admission).withReferredBy(referrer));
         SessionIssuer.NewSession session = sessionIssuer.open(account.userId());
         accounts.addCreation(plan, account, passwordHash);
         launch.addRedemption(plan, admission, account.userId(), username);
         plan.add(sessions.createItem(session.session()));
+        referrals.addSignUp(plan, account);
         plan.commit(transactions).ifPresent(reasons -> {
             throw new IllegalStateException("sign-up transaction cancelled: " + reasons);
         });

@@ -21,6 +21,7 @@ import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -82,6 +83,12 @@ public class AccountRepository {
         plan.add(putIfAbsent(claim(emailPk(AccountRules.emailKey(account.email())), "EMAIL", account.userId())),
                 () -> new ProblemException(ProblemType.EMAIL_TAKEN, "An account with this email already exists."));
         plan.add(putIfAbsent(profile), () -> new IllegalStateException("account id " + account.userId() + " exists"));
+    }
+
+    /** A check, in another service's transaction, that {@code userId}'s account exists. */
+    public TransactWriteItem profileExistsCheck(String userId) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                .key(profileKey(userId)).conditionExpression("attribute_exists(pk)").build()).build();
     }
 
     public Optional<StoredAccount> findById(String userId) {

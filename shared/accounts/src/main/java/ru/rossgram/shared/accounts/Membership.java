@@ -40,6 +40,10 @@ public record Membership(Long foundingNumber, Set<Badge> badges, boolean verifie
         return badges.stream().sorted().map(Badge::wire).toList();
     }
 
+    public Membership withReferredBy(String referrer) {
+        return new Membership(foundingNumber, badges, verifiedCreator, invitationId, referrer);
+    }
+
     public Membership withVerifiedCreator(boolean verified) {
         return new Membership(foundingNumber, badges, verified, invitationId, referredBy);
     }

@@ -40,6 +40,11 @@ public class IdGenerator {
         return new Ulid(clock.millis(), bits).toString();
     }
 
+    /** The lowest id made at {@code at} or later: a key-range bound for "since then". */
+    public static String lowestIdAt(java.time.Instant at) {
+        return new Ulid(at.toEpochMilli(), new byte[10]).toString();
+    }
+
     /** Whether {@code id} has the shape of an id we make; anything else names nothing we store. */
     public static boolean isWellFormed(String id) {
         return id != null && ULID.matcher(id).matches();

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ru.rossgram.shared.config.IdGenerator;
@@ -46,26 +47,39 @@ public class Ledger {
 
     /** The writes of {@code posting}: a new entry and a balance change per line. */
     public List<TransactWriteItem> postingItems(Posting posting, Instant at) {
+        return postingItems(List.of(posting), at);
+    }
+
+    /**
+     * The writes of several postings of one transaction: an entry per line, and one balance change per account
+     * and currency (a transaction may touch an item once: a sale's fee and the referral reward paid out of it both
+     * change the same platform account).
+     */
+    public List<TransactWriteItem> postingItems(List<Posting> postings, Instant at) {
         List<TransactWriteItem> items = new ArrayList<>();
-        for (Posting.Entry entry : posting.entries()) {
-            Map<String, AttributeValue> item = new HashMap<>(Attrs.key(pk(entry.account()), ENTRY + ids.newId()));
-            item.put("type", s("ledger-entry"));
-            item.put("account", s(entry.account()));
-            item.put("amount", n(entry.amount().minor()));
-            item.put("currency", s(entry.amount().currency()));
-            item.put("kind", s(entry.kind()));
-            item.put("paymentId", s(posting.paymentId()));
-            item.put("subject", s(posting.subject()));
-            item.put("createdAt", s(at.toString()));
-            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk)").build()).build());
-            items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(balanceKey(entry.account(), entry.amount().currency()))
-                    .updateExpression("ADD balance :delta SET #type = :type")
-                    .expressionAttributeNames(Map.of("#type", "type"))
-                    .expressionAttributeValues(Map.of(":delta", n(entry.amount().minor()), ":type", s("ledger-balance")))
-                    .build()).build());
+        Map<Map<String, AttributeValue>, Long> deltas = new LinkedHashMap<>();
+        for (Posting posting : postings) {
+            for (Posting.Entry entry : posting.entries()) {
+                Map<String, AttributeValue> item = new HashMap<>(Attrs.key(pk(entry.account()), ENTRY + ids.newId()));
+                item.put("type", s("ledger-entry"));
+                item.put("account", s(entry.account()));
+                item.put("amount", n(entry.amount().minor()));
+                item.put("currency", s(entry.amount().currency()));
+                item.put("kind", s(entry.kind()));
+                item.put("paymentId", s(posting.paymentId()));
+                item.put("subject", s(posting.subject()));
+                item.put("createdAt", s(at.toString()));
+                items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build());
+                deltas.merge(balanceKey(entry.account(), entry.amount().currency()), entry.amount().minor(), Long::sum);
+            }
         }
+        deltas.forEach((balance, delta) -> items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(balance)
+                .updateExpression("ADD balance :delta SET #type = :type")
+                .expressionAttributeNames(Map.of("#type", "type"))
+                .expressionAttributeValues(Map.of(":delta", n(delta), ":type", s("ledger-balance")))
+                .build()).build()));
         return items;
     }
 

@@ -20,6 +20,11 @@ public final class LedgerAccounts {
         return "creator:" + userId;
     }
 
+    /** Where a referrer's rewards accrue (docs: the referral program). */
+    public static String referrer(String userId) {
+        return "referrer:" + userId;
+    }
+
     public static String platformFees(int shard) {
         return "platform:fees:" + shard;
     }
@@ -28,10 +33,23 @@ public final class LedgerAccounts {
     public static Posting sale(Payment payment) {
         Money price = payment.amount();
         Money fee = payment.platformFee();
-        int shard = Math.floorMod(payment.paymentId().hashCode(), PLATFORM_SHARDS);
         return new Posting(payment.paymentId(), payment.purchase().id(), java.util.List.of(
                 new Posting.Entry(buyer(payment.buyerId()), price.negate(), "purchase"),
                 new Posting.Entry(creator(payment.sellerId()), price.minus(fee), "sale"),
-                new Posting.Entry(platformFees(shard), fee, "fee")));
+                new Posting.Entry(platformFeesOf(payment), fee, "fee")));
+    }
+
+    /**
+     * A referral reward: {@code reward} moves from the platform's fee account the sale credited to the referrer;
+     * the creator's line of the sale is not touched.
+     */
+    public static Posting referralReward(Payment payment, String referrerId, Money reward) {
+        return new Posting(payment.paymentId(), payment.purchase().id(), java.util.List.of(
+                new Posting.Entry(platformFeesOf(payment), reward.negate(), "referral-reward"),
+                new Posting.Entry(referrer(referrerId), reward, "referral-reward")));
+    }
+
+    private static String platformFeesOf(Payment payment) {
+        return platformFees(Math.floorMod(payment.paymentId().hashCode(), PLATFORM_SHARDS));
     }
 }

@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param flag              why a notification about it was refused although authentic (an amount that does not
  *                          match), for someone to look at; null when nothing is wrong
  * @param version           moves with every change, for conditional writes
+ * @param referralCredit    what its sale credited the seller's referrer, once it did (null otherwise), so that a
+ *                          refund reverses exactly that and never recomputes it
  */
 public record Payment(
         String paymentId,
@@ -31,10 +33,32 @@ public record Payment(
         String flag,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        ReferralCredit referralCredit) {
+
+    /** A payment whose sale has credited no referrer. */
+    public Payment(String paymentId, String buyerId, String sellerId, Purchase purchase, Money amount, Money platformFee,
+                   PaymentProvider provider, long orderNumber, String providerPaymentId, URI confirmationUrl,
+                   PaymentState state, String flag, Instant createdAt, Instant updatedAt, long version) {
+        this(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
+                confirmationUrl, state, flag, createdAt, updatedAt, version, null);
+    }
+
+    /**
+     * What a sale credited the seller's referrer.
+     *
+     * @param rewardId the reward's id in the referrer's history
+     */
+    public record ReferralCredit(String referrerId, String rewardId, Money amount) {
+    }
 
     public Payment withState(PaymentState next, Instant at) {
         return new Payment(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
-                confirmationUrl, next, flag, createdAt, at, version + 1);
+                confirmationUrl, next, flag, createdAt, at, version + 1, referralCredit);
+    }
+
+    public Payment withReferralCredit(ReferralCredit credit) {
+        return new Payment(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
+                confirmationUrl, state, flag, createdAt, updatedAt, version, credit);
     }
 }

@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @Singleton
 public class PaymentRepository {
     private static final String SK = "PAYMENT";
+    /** M {referrerId, rewardId, amount}: what the sale credited the seller's referrer; absent when nothing. */
+    private static final String REFERRAL_CREDIT = "referralCredit";
     private static final Map<String, AttributeValue> ORDER_COUNTER = Attrs.key("COUNTER#payment-order", "COUNTER");
 
     private final DynamoDbClient dynamo;
@@ -121,12 +123,19 @@ public class PaymentRepository {
 
     /** The write that moves {@code seen} to {@code next}; fails the transaction if it changed since it was read. */
     public TransactWriteItem transitionItem(Payment seen, Payment next) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(next.state().wire()), ":at", s(next.updatedAt().toString()),
+                ":next", n(next.version()), ":from", s(seen.state().wire()), ":seen", n(seen.version())));
+        String set = "SET #state = :to, updatedAt = :at, version = :next";
+        if (next.referralCredit() != null && seen.referralCredit() == null) {
+            set += ", " + REFERRAL_CREDIT + " = :credit";
+            values.put(":credit", referralCredit(next.referralCredit()));
+        }
+        String expression = set;
         return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(seen.paymentId()))
-                .updateExpression("SET #state = :to, updatedAt = :at, version = :next")
+                .updateExpression(expression)
                 .conditionExpression("#state = :from AND version = :seen")
                 .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":to", s(next.state().wire()), ":at", s(next.updatedAt().toString()),
-                        ":next", n(next.version()), ":from", s(seen.state().wire()), ":seen", n(seen.version())))
+                .expressionAttributeValues(values)
                 .build()).build();
     }
 
@@ -171,7 +180,24 @@ public class PaymentRepository {
         item.put("createdAt", s(p.createdAt().toString()));
         item.put("updatedAt", s(p.updatedAt().toString()));
         item.put("version", n(p.version()));
+        if (p.referralCredit() != null) {
+            item.put(REFERRAL_CREDIT, referralCredit(p.referralCredit()));
+        }
         return item;
+    }
+
+    private static AttributeValue referralCredit(Payment.ReferralCredit credit) {
+        return AttributeValue.fromM(Map.of("referrerId", s(credit.referrerId()), "rewardId", s(credit.rewardId()),
+                "amount", n(credit.amount().minor())));
+    }
+
+    private static Payment.ReferralCredit referralCredit(AttributeValue value, String currency) {
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        Map<String, AttributeValue> m = value.m();
+        return new Payment.ReferralCredit(m.get("referrerId").s(), m.get("rewardId").s(),
+                new Money(Long.parseLong(m.get("amount").n()), currency));
     }
 
     private static Payment fromItem(Map<String, AttributeValue> item) {
@@ -191,6 +217,7 @@ public class PaymentRepository {
                 Attrs.string(item, "flag"),
                 Instant.parse(Attrs.string(item, "createdAt")),
                 Instant.parse(Attrs.string(item, "updatedAt")),
-                Attrs.number(item, "version").orElseThrow());
+                Attrs.number(item, "version").orElseThrow(),
+                referralCredit(item.get(REFERRAL_CREDIT), Attrs.string(item, "currency")));
     }
 }

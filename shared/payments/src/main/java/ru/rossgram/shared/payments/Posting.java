@@ -33,7 +33,12 @@ public record Posting(String paymentId, String subject, List<Entry> entries) {
 
     /** The posting that undoes this one, line by line. */
     public Posting reversed() {
+        return reversed("refund");
+    }
+
+    /** The posting that undoes this one, each line of kind {@code kind}. */
+    public Posting reversed(String kind) {
         return new Posting(paymentId, subject, entries.stream()
-                .map(e -> new Entry(e.account(), e.amount().negate(), "refund")).toList());
+                .map(e -> new Entry(e.account(), e.amount().negate(), kind)).toList());
     }
 }

@@ -14,13 +14,15 @@ import ru.rossgram.shared.dynamo.Contention;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.payments.PaymentState.Transition;
 import ru.rossgram.shared.payments.providers.ProviderEvent;
+import ru.rossgram.shared.payments.referrals.ReferralRewards;
 import ru.rossgram.shared.problem.ProblemException;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Applies a provider's verified event to its payment, exactly once: one DynamoDB transaction records the event's
- * key, moves the payment along {@link PaymentState}, writes the ledger posting and grants or revokes access.
+ * key, moves the payment along {@link PaymentState}, writes the ledger posting and grants or revokes access, and
+ * pays (or reverses) the seller's referrer its reward ({@link ReferralRewards}): at most 16 actions (docs/data-model.md).
  * A redelivered event fails the key's condition and changes nothing; an event racing another for the same payment
  * fails the payment's state condition and is decided again from the state the other one left.
  */
@@ -34,10 +36,12 @@ public class Settlement {
     private final Ledger ledger;
     private final AccessGrants grants;
     private final TransactionWriter transactions;
+    private final ReferralRewards referralRewards;
     private final Clock clock;
 
     public Settlement(PaymentRepository payments, WebhookEvents events, Ledger ledger, AccessGrants grants,
-                      TransactionWriter transactions, Clock clock) {
+                      TransactionWriter transactions, ReferralRewards referralRewards, Clock clock) {
+        this.referralRewards = referralRewards;
         this.payments = payments;
         this.events = events;
         this.ledger = ledger;
@@ -93,9 +97,14 @@ public class Settlement {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(events.claimItem(event, payment.paymentId(), transition == null ? "stale" : transition.to().wire(), now));
         if (transition != null) {
+            ReferralRewards.Part referral = switch (transition.effect()) {
+                case CREDIT -> referralRewards.onSale(payment, event.card(), now);
+                case REVERSE -> referralRewards.onRefund(payment, now);
+                case NONE -> ReferralRewards.Part.NOTHING;
+            };
             Payment next = payment.withState(transition.to(), now);
-            items.add(payments.transitionItem(payment, next));
-            items.addAll(effectItems(payment, transition.effect(), now));
+            items.add(payments.transitionItem(payment, referral.credit() == null ? next : next.withReferralCredit(referral.credit())));
+            items.addAll(effectItems(payment, transition.effect(), referral, now));
         }
         Optional<List<CancellationReason>> failed = transactions.write(items);
         if (failed.isEmpty()) {
@@ -118,22 +127,34 @@ public class Settlement {
                 : payments.findByProviderId(event.provider(), event.providerPaymentId());
     }
 
-    private List<TransactWriteItem> effectItems(Payment payment, PaymentState.Effect effect, Instant now) {
+    /**
+     * The money and access an effect moves: the sale's posting (or its reversal) and the referral program's in one
+     * set of ledger writes, then the grant (or its revocation) and the referral program's other items.
+     */
+    private List<TransactWriteItem> effectItems(Payment payment, PaymentState.Effect effect, ReferralRewards.Part referral,
+                                                Instant now) {
         Posting sale = LedgerAccounts.sale(payment);
         String postId = payment.purchase().id();
-        return switch (effect) {
-            case NONE -> List.of();
+        List<Posting> postings = new ArrayList<>();
+        List<TransactWriteItem> items = new ArrayList<>();
+        switch (effect) {
+            case NONE -> {
+                return List.of();
+            }
             case CREDIT -> {
-                List<TransactWriteItem> items = new ArrayList<>(ledger.postingItems(sale, now));
+                postings.add(sale);
                 items.add(grants.grantItem(payment.buyerId(), postId, payment.paymentId(), now));
-                yield items;
             }
             case REVERSE -> {
-                List<TransactWriteItem> items = new ArrayList<>(ledger.postingItems(sale.reversed(), now));
+                postings.add(sale.reversed());
                 items.add(grants.revokeItem(payment.buyerId(), postId, payment.paymentId()));
-                yield items;
             }
-        };
+        }
+        postings.addAll(referral.postings());
+        items.addAll(referral.items());
+        List<TransactWriteItem> all = new ArrayList<>(ledger.postingItems(postings, now));
+        all.addAll(items);
+        return all;
     }
 
     private static boolean conditionFailed(List<CancellationReason> reasons, int index) {

@@ -113,7 +113,8 @@ public class CloudPaymentsGateway implements PaymentGateway {
                 ? new ProviderEvent(provider(), "refund:" + transactionId, PaymentState.Event.REFUNDED, ours, refunded.isEmpty() ? null : refunded, amount)
                 : fail
                 ? new ProviderEvent(provider(), "fail:" + transactionId, PaymentState.Event.CANCELED, ours, transactionId, amount)
-                : new ProviderEvent(provider(), "pay:" + transactionId, PaymentState.Event.SUCCEEDED, ours, transactionId, amount);
+                : new ProviderEvent(provider(), "pay:" + transactionId, PaymentState.Event.SUCCEEDED, ours, transactionId, amount,
+                        PaymentCard.of(fields.get("CardFirstSix"), fields.get("CardLastFour"), fields.get("CardExpDate"), null));
         return verified(List.of(event));
     }
 

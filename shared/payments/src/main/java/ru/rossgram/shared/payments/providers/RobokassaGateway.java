@@ -98,6 +98,8 @@ public class RobokassaGateway implements PaymentGateway {
         if (amount == null || !INV_ID.matcher(invId).matches()) {
             return refused("unreadable OutSum or InvId");
         }
+        // Robokassa's Result URL carries no card data (only the method, such as BankCard): no card, so the referral
+        // program's card rule cannot apply to Robokassa sales; the buyer-is-the-referrer rule still does.
         ProviderEvent event = new ProviderEvent(provider(), "result:" + invId, PaymentState.Event.SUCCEEDED,
                 fields.get(PAYMENT_ID), invId, amount);
         return new Notification.Verified(List.of(event), WebhookReply.text(200, "OK" + invId), NOT_TAKEN);

@@ -106,7 +106,9 @@ public class TBankGateway implements PaymentGateway {
         if (paymentId.isEmpty() || orderId.isEmpty() || kopecks < 0) {
             return refused("notification lacks PaymentId, OrderId or a valid Amount");
         }
-        return verified(List.of(new ProviderEvent(provider(), paymentId + ":" + status, kind, orderId, paymentId, Money.rub(kopecks))));
+        String cardId = fields.getOrDefault("CardId", "");
+        PaymentCard card = PaymentCard.fromMask(fields.get("Pan"), fields.get("ExpDate"), cardId.isEmpty() ? null : "tbank:" + cardId);
+        return verified(List.of(new ProviderEvent(provider(), paymentId + ":" + status, kind, orderId, paymentId, Money.rub(kopecks), card)));
     }
 
     private static Notification verified(List<ProviderEvent> events) {

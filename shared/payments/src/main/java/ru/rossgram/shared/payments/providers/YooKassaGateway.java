@@ -110,7 +110,7 @@ public class YooKassaGateway implements PaymentGateway {
             return refused("payment " + id + " has no readable amount");
         }
         String ours = payment.path("metadata").path("paymentId").asText(null);
-        return verified(List.of(new ProviderEvent(provider(), event + ":" + id, kind, ours, id, amount)));
+        return verified(List.of(new ProviderEvent(provider(), event + ":" + id, kind, ours, id, amount, card(payment))));
     }
 
     private Notification refund(String event, String id) {
@@ -139,6 +139,18 @@ public class YooKassaGateway implements PaymentGateway {
             throw new ProviderUnavailableException("YooKassa answered HTTP " + answer.status() + " for " + collection + id);
         }
         return answer.body();
+    }
+
+    /** {@code payment_method.card} of a bank-card payment: first6, last4, expiry_month and expiry_year (YYYY). */
+    private static PaymentCard card(JsonNode payment) {
+        JsonNode card = payment.path("payment_method").path("card");
+        if (card.isMissingNode()) {
+            return null;
+        }
+        String month = card.path("expiry_month").asText("");
+        String year = card.path("expiry_year").asText("");
+        String expiry = month.length() == 2 && year.length() == 4 ? month + year.substring(2) : null;
+        return PaymentCard.of(card.path("first6").asText(null), card.path("last4").asText(null), expiry, null);
     }
 
     private static Money amount(JsonNode object) {
