@@ -70,7 +70,7 @@ public final class SignUpInitBreakdown {
         ApiRequest request = request(json, eventFile);
         SignUpRequest body = step("readBody", () -> json.read(request, SignUpRequest.class));
         step("argon2Second", () -> hasher.hash(body.password()));
-        SignedInAccount account = step("signUp", () -> registrar.signUp(body));
+        SignedInAccount account = step("signUp", () -> registrar.signUp(body, request.sourceIp()));
         step("respond", () -> json.response(201, account));
 
         List<Long> warm = new ArrayList<>();

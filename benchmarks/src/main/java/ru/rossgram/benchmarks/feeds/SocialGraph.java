@@ -71,7 +71,7 @@ final class SocialGraph {
             usernames.add("g" + run + "_" + i);
         }
         List<String> userIds = parallel("accounts", usernames, username -> services.registrar().signUp(
-                new SignUpRequest(username, username + "@graph.example", PASSWORD, "Graph " + username, null, null))
+                new SignUpRequest(username, username + "@graph.example", PASSWORD, "Graph " + username, null, null), "127.0.0.1")
                 .account().id());
 
         // Rank r (1-based) is user r - 1. Edges as (follower, followed) index pairs, in a random order so that

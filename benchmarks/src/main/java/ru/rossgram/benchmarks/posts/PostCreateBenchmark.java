@@ -40,7 +40,7 @@ public final class PostCreateBenchmark {
         int posts = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         try (LocalCloud cloud = LocalCloud.start(); ApplicationContext context = context(cloud)) {
             String userId = context.getBean(AccountRegistrar.class).signUp(new SignUpRequest("bench_poster",
-                    "bench_poster@bench.example", "correct horse battery", "Bench", null, null)).account().id();
+                    "bench_poster@bench.example", "correct horse battery", "Bench", null, null), "127.0.0.1").account().id();
             Caller caller = new Caller(userId, "bench");
             StringBuilder report = new StringBuilder("| photos | requests (by operation) | round trips | p50 latency | p90 |\n"
                     + "|---|---|---|---|---|\n");
