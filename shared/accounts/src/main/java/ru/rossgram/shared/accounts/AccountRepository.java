@@ -21,6 +21,7 @@ import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -186,19 +187,25 @@ public class AccountRepository {
 
     /**
      * Gives {@code account} the look-alike claim on its skeleton if nobody holds it (for accounts from before the
-     * claims existed).
+     * claims existed), in one transaction with a check that the profile still has that name, so a rename landing
+     * meanwhile (which claims its new name itself) never leaves a claim on a name the account no longer has.
      *
-     * @return who holds the claim now: {@code account}'s id when it was claimed now or before, else the other holder's
+     * @return who holds the claim now: {@code account}'s id when it was claimed now or before, else the other
+     *         holder's; empty when the account was renamed since it was read
      */
-    public String claimLookalike(Account account) {
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(lookalikeClaim(account.username(), account.userId()))
-                    .conditionExpression("attribute_not_exists(pk)"));
-            return account.userId();
-        } catch (ConditionalCheckFailedException e) {
-            return lookalikeHolder(UsernameSkeleton.of(account.username()))
-                    .orElseThrow(() -> new IllegalStateException("look-alike claim failed, then vanished: " + account.username()));
+    public Optional<String> claimLookalike(Account account) {
+        TransactWriteItem sameName = TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                .key(profileKey(account.userId())).conditionExpression("username = :seen")
+                .expressionAttributeValues(Map.of(":seen", s(account.username()))).build()).build();
+        var cancelled = transactions.write(List.of(sameName, putIfAbsent(lookalikeClaim(account.username(), account.userId()))));
+        if (cancelled.isEmpty()) {
+            return Optional.of(account.userId());
         }
+        if (TransactionWriter.failedCondition(cancelled.get(), 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(lookalikeHolder(UsernameSkeleton.of(account.username()))
+                .orElseThrow(() -> new IllegalStateException("look-alike claim failed, then vanished: " + account.username())));
     }
 
     /**

@@ -50,7 +50,10 @@ public class LookalikeBackfill {
                 alreadyClaimed++;
                 continue;
             }
-            String holder = before != null ? before : accounts.claimLookalike(account);
+            String holder = before != null ? before : accounts.claimLookalike(account).orElse(null);
+            if (holder == null) {
+                continue; // renamed since the Scan read it: the rename claimed the new name
+            }
             if (holder.equals(account.userId())) {
                 claimed++;
             } else {
@@ -68,7 +71,7 @@ public class LookalikeBackfill {
     /**
      * One step's findings.
      *
-     * @param scanned        profiles read in this step
+     * @param scanned        profiles read in this step (one renamed during the step is in none of the counts below)
      * @param claimed        of them, those given their claim now
      * @param alreadyClaimed of them, those that had it
      * @param collisions     of them, those whose skeleton another account holds: they keep their names, unclaimed

@@ -63,7 +63,7 @@ public class ProfileService {
         TransactionPlan plan = new TransactionPlan();
         accounts.addRename(plan, current, renamed.username());
         if (!UsernameSkeleton.alike(current.username(), renamed.username())) {
-            // Within one skeleton the account already holds every look-alike, reserved or not.
+            // Within one skeleton the account only respells the name it has (existing names stay, reserved or not).
             reservedNames.guard(plan, renamed.username(), null);
         }
         accounts.addProfileUpdate(plan, renamed, current.version());
