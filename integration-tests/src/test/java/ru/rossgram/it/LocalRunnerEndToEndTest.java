@@ -104,6 +104,21 @@ class LocalRunnerEndToEndTest {
     }
 
     @Test
+    void aCyrillicUsername_isItsProfileUrl_percentEncoded_overHttp() throws Exception {
+        start();
+        Reply created = send("POST", "/v1/accounts",
+                TestSettings.signUpBody("Ёлка.Фото", "yolka@example.ru", PASSWORD), Map.of());
+        assertEquals(201, created.status(), created.body());
+        String token = created.json().at("/tokens/accessToken").asText();
+        String encoded = java.net.URLEncoder.encode("ёлка.фото", java.nio.charset.StandardCharsets.UTF_8);
+
+        Reply profile = send("GET", "/v1/users/" + encoded, null, Map.of("authorization", "Bearer " + token));
+        assertEquals(200, profile.status(), profile.body());
+        assertEquals("Ёлка.Фото", profile.json().path("username").asText());
+        assertEquals(created.json().at("/account/id").asText(), profile.json().path("id").asText());
+    }
+
+    @Test
     void aPhoneUploadsAPhoto_theThumbnailsAppear_andThePostPublishes_overHttp() throws Exception {
         start();
         User phone = signUp("photographer");

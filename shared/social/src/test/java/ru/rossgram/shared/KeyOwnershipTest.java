@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 class KeyOwnershipTest {
     /** Who owns each key word of the table; a word the table gains needs an owner here before this test passes. */
     private static final Map<String, String> OWNERS = owners(Map.ofEntries(
-            Map.entry("AccountRepository", List.of("USER#", "PROFILE", "HANDLE#", "HANDLE", "EMAIL#", "EMAIL")),
+            Map.entry("AccountRepository", List.of("USER#", "PROFILE", "HANDLE#", "HANDLE", "LOOKALIKE#", "LOOKALIKE",
+                    "EMAIL#", "EMAIL")),
+            Map.entry("ReservedNameRepository", List.of("RESERVED#", "RESERVED", "RESERVEDNAMES")),
             Map.entry("SessionRepository", List.of("SESSION#", "SESSION")),
             Map.entry("InvitationRepository", List.of("INVITATION#", "INVITATION", "USE#", "INVITATIONS#")),
             Map.entry("FoundingNumbers", List.of("LAUNCH", "FOUNDERS")),

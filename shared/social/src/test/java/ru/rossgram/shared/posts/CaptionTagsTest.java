@@ -47,9 +47,15 @@ class CaptionTagsTest {
     }
 
     @Test
-    void mentions_ignoreEmailsTooShortTooLongAndNonLatinNames() {
-        CaptionTags tags = CaptionTags.in("masha@example.ru @ab @" + "a".repeat(31) + " @маша @ivanя @ok_name");
+    void mentions_ignoreEmailsTooShortTooLongAndMixedAlphabetNames() {
+        CaptionTags tags = CaptionTags.in("masha@example.ru @ab @" + "a".repeat(31) + " @buzоva @ivanя @ok_name");
         assertEquals(List.of("ok_name"), tags.mentions());
+    }
+
+    @Test
+    void mentions_ofCyrillicNames_count_lowerCased() {
+        CaptionTags tags = CaptionTags.in("Спасибо @Маша.Фото и @ёлка_2026!");
+        assertEquals(List.of("маша.фото", "ёлка_2026"), tags.mentions());
     }
 
     @Test
