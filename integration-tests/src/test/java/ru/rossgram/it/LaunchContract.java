@@ -17,6 +17,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import ru.rossgram.it.ApiDriver.Reply;
 import ru.rossgram.local.FunctionHost;
+import ru.rossgram.shared.accounts.ReservedNames;
 import ru.rossgram.shared.dynamo.TransactionPlan;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.launch.Invitation;
@@ -179,6 +180,32 @@ abstract class LaunchContract extends Contract {
         assertTrue(creator.json().at("/account/foundingNumber").isMissingNode() || creator.json().at("/account/foundingNumber").isNull());
 
         assertRefused(signUp(open, unique("typo"), "RG-AAAA-AAAA-AAAA"), "invitation-unknown");
+    }
+
+    @Test
+    void aReservedName_isTakenOnlyWithTheCodeIssuedForIt_inEitherPhase() {
+        String famous = unique("famous.blogger").toLowerCase(Locale.ROOT);
+        TransactionPlan plan = new TransactionPlan();
+        hosts.services().get(ReservedNames.class).reserve(List.of(famous), "a known creator", "operator-of-the-test",
+                Instant.now(), plan);
+        assertTrue(plan.commit(transactions()).isEmpty());
+        ApiDriver open = hosts.api(hosts.start(Map.of("ROSSGRAM_LAUNCH_SIGN_UP_OPENS_AT", OPENED_BEFORE)));
+
+        Reply withoutCode = signUp(open, famous, null);
+        assertEquals(409, withoutCode.status(), withoutCode.body());
+        assertEquals("username-reserved", withoutCode.problemType());
+        Reply withAnotherCode = signUp(open, famous, issue("creator", 1, null).code());
+        assertEquals(409, withAnotherCode.status(), withAnotherCode.body());
+        assertEquals("username-reserved", withAnotherCode.problemType());
+
+        TransactionPlan order = new TransactionPlan();
+        IssuedInvitation forHer = desk().issue(new InvitationOrder("creator", 1, 1, null, famous, "her own name"),
+                "operator-of-the-test", order).get(0);
+        assertTrue(order.commit(transactions()).isEmpty());
+        Reply taken = signUp(hosts.api(), famous, forHer.code());
+        assertEquals(201, taken.status(), taken.body());
+        assertTrue(taken.json().at("/account/verifiedCreator").asBoolean());
+        assertEquals("[\"creator\"]", taken.json().at("/account/badges").toString());
     }
 
     // --- guessing ---------------------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ class KeyOwnershipTest {
             Map.entry("PaymentCards", List.of("CARD#"))));
 
     /** Words of the table's key conditions that are DynamoDB's expression syntax, not keys. */
-    private static final Set<String> EXPRESSION_WORDS = Set.of("ADD", "AND", "BETWEEN", "DELETE", "SET");
+    private static final Set<String> EXPRESSION_WORDS = Set.of("ADD", "AND", "BETWEEN", "DELETE", "OR", "SET");
 
     private static final Pattern ROW = Pattern.compile("^\\| \\d+[a-z]? \\|");
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");
