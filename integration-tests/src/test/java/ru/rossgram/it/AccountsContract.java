@@ -67,12 +67,14 @@ abstract class AccountsContract extends Contract {
     }
 
     @Test
-    void signUp_recordsReferralAndInviteCodes() {
+    void signUp_acceptsAnAccountsReferralCode_andRefusesAMalformedOne() {
         ApiDriver api = client();
+        User referrer = User.signUp(api, unique("referrer"));
+        String code = referrer.send("GET", "/v1/me/referrals", null).json().path("code").asText();
         String username = unique("ref");
         Reply reply = api.post("/v1/accounts", """
                 {"username": "%s", "email": "%s@example.ru", "password": "%s", "displayName": "R",
-                 "referralCode": "FRIEND-2026"}""".formatted(username, username, PASSWORD));
+                 "referralCode": "%s"}""".formatted(username, username, PASSWORD, code));
         assertEquals(201, reply.status(), reply.body());
         Reply bad = api.post("/v1/accounts", """
                 {"username": "%s", "email": "%s@example.ru", "password": "%s", "displayName": "R",

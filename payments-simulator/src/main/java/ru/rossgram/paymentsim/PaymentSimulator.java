@@ -26,7 +26,8 @@ import java.util.concurrent.Executors;
  *
  * <p>Paths: {@code /yookassa/v3/...}, {@code /tbank/v2/Init}, {@code /cloudpayments/orders/create},
  * {@code /robokassa/Merchant/Index.aspx}, the buyer's page {@code GET /pay/<provider>/<id>}, and
- * {@code POST /_control/<provider>/<id>/pay|cancel|refund}, {@code GET /_control/<provider>/<id>}.
+ * {@code POST /_control/<provider>/<id>/pay|cancel|refund} ({@code pay?card=<n>}: the buyer pays with
+ * {@link SimulatedCard#numbered(int)}, else {@link SimulatedCard#DEFAULT}), {@code GET /_control/<provider>/<id>}.
  */
 public final class PaymentSimulator implements AutoCloseable {
     private final HttpServer server;
@@ -229,7 +230,13 @@ public final class PaymentSimulator implements AutoCloseable {
             return;
         }
         try {
-            WebhookAnswer answer = act(emulator.get().provider(), id, Action.fromWire(parts[4]));
+            Action action = Action.fromWire(parts[4]);
+            String card = cardParameter(exchange.getRequestURI().getRawQuery());
+            if (action == Action.PAY && card != null) {
+                emulator.get().payment(id).orElseThrow(() -> new NoSuchElementException(id))
+                        .payWith(SimulatedCard.numbered(Integer.parseInt(card)));
+            }
+            WebhookAnswer answer = act(emulator.get().provider(), id, action);
             ObjectNode reply = state(emulator.get().provider(), emulator.get().payment(id).orElseThrow());
             reply.put("action", parts[4]).put("webhookSent", answer.sent()).put("webhookStatus", answer.status())
                     .put("webhookBody", answer.body());
@@ -243,6 +250,19 @@ public final class PaymentSimulator implements AutoCloseable {
         } catch (UncheckedIOException e) {
             Exchanges.json(exchange, 502, error(e.getMessage()));
         }
+    }
+
+    /** {@code card=<n>} of a pay action: the buyer pays with {@link SimulatedCard#numbered(int)}; null without one. */
+    private static String cardParameter(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.matches("card=\\d{1,4}")) {
+                return pair.substring("card=".length());
+            }
+        }
+        return null;
     }
 
     private Optional<ProviderEmulator> emulator(String wire) {
