@@ -228,6 +228,15 @@ abstract class LaunchContract extends Contract {
         assertEquals(201, elsewhere.status(), elsewhere.body());
     }
 
+    @Test
+    void rightCodes_neverCountAgainstAnAddress_soARoomOfInvitedPeopleOnOneNetworkAllSignUpAtOnce() throws Exception {
+        IssuedInvitation invitation = issue("partner", 30, null);
+        String base = unique("room");
+        ApiDriver oneNetwork = hosts.api();
+        List<Reply> replies = concurrently(30, i -> signUp(oneNetwork, base + i, invitation.code()));
+        assertEquals(List.of(201), replies.stream().map(Reply::status).distinct().toList());
+    }
+
     // --- members' invitations -----------------------------------------------------------------------------------
 
     @Test
