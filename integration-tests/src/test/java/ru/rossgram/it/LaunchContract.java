@@ -2,6 +2,7 @@ package ru.rossgram.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.rossgram.it.Concurrency.concurrently;
 import static ru.rossgram.it.TestSettings.PASSWORD;
@@ -24,6 +25,9 @@ import ru.rossgram.shared.launch.Invitation;
 import ru.rossgram.shared.launch.InvitationDesk;
 import ru.rossgram.shared.launch.InvitationRepository;
 import ru.rossgram.shared.launch.InvitationUse;
+import ru.rossgram.shared.launch.InvitationView;
+import ru.rossgram.shared.paging.Page;
+import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.launch.InvitationOrder;
 import ru.rossgram.shared.launch.IssuedInvitation;
 
@@ -160,6 +164,38 @@ abstract class LaunchContract extends Contract {
         assertTrue(operator.json().at("/account/foundingNumber").asLong() > 0);
 
         assertRefused(signUp(hosts.api(), unique("impostor"), OPERATORS_INVITATION), "invitation-unknown");
+    }
+
+    @Test
+    void operatorsListTheirInvitations_newestFirst_byKind_withWhoUsedEach_andNeverTheCode() {
+        IssuedInvitation partner = issue("partner", 2, null);
+        IssuedInvitation creator = issue("creator", 1, null);
+        String username = unique("listed");
+        assertEquals(201, signUp(hosts.api(), username, creator.code()).status());
+
+        Page<InvitationView> creators = desk().list("creator", null, 1);
+        InvitationView newest = creators.items().get(0);
+        assertEquals(creator.id(), newest.id());
+        assertEquals(1, newest.uses());
+        assertEquals(username, newest.usedBy().get(0).username());
+        assertFalse(newest.toString().contains(creator.code().substring(3)), "the code is shown once, at issue");
+        Page<InvitationView> older = desk().list("creator", creators.nextCursor(), 1);
+        assertTrue(older.items().stream().noneMatch(view -> view.id().equals(creator.id())));
+        assertTrue(older.items().stream().allMatch(view -> view.kind().equals("creator")));
+
+        List<String> all = desk().list(null, null, 2).items().stream().map(InvitationView::id).toList();
+        assertEquals(List.of(creator.id(), partner.id()), all);
+
+        for (int i = 0; i < 2; i++) {
+            TransactionPlan withdrawal = new TransactionPlan();
+            desk().disable(partner.id(), withdrawal);
+            assertTrue(withdrawal.commit(transactions()).isEmpty(), "withdrawing twice is harmless");
+        }
+        assertTrue(stored(partner).disabled());
+        TransactionPlan unknown = new TransactionPlan();
+        desk().disable("0".repeat(32), unknown);
+        ProblemException notFound = assertThrows(ProblemException.class, () -> unknown.commit(transactions()));
+        assertEquals(404, notFound.type().status());
     }
 
     // --- the open phase ------------------------------------------------------------------------------------------
