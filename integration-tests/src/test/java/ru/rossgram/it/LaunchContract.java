@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import ru.rossgram.it.ApiDriver.Reply;
@@ -87,8 +88,7 @@ abstract class LaunchContract extends Contract {
     @Test
     void aOneUseCode_underFiftySimultaneousSignUps_createsExactlyOneAccount() throws Exception {
         IssuedInvitation invitation = issue("partner", 1, null);
-        String base = unique("race");
-        List<Reply> replies = concurrently(50, i -> signUp(hosts.api(), base + i, invitation.code()));
+        List<Reply> replies = atOnce(50, "race", invitation, hosts::api);
         assertEquals(1, replies.stream().filter(reply -> reply.status() == 201).count(),
                 replies.stream().map(Reply::status).toList().toString());
         for (Reply reply : replies) {
@@ -104,31 +104,21 @@ abstract class LaunchContract extends Contract {
     @Test
     void aPartnerCodeForTwo_usedByTwoAtOnce_makesTwoPartnersWithConsecutiveFoundingNumbers() throws Exception {
         IssuedInvitation invitation = issue("partner", 2, null);
-        String base = unique("sponsor");
-        List<Reply> replies = concurrently(2, i -> signUp(hosts.api(), base + i, invitation.code()));
-        List<Long> numbers = new ArrayList<>();
+        List<Reply> replies = atOnce(2, "sponsor", invitation, hosts::api);
+        List<Long> numbers = foundingNumbers(replies);
         for (Reply reply : replies) {
-            assertEquals(201, reply.status(), reply.body());
-            JsonNode account = reply.json().path("account");
-            assertEquals("[\"partner\"]", account.path("badges").toString());
-            assertFalse(account.path("verifiedCreator").asBoolean());
-            numbers.add(account.path("foundingNumber").asLong());
+            assertEquals("[\"partner\"]", reply.json().at("/account/badges").toString());
+            assertFalse(reply.json().at("/account/verifiedCreator").asBoolean());
         }
         assertEquals(1, Math.abs(numbers.get(0) - numbers.get(1)), "distinct and consecutive: " + numbers);
-        assertRefused(signUp(hosts.api(), base + "x", invitation.code()), "invitation-used-up");
+        assertRefused(signUp(hosts.api(), unique("third"), invitation.code()), "invitation-used-up");
         assertEquals(2, uses(invitation).size());
     }
 
     @Test
     void aCodeForFifty_usedByFiftyAtOnce_makesFiftyFoundingMembers_numberedWithoutGapsOrRepeats() throws Exception {
         IssuedInvitation invitation = issue("partner", 50, null);
-        String base = unique("crowd");
-        List<Reply> replies = concurrently(50, i -> signUp(hosts.api(), base + i, invitation.code()));
-        List<Long> numbers = new ArrayList<>();
-        for (Reply reply : replies) {
-            assertEquals(201, reply.status(), reply.body());
-            numbers.add(reply.json().at("/account/foundingNumber").asLong());
-        }
+        List<Long> numbers = foundingNumbers(atOnce(50, "crowd", invitation, hosts::api));
         assertEquals(50, numbers.stream().distinct().count(), numbers.toString());
         assertEquals(49, numbers.stream().mapToLong(Long::longValue).max().orElseThrow()
                 - numbers.stream().mapToLong(Long::longValue).min().orElseThrow(), "no gaps when none is refused: " + numbers);
@@ -267,9 +257,8 @@ abstract class LaunchContract extends Contract {
     @Test
     void rightCodes_neverCountAgainstAnAddress_soARoomOfInvitedPeopleOnOneNetworkAllSignUpAtOnce() throws Exception {
         IssuedInvitation invitation = issue("partner", 30, null);
-        String base = unique("room");
         ApiDriver oneNetwork = hosts.api();
-        List<Reply> replies = concurrently(30, i -> signUp(oneNetwork, base + i, invitation.code()));
+        List<Reply> replies = atOnce(30, "room", invitation, () -> oneNetwork);
         assertEquals(List.of(201), replies.stream().map(Reply::status).distinct().toList());
     }
 
@@ -311,6 +300,23 @@ abstract class LaunchContract extends Contract {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    /** {@code people} sign-ups with the invitation's code released together, each from {@code network}'s address. */
+    private static List<Reply> atOnce(int people, String name, IssuedInvitation invitation, Supplier<ApiDriver> network)
+            throws Exception {
+        String base = unique(name);
+        return concurrently(people, i -> signUp(network.get(), base + i, invitation.code()));
+    }
+
+    /** The founding numbers of sign-ups that must all have succeeded. */
+    private static List<Long> foundingNumbers(List<Reply> replies) {
+        List<Long> numbers = new ArrayList<>();
+        for (Reply reply : replies) {
+            assertEquals(201, reply.status(), reply.body());
+            numbers.add(reply.json().at("/account/foundingNumber").asLong());
+        }
+        return numbers;
+    }
 
     private static List<String> codes(JsonNode page) {
         return StreamSupport.stream(page.path("items").spliterator(), false).map(item -> item.path("code").asText()).toList();
