@@ -2,6 +2,7 @@ package ru.rossgram.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.rossgram.it.Concurrency.concurrently;
 import static ru.rossgram.it.TestSettings.PASSWORD;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import ru.rossgram.it.ApiDriver.Reply;
@@ -24,6 +26,9 @@ import ru.rossgram.shared.launch.Invitation;
 import ru.rossgram.shared.launch.InvitationDesk;
 import ru.rossgram.shared.launch.InvitationRepository;
 import ru.rossgram.shared.launch.InvitationUse;
+import ru.rossgram.shared.launch.InvitationView;
+import ru.rossgram.shared.paging.Page;
+import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.launch.InvitationOrder;
 import ru.rossgram.shared.launch.IssuedInvitation;
 
@@ -83,8 +88,7 @@ abstract class LaunchContract extends Contract {
     @Test
     void aOneUseCode_underFiftySimultaneousSignUps_createsExactlyOneAccount() throws Exception {
         IssuedInvitation invitation = issue("partner", 1, null);
-        String base = unique("race");
-        List<Reply> replies = concurrently(50, i -> signUp(hosts.api(), base + i, invitation.code()));
+        List<Reply> replies = atOnce(50, "race", invitation, hosts::api);
         assertEquals(1, replies.stream().filter(reply -> reply.status() == 201).count(),
                 replies.stream().map(Reply::status).toList().toString());
         for (Reply reply : replies) {
@@ -100,31 +104,21 @@ abstract class LaunchContract extends Contract {
     @Test
     void aPartnerCodeForTwo_usedByTwoAtOnce_makesTwoPartnersWithConsecutiveFoundingNumbers() throws Exception {
         IssuedInvitation invitation = issue("partner", 2, null);
-        String base = unique("sponsor");
-        List<Reply> replies = concurrently(2, i -> signUp(hosts.api(), base + i, invitation.code()));
-        List<Long> numbers = new ArrayList<>();
+        List<Reply> replies = atOnce(2, "sponsor", invitation, hosts::api);
+        List<Long> numbers = foundingNumbers(replies);
         for (Reply reply : replies) {
-            assertEquals(201, reply.status(), reply.body());
-            JsonNode account = reply.json().path("account");
-            assertEquals("[\"partner\"]", account.path("badges").toString());
-            assertFalse(account.path("verifiedCreator").asBoolean());
-            numbers.add(account.path("foundingNumber").asLong());
+            assertEquals("[\"partner\"]", reply.json().at("/account/badges").toString());
+            assertFalse(reply.json().at("/account/verifiedCreator").asBoolean());
         }
         assertEquals(1, Math.abs(numbers.get(0) - numbers.get(1)), "distinct and consecutive: " + numbers);
-        assertRefused(signUp(hosts.api(), base + "x", invitation.code()), "invitation-used-up");
+        assertRefused(signUp(hosts.api(), unique("third"), invitation.code()), "invitation-used-up");
         assertEquals(2, uses(invitation).size());
     }
 
     @Test
     void aCodeForFifty_usedByFiftyAtOnce_makesFiftyFoundingMembers_numberedWithoutGapsOrRepeats() throws Exception {
         IssuedInvitation invitation = issue("partner", 50, null);
-        String base = unique("crowd");
-        List<Reply> replies = concurrently(50, i -> signUp(hosts.api(), base + i, invitation.code()));
-        List<Long> numbers = new ArrayList<>();
-        for (Reply reply : replies) {
-            assertEquals(201, reply.status(), reply.body());
-            numbers.add(reply.json().at("/account/foundingNumber").asLong());
-        }
+        List<Long> numbers = foundingNumbers(atOnce(50, "crowd", invitation, hosts::api));
         assertEquals(50, numbers.stream().distinct().count(), numbers.toString());
         assertEquals(49, numbers.stream().mapToLong(Long::longValue).max().orElseThrow()
                 - numbers.stream().mapToLong(Long::longValue).min().orElseThrow(), "no gaps when none is refused: " + numbers);
@@ -160,6 +154,38 @@ abstract class LaunchContract extends Contract {
         assertTrue(operator.json().at("/account/foundingNumber").asLong() > 0);
 
         assertRefused(signUp(hosts.api(), unique("impostor"), OPERATORS_INVITATION), "invitation-unknown");
+    }
+
+    @Test
+    void operatorsListTheirInvitations_newestFirst_byKind_withWhoUsedEach_andNeverTheCode() {
+        IssuedInvitation partner = issue("partner", 2, null);
+        IssuedInvitation creator = issue("creator", 1, null);
+        String username = unique("listed");
+        assertEquals(201, signUp(hosts.api(), username, creator.code()).status());
+
+        Page<InvitationView> creators = desk().list("creator", null, 1);
+        InvitationView newest = creators.items().get(0);
+        assertEquals(creator.id(), newest.id());
+        assertEquals(1, newest.uses());
+        assertEquals(username, newest.usedBy().get(0).username());
+        assertFalse(newest.toString().contains(creator.code().substring(3)), "the code is shown once, at issue");
+        Page<InvitationView> older = desk().list("creator", creators.nextCursor(), 1);
+        assertTrue(older.items().stream().noneMatch(view -> view.id().equals(creator.id())));
+        assertTrue(older.items().stream().allMatch(view -> view.kind().equals("creator")));
+
+        List<String> all = desk().list(null, null, 2).items().stream().map(InvitationView::id).toList();
+        assertEquals(List.of(creator.id(), partner.id()), all);
+
+        for (int i = 0; i < 2; i++) {
+            TransactionPlan withdrawal = new TransactionPlan();
+            desk().disable(partner.id(), withdrawal);
+            assertTrue(withdrawal.commit(transactions()).isEmpty(), "withdrawing twice is harmless");
+        }
+        assertTrue(stored(partner).disabled());
+        TransactionPlan unknown = new TransactionPlan();
+        desk().disable("0".repeat(32), unknown);
+        ProblemException notFound = assertThrows(ProblemException.class, () -> unknown.commit(transactions()));
+        assertEquals(404, notFound.type().status());
     }
 
     // --- the open phase ------------------------------------------------------------------------------------------
@@ -228,6 +254,14 @@ abstract class LaunchContract extends Contract {
         assertEquals(201, elsewhere.status(), elsewhere.body());
     }
 
+    @Test
+    void rightCodes_neverCountAgainstAnAddress_soARoomOfInvitedPeopleOnOneNetworkAllSignUpAtOnce() throws Exception {
+        IssuedInvitation invitation = issue("partner", 30, null);
+        ApiDriver oneNetwork = hosts.api();
+        List<Reply> replies = atOnce(30, "room", invitation, () -> oneNetwork);
+        assertEquals(List.of(201), replies.stream().map(Reply::status).distinct().toList());
+    }
+
     // --- members' invitations -----------------------------------------------------------------------------------
 
     @Test
@@ -266,6 +300,23 @@ abstract class LaunchContract extends Contract {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    /** {@code people} sign-ups with the invitation's code released together, each from {@code network}'s address. */
+    private static List<Reply> atOnce(int people, String name, IssuedInvitation invitation, Supplier<ApiDriver> network)
+            throws Exception {
+        String base = unique(name);
+        return concurrently(people, i -> signUp(network.get(), base + i, invitation.code()));
+    }
+
+    /** The founding numbers of sign-ups that must all have succeeded. */
+    private static List<Long> foundingNumbers(List<Reply> replies) {
+        List<Long> numbers = new ArrayList<>();
+        for (Reply reply : replies) {
+            assertEquals(201, reply.status(), reply.body());
+            numbers.add(reply.json().at("/account/foundingNumber").asLong());
+        }
+        return numbers;
+    }
 
     private static List<String> codes(JsonNode page) {
         return StreamSupport.stream(page.path("items").spliterator(), false).map(item -> item.path("code").asText()).toList();

@@ -39,7 +39,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * re-read and decide again ({@link Contention#retry}), so no more than the limit start in any window. The refusal
  * says when the oldest counted attempt leaves the window.
  *
- * <p>An attempt that turns out not to count (a right password, a known code) is {@linkplain #release released}.
+ * <p>An attempt that turns out not to count (a right password) is {@linkplain #release released}. Where attempts
+ * that count are rare and those that do not may come in bursts from one address (invitation codes: a room of
+ * invited people on one network), the log is {@linkplain #check checked} before and {@linkplain #record written}
+ * only for the ones that count, so the right ones never fill it.
  * A random revision rather than a counter: TTL ({@code expiresAt}) may remove an idle item and someone recreate it,
  * and a counter restarted at 1 could match a stale read; TTL only tidies, every read drops expired instants itself.
  */
@@ -116,20 +119,47 @@ public final class AttemptLog {
         return Contention.retry(rounds, contending, () -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored, so a release finds it
             Map<Subject, Stored> seen = read(subjects, now);
-            Duration wait = Duration.ZERO;
-            for (Subject subject : subjects) {
-                Duration untilRoom = seen.get(subject).attempts().untilRoom(now, window, subject.limit());
-                wait = untilRoom.compareTo(wait) > 0 ? untilRoom : wait;
-            }
-            if (!wait.isZero()) {
-                throw full.apply(Math.max(1, (wait.toMillis() + 999) / 1000));
-            }
+            refuseIfFull(subjects, seen, now, full);
             List<TransactWriteItem> writes = new ArrayList<>();
             for (Subject subject : subjects) {
                 writes.add(write(subject, seen.get(subject), seen.get(subject).attempts().with(now)));
             }
             return committed(writes) ? Optional.of(new Reservation(subjects, now)) : Optional.empty();
         });
+    }
+
+    /**
+     * Refuses when any subject's log is full now, writing nothing: for attempts that count only once they turn out
+     * wrong, {@linkplain #record recorded} then. Unlike {@link #reserve}, attempts racing past this check together
+     * are all made, so a burst may exceed the limit by its own size once; each wrong one is recorded all the same,
+     * and the next is refused for the window. The price of never counting the right ones, even in flight.
+     *
+     * @throws ProblemException what {@code full} makes, given the seconds until there is room
+     */
+    public void check(List<Subject> subjects, LongFunction<ProblemException> full) {
+        Instant now = clock.instant();
+        refuseIfFull(subjects, read(subjects, now), now, full);
+    }
+
+    /**
+     * Counts one attempt against every subject, refusing nothing (see {@link #check}). Best effort only when a burst
+     * contends past every retry: then some of its attempts go uncounted, and the log, full of the others, refuses
+     * what follows.
+     */
+    public void record(List<Subject> subjects) {
+        try {
+            Contention.retryUntilDone(rounds, contending, () -> {
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                Map<Subject, Stored> seen = read(subjects, now);
+                List<TransactWriteItem> writes = new ArrayList<>();
+                for (Subject subject : subjects) {
+                    writes.add(write(subject, seen.get(subject), seen.get(subject).attempts().with(now)));
+                }
+                return committed(writes);
+            });
+        } catch (ProblemException busy) {
+            LOG.warn("an attempt that counts went uncounted: {}", busy.getMessage());
+        }
     }
 
     /**
@@ -151,6 +181,18 @@ public final class AttemptLog {
             });
         } catch (ProblemException busy) {
             LOG.warn("an attempt that does not count stays counted: {}", busy.getMessage());
+        }
+    }
+
+    private void refuseIfFull(List<Subject> subjects, Map<Subject, Stored> seen, Instant now,
+                              LongFunction<ProblemException> full) {
+        Duration wait = Duration.ZERO;
+        for (Subject subject : subjects) {
+            Duration untilRoom = seen.get(subject).attempts().untilRoom(now, window, subject.limit());
+            wait = untilRoom.compareTo(wait) > 0 ? untilRoom : wait;
+        }
+        if (!wait.isZero()) {
+            throw full.apply(Math.max(1, (wait.toMillis() + 999) / 1000));
         }
     }
 

@@ -23,11 +23,11 @@ import ru.rossgram.shared.problem.ProblemType;
 /**
  * Who may sign up while the launch is closed, and what an invitation grants: the invitation side of sign-up.
  *
- * <p>{@link #admit} decides from reads, before any transaction, so a wrong code costs none: no code while closed
- * is 403 {@code invitation-required}; a code is tried against the client address's log of wrong codes first (429
- * {@code too-many-attempts} beyond the limit, before the code is even looked up), then looked up (422
- * {@code invitation-unknown}, and counted) and judged (422 {@code invitation-disabled}, {@code -expired},
- * {@code -used-up}). {@link #addRedemption} then puts the use into the account's own transaction, conditioned on
+ * <p>{@link #admit} decides from reads, before the account's transaction, so a wrong code costs none: no code
+ * while closed is 403 {@code invitation-required}; a code is first checked against the client address's log of
+ * wrong codes (429 {@code too-many-attempts} when it is full, before the code is even looked up), then looked up
+ * (422 {@code invitation-unknown}, and written to the log: only wrong codes are, so a room of invited people on
+ * one network never fills it) and judged (422 {@code invitation-disabled}, {@code -expired}, {@code -used-up}). {@link #addRedemption} then puts the use into the account's own transaction, conditioned on
  * the invitation still admitting, so of racing sign-ups no more succeed than it allows.
  */
 @Singleton
@@ -76,21 +76,20 @@ public class LaunchGate {
         if (typedCode.length() > MAX_TYPED_CHARS) {
             throw ProblemException.invalid("inviteCode", "an invitation code such as RG-XXXX-XXXX-XXXX");
         }
-        AttemptLog.Reservation attempt = wrongCodes.reserve(
-                List.of(new AttemptLog.Subject("invitation-address", sourceIp, launch.maxWrongCodesPerAddress())),
-                retryAfter -> new ProblemException(ProblemType.TOO_MANY_ATTEMPTS,
-                        "Too many wrong invitation codes from your address; try again in " + retryAfter + " seconds.",
-                        Map.of("retryAfterSeconds", retryAfter)));
+        List<AttemptLog.Subject> address =
+                List.of(new AttemptLog.Subject("invitation-address", sourceIp, launch.maxWrongCodesPerAddress()));
+        wrongCodes.check(address, retryAfter -> new ProblemException(ProblemType.TOO_MANY_ATTEMPTS,
+                "Too many wrong invitation codes from your address; try again in " + retryAfter + " seconds.",
+                Map.of("retryAfterSeconds", retryAfter)));
         if (isOperatorsInvitation(typedCode, username)) {
-            wrongCodes.release(attempt);
             return new Admission(null, true, closed);
         }
         Optional<Invitation> found = InvitationCodes.normalise(typedCode)
                 .flatMap(code -> invitations.find(codes.idOf(code)));
         if (found.isEmpty()) {
-            throw unknown(); // the attempt stays counted: this is the guess the log limits
+            wrongCodes.record(address); // a guess: what the log limits
+            throw unknown();
         }
-        wrongCodes.release(attempt);
         Invitation invitation = found.get();
         invitation.refusalAt(clock.instant()).ifPresent(refusal -> {
             throw refusal;
