@@ -3,11 +3,16 @@
 # step. Needs bash, curl and jq. Exits non-zero at the first step that does not answer as expected.
 # The same steps pass whichever cloud the runner plays (scripts/local.sh, or scripts/local.sh --cloud yandex).
 #
+# The operator steps need the runner started with an operator, as README's "Run it locally" shows:
+#   scripts/local.sh --env ROSSGRAM_OPERATORS_USERNAMES=demo.ops --env ROSSGRAM_OPERATORS_INVITATION=demo-operators-invitation
+#
 #   scripts/demo.sh                       # against http://localhost:3000
 #   API=http://localhost:3111 PAYMENTS=http://localhost:3101 scripts/demo.sh
 set -euo pipefail
 API="${API:-http://localhost:3000}"
 PAYMENTS="${PAYMENTS:-http://localhost:3100}"   # the runner's payment providers' simulator
+OPERATOR="${OPERATOR:-demo.ops}"                # ROSSGRAM_OPERATORS_USERNAMES of the runner
+OPERATOR_INVITATION="${OPERATOR_INVITATION:-demo-operators-invitation}"   # ROSSGRAM_OPERATORS_INVITATION
 command -v jq >/dev/null || { echo "demo.sh needs jq (apt-get install jq / brew install jq)" >&2; exit 1; }
 
 run_id="$(date +%s)$RANDOM"
@@ -68,9 +73,16 @@ fetch() {
 
 echo "Rossgram demo against $API"
 
-masha="masha_$run_id"; petya="petya_$run_id"
-call POST /v1/accounts 201 "{\"username\":\"$masha\",\"email\":\"$masha@example.ru\",\"password\":\"Sunrise over Neva, 5 a.m.\",\"displayName\":\"Маша Петрова\",\"referralCode\":\"FRIEND-2026\"}"
-show "signed up @$(jq -r .account.username <<<"$BODY") (id $(jq -r .account.id <<<"$BODY"))"
+masha="masha_$run_id"; petya="petya_$run_id"; anna="anna_$run_id"
+call POST /v1/accounts 201 "{\"username\":\"$anna\",\"email\":\"$anna@example.ru\",\"password\":\"Lilacs in the Summer Garden\",\"displayName\":\"Анна\"}"
+anna_access=$(jq -r .tokens.accessToken <<<"$BODY")
+call GET /v1/me/referrals 200 "" "$anna_access"
+anna_code=$(jq -r .code <<<"$BODY")
+show "@$anna signed up; her referral link: $(jq -r .link <<<"$BODY")"
+call POST /v1/accounts 201 "{\"username\":\"$masha\",\"email\":\"$masha@example.ru\",\"password\":\"Sunrise over Neva, 5 a.m.\",\"displayName\":\"Маша Петрова\",\"referralCode\":\"$anna_code\"}"
+show "signed up @$(jq -r .account.username <<<"$BODY") (id $(jq -r .account.id <<<"$BODY")), referred by @$anna"
+call POST /v1/accounts 422 "{\"username\":\"nobody_$run_id\",\"email\":\"nobody_$run_id@example.ru\",\"password\":\"Sunrise over Neva, 5 a.m.\",\"displayName\":\"Nobody\",\"referralCode\":\"FRIEND-2026\"}"
+show "a referral code no account has: $(jq -r .type <<<"$BODY")"
 call POST /v1/accounts 201 "{\"username\":\"$petya\",\"email\":\"$petya@example.ru\",\"password\":\"White nights on the Fontanka\",\"displayName\":\"Петя\"}"
 petya_access=$(jq -r .tokens.accessToken <<<"$BODY")
 show "signed up @$petya"
@@ -80,6 +92,42 @@ show "the same name in capitals is taken: $(jq -r .type <<<"$BODY")"
 
 call POST /v1/accounts 400 "{\"username\":true,\"email\":\"typed_$run_id@example.ru\",\"password\":\"Sunrise over Neva, 5 a.m.\",\"displayName\":\"Typed\"}"
 show "a username that is no JSON string: $(jq -r .type <<<"$BODY"), $(jq -c '.errors[0]' <<<"$BODY")"
+
+# Protected names and the operators: a name reserved for a creator is hers only with the code issued for it, and
+# a name that only looks like a taken one (Cyrillic letters, dots or underscores, a 0 for an o) is refused.
+ops_body="{\"username\":\"$OPERATOR\",\"email\":\"$OPERATOR@rossgram.example\",\"password\":\"Operators keep the launch honest\",\"displayName\":\"Rossgram\",\"inviteCode\":\"$OPERATOR_INVITATION\"}"
+ops_joined="joined with the configuration's invitation"
+ops_status=$(curl -s -o /tmp/rossgram-demo.$$ -w '%{http_code}' -X POST -H 'content-type: application/json' --data "$ops_body" "$API/v1/accounts")
+if [[ "$ops_status" == 409 ]]; then   # kept data: the operator joined in an earlier run
+  ops_joined="signed in (joined in an earlier run)"
+  ops_status=$(curl -s -o /tmp/rossgram-demo.$$ -w '%{http_code}' -X POST -H 'content-type: application/json' \
+    --data "{\"login\":\"$OPERATOR\",\"password\":\"Operators keep the launch honest\"}" "$API/v1/sessions")
+fi
+BODY=$(cat /tmp/rossgram-demo.$$); rm -f /tmp/rossgram-demo.$$
+step=$((step + 1)); printf '%2d. %-6s %-24s -> %s\n' "$step" POST "(the operator joins)" "$ops_status"
+[[ "$ops_status" == 201 ]] || { echo "    start the runner with --env ROSSGRAM_OPERATORS_USERNAMES=$OPERATOR --env ROSSGRAM_OPERATORS_INVITATION=$OPERATOR_INVITATION: $BODY" >&2; exit 1; }
+ops_access=$(jq -r .tokens.accessToken <<<"$BODY")
+show "@$OPERATOR, named in the configuration, $ops_joined"
+creator="makc_$run_id"
+call POST /v1/operator/reserved-names 201 "{\"names\":[\"$creator\"],\"reason\":\"a travel blogger coming over from Instagram\"}" "$ops_access"
+show "reserved: $(jq -c .names <<<"$BODY")"
+call POST /v1/accounts 409 "{\"username\":\"$creator\",\"email\":\"squatter_$run_id@example.ru\",\"password\":\"Sunrise over Neva, 5 a.m.\",\"displayName\":\"Squatter\"}"
+show "taking it without a code: $(jq -r .type <<<"$BODY")"
+call POST /v1/operator/invitations 201 "{\"kind\":\"creator\",\"forUsername\":\"$creator\",\"note\":\"Max, through his agent\"}" "$ops_access"
+creator_code=$(jq -r '.invitations[0].code' <<<"$BODY")
+show "a creator code for @$creator, shown this once: $creator_code"
+call POST /v1/accounts 201 "{\"username\":\"$creator\",\"email\":\"$creator@example.ru\",\"password\":\"Mountains before breakfast\",\"displayName\":\"Макс\",\"inviteCode\":\"$creator_code\"}"
+show "@$creator took his name: $(jq -c '.account | {username, verifiedCreator, badges}' <<<"$BODY")"
+call POST /v1/accounts 409 "{\"username\":\"макс_$run_id\",\"email\":\"cyrillic_$run_id@example.ru\",\"password\":\"Sunrise over Neva, 5 a.m.\",\"displayName\":\"Не Макс\"}"
+show "the same name in Cyrillic letters: $(jq -r .type <<<"$BODY")"
+call POST /v1/accounts 409 "{\"username\":\"an.na_$run_id\",\"email\":\"dotted_$run_id@example.ru\",\"password\":\"Sunrise over Neva, 5 a.m.\",\"displayName\":\"Не Анна\"}"
+show "@$anna with a dot inside: $(jq -r .type <<<"$BODY")"
+call GET /v1/operator/invitations 200 "" "$ops_access"
+show "the operators' invitations, never their codes: $(jq -c '.items[0] | {kind, forUsername, uses, usedBy: [.usedBy[].username]}' <<<"$BODY")"
+call GET /v1/operator/audit 200 "" "$ops_access"
+show "the audit log: $(jq -c '[.items[:3][] | {by: .operator.username, action}]' <<<"$BODY")"
+call GET /v1/operator/audit 403 "" "$petya_access"
+show "anyone else: $(jq -r .type <<<"$BODY")"
 
 call POST /v1/sessions 201 "{\"login\":\"$masha@example.ru\",\"password\":\"Sunrise over Neva, 5 a.m.\"}"
 access=$(jq -r .tokens.accessToken <<<"$BODY"); refresh=$(jq -r .tokens.refreshToken <<<"$BODY")
@@ -195,6 +243,8 @@ show "unlocked for @$petya: $(jq -c '{locked, renditions: (.photos[0].urls | key
 fetch "$(jq -r '.photos[0].urls.w320' <<<"$BODY")" w320
 call GET /v1/me/earnings 200 "" "$access"
 show "@$masha earned: $(jq -c '{balance, last: .items[0] | {kind, amount}}' <<<"$BODY")"
+call GET /v1/me/referrals 200 "" "$anna_access"
+show "@$anna referred @$masha: a quarter of the platform's fee, pending for the hold: $(jq -c '{rewards: .rewards | map_values(.amount), last: .items[0] | {state, amount: .amount.amount}}' <<<"$BODY")"
 
 # An avatar: the same pipeline, square crops, and the profile shows it once processed.
 call POST /v1/uploads 201 "{\"purpose\":\"avatar\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"
