@@ -10,7 +10,7 @@ import ru.rossgram.shared.imports.zip.UnsafeArchiveException.Reason;
 
 /**
  * One entry's uncompressed bytes, from a stream of exactly its compressed bytes. It never produces more than the
- * declared size (plus the one byte that proves the excess), which opening bounded by the compression ratio, and
+ * declared size (a further byte is asked for only to prove an excess), which opening bounded by the compression ratio, and
  * at the end checks the size and CRC-32: a reader that reaches {@code -1} has read exactly what the directory declared.
  * Memory: one input buffer of {@link ZipLimits#bufferBytes()} and the {@link Inflater}'s 32 KiB window.
  */
@@ -77,8 +77,8 @@ final class EntryInputStream extends InputStream {
     }
 
     private int inflate(byte[] b, int off, int len) throws IOException {
-        // One byte past the declared size is allowed out, so that the excess is seen, and refused, at once.
-        int wanted = (int) Math.min(len, entry.size() - produced + 1);
+        // Up to the declared size; once there, one byte is asked for, so that any excess is seen and refused.
+        int wanted = (int) Math.min(len, Math.max(1, entry.size() - produced));
         try {
             while (true) {
                 int n = inflater.inflate(b, off, wanted);
