@@ -35,9 +35,9 @@ public final class UnsafeArchiveException extends IOException {
         UNSUPPORTED_METHOD,
         /** A declared uncompressed size above {@link ZipLimits#maxEntryBytes()}. */
         ENTRY_TOO_LARGE,
-        /** Inflating past {@link ZipLimits#maxCompressionRatio()} times the compressed size: a zip bomb. */
+        /** A declared size past {@link ZipLimits#maxCompressionRatio()} times the compressed size: a zip bomb. */
         COMPRESSION_RATIO,
-        /** More or fewer bytes than the central directory declares. */
+        /** More or fewer bytes than the central directory declares (a bomb lying about its size stops here). */
         SIZE_MISMATCH,
         /** The bytes read do not have the CRC-32 the central directory declares. */
         CRC_MISMATCH
