@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
@@ -18,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import ru.rossgram.shared.imports.zip.UnsafeArchiveException.Reason;
 
@@ -129,6 +132,18 @@ class RangedZipTest {
                 .map(ArchiveEntry::name).toList();
 
         assertEquals(List.of("фото/привет.jpg", "unflagged/привет.jpg", "café.txt"), names);
+    }
+
+    @Test
+    void readsAnArchiveFromAFile(@TempDir Path folder) throws IOException {
+        byte[] photo = randomBytes(100_000, 9);
+        Path file = folder.resolve("export.zip");
+        Files.write(file, new ZipBytes().add(entry("photo.jpg", photo).dataDescriptor()).build());
+
+        try (FileRangeSource source = FileRangeSource.open(file)) {
+            RangedZip zip = RangedZip.open(source, ZipLimits.defaults());
+            assertArrayEquals(photo, readAll(zip, zip.entries().get(0)));
+        }
     }
 
     @Test
