@@ -9,10 +9,11 @@ import java.util.zip.Inflater;
 import ru.rossgram.shared.imports.zip.UnsafeArchiveException.Reason;
 
 /**
- * One entry's uncompressed bytes, from a stream of exactly its compressed bytes. It never produces more than the
- * declared size (a further byte is asked for only to prove an excess), which opening bounded by the compression ratio, and
- * at the end checks the size and CRC-32: a reader that reaches {@code -1} has read exactly what the directory declared.
- * Memory: one input buffer of {@link ZipLimits#bufferBytes()} and the {@link Inflater}'s 32 KiB window.
+ * One entry's uncompressed bytes, from a stream of exactly its compressed bytes. It never hands out more than the
+ * declared size (which opening bounded by the compression ratio; one further byte is asked for only to prove an
+ * excess), and at the end checks the size and CRC-32: a reader that reaches {@code -1} has read exactly what the
+ * directory declared. Memory: one input buffer of {@link ZipLimits#bufferBytes()} and the {@link Inflater}'s
+ * 32 KiB window.
  */
 final class EntryInputStream extends InputStream {
 

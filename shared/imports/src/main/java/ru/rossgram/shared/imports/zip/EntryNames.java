@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 import ru.rossgram.shared.imports.zip.UnsafeArchiveException.Reason;
@@ -23,7 +22,6 @@ final class EntryNames {
 
     private static final Charset IBM437 = Charset.isSupported("IBM437") ? Charset.forName("IBM437")
             : StandardCharsets.ISO_8859_1;
-    private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
     private static final int UNICODE_PATH_FIELD = 0x7075;
 
     private EntryNames() {
@@ -88,7 +86,7 @@ final class EntryNames {
             why = "an absolute path";
         } else if (name.indexOf('\\') >= 0) {
             why = "a backslash";
-        } else if (DRIVE.matcher(name).matches()) {
+        } else if (name.length() >= 2 && name.charAt(1) == ':' && isAsciiLetter(name.charAt(0))) {
             why = "a drive letter";
         } else if (name.indexOf('\0') >= 0) {
             why = "a NUL character";
@@ -102,6 +100,10 @@ final class EntryNames {
         if (why != null) {
             throw new UnsafeArchiveException(Reason.UNSAFE_PATH, "entry '" + printable(name) + "' has " + why);
         }
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     private static String printable(String name) {

@@ -85,8 +85,8 @@ public final class RangedZip {
     /**
      * Opens one entry's uncompressed bytes with one ranged read. The stream ends ({@code -1}) only after the size
      * and CRC-32 were found to be the declared ones; otherwise a read throws {@link UnsafeArchiveException}
-     * ({@link Reason#SIZE_MISMATCH}, {@link Reason#CRC_MISMATCH}, {@link Reason#COMPRESSION_RATIO},
-     * {@link Reason#TRUNCATED}, {@link Reason#CORRUPT}) as soon as the fault is seen.
+     * ({@link Reason#SIZE_MISMATCH}, {@link Reason#CRC_MISMATCH}, {@link Reason#TRUNCATED}, {@link Reason#CORRUPT})
+     * as soon as the fault is seen: no byte past the declared size ever reaches the caller.
      *
      * @throws UnsafeArchiveException {@link Reason#ENCRYPTED}, {@link Reason#UNSUPPORTED_METHOD},
      *     {@link Reason#ENTRY_TOO_LARGE}, {@link Reason#COMPRESSION_RATIO} (declared), {@link Reason#SIZE_MISMATCH}

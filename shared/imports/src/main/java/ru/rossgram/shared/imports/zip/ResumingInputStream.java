@@ -2,11 +2,12 @@ package ru.rossgram.shared.imports.zip;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 
 /**
  * A range read that survives a dropped connection: when reading fails, the rest of the range is opened again
- * from the first byte not yet delivered, up to a number of times. A failure retrying cannot cure
- * ({@link ObjectUnavailableException}) is thrown at once.
+ * from the first byte not yet delivered, up to a number of times, waiting a little longer before each
+ * (exponential backoff). A failure retrying cannot cure ({@link ObjectUnavailableException}) is thrown at once.
  */
 final class ResumingInputStream extends InputStream {
 
@@ -18,14 +19,20 @@ final class ResumingInputStream extends InputStream {
 
     private final Opener opener;
     private final int maxResumes;
+    private final long firstBackoffMillis;
     private long position;
     private final long end;
     private InputStream current;
     private int resumes;
 
-    ResumingInputStream(Opener opener, long offset, long length, int maxResumes) {
+    /**
+     * @param maxResumes how many times the rest of the range is opened again after a failure
+     * @param firstBackoffMillis the wait before the first resume, doubled before each next one
+     */
+    ResumingInputStream(Opener opener, long offset, long length, int maxResumes, long firstBackoffMillis) {
         this.opener = opener;
         this.maxResumes = maxResumes;
+        this.firstBackoffMillis = firstBackoffMillis;
         this.position = offset;
         this.end = offset + length;
     }
@@ -60,10 +67,22 @@ final class ResumingInputStream extends InputStream {
                 throw e;
             } catch (IOException e) {
                 closeQuietly();
-                if (resumes++ >= maxResumes) {
+                if (resumes >= maxResumes) {
                     throw e;
                 }
+                backOff(firstBackoffMillis << resumes++, e);
             }
+        }
+    }
+
+    private static void backOff(long millis, IOException failure) throws InterruptedIOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException interrupted = new InterruptedIOException("interrupted while resuming a range");
+            interrupted.addSuppressed(failure);
+            throw interrupted;
         }
     }
 

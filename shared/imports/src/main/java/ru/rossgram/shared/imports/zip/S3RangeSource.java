@@ -15,11 +15,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * An object in S3 (or a compatible store) as a {@link RangeSource}: its size and ETag from one {@code HeadObject},
  * each range from one ranged {@code GetObject} pinned to that ETag ({@code If-Match}), so that an object replaced
  * while it is read is refused rather than read half old, half new. A connection dropped mid-range is resumed from
- * the first byte not yet delivered, up to {@value #RESUMES} times; the SDK's own retries cover failed requests.
+ * the first byte not yet delivered, up to {@value #RESUMES} times (after 0.2, 0.4, 0.8 s); the SDK's own retries
+ * cover requests that fail before their body.
  */
 public final class S3RangeSource implements RangeSource {
 
     static final int RESUMES = 3;
+    private static final long FIRST_BACKOFF_MILLIS = 200;
 
     private final S3Client s3;
     private final String bucket;
@@ -67,7 +69,8 @@ public final class S3RangeSource implements RangeSource {
             return InputStream.nullInputStream();
         }
         String eTag = head().eTag();
-        return new ResumingInputStream((from, count) -> get(from, count, eTag), offset, length, RESUMES);
+        return new ResumingInputStream((from, count) -> get(from, count, eTag), offset, length, RESUMES,
+                FIRST_BACKOFF_MILLIS);
     }
 
     private InputStream get(long offset, long length, String eTag) throws IOException {

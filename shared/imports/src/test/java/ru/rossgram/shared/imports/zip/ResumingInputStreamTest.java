@@ -19,7 +19,7 @@ class ResumingInputStreamTest {
 
     @Test
     void aConnectionDroppedTwice_isResumed_andTheBytesComeOutWhole() throws IOException {
-        ResumingInputStream in = new ResumingInputStream(dropping(2, 3000), 1000, 8000, 3);
+        ResumingInputStream in = new ResumingInputStream(dropping(2, 3000), 1000, 8000, 3, 1);
 
         byte[] read = in.readAllBytes();
 
@@ -29,7 +29,7 @@ class ResumingInputStreamTest {
 
     @Test
     void moreDropsThanAllowed_fail() {
-        ResumingInputStream in = new ResumingInputStream(dropping(10, 100), 0, 8000, 3);
+        ResumingInputStream in = new ResumingInputStream(dropping(10, 100), 0, 8000, 3, 1);
 
         assertThrows(IOException.class, in::readAllBytes);
         assertEquals(4, opened.size());
@@ -40,7 +40,7 @@ class ResumingInputStreamTest {
         ResumingInputStream in = new ResumingInputStream((offset, length) -> {
             opened.add(offset);
             throw new ObjectUnavailableException("gone", null);
-        }, 0, 100, 3);
+        }, 0, 100, 3, 1);
 
         assertThrows(ObjectUnavailableException.class, in::readAllBytes);
         assertEquals(1, opened.size());
