@@ -54,19 +54,25 @@ final class ExportLayout {
     private void classify(String name, String fileName) {
         if (NUMBERED_POSTS.matcher(fileName).matches()) {
             postsFiles.add(name);
-        } else if (NUMBERED_FOLLOWERS.matcher(fileName).matches()) {
+        } else if (NUMBERED_FOLLOWERS.matcher(fileName).matches() && inConnectionsFolder(name)) {
             followersFiles.add(name);
+        } else if (fileName.equals("following.json") && inConnectionsFolder(name)) {
+            followingFiles.add(name);
         } else {
             switch (fileName) {
                 case "archived_posts.json" -> archivedPostsFiles.add(name);
                 case "reels.json", "igtv_videos.json" -> videoFiles.add(name);
                 case "media.json" -> mediaJson2018.add(name);
-                case "following.json" -> followingFiles.add(name);
                 case "connections.json" -> connections2018.add(name);
                 case "personal_information.json", "profile.json" -> ownerFiles.add(name);
                 default -> htmlPages |= fileName.endsWith(".html");
             }
         }
+    }
+
+    /** Followers lists sit in {@code followers_and_following/}, so another product's {@code followers.json} is not one. */
+    private static boolean inConnectionsFolder(String name) {
+        return name.startsWith("followers_and_following/") || name.contains("/followers_and_following/");
     }
 
     /** The era the files' names and folders point to. */

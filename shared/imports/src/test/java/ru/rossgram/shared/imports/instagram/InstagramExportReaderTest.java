@@ -185,6 +185,7 @@ class InstagramExportReaderTest {
                         relation("by_value", "by_value", "https://www.instagram.com/by_value"),
                         relation("by_title", null, "https://www.instagram.com/_u/by_title"),
                         relation(null, null, "https://www.instagram.com/_u/by_href/?hl=ru"))))
+                .json("your_instagram_activity/threads/followers.json", List.of(relation("", "not_a_follower", null)))
                 .json("your_instagram_activity/content/posts_1.json", List.of());
 
         InstagramExport export = reader.read(files);
