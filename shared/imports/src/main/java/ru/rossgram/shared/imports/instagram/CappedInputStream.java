@@ -4,17 +4,29 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Refuses to read past a file's limit, whatever size the archive declared for it. */
+/**
+ * Refuses to read past a file's limit, whatever size the archive declared for it, and past an entry's limit once
+ * {@link #startEntry()} marks where one begins. The parser reads ahead by its buffer, so an entry's bound holds to
+ * within that buffer (8 KB).
+ */
 final class CappedInputStream extends FilterInputStream {
 
     private final String entryName;
     private final long limit;
+    private final long entryLimit;
     private long read;
+    private long entryStart = -1;
 
-    CappedInputStream(InputStream in, String entryName, long limit) {
+    CappedInputStream(InputStream in, String entryName, long limit, long entryLimit) {
         super(in);
         this.entryName = entryName;
         this.limit = limit;
+        this.entryLimit = entryLimit;
+    }
+
+    /** The bytes read from here on belong to one entry, until the next call. */
+    void startEntry() {
+        entryStart = read;
     }
 
     @Override
@@ -46,6 +58,10 @@ final class CappedInputStream extends FilterInputStream {
         read += n;
         if (read > limit) {
             throw new ExportFileTooLargeException(entryName, limit);
+        }
+        if (entryStart >= 0 && read - entryStart > entryLimit) {
+            throw new MalformedExportException(entryName,
+                    "holds an entry larger than the " + entryLimit + " bytes a post or a follower may take", null);
         }
     }
 }

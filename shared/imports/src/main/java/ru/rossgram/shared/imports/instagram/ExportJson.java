@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -53,7 +53,8 @@ final class ExportJson {
      * ({@code "Username": {"value": "name"}}).
      */
     Optional<String> firstValueOf(String entryName, String fieldName) {
-        try (JsonParser parser = open(entryName)) {
+        CappedInputStream[] capped = new CappedInputStream[1];
+        try (JsonParser parser = open(entryName, stream -> capped[0] = stream)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token != JsonToken.FIELD_NAME || !fieldName.equalsIgnoreCase(parser.currentName())) {
                     continue;
@@ -63,6 +64,7 @@ final class ExportJson {
                     return Optional.of(parser.getText());
                 }
                 if (value == JsonToken.START_OBJECT) {
+                    capped[0].startEntry();
                     JsonNode node = mapper.readTree(parser);
                     if (node.path("value").isTextual()) {
                         return Optional.of(node.path("value").asText());
@@ -80,13 +82,16 @@ final class ExportJson {
         return new MalformedExportException(entryName, "not readable JSON: " + message, e);
     }
 
-    private JsonParser open(String entryName) throws IOException {
+    /** Opens a file capped at the limits; {@code cap} receives the capped stream, to mark where entries begin. */
+    private JsonParser open(String entryName, Consumer<CappedInputStream> cap) throws IOException {
         long declared = source.declaredSize(entryName);
         if (declared > limits.maxJsonBytes()) {
             throw new ExportFileTooLargeException(entryName, limits.maxJsonBytes());
         }
-        InputStream in = source.open(entryName);
-        return mapper.getFactory().createParser(new CappedInputStream(in, entryName, limits.maxJsonBytes()));
+        CappedInputStream capped = new CappedInputStream(source.open(entryName), entryName, limits.maxJsonBytes(),
+                limits.maxEntryBytes());
+        cap.accept(capped);
+        return mapper.getFactory().createParser(capped);
     }
 
     /** Walks the sections, holding one open parser at most. */
@@ -94,6 +99,7 @@ final class ExportJson {
         private final Iterator<Section<T>> sections;
         private Section<T> section;
         private JsonParser parser;
+        private CappedInputStream capped;
         private boolean inEntries;
         private T next;
 
@@ -133,7 +139,7 @@ final class ExportJson {
             }
             section = sections.next();
             try {
-                parser = open(section.entryName());
+                parser = open(section.entryName(), stream -> capped = stream);
                 inEntries = positionAtEntries();
             } catch (IOException e) {
                 close();
@@ -184,6 +190,7 @@ final class ExportJson {
                     parser.skipChildren();
                     return TextNode.valueOf(key);
                 }
+                capped.startEntry();
                 JsonToken token = parser.nextToken();
                 if (token == null) {
                     throw new MalformedExportException(section.entryName(), "ends in the middle of its entries", null);
@@ -212,6 +219,7 @@ final class ExportJson {
                 }
                 parser = null;
             }
+            capped = null;
             inEntries = false;
         }
     }

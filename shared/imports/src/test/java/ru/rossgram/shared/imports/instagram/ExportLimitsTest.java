@@ -2,10 +2,6 @@ package ru.rossgram.shared.imports.instagram;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,7 +14,7 @@ import static ru.rossgram.shared.imports.instagram.GeneratedExport.post;
 
 class ExportLimitsTest {
 
-    private static final ExportLimits SMALL = new ExportLimits(1_000, 200, 16);
+    private static final ExportLimits SMALL = new ExportLimits(1_000, 1_000, 200, 16);
 
     private static long countPosts(InstagramExport export) {
         try (Stream<ExportedPost> posts = export.posts().open()) {
@@ -49,6 +45,24 @@ class ExportLimitsTest {
                 .declaring("personal_information/personal_information/personal_information.json", 500_000_000L);
 
         assertThrows(ExportFileTooLargeException.class, () -> new InstagramExportReader(SMALL).read(files));
+    }
+
+    @Test
+    void onePostLargerThanTheEntryLimit_isRefusedBeforeItIsHeldInMemory() {
+        Object[] media = new Object[5_000];
+        for (int i = 0; i < media.length; i++) {
+            media[i] = media("media/posts/" + i + ".jpg", null, 1L);
+        }
+        GeneratedExport files = new GeneratedExport().json("content/posts_1.json", List.of(
+                post("fine", 1L, media("media/posts/first.jpg", null, 1L)), post("hostile", 1L, media)));
+        InstagramExport export = new InstagramExportReader(new ExportLimits(1L << 30, 64 * 1024, 10_000, 64)).read(files);
+
+        try (Stream<ExportedPost> posts = export.posts().open()) {
+            java.util.Iterator<ExportedPost> it = posts.iterator();
+            assertEquals("fine", it.next().caption());
+            MalformedExportException refused = assertThrows(MalformedExportException.class, it::next);
+            assertTrue(refused.getMessage().contains("65536 bytes"));
+        }
     }
 
     @Test
@@ -86,84 +100,57 @@ class ExportLimitsTest {
         }
     }
 
-    /** A million followers, generated as they are read: the stream never holds them, so this runs in a small heap. */
+    /** A million followers, generated as they are read: the stream never holds them (run with -Xmx16m to see). */
     @Test
     void millionFollowers_areStreamedOneAtATime() {
         int followers = 1_000_000;
-        ExportSource source = new ExportSource() {
-            @Override
-            public Collection<String> entryNames() {
-                return List.of("connections/followers_and_following/followers_1.json");
-            }
-
-            @Override
-            public InputStream open(String entryName) {
-                return new GeneratedFollowers(followers);
-            }
-        };
-        InstagramExport export = new InstagramExportReader(new ExportLimits(1L << 30, 10_000, 64)).read(source);
+        ExportSource source = GeneratedJsonArray.source("connections/followers_and_following/followers_1.json",
+                followers, i -> "{\"title\":\"\",\"media_list_data\":[],\"string_list_data\":[{\"href\":"
+                        + "\"https://www.instagram.com/fan_" + i + "\",\"value\":\"fan_" + i + "\",\"timestamp\":1700000000}]}");
+        InstagramExport export = new InstagramExportReader(new ExportLimits(1L << 30, 10_000, 10_000, 64)).read(source);
 
         long started = System.nanoTime();
         long count;
-        long lastDigitSeven;
+        long endingInSeven;
         try (Stream<String> handles = export.followers().open()) {
             long[] sevens = {0};
             count = handles.peek(h -> sevens[0] += h.endsWith("7") ? 1 : 0).count();
-            lastDigitSeven = sevens[0];
+            endingInSeven = sevens[0];
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals(followers, count);
-        assertEquals(followers / 10, lastDigitSeven);
+        assertEquals(followers / 10, endingInSeven);
         System.out.printf("streamed %,d follower handles in %,d ms%n", count, millis);
     }
 
-    /** {@code [{"title":"","string_list_data":[{"href":"...","value":"fan_N","timestamp":...}]}, ...]}, made on demand. */
-    private static final class GeneratedFollowers extends InputStream {
-        private final int total;
-        private int produced;
-        private byte[] chunk = "[".getBytes(StandardCharsets.US_ASCII);
-        private int position;
+    /** A hundred thousand carousels of three photos with Russian mojibake captions, read one post at a time. */
+    @Test
+    void hundredThousandPosts_areStreamedOneAtATime() {
+        int total = 100_000;
+        String caption = GeneratedExport.mojibake("Пост номер ").chars()
+                .mapToObj(c -> String.format("\\u%04x", c)).reduce("", String::concat);
+        ExportSource source = GeneratedJsonArray.source("your_instagram_activity/content/posts_1.json", total,
+                i -> "{\"title\":\"" + caption + i + "\",\"creation_timestamp\":" + (1_600_000_000L + i) + ",\"media\":["
+                        + "{\"uri\":\"media/posts/" + i + "_1.webp\",\"creation_timestamp\":1600000000},"
+                        + "{\"uri\":\"media/posts/" + i + "_2.jpg\",\"creation_timestamp\":1600000000},"
+                        + "{\"uri\":\"media/posts/" + i + "_3.heic\",\"creation_timestamp\":1600000000}]}");
+        InstagramExport export = new InstagramExportReader(new ExportLimits(1L << 30, 10_000, 10_000, 64)).read(source);
 
-        GeneratedFollowers(int total) {
-            this.total = total;
+        long started = System.nanoTime();
+        ExportedPost last;
+        try (Stream<ExportedPost> posts = export.posts().open()) {
+            last = posts.reduce((a, b) -> b).orElseThrow();
         }
+        long millis = (System.nanoTime() - started) / 1_000_000;
 
-        @Override
-        public int read() {
-            if (position == chunk.length && !refill()) {
-                return -1;
-            }
-            return chunk[position++] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (position == chunk.length && !refill()) {
-                return -1;
-            }
-            int n = Math.min(length, chunk.length - position);
-            System.arraycopy(chunk, position, buffer, offset, n);
-            position += n;
-            return n;
-        }
-
-        private boolean refill() {
-            if (produced > total) {
-                return false;
-            }
-            String next = produced == total ? "]" : (produced == 0 ? "" : ",")
-                    + "{\"title\":\"\",\"media_list_data\":[],\"string_list_data\":[{\"href\":\"https://www.instagram.com/fan_"
-                    + produced + "\",\"value\":\"fan_" + produced + "\",\"timestamp\":1700000000}]}";
-            produced++;
-            chunk = next.getBytes(StandardCharsets.US_ASCII);
-            position = 0;
-            return true;
-        }
+        assertEquals("Пост номер " + (total - 1), last.caption());
+        assertEquals(3, last.media().size());
+        System.out.printf("streamed %,d posts in %,d ms%n", total, millis);
     }
 
     @Test
     void limitsMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> new ExportLimits(0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new ExportLimits(0, 1, 1, 1));
     }
 }
