@@ -35,10 +35,16 @@ final class ExportJson {
     private final ExportLimits limits;
     private final ObjectMapper mapper;
 
-    ExportJson(ExportSource source, ExportLimits limits) {
+    /** @param mapper made by {@link #mapperFor}, once per reader */
+    ExportJson(ExportSource source, ExportLimits limits, ObjectMapper mapper) {
         this.source = source;
         this.limits = limits;
-        this.mapper = new ObjectMapper(JsonFactory.builder().streamReadConstraints(limits.streamConstraints()).build());
+        this.mapper = mapper;
+    }
+
+    /** A mapper whose parsers enforce the limits on strings and nesting. */
+    static ObjectMapper mapperFor(ExportLimits limits) {
+        return new ObjectMapper(JsonFactory.builder().streamReadConstraints(limits.streamConstraints()).build());
     }
 
     /** The sections' entries one after another, each file opened when reached and closed when done. */
@@ -91,7 +97,12 @@ final class ExportJson {
         CappedInputStream capped = new CappedInputStream(source.open(entryName), entryName, limits.maxJsonBytes(),
                 limits.maxEntryBytes());
         cap.accept(capped);
-        return mapper.getFactory().createParser(capped);
+        try {
+            return mapper.getFactory().createParser(capped);
+        } catch (IOException | RuntimeException e) {
+            capped.close();
+            throw e;
+        }
     }
 
     /** Walks the sections, holding one open parser at most. */

@@ -2,7 +2,6 @@ package ru.rossgram.shared.imports.instagram;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ public interface ExportSource {
                 owner.putIfAbsent(name, part);
             }
         }
-        List<String> names = List.copyOf(new ArrayList<>(owner.keySet()));
+        List<String> names = List.copyOf(owner.keySet());
         return new ExportSource() {
             @Override
             public Collection<String> entryNames() {

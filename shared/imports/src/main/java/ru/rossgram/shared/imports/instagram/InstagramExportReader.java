@@ -1,5 +1,7 @@
 package ru.rossgram.shared.imports.instagram;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,9 +14,11 @@ import java.util.Optional;
 public final class InstagramExportReader {
 
     private final ExportLimits limits;
+    private final ObjectMapper mapper;
 
     public InstagramExportReader(ExportLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.mapper = ExportJson.mapperFor(limits);
     }
 
     /**
@@ -28,7 +32,7 @@ public final class InstagramExportReader {
     public InstagramExport read(ExportSource source) {
         ExportLayout layout = new ExportLayout(source.entryNames());
         ExportEra era = layout.era();
-        ExportJson json = new ExportJson(source, limits);
+        ExportJson json = new ExportJson(source, limits, mapper);
         if (era == ExportEra.HTML) {
             return new InstagramExport(Optional.empty(), era, ExportStream.empty(), ExportStream.empty(),
                     ExportStream.empty());
