@@ -24,6 +24,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 @Factory
 public class S3Clients {
+    /** More than the JDK keeps idle connections per host (5, {@code http.maxConnections}), so one attempt is fresh. */
+    static final int ATTEMPTS = 7;
+
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final Optional<URI> endpoint;
@@ -40,10 +43,16 @@ public class S3Clients {
      * SDK's default since 2.30, a CRC on every request, is refused by several S3-compatible stores; our own uploads
      * go through presigned URLs), and where one is required, DeleteObjects, the {@code Content-MD5} that Yandex
      * Object Storage demands rather than the CRC32 the SDK would send instead (AWS takes either).
+     *
+     * <p>{@value #ATTEMPTS} attempts, not S3's default 4: the JDK's HTTP client keeps up to 5 idle connections per
+     * host for the whole JVM, and after the peer dropped them (a container thawed, a storage node restarted) each
+     * attempt can draw another dead one and fail writing its request ("Error writing request body to server"),
+     * so only an attempt past all of them is sure to open a live connection.
      */
     @Singleton
     S3Client s3(SdkHttpClient httpClient, RossgramConfig config) {
         var builder = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(httpClient)
+                .overrideConfiguration(o -> o.retryStrategy(retries -> retries.maxAttempts(ATTEMPTS)))
                 .forcePathStyle(config.s3PathStyle())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
