@@ -1,14 +1,10 @@
 package ru.rossgram.shared.launch;
 
-import static ru.rossgram.shared.dynamo.Attrs.n;
-
 import jakarta.inject.Singleton;
 import java.util.Map;
-import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import ru.rossgram.shared.dynamo.Counters;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Founding-member numbers: 1, 2, 3, ... in order of arrival, from one counter item, {@code LAUNCH} /
@@ -21,19 +17,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public class FoundingNumbers {
     private static final Map<String, AttributeValue> COUNTER = Attrs.key("LAUNCH", "FOUNDERS");
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final Counters counters;
 
-    public FoundingNumbers(DynamoDbClient dynamo, RossgramConfig config) {
-        this.dynamo = dynamo;
-        this.table = config.table();
+    public FoundingNumbers(Counters counters) {
+        this.counters = counters;
     }
 
     /** The next founding number, never handed out before. */
     public long draw() {
-        var updated = dynamo.updateItem(r -> r.tableName(table).key(COUNTER).updateExpression("ADD #n :one")
-                .expressionAttributeNames(Map.of("#n", "value")).expressionAttributeValues(Map.of(":one", n(1)))
-                .returnValues(ReturnValue.UPDATED_NEW));
-        return Long.parseLong(updated.attributes().get("value").n());
+        return counters.next(COUNTER);
     }
 }

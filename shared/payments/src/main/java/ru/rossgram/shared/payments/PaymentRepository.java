@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.Counters;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -38,21 +38,21 @@ public class PaymentRepository {
     private static final Map<String, AttributeValue> ORDER_COUNTER = Attrs.key("COUNTER#payment-order", "COUNTER");
 
     private final DynamoDbClient dynamo;
+    private final Counters counters;
     private final TransactionWriter transactions;
     private final String table;
 
-    public PaymentRepository(DynamoDbClient dynamo, TransactionWriter transactions, RossgramConfig config) {
+    public PaymentRepository(DynamoDbClient dynamo, TransactionWriter transactions, Counters counters,
+                             RossgramConfig config) {
         this.dynamo = dynamo;
+        this.counters = counters;
         this.transactions = transactions;
         this.table = config.table();
     }
 
     /** The next order number: 1, 2, 3, ... across all payments. */
     public long nextOrderNumber() {
-        var updated = dynamo.updateItem(r -> r.tableName(table).key(ORDER_COUNTER).updateExpression("ADD #n :one")
-                .expressionAttributeNames(Map.of("#n", "value")).expressionAttributeValues(Map.of(":one", n(1)))
-                .returnValues(ReturnValue.UPDATED_NEW));
-        return Long.parseLong(updated.attributes().get("value").n());
+        return counters.next(ORDER_COUNTER);
     }
 
     /**
