@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -137,18 +136,12 @@ public class InvitationRepository {
 
     /** Who used {@code invitationId}, newest first (consistent). */
     public List<InvitationUse> uses(String invitationId) {
+        QueryRequest request = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :use)")
+                .expressionAttributeValues(Map.of(":pk", s(PK_PREFIX + invitationId), ":use", s(USE_PREFIX))).build();
         List<InvitationUse> uses = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(r -> r.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :use)")
-                    .expressionAttributeValues(Map.of(":pk", s(PK_PREFIX + invitationId), ":use", s(USE_PREFIX)))
-                    .exclusiveStartKey(from));
-            page.items().forEach(item -> uses.add(new InvitationUse(string(item, "userId"), string(item, "username"),
-                    Instant.parse(string(item, "usedAt")))));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.queryPaginator(request).items().forEach(item -> uses.add(new InvitationUse(string(item, "userId"),
+                string(item, "username"), Instant.parse(string(item, "usedAt")))));
         uses.sort(Comparator.comparing(InvitationUse::usedAt).reversed());
         return uses;
     }
@@ -174,33 +167,20 @@ public class InvitationRepository {
             condition += " AND gsi1sk < :before";
             values.put(":before", s(before));
         }
-        List<Invitation> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            // a kind is a filter: every operator-issued invitation shares one listing, newest first across kinds
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName("gsi1")
-                    .keyConditionExpression(condition).scanIndexForward(false).limit(limit + 1)
-                    .exclusiveStartKey(start);
-            if (kind != null) {
-                values.put(":kind", s(kind.wire()));
-                query.filterExpression("#kind = :kind").expressionAttributeNames(Map.of("#kind", KIND));
-            }
-            QueryResponse page = dynamo.query(query.expressionAttributeValues(values).build());
-            page.items().forEach(item -> found.add(invitation(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null && found.size() <= limit);
-        return found.size() > limit + 1 ? found.subList(0, limit + 1) : found;
+        // a kind is a filter: every operator-issued invitation shares one listing, newest first across kinds
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName("gsi1")
+                .keyConditionExpression(condition).scanIndexForward(false).limit(limit + 1);
+        if (kind != null) {
+            values.put(":kind", s(kind.wire()));
+            query.filterExpression("#kind = :kind").expressionAttributeNames(Map.of("#kind", KIND));
+        }
+        // pages are fetched only as the stream asks for items: a filtered listing reads on until it has enough
+        return dynamo.queryPaginator(query.expressionAttributeValues(values).build()).items().stream()
+                .limit(limit + 1).map(InvitationRepository::invitation).toList();
     }
 
     private List<Invitation> queryAll(QueryRequest request) {
-        List<Invitation> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(request.toBuilder().exclusiveStartKey(start).build());
-            page.items().forEach(item -> found.add(invitation(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return found;
+        return dynamo.queryPaginator(request).items().stream().map(InvitationRepository::invitation).toList();
     }
 
     private static Invitation invitation(Map<String, AttributeValue> item) {
