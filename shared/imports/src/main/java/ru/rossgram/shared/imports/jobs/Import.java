@@ -14,10 +14,20 @@ import java.util.Objects;
  * @param failureDetail     the same for people
  * @param instagramUsername the export's owner, once read
  * @param era               the export's layout, once read
+ * @param linkRefusal       why the export's owner name was not linked to the account (another account holds it),
+ *                          or {@code null}; the import goes on without the handle lists
  */
 public record Import(String importId, String ownerId, ImportStatus status, List<ImportFile> files, int step, String cursor,
                      ImportProgress progress, String failure, String failureDetail, String instagramUsername, String era,
-                     Instant createdAt, Instant updatedAt) {
+                     Instant createdAt, Instant updatedAt, String linkRefusal) {
+
+    /** An import whose owner name was linked, or not yet read. */
+    public Import(String importId, String ownerId, ImportStatus status, List<ImportFile> files, int step, String cursor,
+                  ImportProgress progress, String failure, String failureDetail, String instagramUsername, String era,
+                  Instant createdAt, Instant updatedAt) {
+        this(importId, ownerId, status, files, step, cursor, progress, failure, failureDetail, instagramUsername, era,
+                createdAt, updatedAt, null);
+    }
 
     public Import {
         Objects.requireNonNull(importId, "importId");

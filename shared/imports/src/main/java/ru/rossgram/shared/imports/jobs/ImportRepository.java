@@ -89,6 +89,13 @@ public class ImportRepository {
      */
     public boolean advance(Import seen, ImportStatus status, String cursor, ImportProgress stepWork,
                            String instagramUsername, String era, Instant now) {
+        return advance(seen, status, cursor, stepWork, instagramUsername, era, null, now);
+    }
+
+    /** {@link #advance(Import, ImportStatus, String, ImportProgress, String, String, Instant)}, noting why the owner's
+     * Instagram name was not linked ({@code linkRefusal}, null: nothing to note). */
+    public boolean advance(Import seen, ImportStatus status, String cursor, ImportProgress stepWork,
+                           String instagramUsername, String era, String linkRefusal, Instant now) {
         ImportProgress p = seen.progress().plus(stepWork);
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":status", s(status.wire()));
@@ -103,6 +110,10 @@ public class ImportRepository {
         if (era != null) {
             set.append(", era = :era");
             values.put(":era", s(era));
+        }
+        if (linkRefusal != null) {
+            set.append(", linkRefusal = :refusal");
+            values.put(":refusal", s(linkRefusal));
         }
         if (cursor != null) {
             set.append(", #cursor = :cursor");
@@ -162,6 +173,26 @@ public class ImportRepository {
         return new OutcomePage(lines, next);
     }
 
+    /**
+     * The report lines already written for the posts at {@code fromSeq} up to {@code toSeq} (exclusive), by post: what
+     * an earlier delivery of the same step recorded, which a retry keeps rather than rewrites.
+     */
+    public Map<Long, List<PostOutcome>> outcomesBetween(String importId, long fromSeq, long toSeq) {
+        Map<Long, List<PostOutcome>> lines = new HashMap<>();
+        if (toSeq <= fromSeq) {
+            return lines;
+        }
+        Map<String, AttributeValue> values = Map.of(":pk", s(pk(importId)), ":from", s(outcomeSk(fromSeq, 0)),
+                ":to", s(outcomeSk(toSeq - 1, 999)));
+        var pages = dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to").expressionAttributeValues(values));
+        for (Map<String, AttributeValue> item : pages.items()) {
+            NumberedOutcome line = fromOutcomeItem(item);
+            lines.computeIfAbsent(line.seq(), seq -> new ArrayList<>()).add(line.outcome());
+        }
+        return lines;
+    }
+
     /** Whether {@code after} is a report position this repository hands out (anything else names nothing). */
     public static boolean isOutcomePosition(String after) {
         return after != null && after.matches("OUTCOME#\\d{9}#\\d{3}");
@@ -206,6 +237,9 @@ public class ImportRepository {
         if (imp.era() != null) {
             item.put("era", s(imp.era()));
         }
+        if (imp.linkRefusal() != null) {
+            item.put("linkRefusal", s(imp.linkRefusal()));
+        }
         item.put("createdAt", s(imp.createdAt().toString()));
         item.put("updatedAt", s(imp.updatedAt().toString()));
         return item;
@@ -225,7 +259,8 @@ public class ImportRepository {
                 ImportStatus.fromWire(string(item, "status")).orElseThrow(), files,
                 Attrs.number(item, "step").orElse(0L).intValue(), string(item, "cursor"), progress, string(item, "failure"),
                 string(item, "failureDetail"), string(item, "instagramUsername"), string(item, "era"),
-                Instant.parse(string(item, "createdAt")), Instant.parse(string(item, "updatedAt")));
+                Instant.parse(string(item, "createdAt")), Instant.parse(string(item, "updatedAt")),
+                string(item, "linkRefusal"));
     }
 
     private static AttributeValue filesValue(List<ImportFile> files) {
