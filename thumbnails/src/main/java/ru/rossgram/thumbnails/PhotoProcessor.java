@@ -189,6 +189,8 @@ public class PhotoProcessor {
                         .ifPresent(postId -> fanOut.postPublished(postId, upload.ownerId()));
                 yield ProcessingOutcome.POST_PUBLISHED;
             }
+            // Decided where the post was read anyway: no task object, no fan-out invocation per imported post.
+            case IMPORTED_POST_PUBLISHED -> ProcessingOutcome.POST_PUBLISHED;
             case RECORDED, POST_FAILED -> ProcessingOutcome.PHOTO_READY;
             case ALREADY_RECORDED -> {
                 deleteUnrecordedPreview(upload, record);
@@ -224,11 +226,12 @@ public class PhotoProcessor {
 
     /**
      * A repeated event for a processed photo: if its post is published, queue the post's fan-out again, in
-     * case the delivery that published it failed before queueing (queueing twice is harmless).
+     * case the delivery that published it failed before queueing (queueing twice is harmless). An imported post
+     * is never fanned out.
      */
     private void ensureFanOut(Upload upload) {
         if (upload.postId() != null && upload.status() == UploadStatus.READY) {
-            posts.find(upload.postId()).filter(post -> post.status() == PostStatus.PUBLISHED)
+            posts.find(upload.postId()).filter(post -> post.status() == PostStatus.PUBLISHED && !post.imported())
                     .ifPresent(post -> fanOut.postPublished(post.postId(), post.authorId()));
         }
     }

@@ -3,8 +3,14 @@ package ru.rossgram.shared.config;
 import com.github.f4b6a3.ulid.Ulid;
 import com.github.f4b6a3.ulid.UlidFactory;
 import jakarta.inject.Singleton;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
@@ -40,8 +46,35 @@ public class IdGenerator {
         return new Ulid(clock.millis(), bits).toString();
     }
 
+    /**
+     * The id of something brought over from elsewhere (an imported post or photo): its time part is {@code at}, so it
+     * sorts where an id made at that moment would; its 80 other bits are the first 80 of a SHA-256 over {@code parts}
+     * (each length-prefixed, so no two lists of parts run together), so the same thing always gets the same id and a
+     * retried import creates nothing new.
+     *
+     * @throws IllegalArgumentException for a moment before 1970 or past the ULID's range
+     */
+    public static String derivedId(Instant at, String... parts) {
+        long millis = at.toEpochMilli();
+        if (millis < 0 || millis > 0xFFFF_FFFF_FFFFL) {
+            throw new IllegalArgumentException("no ULID for the moment " + at);
+        }
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
+        }
+        for (String part : parts) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+            sha256.update(bytes);
+        }
+        return new Ulid(millis, Arrays.copyOf(sha256.digest(), 10)).toString();
+    }
+
     /** The lowest id made at {@code at} or later: a key-range bound for "since then". */
-    public static String lowestIdAt(java.time.Instant at) {
+    public static String lowestIdAt(Instant at) {
         return new Ulid(at.toEpochMilli(), new byte[10]).toString();
     }
 

@@ -150,6 +150,18 @@ public class MediaStore {
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
     }
 
+    /**
+     * Stores an original photo the service itself brings (an imported one) at its upload's key, as a phone's PUT to
+     * its upload URL would; the storage event then has the thumbnail function process it like any upload.
+     */
+    public void putOriginal(String key, String contentType, byte[] bytes) {
+        if (!MediaKeys.parseUploadKey(key).isPresent()) {
+            throw new IllegalArgumentException("not an upload's key: " + key);
+        }
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+    }
+
     /** The bucket every key here lives in. */
     public String bucket() {
         return bucket;

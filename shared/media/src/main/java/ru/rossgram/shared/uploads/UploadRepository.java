@@ -19,6 +19,7 @@ import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.media.PhotoRecordItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -55,6 +56,21 @@ public class UploadRepository {
         transactions.write(puts).ifPresent(reasons -> {
             throw new IllegalStateException("upload ids are fresh ULIDs, yet recording them failed: " + reasons);
         });
+    }
+
+    /**
+     * Records {@code upload} unless an upload with its id exists: for ids derived from what they stand for (an
+     * imported photo), where a retry computes the same id and must add nothing.
+     *
+     * @return whether this call recorded it
+     */
+    public boolean createIfAbsent(Upload upload) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(toItem(upload)).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
     }
 
     public Optional<Upload> find(String uploadId) {

@@ -141,7 +141,9 @@ public class FanOutService {
         switch (task.action()) {
             case ADD -> {
                 Optional<Post> post = posts.find(task.postId());
-                if (post.isEmpty() || post.get().status() != PostStatus.PUBLISHED || !post.get().isAuthor(task.authorId())) {
+                // An imported post is not queued in the first place (PhotoResults says so); this holds whatever queues one.
+                if (post.isEmpty() || post.get().status() != PostStatus.PUBLISHED || !post.get().isAuthor(task.authorId())
+                        || post.get().imported()) {
                     return Optional.of(new StepResult(Outcome.NOTHING_TO_DO, 0));
                 }
                 feeds.add(List.of(task.authorId()), new FeedRepository.FeedItem(task.postId(), task.authorId(), post.get().paid()),

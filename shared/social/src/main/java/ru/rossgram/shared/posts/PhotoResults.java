@@ -57,6 +57,11 @@ public class PhotoResults {
         RECORDED,
         /** Recorded, and it was the post's last photo: this call published the post. */
         POST_PUBLISHED,
+        /**
+         * Recorded, and it was the last photo of an imported post: this call published it, and it is not to be
+         * fanned out (old posts brought over must not flood followers' feeds).
+         */
+        IMPORTED_POST_PUBLISHED,
         /** Recorded, and the post it belongs to is now failed. */
         POST_FAILED,
         /** An outcome was already recorded for this upload (a repeated event); nothing changed. */
@@ -92,12 +97,14 @@ public class PhotoResults {
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(uploads.markReadyItem(upload, photo, now));
             boolean publishes = false;
+            boolean imported = false;
             if (upload.postId() != null) {
                 Optional<Post> post = posts.find(upload.postId());
                 if (post.isEmpty()) {
                     return Optional.empty(); // being deleted with its uploads this very moment; the next read says so
                 }
                 publishes = PostRepository.publishesWithOneMorePhoto(post.get());
+                imported = post.get().imported();
                 items.add(posts.photoReadyItem(post.get(), upload.photoIndex(), photo, now));
                 if (publishes) { // counted in the transaction that publishes, so exactly once
                     items.add(counters.changeItem(post.get().authorId(), Counter.POSTS, 1));
@@ -106,7 +113,10 @@ public class PhotoResults {
             if (!transactions.write(items).isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(publishes ? Outcome.POST_PUBLISHED : Outcome.RECORDED);
+            if (!publishes) {
+                return Optional.of(Outcome.RECORDED);
+            }
+            return Optional.of(imported ? Outcome.IMPORTED_POST_PUBLISHED : Outcome.POST_PUBLISHED);
         });
     }
 

@@ -16,6 +16,8 @@ import ru.rossgram.shared.money.Money;
  * @param likeCount     how many accounts like the post (moves in the transaction that adds or removes a like)
  * @param commentCount  how many comments it has (likewise)
  * @param price         what unlocking its photos costs, fixed at creation; null for a free post
+ * @param imported      brought over from another service (an Instagram export): {@code createdAt} is its original
+ *                      date, and it is never pushed into followers' feeds
  */
 public record Post(
         String postId,
@@ -33,7 +35,8 @@ public record Post(
         long version,
         long likeCount,
         long commentCount,
-        Money price) {
+        Money price,
+        boolean imported) {
 
     public Post {
         hashtags = List.copyOf(hashtags);
@@ -46,7 +49,7 @@ public record Post(
                 String location, PostStatus status, String failureReason, Instant createdAt, Instant publishedAt,
                 List<Photo> photos, int readyCount, long version) {
         this(postId, authorId, caption, hashtags, mentions, location, status, failureReason, createdAt, publishedAt,
-                photos, readyCount, version, 0, 0, null);
+                photos, readyCount, version, 0, 0, null, false);
     }
 
     /** Whether its photos are shown only to buyers (and its author). */
@@ -57,13 +60,13 @@ public record Post(
     /** The same post with its caption, tags and photos replaced (an edit), everything else kept. */
     public Post withText(String newCaption, List<String> newHashtags, List<String> newMentions, List<Photo> newPhotos) {
         return new Post(postId, authorId, newCaption, newHashtags, newMentions, location, status, failureReason,
-                createdAt, publishedAt, newPhotos, readyCount, version, likeCount, commentCount, price);
+                createdAt, publishedAt, newPhotos, readyCount, version, likeCount, commentCount, price, imported);
     }
 
     /** The same post at {@code newVersion}. */
     public Post atVersion(long newVersion) {
         return new Post(postId, authorId, caption, hashtags, mentions, location, status, failureReason,
-                createdAt, publishedAt, photos, readyCount, newVersion, likeCount, commentCount, price);
+                createdAt, publishedAt, photos, readyCount, newVersion, likeCount, commentCount, price, imported);
     }
 
     public boolean isAuthor(String userId) {

@@ -117,7 +117,7 @@ public class PostCreator {
         boolean published = ready == photos.size();
         Post post = new Post(draft.postId(), caller.userId(), draft.caption(), draft.tags().hashtags(),
                 draft.tags().mentions(), draft.location(), published ? PostStatus.PUBLISHED : PostStatus.PROCESSING, null,
-                now, published ? now : null, postPhotos, ready, 1, 0, 0, draft.price());
+                now, published ? now : null, postPhotos, ready, 1, 0, 0, draft.price(), false);
 
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(posts.createItem(post));

@@ -40,6 +40,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * <p>The post's partition also holds its likes and comments ({@code LIKE#<userId>}, {@code COMMENT#<commentId>},
  * see {@code ru.rossgram.shared.engagement}); {@code likeCount} and {@code commentCount} on the post item move
  * in the same transaction as the item they count, so they are exact. Absent means 0.
+ *
+ * <p>An imported post ({@code imported = true}, absent otherwise) carries its original date as {@code createdAt}
+ * and an id whose time part is that date, so the grid's {@code gsi1sk} order puts it among the author's own posts
+ * where it was first posted.
  */
 @Singleton
 public class PostRepository {
@@ -240,6 +244,9 @@ public class PostRepository {
             item.put("currency", s(post.price().currency()));
         }
         item.put("createdAt", s(post.createdAt().toString()));
+        if (post.imported()) { // absent on the posts made here, which are nearly all
+            item.put("imported", AttributeValue.fromBool(true));
+        }
         if (post.publishedAt() != null) {
             item.put("publishedAt", s(post.publishedAt().toString()));
             item.put("gsi1pk", s(gridPk(post.authorId())));
@@ -289,6 +296,7 @@ public class PostRepository {
                 Attrs.number(item, "version").orElse(0L),
                 Attrs.number(item, Counter.LIKES.attribute).orElse(0L),
                 Attrs.number(item, Counter.COMMENTS.attribute).orElse(0L),
-                Attrs.number(item, "price").map(kopecks -> new Money(kopecks, string(item, "currency"))).orElse(null));
+                Attrs.number(item, "price").map(kopecks -> new Money(kopecks, string(item, "currency"))).orElse(null),
+                item.containsKey("imported") && Boolean.TRUE.equals(item.get("imported").bool()));
     }
 }

@@ -58,6 +58,28 @@ public final class PostRules {
         return value;
     }
 
+    /** A caption brought over from elsewhere, made to fit: {@code cut} when it had to be shortened. */
+    public record FittedCaption(String text, boolean cut) {
+    }
+
+    /**
+     * An imported caption as a post can hold it, never refused (the author cannot be asked to fix it): line breaks
+     * kept as {@code \n}, other control characters dropped, white space around stripped, and anything past
+     * {@value #CAPTION_MAX} code points cut off, never inside a surrogate pair.
+     */
+    public static FittedCaption importedCaption(String caption) {
+        if (caption == null) {
+            return new FittedCaption("", false);
+        }
+        String value = caption.replace("\r\n", "\n").codePoints()
+                .filter(c -> !Character.isISOControl(c) || c == '\n')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (value.codePointCount(0, value.length()) <= CAPTION_MAX) {
+            return new FittedCaption(value, false);
+        }
+        return new FittedCaption(value.substring(0, value.offsetByCodePoints(0, CAPTION_MAX)).strip(), true);
+    }
+
     /**
      * @return one alt text per photo, "" where there is none
      * @throws ProblemException 400 when not one per photo, or one is too long

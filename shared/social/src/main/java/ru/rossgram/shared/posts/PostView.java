@@ -15,6 +15,8 @@ import java.util.Map;
  * @param price        for a paid post, what unlocking it costs; null for a free one
  * @param locked       for a paid post, whether the reader has yet to buy it: its photos then carry only a blurred
  *                     {@code preview}; null for a free post
+ * @param imported     brought over from an Instagram export: {@code createdAt} is the date it was first posted there,
+ *                     {@code publishedAt} when it appeared here
  */
 public record PostView(
         String id,
@@ -32,6 +34,7 @@ public record PostView(
         boolean likedByMe,
         Price price,
         Boolean locked,
+        boolean imported,
         List<PhotoView> photos) {
 
     /** An amount in minor units (kopecks) and its currency. */

@@ -93,7 +93,7 @@ public class PostViews {
         PostView.Price price = post.paid() ? new PostView.Price(post.price().minor(), post.price().currency()) : null;
         return new PostView(post.postId(), author, post.caption(), post.hashtags(), post.mentions(), post.location(),
                 post.status().wire(), forAuthor ? post.failureReason() : null, post.createdAt(), post.publishedAt(),
-                post.likeCount(), post.commentCount(), likedByMe, price, post.paid() ? !unlocked : null, photos);
+                post.likeCount(), post.commentCount(), likedByMe, price, post.paid() ? !unlocked : null, post.imported(), photos);
     }
 
     /** A photo with the URLs the viewer may have: every rendition but the preview if unlocked, else the preview only. */

@@ -2,10 +2,12 @@ package ru.rossgram.shared.imports.instagram;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The files of one export, however they are stored: entries of one or several ZIP files read where they lie, or a
@@ -30,6 +32,15 @@ public interface ExportSource {
      */
     default long declaredSize(String entryName) {
         return -1;
+    }
+
+    /**
+     * When the archive says the entry was last modified, the last stand-in for a photo's date when neither the
+     * export nor the photo's EXIF gives one; empty when the source cannot tell (a ZIP's DOS time has no zone, so a
+     * source that gives it says how it read it).
+     */
+    default Optional<Instant> modifiedAt(String entryName) {
+        return Optional.empty();
     }
 
     /**
@@ -63,6 +74,12 @@ public interface ExportSource {
             public long declaredSize(String entryName) {
                 ExportSource part = owner.get(entryName);
                 return part == null ? -1 : part.declaredSize(entryName);
+            }
+
+            @Override
+            public Optional<Instant> modifiedAt(String entryName) {
+                ExportSource part = owner.get(entryName);
+                return part == null ? Optional.empty() : part.modifiedAt(entryName);
             }
         };
     }
