@@ -46,6 +46,8 @@ public class AccountRepository {
     private static final String VERIFIED_CREATOR = "verifiedCreator";
     private static final String INVITATION_ID = "invitationId";
     private static final String REFERRED_BY = "referredBy";
+    /** The linked Instagram name, shown on the profile; written with the link, so a profile view reads nothing more. */
+    private static final String INSTAGRAM_USERNAME = "instagramUsername";
 
     private final DynamoDbClient dynamo;
     private final BatchReads batchReads;
@@ -283,6 +285,22 @@ public class AccountRepository {
                 .build()).build();
     }
 
+    /**
+     * Shows {@code handle} on the profile as the account's Instagram name ({@code null}: removes it), for the
+     * transaction that links or unlinks it. Fails the transaction when the account no longer exists.
+     */
+    public TransactWriteItem instagramUsernameItem(String userId, String handle) {
+        Update.Builder update = Update.builder().tableName(table).key(profileKey(userId))
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(Map.of("#ig", INSTAGRAM_USERNAME));
+        if (handle == null) {
+            update.updateExpression("REMOVE #ig");
+        } else {
+            update.updateExpression("SET #ig = :ig").expressionAttributeValues(Map.of(":ig", s(handle)));
+        }
+        return TransactWriteItem.builder().update(update.build()).build();
+    }
+
     /** An account with the hash it signs in with; the hash never leaves the service layer. */
     public record StoredAccount(Account account, String passwordHash) {
     }
@@ -428,7 +446,8 @@ public class AccountRepository {
                 Attrs.number(item, "version").orElse(0L),
                 avatar(item.get("avatar")),
                 isPrivate(item),
-                membership(item));
+                membership(item),
+                string(item, INSTAGRAM_USERNAME));
         return new StoredAccount(account, string(item, "passwordHash"));
     }
 }

@@ -46,6 +46,6 @@ public class UserProfiles {
         return new UserProfile(account.userId(), account.username(), account.displayName(), account.bio(),
                 views.avatar(account.avatar()), account.privateAccount(), counts, relationship,
                 account.membership().badgeNames(), account.membership().foundingNumber(),
-                account.membership().verifiedCreator());
+                account.membership().verifiedCreator(), account.instagramUsername());
     }
 }
