@@ -203,7 +203,7 @@ class DeployDryRunIT {
             }
         }
         assertEquals(List.of(), triggers, "triggers no subscription asks for");
-        assertEquals(3, subscriptions, "originals/, avatars/ and tasks/fanout/");
+        assertEquals(4, subscriptions, "originals/, avatars/, tasks/fanout/ and tasks/imports/");
     }
 
     @Test

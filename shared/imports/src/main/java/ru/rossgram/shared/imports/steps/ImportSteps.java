@@ -9,6 +9,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import ru.rossgram.shared.imports.audience.HandleList;
+import ru.rossgram.shared.imports.audience.HandleLists;
+import ru.rossgram.shared.imports.audience.InstagramLinker;
+import ru.rossgram.shared.imports.audience.LinkOutcome;
+import ru.rossgram.shared.imports.audience.ListProgress;
 import ru.rossgram.shared.imports.instagram.ExportLimits;
 import ru.rossgram.shared.imports.instagram.ExportSource;
 import ru.rossgram.shared.imports.instagram.ExportedMedia;
@@ -24,6 +29,7 @@ import ru.rossgram.shared.imports.jobs.ImportStatus;
 import ru.rossgram.shared.imports.jobs.ImportTasks;
 import ru.rossgram.shared.imports.jobs.ImportTasks.Task;
 import ru.rossgram.shared.imports.jobs.PostOutcome;
+import ru.rossgram.shared.imports.posts.PostImporter;
 import ru.rossgram.shared.imports.steps.StepCursor.Phase;
 import ru.rossgram.shared.media.MediaStore;
 
@@ -54,20 +60,23 @@ public class ImportSteps {
     private final ImportRepository imports;
     private final ImportTasks tasks;
     private final ExportArchives archives;
-    private final PostImport posts;
-    private final AudienceImport audience;
+    private final PostImporter posts;
+    private final InstagramLinker linker;
+    private final HandleLists lists;
     private final MediaStore media;
     private final ImportStepConfig config;
     private final Clock clock;
     private final InstagramExportReader reader;
 
-    public ImportSteps(ImportRepository imports, ImportTasks tasks, ExportArchives archives, PostImport posts,
-                       AudienceImport audience, MediaStore media, ImportStepConfig config, Clock clock) {
+    public ImportSteps(ImportRepository imports, ImportTasks tasks, ExportArchives archives, PostImporter posts,
+                       InstagramLinker linker, HandleLists lists, MediaStore media, ImportStepConfig config,
+                       Clock clock) {
         this.imports = imports;
         this.tasks = tasks;
         this.archives = archives;
         this.posts = posts;
-        this.audience = audience;
+        this.linker = linker;
+        this.lists = lists;
         this.media = media;
         this.config = config;
         this.clock = clock;
@@ -109,6 +118,11 @@ public class ImportSteps {
         }
     }
 
+    /** Removes a step's task object once it ran (a stale one too); a step that threw keeps it for the retry. */
+    public void finished(Task task) {
+        tasks.delete(task);
+    }
+
     /** Reads the owner, the era and the totals; links the owner's Instagram name. */
     private Outcome scan(Task task, Import imp) throws IOException {
         ExportSource source = archives.open(imp);
@@ -125,7 +139,8 @@ public class ImportSteps {
             }
         }
         String owner = export.ownerUsername().orElse(null);
-        String refusal = owner == null ? null : audience.link(imp.ownerId(), owner).orElse(null);
+        LinkOutcome link = owner == null ? null : linker.link(imp.ownerId(), owner);
+        String refusal = link == null || link.linked() ? null : link.reason();
         ImportProgress totals = new ImportProgress(0, total, 0, 0, 0, 0, bytes);
         return advance(task, imp, StepCursor.at(Phase.POSTS, 0), totals, owner, export.era().name(), refusal);
     }
@@ -170,8 +185,8 @@ public class ImportSteps {
         try (Stream<String> handles = (followers ? export.followers() : export.following()).open()) {
             LimitedIterator<String> part = new LimitedIterator<>(handles.skip(cursor.index()).iterator(),
                     config.handlesPerStep());
-            AudienceImport.HandlesStored stored = audience.store(imp.ownerId(), followers, part, cursor.index(),
-                    config.stepBudget());
+            ListProgress stored = lists.store(imp.ownerId(), followers ? HandleList.FOLLOWERS : HandleList.FOLLOWING,
+                    part, cursor.index(), config.stepBudget());
             if (!stored.linked()) {
                 next = StepCursor.at(Phase.FINISH, 0); // unlinked meanwhile: no list is kept
             } else if (stored.finished() && !part.cutShort()) {

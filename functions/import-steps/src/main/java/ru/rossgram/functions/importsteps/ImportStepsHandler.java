@@ -1,0 +1,46 @@
+package ru.rossgram.functions.importsteps;
+
+import io.micronaut.context.ApplicationContextBuilder;
+import jakarta.inject.Inject;
+import ru.rossgram.shared.events.StorageEventFunction;
+import ru.rossgram.shared.imports.audience.UnlinkTasks;
+import ru.rossgram.shared.imports.jobs.ImportTasks;
+import ru.rossgram.shared.imports.steps.ImportSteps;
+import ru.rossgram.shared.imports.steps.UnlinkSteps;
+
+/**
+ * S3 {@code ObjectCreated} on {@code tasks/imports/}: runs one step of an Instagram import
+ * ({@code tasks/imports/run/...}: read the export where it lies, import a share of it, queue the next step) or of
+ * the cleanup after an unlink ({@code tasks/imports/unlink/...}). A step that throws keeps its task object, and the
+ * platform delivers it again.
+ */
+public class ImportStepsHandler extends StorageEventFunction {
+    @Inject
+    ImportSteps imports;
+    @Inject
+    UnlinkSteps unlinks;
+
+    public ImportStepsHandler() {
+    }
+
+    public ImportStepsHandler(ApplicationContextBuilder contextBuilder) {
+        super(contextBuilder);
+    }
+
+    @Override
+    protected Object handle(String bucket, String key) {
+        var step = ImportTasks.parse(key);
+        if (step.isPresent()) {
+            ImportSteps.Outcome outcome = imports.run(step.get());
+            imports.finished(step.get());
+            return outcome;
+        }
+        var unlink = UnlinkTasks.parse(key);
+        if (unlink.isPresent()) {
+            boolean more = unlinks.run(unlink.get());
+            unlinks.finished(unlink.get());
+            return more ? "cleanup continues" : "cleanup done";
+        }
+        return "not an import task";
+    }
+}
