@@ -2,8 +2,10 @@ package ru.rossgram.shared.imports.steps;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import ru.rossgram.shared.imports.instagram.ExportSource;
 import ru.rossgram.shared.imports.zip.ArchiveEntry;
 import ru.rossgram.shared.imports.zip.RangedZip;
@@ -33,5 +35,10 @@ final class ZipExportSource implements ExportSource {
     @Override
     public long declaredSize(String entryName) {
         return zip.entry(entryName).map(ArchiveEntry::size).orElse(-1L);
+    }
+
+    @Override
+    public Optional<Instant> modifiedAt(String entryName) {
+        return zip.entry(entryName).flatMap(ArchiveEntry::modifiedAt);
     }
 }

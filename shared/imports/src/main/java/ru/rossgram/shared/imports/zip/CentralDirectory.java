@@ -70,6 +70,7 @@ final class CentralDirectory {
         long compressed = u32(b, at + 20);
         long size = u32(b, at + 24);
         long offset = u32(b, at + 42);
+        long dosTime = u32(b, at + 12);
         byte[] rawName = Arrays.copyOfRange(b, at + HEADER_LENGTH, at + HEADER_LENGTH + nameLength);
         int extra = at + HEADER_LENGTH + nameLength;
         String name = EntryNames.decode(rawName, (flags & 0x800) != 0, b, extra, extraLength);
@@ -89,7 +90,7 @@ final class CentralDirectory {
                 offset = zip64Value(b, field, fieldEnd, name);
             }
         }
-        return new Header(name, nameLength, flags, method, crc, compressed, size, offset);
+        return new Header(name, nameLength, flags, method, crc, compressed, size, offset, dosTime);
     }
 
     /** The data offset of the ZIP64 extended information field. */
@@ -144,12 +145,12 @@ final class CentralDirectory {
         for (int i = 0; i < headers.size(); i++) {
             Header h = headers.get(i);
             entries.add(new ArchiveEntry(h.name, h.method, h.flags, h.crc, h.compressed, h.size, h.offset,
-                    spanEnds[i]));
+                    spanEnds[i], h.dosTime));
         }
         return entries;
     }
 
     private record Header(String name, int nameLength, int flags, int method, long crc, long compressed, long size,
-            long offset) {
+            long offset, long dosTime) {
     }
 }

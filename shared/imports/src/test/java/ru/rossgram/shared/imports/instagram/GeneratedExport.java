@@ -19,9 +19,10 @@ import java.util.Map;
 
 /**
  * An export built in code, written the way Instagram writes it: every non-ASCII character escaped, and text as
- * mojibake (each UTF-8 byte its own {@code \\u00XX}) where {@link #mojibake} is used. An in-memory map of name to bytes.
+ * mojibake (each UTF-8 byte its own {@code \\u00XX}) where {@link #mojibake} is used. An in-memory map of name to bytes,
+ * which {@link #zip()} writes as a real ZIP file (published in this module's test-jar for the integration tests).
  */
-final class GeneratedExport implements ExportSource {
+public final class GeneratedExport implements ExportSource {
 
     /** Instagram's writer: ASCII only, so "п" becomes two escapes of its UTF-8 bytes once {@link #mojibake} applied. */
     private static final ObjectMapper INSTAGRAM_WRITER = JsonMapper.builder()
@@ -31,11 +32,11 @@ final class GeneratedExport implements ExportSource {
     private final Map<String, Long> declaredSizes = new LinkedHashMap<>();
 
     /** What Instagram does to text: each UTF-8 byte read as its own Latin-1 character. */
-    static String mojibake(String text) {
+    public static String mojibake(String text) {
         return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
-    static Map<String, Object> map(Object... keysAndValues) {
+    public static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {
@@ -46,28 +47,28 @@ final class GeneratedExport implements ExportSource {
     }
 
     /** A post entry of posts_N.json (2021 on). */
-    static Map<String, Object> post(String title, Long timestamp, Object... media) {
+    public static Map<String, Object> post(String title, Long timestamp, Object... media) {
         return map("title", title, "creation_timestamp", timestamp, "media", Arrays.asList(media));
     }
 
     /** A media entry of a post. */
-    static Map<String, Object> media(String uri, String title, Long timestamp) {
+    public static Map<String, Object> media(String uri, String title, Long timestamp) {
         return map("uri", uri, "title", title, "creation_timestamp", timestamp,
                 "media_metadata", map("photo_metadata", map("exif_data", List.of(map("source_type", "library")))));
     }
 
-    static Map<String, Object> video(String uri, Long timestamp) {
+    public static Map<String, Object> video(String uri, Long timestamp) {
         return map("uri", uri, "creation_timestamp", timestamp,
                 "media_metadata", map("video_metadata", map("exif_data", List.of())));
     }
 
     /** A followers_N.json / following.json entry. */
-    static Map<String, Object> relation(String title, String value, String href) {
+    public static Map<String, Object> relation(String title, String value, String href) {
         return map("title", title, "media_list_data", List.of(),
                 "string_list_data", List.of(map("href", href, "value", value, "timestamp", 1_700_000_000L)));
     }
 
-    GeneratedExport json(String name, Object content) {
+    public GeneratedExport json(String name, Object content) {
         try {
             files.put(name, INSTAGRAM_WRITER.writeValueAsBytes(content));
         } catch (JsonProcessingException e) {
@@ -76,20 +77,20 @@ final class GeneratedExport implements ExportSource {
         return this;
     }
 
-    GeneratedExport raw(String name, String content) {
+    public GeneratedExport raw(String name, String content) {
         files.put(name, content.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
     /** Media files: a few bytes each, their type is the thumbnail pipeline's business. */
-    GeneratedExport files(String... names) {
+    public GeneratedExport files(String... names) {
         for (String name : names) {
             files.put(name, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
         }
         return this;
     }
 
-    GeneratedExport declaring(String name, long size) {
+    public GeneratedExport declaring(String name, long size) {
         declaredSizes.put(name, size);
         return this;
     }
@@ -111,5 +112,26 @@ final class GeneratedExport implements ExportSource {
     @Override
     public long declaredSize(String entryName) {
         return declaredSizes.getOrDefault(entryName, -1L);
+    }
+
+    /** A media file of the given bytes (a real photo, for a test that sends it through the thumbnail pipeline). */
+    public GeneratedExport file(String name, byte[] bytes) {
+        files.put(name, bytes.clone());
+        return this;
+    }
+
+    /** The export as one ZIP file, its entries deflated in the order they were added, as Instagram ships it. */
+    public byte[] zip() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+                out.write(file.getValue());
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 }
