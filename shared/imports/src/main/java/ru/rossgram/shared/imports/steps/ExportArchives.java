@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import ru.rossgram.shared.config.RossgramConfig;
-import ru.rossgram.shared.imports.instagram.ExportSource;
 import ru.rossgram.shared.imports.jobs.Import;
 import ru.rossgram.shared.imports.jobs.ImportFile;
 import ru.rossgram.shared.imports.zip.RangedZip;
@@ -35,11 +34,11 @@ public class ExportArchives {
      * @throws ru.rossgram.shared.imports.zip.ObjectUnavailableException when a part is gone
      * @throws IOException when storage cannot be reached (retry)
      */
-    public ExportSource open(Import imp) throws IOException {
-        List<ExportSource> parts = new ArrayList<>();
+    public ArchivedExport open(Import imp) throws IOException {
+        List<ZipExportSource> parts = new ArrayList<>();
         for (ImportFile file : imp.files().stream().sorted(Comparator.comparingInt(ImportFile::index)).toList()) {
             parts.add(new ZipExportSource(RangedZip.open(new S3RangeSource(s3, bucket, file.objectKey()), limits)));
         }
-        return ExportSource.combined(parts);
+        return new ArchivedExport(parts);
     }
 }

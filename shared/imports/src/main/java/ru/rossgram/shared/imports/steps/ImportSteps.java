@@ -123,9 +123,13 @@ public class ImportSteps {
         tasks.delete(task);
     }
 
-    /** Reads the owner, the era and the totals; links the owner's Instagram name. */
+    /**
+     * Reads the owner, the era and the totals, and checks what every photo entry declares; then links the owner's
+     * Instagram name. Everything that can refuse the export from its JSON and its central directory does so here,
+     * before anything outside the import is written.
+     */
     private Outcome scan(Task task, Import imp) throws IOException {
-        ExportSource source = archives.open(imp);
+        ArchivedExport source = archives.open(imp);
         InstagramExport export = reader.read(source);
         if (export.htmlOnly()) {
             return fail(imp, ImportFailure.HTML_EXPORT);
@@ -134,7 +138,13 @@ public class ImportSteps {
         long bytes = 0;
         try (Stream<ExportedPost> all = export.posts().open()) {
             for (Iterator<ExportedPost> it = all.iterator(); it.hasNext(); ) {
-                bytes += photoBytes(it.next(), source);
+                ExportedPost post = it.next();
+                for (ExportedMedia m : post.importableMedia()) {
+                    if (m.presentInArchive()) {
+                        source.checkOpenable(m.entryName()); // a declared bomb fails the import before anything is written
+                    }
+                }
+                bytes += photoBytes(post, source);
                 total++;
             }
         }

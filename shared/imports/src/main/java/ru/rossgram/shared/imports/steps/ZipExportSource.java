@@ -32,6 +32,17 @@ final class ZipExportSource implements ExportSource {
         return zip.open(entry);
     }
 
+    /** Whether this file holds the entry. */
+    boolean holds(String entryName) {
+        return zip.entry(entryName).isPresent();
+    }
+
+    /** @throws ru.rossgram.shared.imports.zip.UnsafeArchiveException when opening the entry would be refused */
+    void checkOpenable(String entryName) throws IOException {
+        ArchiveEntry entry = zip.entry(entryName).orElseThrow(() -> new IOException("no entry " + entryName));
+        zip.checkOpenable(entry);
+    }
+
     @Override
     public long declaredSize(String entryName) {
         return zip.entry(entryName).map(ArchiveEntry::size).orElse(-1L);

@@ -130,7 +130,14 @@ public final class RangedZip {
         }
     }
 
-    private void checkOpenable(ArchiveEntry entry) throws UnsafeArchiveException {
+    /**
+     * Refuses an entry as {@link #open} would, from what the central directory declares, without reading it: so a
+     * caller can refuse an archive up front for an entry it will read later.
+     *
+     * @throws UnsafeArchiveException {@link Reason#ENCRYPTED}, {@link Reason#UNSUPPORTED_METHOD},
+     *     {@link Reason#ENTRY_TOO_LARGE}, {@link Reason#COMPRESSION_RATIO}, {@link Reason#SIZE_MISMATCH}
+     */
+    public void checkOpenable(ArchiveEntry entry) throws UnsafeArchiveException {
         String name = "'" + entry.name() + "'";
         if (entry.isEncrypted()) {
             throw new UnsafeArchiveException(Reason.ENCRYPTED, name + " is encrypted");

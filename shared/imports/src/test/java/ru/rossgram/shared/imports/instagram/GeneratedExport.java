@@ -28,6 +28,9 @@ public final class GeneratedExport implements ExportSource {
     private static final ObjectMapper INSTAGRAM_WRITER = JsonMapper.builder()
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
+    /** The modification time {@link #zip()} gives every entry (Instagram's are the time the export was made). */
+    public static final java.time.Instant ENTRY_TIME = java.time.Instant.parse("2024-01-02T03:04:06Z");
+
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final Map<String, Long> declaredSizes = new LinkedHashMap<>();
 
@@ -125,7 +128,9 @@ public final class GeneratedExport implements ExportSource {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                out.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+                java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(file.getKey());
+                entry.setTimeLocal(java.time.LocalDateTime.ofInstant(ENTRY_TIME, java.time.ZoneOffset.UTC));
+                out.putNextEntry(entry);
                 out.write(file.getValue());
                 out.closeEntry();
             }
