@@ -153,6 +153,23 @@ abstract class ImportUploadsContract extends Contract {
     }
 
     @Test
+    void anUploadLeftUnfinishedLongerThanStorageKeepsItsParts_isEndedByTheNextImport() {
+        // Abandoned at once here; by default after 3 days, when the bucket's lifecycle rule has aborted its uploads.
+        var functions = hosts.start(Map.of("ROSSGRAM_IMPORTS_ABANDONED_AFTER", "0s"));
+        User lena = hosts.signUp(functions, "lena");
+        String first = lena.ok("POST", "/v1/imports", "{\"files\": [{\"size\": 1024}]}", 201).json().path("importId").asText();
+        String second = lena.ok("POST", "/v1/imports", "{\"files\": [{\"size\": 1024}]}", 201).json().path("importId").asText();
+        assertNotEquals(first, second);
+        JsonNode abandoned = lena.ok("GET", "/v1/imports/" + first, null, 200).json();
+        assertEquals("failed", abandoned.path("status").asText());
+        assertEquals("abandoned", abandoned.path("failure").asText());
+        S3Client s3 = hosts.services().get(S3Client.class);
+        String bucket = hosts.services().mediaBucket();
+        assertEquals(1, s3.listMultipartUploads(r -> r.bucket(bucket).prefix("imports/" + lena.id() + "/")).uploads().size(),
+                "only the new import's upload is open");
+    }
+
+    @Test
     void tenConcurrentStarts_makeOneImport() throws Exception {
         User dasha = hosts.signUp("dasha");
         List<Reply> replies = concurrently(10, i -> dasha.send("POST", "/v1/imports", "{\"files\": [{\"size\": 1048576}]}"));

@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param urlTtl        how long a part's upload URL works; the parts listing hands out fresh ones
  * @param urlsPerAnswer the most part URLs one answer carries per file: the rest come with the parts listing, so an
  *                      answer stays far below the gateway's 6 MB whatever the export's size
+ * @param abandonedAfter how long an upload may stay unfinished: the bucket's lifecycle rule aborts multipart uploads
+ *                      under {@code imports/} after 3 days, so an import still uploading after that can never complete,
+ *                      and a new import of its owner's cancels it instead of being refused
  */
 @ConfigurationProperties("rossgram.imports")
 public record ImportUploadConfig(
@@ -25,5 +28,6 @@ public record ImportUploadConfig(
         @Bindable(defaultValue = "68719476736") long maxTotalBytes,
         @Bindable(defaultValue = "16777216") long partSize,
         @Bindable(defaultValue = "1h") Duration urlTtl,
-        @Bindable(defaultValue = "100") int urlsPerAnswer) {
+        @Bindable(defaultValue = "100") int urlsPerAnswer,
+        @Bindable(defaultValue = "3d") Duration abandonedAfter) {
 }

@@ -29,6 +29,8 @@ import ru.rossgram.shared.problem.ProblemType;
 public class ImportUploads {
     /** The failure code of an import its owner cancelled while uploading. */
     public static final String CANCELLED = "cancelled";
+    /** The failure code of an import left uploading longer than storage keeps its parts. */
+    public static final String ABANDONED = "abandoned";
 
     private final ImportRepository imports;
     private final ImportClaims claims;
@@ -64,7 +66,7 @@ public class ImportUploads {
      *         running, including when a concurrent request started it first
      */
     public StartedImport start(Caller caller, NewImport request) {
-        List<Long> sizes = ExportLimits.sizes(request, config);
+        List<Long> sizes = UploadLimits.sizes(request, config);
         String replacing = finishedCurrent(caller.userId());
         String importId = ids.newId();
         Instant now = clock.instant();
@@ -134,7 +136,7 @@ public class ImportUploads {
 
     /**
      * Cancels an import still uploading: it ends failed ({@value #CANCELLED}), its uploads are aborted and whatever
-     * was assembled is deleted. Cancelling a cancelled import again is fine.
+     * was assembled is deleted. Cancelling a cancelled (or abandoned) import again is fine.
      *
      * @throws ProblemException 404 for no such import of the caller's; 409 {@code import-already-uploaded} once it
      *         was completed (it is processed, or was)
@@ -145,12 +147,26 @@ public class ImportUploads {
                 && imports.cancel(imp, CANCELLED, "Cancelled by its owner while uploading.", clock.instant());
         if (!cancelled) {
             imp = imp.status() == ImportStatus.UPLOADING ? own.find(caller, importId) : imp; // changed meanwhile
-            if (imp.status() != ImportStatus.FAILED || !CANCELLED.equals(imp.failure())) {
+            if (imp.status() != ImportStatus.FAILED || !(CANCELLED.equals(imp.failure()) || ABANDONED.equals(imp.failure()))) {
                 throw new ProblemException(ProblemType.IMPORT_ALREADY_UPLOADED,
                         "The import's upload was completed (it is " + imp.status().wire() + "); it can no longer be cancelled.");
             }
         }
-        // Also when cancelled before: a request that stopped halfway left uploads open.
+        dropFiles(imp); // also when cancelled before: a request that stopped halfway left uploads open
+    }
+
+    private boolean abandoned(Import imp) {
+        return imp.status() == ImportStatus.UPLOADING && imp.createdAt().plus(config.abandonedAfter()).isBefore(clock.instant());
+    }
+
+    /** Ends an abandoned upload (unless it changed meanwhile) and drops what storage still holds of it. */
+    private void end(Import imp, String failure, String detail) {
+        if (imports.cancel(imp, failure, detail, clock.instant())) {
+            dropFiles(imp);
+        }
+    }
+
+    private void dropFiles(Import imp) {
         for (ImportFile file : imp.files()) {
             if (file.multipartUploadId() != null) {
                 storage.abort(file.objectKey(), file.multipartUploadId());
@@ -205,7 +221,9 @@ public class ImportUploads {
             return null;
         }
         Optional<Import> named = imports.find(current.get());
-        if (named.isPresent() && !named.get().status().finished()) {
+        if (named.isPresent() && abandoned(named.get())) {
+            end(named.get(), ABANDONED, "Not completed within " + config.abandonedAfter().toDays() + " days of its start.");
+        } else if (named.isPresent() && !named.get().status().finished()) {
             throw inProgress(current.get());
         }
         return current.get();

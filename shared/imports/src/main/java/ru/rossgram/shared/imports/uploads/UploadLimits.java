@@ -7,8 +7,8 @@ import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 
 /** What an export's declared files may be: checked before anything is stored or opened. */
-final class ExportLimits {
-    private ExportLimits() {
+final class UploadLimits {
+    private UploadLimits() {
     }
 
     /**
