@@ -53,7 +53,8 @@ class KeyOwnershipTest {
             Map.entry("ReferralRepository", List.of("REFERRAL#", "REFERRAL", "REFERRALCODE", "REFERRED#")),
             Map.entry("ReferralRewardRepository", List.of("REFERRALREWARD#", "REFERRALTOTALS")),
             Map.entry("PaymentCards", List.of("CARD#")),
-            Map.entry("ImportRepository", List.of("IMPORT#", "IMPORT", "IMPORTS#", "OUTCOME#"))));
+            Map.entry("ImportRepository", List.of("IMPORT#", "IMPORT", "IMPORTS#", "OUTCOME#")),
+            Map.entry("ImportClaims", List.of("IMPORTING#", "IMPORTING"))));
 
     /** Words of the table's key conditions that are DynamoDB's expression syntax, not keys. */
     private static final Set<String> EXPRESSION_WORDS = Set.of("ADD", "AND", "BETWEEN", "DELETE", "OR", "SET");

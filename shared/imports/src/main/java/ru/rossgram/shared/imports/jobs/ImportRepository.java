@@ -16,7 +16,9 @@ import ru.rossgram.shared.dynamo.BatchWriter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -54,6 +56,12 @@ public class ImportRepository {
     /** Records a new import; the id is fresh, so the condition only guards against a reused one. */
     public void create(Import imp) {
         dynamo.putItem(r -> r.tableName(table).item(toItem(imp)).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    /** The new import as a transaction's put (with its owner's claim, {@code ImportClaims}); fresh id as in {@link #create}. */
+    public TransactWriteItem createItem(Import imp) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(imp))
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
 
     public Optional<Import> find(String importId) {
@@ -142,6 +150,17 @@ public class ImportRepository {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * Ends {@code seen}, still uploading as read, as failed with {@code failure} (its owner cancelled it).
+     *
+     * @return false when it is no longer as read: completed or cancelled meanwhile
+     */
+    public boolean cancel(Import seen, String failure, String detail, Instant now) {
+        return conditionalUpdate(seen, "SET #status = :failed, failure = :failure, failureDetail = :detail, updatedAt = :now",
+                Map.of(":failed", s(ImportStatus.FAILED.wire()), ":failure", s(failure), ":detail", s(detail),
+                        ":now", s(now.toString())));
     }
 
     /** Writes report lines (again, harmlessly, when a step is retried). */
