@@ -10,9 +10,11 @@ import static ru.rossgram.shared.imports.instagram.GeneratedExport.post;
 import static ru.rossgram.shared.imports.instagram.GeneratedExport.relation;
 import static ru.rossgram.shared.imports.instagram.GeneratedExport.video;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -262,6 +264,30 @@ abstract class ImportStepsContract extends Contract {
 
         assertEquals(List.of(), pending("imports/" + anna.id() + "/" + importId + "/"), "the export is deleted");
         assertEquals(List.of(), tasksOf(importId));
+    }
+
+    @Test
+    void anExportUploadedThroughTheApi_isImported_andItsReportReadThroughTheApi() {
+        User anna = signUp();
+        byte[] zip = export2021(handleOf(anna)).zip();
+        JsonNode started = anna.ok("POST", "/v1/imports", "{\"files\": [{\"size\": " + zip.length + "}]}", 201).json();
+        String importId = started.path("importId").asText();
+        assertEquals(1, started.at("/files/0/partCount").asInt(), "one part is enough for this export");
+        assertEquals(200, PresignedUrl.put(URI.create(started.at("/files/0/parts/0/url").asText()), Map.of(), zip).status());
+        anna.ok("POST", "/v1/imports/" + importId + "/complete", null, 200);
+
+        deliverImportTasks();
+
+        JsonNode done = anna.ok("GET", "/v1/imports/" + importId, null, 200).json();
+        assertEquals("completed", done.path("status").asText(), done.toString());
+        assertEquals(5, done.at("/progress/postsDone").asInt());
+        assertEquals(5, done.at("/progress/postsTotal").asInt());
+        assertEquals(4, done.at("/progress/imported").asInt());
+        JsonNode lines = done.at("/report/items");
+        assertEquals(5, lines.size());
+        assertEquals("imported", lines.get(0).path("status").asText());
+        assertEquals("skipped", lines.get(3).path("status").asText());
+        assertEquals("videos-only", lines.get(3).path("reason").asText());
     }
 
     @Test
