@@ -291,6 +291,30 @@ abstract class ImportStepsContract extends Contract {
     }
 
     @Test
+    void anExportNamingAnInstagramNameAnotherAccountHolds_isImported_withoutTakingTheName() {
+        User boris = signUp();
+        String handle = handleOf(boris);
+        queued(boris, wouldImport(handle).zip());
+        deliverImportTasks();
+        User anna = signUp();
+        byte[] zip = export2021(handle).zip();
+        JsonNode started = anna.ok("POST", "/v1/imports", "{\"files\": [{\"size\": " + zip.length + "}]}", 201).json();
+        String importId = started.path("importId").asText();
+        assertEquals(200, PresignedUrl.put(URI.create(started.at("/files/0/parts/0/url").asText()), Map.of(), zip).status());
+        anna.ok("POST", "/v1/imports/" + importId + "/complete", null, 200);
+
+        deliverImportTasks();
+
+        JsonNode done = anna.ok("GET", "/v1/imports/" + importId, null, 200).json();
+        assertEquals("completed", done.path("status").asText(), done.toString());
+        assertEquals(4, done.at("/progress/imported").asInt(), "her posts are imported all the same");
+        assertEquals("@" + handle + " is linked to another account.", done.path("instagramLinkRefusal").asText());
+        InstagramLinkRepository links = services().get(InstagramLinkRepository.class);
+        assertEquals(boris.id(), links.holder(handle).orElseThrow(), "the name stays his");
+        assertTrue(links.find(anna.id()).isEmpty(), "and she keeps no lists of it");
+    }
+
+    @Test
     void aRepeatedOrLateTask_changesNothing() {
         User anna = signUp();
         String importId = queued(anna, export2021(handleOf(anna)).zip());

@@ -76,7 +76,7 @@ public class ImportReports {
         List<ImportView.FileView> files = imp.files().stream().map(f -> new ImportView.FileView(f.index(), f.size(),
                 f.partSize(), f.parts(), f.multipartUploadId() == null)).toList();
         return new ImportView(imp.importId(), imp.status().wire(), files, imp.progress(), imp.failure(),
-                imp.failureDetail(), imp.instagramUsername(), imp.createdAt(), imp.updatedAt(), report);
+                imp.failureDetail(), imp.instagramUsername(), imp.linkRefusal(), imp.createdAt(), imp.updatedAt(), report);
     }
 
     private List<ImportView.Line> lines(List<ImportRepository.NumberedOutcome> outcomes) {

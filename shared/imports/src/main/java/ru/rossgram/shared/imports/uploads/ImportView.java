@@ -6,11 +6,13 @@ import ru.rossgram.shared.imports.jobs.ImportProgress;
 import ru.rossgram.shared.imports.jobs.PostOutcome;
 
 /**
- * An import as its owner sees it: where it is, how far it got, why it failed, and (when asked for one import) a page
- * of its report.
+ * An import as its owner sees it: where it is, how far it got, why it failed, why the export's Instagram name was not
+ * linked to the account ({@code instagramLinkRefusal}, when it was not), and (when asked for one import) a page of its
+ * report.
  */
 public record ImportView(String importId, String status, List<FileView> files, ImportProgress progress, String failure,
-                         String failureDetail, String instagramUsername, Instant createdAt, Instant updatedAt,
+                         String failureDetail, String instagramUsername, String instagramLinkRefusal,
+                         Instant createdAt, Instant updatedAt,
                          Report report) {
 
     /** A file of the export. */
