@@ -33,8 +33,11 @@ import ru.rossgram.imaging.testing.TestPictures;
 import ru.rossgram.local.FunctionHost;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.imports.audience.HandleList;
+import ru.rossgram.shared.imports.audience.HandleListRepository;
 import ru.rossgram.shared.imports.audience.InstagramLink;
 import ru.rossgram.shared.imports.audience.InstagramLinkRepository;
+import ru.rossgram.shared.imports.audience.InstagramLinker;
 import ru.rossgram.shared.imports.instagram.ExportEra;
 import ru.rossgram.shared.imports.instagram.GeneratedExport;
 import ru.rossgram.shared.imports.instagram.InstagramExport;
@@ -312,6 +315,25 @@ abstract class ImportStepsContract extends Contract {
         InstagramLinkRepository links = services().get(InstagramLinkRepository.class);
         assertEquals(boris.id(), links.holder(handle).orElseThrow(), "the name stays his");
         assertTrue(links.find(anna.id()).isEmpty(), "and she keeps no lists of it");
+    }
+
+    @Test
+    void unlinkingAfterAnImport_hasTheFunctionCleanUpTheImportedLists_stepByStep() {
+        User anna = signUp();
+        queued(anna, export2021(handleOf(anna)).zip());
+        deliverImportTasks();
+        HandleListRepository lists = services().get(HandleListRepository.class);
+        assertTrue(lists.firstChunk(anna.id(), HandleList.FOLLOWERS).isPresent(), "her followers list is kept");
+
+        services().get(InstagramLinker.class).unlink(anna.id()); // queues the cleanup under tasks/imports/unlink/
+        List<String> cleanup = deliverImportTasks();
+
+        assertTrue(cleanup.stream().allMatch(key -> key.startsWith("tasks/imports/unlink/" + anna.id() + "/")), cleanup.toString());
+        assertTrue(lists.firstChunk(anna.id(), HandleList.FOLLOWERS).isEmpty(), "the followers list is gone");
+        assertTrue(lists.firstChunk(anna.id(), HandleList.FOLLOWING).isEmpty(), "the following list is gone");
+        InstagramLinkRepository links = services().get(InstagramLinkRepository.class);
+        assertTrue(links.holder(handleOf(anna)).isEmpty(), "the name is free again");
+        assertTrue(!links.unlinking(anna.id()), "the cleanup finished");
     }
 
     @Test
