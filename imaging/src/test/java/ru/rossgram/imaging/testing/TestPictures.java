@@ -141,6 +141,29 @@ public final class TestPictures {
         throw new AssertionError("no start-of-frame marker");
     }
 
+    /**
+     * The JPEG with an EXIF segment (APP1, right after SOI) holding only {@code DateTimeOriginal}, such as
+     * {@code "2019:07:14 18:30:00"}, as a camera writes it: little-endian TIFF, IFD0 pointing to the EXIF IFD.
+     */
+    public static byte[] jpegWithDateTimeOriginal(byte[] jpeg, String dateTimeOriginal) {
+        byte[] date = (dateTimeOriginal + "\0").getBytes(StandardCharsets.US_ASCII);
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(8 + 18 + 18 + date.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        tiff.put(new byte[] {'I', 'I', 42, 0}).putInt(8);
+        int exifIfd = 8 + 18;
+        tiff.putShort((short) 1).putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(exifIfd).putInt(0);
+        tiff.putShort((short) 1).putShort((short) 0x9003).putShort((short) 2).putInt(date.length).putInt(exifIfd + 18).putInt(0);
+        tiff.put(date);
+        byte[] body = tiff.array();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2); // SOI
+        int length = 2 + 6 + body.length;
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
+        out.writeBytes("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(body);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     /** A PNG signature and a valid IHDR (with its CRC) claiming {@code width} x {@code height}, and no pixels at all. */
     public static byte[] pngHeaderClaiming(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

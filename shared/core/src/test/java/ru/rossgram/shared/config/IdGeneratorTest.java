@@ -58,4 +58,16 @@ class IdGeneratorTest {
             assertFalse(IdGenerator.isWellFormed(bad), bad);
         }
     }
+
+    @Test
+    void derivedId_isTheSameForTheSameThing_datedAtItsMoment_andRefusesMomentsNoUlidHolds() {
+        Instant at = Instant.parse("2019-07-14T18:30:00.123Z");
+        String id = IdGenerator.derivedId(at, "imported-post", "01JANNA0000000000000000000", "ig-1", "0");
+        assertEquals(id, IdGenerator.derivedId(at, "imported-post", "01JANNA0000000000000000000", "ig-1", "0"));
+        assertNotEquals(id, IdGenerator.derivedId(at, "imported-post", "01JANNA0000000000000000000", "ig-1", "1"));
+        assertEquals(at, Ulid.from(id).getInstant());
+        assertTrue(IdGenerator.isWellFormed(id));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> IdGenerator.derivedId(Instant.parse("1969-12-31T23:59:59Z"), "x"));
+    }
 }

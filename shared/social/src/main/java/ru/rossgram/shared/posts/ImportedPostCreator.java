@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * posts counter when it publishes at once), but dated at its original date, flagged imported, and never fanned out.
  *
  * <p>The importer derives the post id from what the post stands for, so a retried step or a second import of the
- * same export finds the post there and adds nothing.
+ * same export finds the post there and adds nothing. Requests: one consistent BatchGetItem of the uploads and one
+ * TransactWriteItems (1 + photos + 1 actions, at most 12); a lost race with a photo's result repeats both.
  */
 @Singleton
 public class ImportedPostCreator {
@@ -84,9 +85,7 @@ public class ImportedPostCreator {
      *         every retry (the step is retried)
      */
     public Result create(ImportedPost draft) {
-        if (posts.exists(draft.postId())) {
-            return Result.ALREADY_EXISTS;
-        }
+        // No look for the post first: its uploads name it once it exists, and the transaction fails if it does.
         String caption = PostRules.importedCaption(draft.caption()).text();
         CaptionTags tags = CaptionTags.in(caption);
         return Contention.retry(ATTEMPTS, "Imported photos are changing too fast; retry shortly.",
