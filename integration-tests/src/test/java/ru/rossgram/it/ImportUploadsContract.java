@@ -113,6 +113,18 @@ abstract class ImportUploadsContract extends Contract {
     }
 
     @Test
+    void noFunction_isSubscribedToUploadedExports() {
+        // A part or an assembled export must not set off the thumbnail function or any other: only completion does.
+        for (var function : backend().template().functions()) {
+            for (var subscription : function.s3Events()) {
+                String prefix = subscription.prefix() == null ? "" : subscription.prefix();
+                assertFalse("imports/".startsWith(prefix) || prefix.startsWith("imports/"),
+                        function.logicalId() + " is subscribed to " + prefix + ", which takes in uploaded exports");
+            }
+        }
+    }
+
+    @Test
     void aPartOfAnotherLength_isRefused_andCompletionStillAsksForIt() {
         User boris = hosts.signUp("boris");
         JsonNode started = start(boris, 7 * MIB);

@@ -9,8 +9,15 @@ import java.util.Objects;
  * @param id the rule's {@code Id}, or null
  * @param prefix the key prefix it applies to ({@code ""}: the whole bucket)
  * @param expirationInDays days after creation an object is deleted
+ * @param abortIncompleteUploadsAfterDays days after a multipart upload under the prefix began that it is aborted and
+ *     its parts dropped ({@code AbortIncompleteMultipartUpload}), or null for none
  */
-public record ExpirationRule(String id, String prefix, int expirationInDays) {
+public record ExpirationRule(String id, String prefix, int expirationInDays, Integer abortIncompleteUploadsAfterDays) {
+
+    /** A rule that only expires objects. */
+    public ExpirationRule(String id, String prefix, int expirationInDays) {
+        this(id, prefix, expirationInDays, null);
+    }
 
     /**
      * Validates the components.
@@ -18,6 +25,7 @@ public record ExpirationRule(String id, String prefix, int expirationInDays) {
      * @param id see {@link #id()}
      * @param prefix see {@link #prefix()}
      * @param expirationInDays see {@link #expirationInDays()}
+     * @param abortIncompleteUploadsAfterDays see {@link #abortIncompleteUploadsAfterDays()}
      */
     public ExpirationRule {
         Objects.requireNonNull(prefix, "prefix");
@@ -33,6 +41,7 @@ public record ExpirationRule(String id, String prefix, int expirationInDays) {
             // Transitions and version expiry mean nothing to the clouds we deploy to; refuse rather than drop them.
             throw new SamTemplateException(rule.where() + " must set ExpirationInDays (the only lifecycle action read)");
         }
-        return new ExpirationRule(rule.get("Id").text(null), rule.get("Prefix").text(""), days);
+        return new ExpirationRule(rule.get("Id").text(null), rule.get("Prefix").text(""), days,
+                rule.get("AbortIncompleteMultipartUpload").get("DaysAfterInitiation").integer());
     }
 }

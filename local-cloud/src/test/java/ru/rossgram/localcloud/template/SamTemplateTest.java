@@ -66,7 +66,8 @@ class SamTemplateTest {
 
     @Test
     void readsTheBucketsExpirationRules_forDeploymentsThatApplyThem() {
-        assertEquals(List.of(new ExpirationRule("ForgetFanOutTasks", "tasks/", 1)),
+        assertEquals(List.of(new ExpirationRule("ForgetFanOutTasks", "tasks/", 1),
+                        new ExpirationRule("ForgetInstagramExports", "imports/", 7, 3)),
                 PROJECT.bucket("MediaBucket").orElseThrow().expirationRules());
     }
 

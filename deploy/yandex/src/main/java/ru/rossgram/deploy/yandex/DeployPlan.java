@@ -129,7 +129,7 @@ final class DeployPlan {
         return JsonText.of(Map.of("CORSRules", rules)) + "\n";
     }
 
-    /** The AWS CLI's put-bucket-lifecycle-configuration document for a bucket's expiration rules. */
+    /** The AWS CLI's put-bucket-lifecycle-configuration document for a bucket's expiration rules (and upload aborts). */
     static String lifecycleConfiguration(BucketSpec bucket) {
         List<Object> rules = new ArrayList<>();
         for (ExpirationRule rule : bucket.expirationRules()) {
@@ -140,6 +140,9 @@ final class DeployPlan {
             json.put("Filter", Map.of("Prefix", rule.prefix()));
             json.put("Status", "Enabled");
             json.put("Expiration", Map.of("Days", rule.expirationInDays()));
+            if (rule.abortIncompleteUploadsAfterDays() != null) {
+                json.put("AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", rule.abortIncompleteUploadsAfterDays()));
+            }
             rules.add(json);
         }
         return JsonText.of(Map.of("Rules", rules)) + "\n";

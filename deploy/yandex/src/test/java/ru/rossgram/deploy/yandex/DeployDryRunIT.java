@@ -284,6 +284,9 @@ class DeployDryRunIT {
             for (int i = 0; i < expiry.size(); i++) {
                 assertEquals(bucket.expirationRules().get(i).prefix(), expiry.get(i).get("Filter").get("Prefix").asText());
                 assertEquals(bucket.expirationRules().get(i).expirationInDays(), expiry.get(i).get("Expiration").get("Days").asInt());
+                Integer abortAfter = bucket.expirationRules().get(i).abortIncompleteUploadsAfterDays();
+                assertEquals(abortAfter == null ? 0 : abortAfter,
+                        expiry.get(i).path("AbortIncompleteMultipartUpload").path("DaysAfterInitiation").asInt());
             }
         }
     }
