@@ -141,15 +141,19 @@ public class InstagramLinkRepository {
 
     // --- plain writes --------------------------------------------------------------------------------------------
 
-    /** Records how many handles of {@code list} are stored, if the account is still linked. */
+    /**
+     * Records that {@code size} handles of {@code list} are stored, if the account is still linked and no call got
+     * further (a call repeated from an earlier index must not shrink it).
+     */
     public void recordListSize(String userId, HandleList list, long size) {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(linkKey(userId))
-                    .updateExpression("SET #list = :n").conditionExpression("attribute_exists(pk)")
+                    .updateExpression("SET #list = :n")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#list) OR #list < :n)")
                     .expressionAttributeNames(Map.of("#list", list.word()))
                     .expressionAttributeValues(Map.of(":n", n(size))));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException unlinked) {
-            // unlinked meanwhile: nothing to show the size on
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            // unlinked meanwhile, or a size as large recorded already
         }
     }
 
