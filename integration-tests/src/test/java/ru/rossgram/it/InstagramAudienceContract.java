@@ -25,8 +25,12 @@ import ru.rossgram.shared.imports.audience.HandleLists;
 import ru.rossgram.shared.imports.audience.InstagramLinker;
 import ru.rossgram.shared.imports.audience.LinkOutcome;
 import ru.rossgram.shared.imports.audience.ListProgress;
+import ru.rossgram.shared.imports.audience.MatchTasks;
+import ru.rossgram.shared.imports.audience.NewcomerMatching;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Reconnecting an Instagram audience (issue 17): what an import does (link the export's owner, store its lists) is
@@ -183,6 +187,52 @@ abstract class InstagramAudienceContract extends Contract {
         assertEquals(200, link.status(), link.body());
         assertEquals(1200, link.json().path("followers").asLong());
         assertEquals(List.of(anna.id() + "#followers"), itemsUnder("IGHANDLE#" + followers.get(1199)));
+    }
+
+    @Test
+    void aNameHeldByMoreListsThanOneCallReads_isMatchedInSteps_andEveryMatchIsPagedThrough() throws Exception {
+        User famous = signUp();
+        String famousHandle = handle("famous");
+        List<User> fans = concurrently(10, 51, i -> signUp());
+        concurrently(10, fans.size(), i -> {
+            User fan = fans.get(i);
+            link(fan, handle("fan"));
+            store(fan, HandleList.FOLLOWING, List.of(famousHandle));
+            return store(fan, HandleList.FOLLOWERS, List.of(famousHandle));
+        });
+        assertEquals(LinkOutcome.Status.LINKED, link(famous, famousHandle).status());
+        assertEquals(fans.size(), everyMatch(famous).size(), "102 lists, all matched within the link's own call");
+
+        NewcomerMatching matching = hosts.services().get(NewcomerMatching.class);
+        assertTrue(matching.match(famous.id(), famousHandle, null, Duration.ZERO), "100 lists a Query: the rest queued");
+        String bucket = hosts.services().mediaBucket();
+        S3Client s3 = hosts.services().get(S3Client.class);
+        List<String> queued = s3.listObjectsV2(r -> r.bucket(bucket).prefix(MatchTasks.PREFIX + famous.id() + "/"))
+                .contents().stream().map(S3Object::key).toList();
+        assertEquals(1, queued.size(), queued.toString());
+        assertFalse(matching.step(MatchTasks.parse(queued.get(0)).orElseThrow(), Duration.ZERO), "the rest fits one step");
+
+        List<String> matched = everyMatch(famous);
+        assertEquals(fans.stream().map(User::id).sorted().toList(), matched.stream().sorted().toList());
+        assertEquals(List.of(0L, 0L, 0L), counts(famous), "her followers list was never imported");
+        assertEquals(List.of(1L, 1L, 0L), counts(fans.get(0)), "counted once, though matched again");
+    }
+
+    /** Every page of the matches, following {@code nextCursor} (pages of 20). */
+    private static List<String> everyMatch(User user) {
+        List<String> all = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 100; page++) {
+            String query = cursor == null ? "" : "?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+            Reply reply = user.send("GET", "/v1/me/instagram/matches" + query, null);
+            assertEquals(200, reply.status(), reply.body());
+            all.addAll(ids(reply.json()));
+            cursor = reply.json().path("nextCursor").asText(null);
+            if (cursor == null) {
+                return all;
+            }
+        }
+        throw new AssertionError("the matches never end");
     }
 
     // --- follow all ---------------------------------------------------------------------------------------------
