@@ -72,7 +72,7 @@ public class InstagramLinkRepository {
         List<Map<String, AttributeValue>> keys = handles.stream().map(InstagramLinkRepository::claimKey).toList();
         Map<String, String> holders = new HashMap<>();
         for (Map<String, AttributeValue> claim : batchReads.consistent(table, keys)) {
-            holders.put(string(claim, "pk").substring("IGNAME#".length()), string(claim, "userId"));
+            holders.put(string(claim, "pk").substring(claimPk("").length()), string(claim, "userId"));
         }
         return holders;
     }
