@@ -56,7 +56,8 @@ class KeyOwnershipTest {
             Map.entry("OperatorAudit", List.of("AUDIT")),
             Map.entry("ReferralRepository", List.of("REFERRAL#", "REFERRAL", "REFERRALCODE", "REFERRED#")),
             Map.entry("ReferralRewardRepository", List.of("REFERRALREWARD#", "REFERRALTOTALS")),
-            Map.entry("PaymentCards", List.of("CARD#"))));
+            Map.entry("PaymentCards", List.of("CARD#")),
+            Map.entry("ImportRepository", List.of("IMPORT#", "IMPORT", "IMPORTS#", "OUTCOME#"))));
 
     /** Words of the table's key conditions that are DynamoDB's expression syntax, not keys. */
     private static final Set<String> EXPRESSION_WORDS = Set.of("ADD", "AND", "BETWEEN", "DELETE", "OR", "SET");

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Links of accounts to Instagram names (docs/data-model.md, rows 33 to 33c): the claim {@code IGNAME#<handle>} /
+ * Links of accounts to Instagram names (docs/data-model.md, rows 34 to 34b): the claim {@code IGNAME#<handle>} /
  * {@code IGNAME} -> userId that makes a name one account's; the link {@code USER#<uid>} / {@code INSTAGRAM} (handle,
  * linkedAt, list sizes); the mark {@code USER#<uid>} / {@code INSTAGRAMUNLINKING} while an unlink's cleanup runs;
  * and the counter of Instagram followers here, {@code USER#<uid>} / {@code IGAUDIENCE#<0..7>} (shards, as profile
