@@ -2,11 +2,13 @@ package ru.rossgram.shared.imports.audience;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -45,25 +47,30 @@ public class AudienceMatcher {
     }
 
     /**
-     * Matches {@code newcomerId}, who just linked {@code handle}, with the owner of every list holding it: one
-     * Query per {@value #HOLDERS_PER_QUERY} lists and one transaction per list, whatever the lists' lengths.
+     * Matches {@code newcomerId}, who linked {@code handle}, with the owner of each list holding it, from after the
+     * list {@code after} (null: the first), one Query per {@value #HOLDERS_PER_QUERY} lists and one transaction per
+     * list, whatever the lists' lengths; it starts no new Query once {@code budget} has passed.
      *
-     * @return how many lists held the name
+     * @return the last list it matched with when lists may remain (the next call's {@code after}), or empty when
+     *         every list holding the name has been matched
      */
-    public long matchNewcomer(String newcomerId, String handle) {
-        long seen = 0;
-        Map<String, AttributeValue> start = null;
+    public Optional<HandleListRepository.Holder> matchNewcomer(String newcomerId, String handle,
+                                                               HandleListRepository.Holder after, Duration budget) {
+        Instant deadline = clock.instant().plus(budget);
+        Map<String, AttributeValue> start = after == null ? null
+                : HandleListRepository.entryKey(handle, after.ownerId(), after.list());
+        HandleListRepository.Holder last = after;
         do {
             HandleListRepository.Holders page = lists.holders(handle, start, HOLDERS_PER_QUERY);
             for (HandleListRepository.Holder holder : page.holders()) {
                 if (!holder.ownerId().equals(newcomerId)) {
                     record(holder.ownerId(), holder.list(), newcomerId);
                 }
+                last = holder;
             }
-            seen += page.holders().size();
             start = page.next();
-        } while (start != null);
-        return seen;
+        } while (start != null && clock.instant().isBefore(deadline));
+        return start == null ? Optional.empty() : Optional.of(last);
     }
 
     /**

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Accounts' Instagram handle lists (docs/data-model.md, rows 34 and 34a), kept two ways:
+ * Accounts' Instagram handle lists (docs/data-model.md, rows 35 and 35a), kept two ways:
  *
  * <ul>
  *   <li>the inverted index, one item per entry: {@code IGHANDLE#<handle>} / {@code <ownerId>#<list>}, so a newcomer

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Links of accounts to Instagram names (docs/data-model.md, rows 33 to 33c): the claim {@code IGNAME#<handle>} /
+ * Links of accounts to Instagram names (docs/data-model.md, rows 34 to 34b): the claim {@code IGNAME#<handle>} /
  * {@code IGNAME} -> userId that makes a name one account's; the link {@code USER#<uid>} / {@code INSTAGRAM} (handle,
  * linkedAt, list sizes); the mark {@code USER#<uid>} / {@code INSTAGRAMUNLINKING} while an unlink's cleanup runs;
  * and the counter of Instagram followers here, {@code USER#<uid>} / {@code IGAUDIENCE#<0..7>} (shards, as profile
@@ -72,7 +72,7 @@ public class InstagramLinkRepository {
         List<Map<String, AttributeValue>> keys = handles.stream().map(InstagramLinkRepository::claimKey).toList();
         Map<String, String> holders = new HashMap<>();
         for (Map<String, AttributeValue> claim : batchReads.consistent(table, keys)) {
-            holders.put(string(claim, "pk").substring("IGNAME#".length()), string(claim, "userId"));
+            holders.put(string(claim, "pk").substring(claimPk("").length()), string(claim, "userId"));
         }
         return holders;
     }
@@ -141,15 +141,19 @@ public class InstagramLinkRepository {
 
     // --- plain writes --------------------------------------------------------------------------------------------
 
-    /** Records how many handles of {@code list} are stored, if the account is still linked. */
+    /**
+     * Records that {@code size} handles of {@code list} are stored, if the account is still linked and no call got
+     * further (a call repeated from an earlier index must not shrink it).
+     */
     public void recordListSize(String userId, HandleList list, long size) {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(linkKey(userId))
-                    .updateExpression("SET #list = :n").conditionExpression("attribute_exists(pk)")
+                    .updateExpression("SET #list = :n")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#list) OR #list < :n)")
                     .expressionAttributeNames(Map.of("#list", list.word()))
                     .expressionAttributeValues(Map.of(":n", n(size))));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException unlinked) {
-            // unlinked meanwhile: nothing to show the size on
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            // unlinked meanwhile, or a size as large recorded already
         }
     }
 

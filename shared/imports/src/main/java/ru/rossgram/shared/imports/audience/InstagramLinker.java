@@ -2,6 +2,7 @@ package ru.rossgram.shared.imports.audience;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,22 +28,24 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 @Singleton
 public class InstagramLinker {
     private static final int ATTEMPTS = 8;
+    /** How long a link matches before leaving the rest to {@link MatchTasks} (a name held by very many lists). */
+    public static final Duration MATCHING_IN_LINK = Duration.ofSeconds(10);
 
     private final InstagramLinkRepository links;
     private final AccountRepository accounts;
     private final ReservedNames reservedNames;
-    private final AudienceMatcher matcher;
+    private final NewcomerMatching matching;
     private final UnlinkTasks unlinkTasks;
     private final TransactionWriter transactions;
     private final Clock clock;
 
     public InstagramLinker(InstagramLinkRepository links, AccountRepository accounts, ReservedNames reservedNames,
-                           AudienceMatcher matcher, UnlinkTasks unlinkTasks, TransactionWriter transactions,
+                           NewcomerMatching matching, UnlinkTasks unlinkTasks, TransactionWriter transactions,
                            Clock clock) {
         this.links = links;
         this.accounts = accounts;
         this.reservedNames = reservedNames;
-        this.matcher = matcher;
+        this.matching = matching;
         this.unlinkTasks = unlinkTasks;
         this.transactions = transactions;
         this.clock = clock;
@@ -50,8 +53,9 @@ public class InstagramLinker {
 
     /**
      * Links {@code handle} (an export's owner, lowercase) to {@code userId}, then matches the account with every
-     * stored list holding the name. Repeating it answers {@code ALREADY_LINKED} and matches again (finishing a call
-     * that ended between its commit and its matching; a match found twice is recorded once).
+     * stored list holding the name: for up to {@link #MATCHING_IN_LINK}, the rest in {@link MatchTasks} steps.
+     * Repeating it answers {@code ALREADY_LINKED} and matches again (finishing a call that ended between its commit
+     * and its matching; a match found twice is recorded once).
      *
      * @return {@code LINKED}, {@code ALREADY_LINKED}, or {@code CONFLICT} with the reason the import reports
      * @throws IllegalArgumentException for a handle Instagram would not allow
@@ -69,7 +73,7 @@ public class InstagramLinker {
         LinkOutcome outcome = Contention.retry(ATTEMPTS, "Too much contention linking the Instagram name; retry shortly.",
                 () -> attempt(userId, handle));
         if (outcome.linked()) {
-            matcher.matchNewcomer(userId, handle);
+            matching.match(userId, handle, null, MATCHING_IN_LINK);
         }
         return outcome;
     }

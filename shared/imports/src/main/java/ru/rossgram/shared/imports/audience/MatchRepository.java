@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Matches between accounts that followed each other on Instagram (docs/data-model.md, row 35):
+ * Matches between accounts that followed each other on Instagram (docs/data-model.md, row 36):
  * {@code IGMATCH#<userId>} / {@code <otherId>}, one item each way, with why ({@code followedYou}: the other
  * followed this account on Instagram; {@code youFollowed}: this account followed the other) and {@code counted},
  * set once the other has been counted among this account's Instagram followers here.
