@@ -3,22 +3,24 @@ package ru.rossgram.functions.importsteps;
 import io.micronaut.context.ApplicationContextBuilder;
 import jakarta.inject.Inject;
 import ru.rossgram.shared.events.StorageEventFunction;
+import ru.rossgram.shared.imports.audience.MatchTasks;
 import ru.rossgram.shared.imports.audience.UnlinkTasks;
 import ru.rossgram.shared.imports.jobs.ImportTasks;
 import ru.rossgram.shared.imports.steps.ImportSteps;
-import ru.rossgram.shared.imports.steps.UnlinkSteps;
+import ru.rossgram.shared.imports.steps.AudienceSteps;
 
 /**
  * S3 {@code ObjectCreated} on {@code tasks/imports/}: runs one step of an Instagram import
  * ({@code tasks/imports/run/...}: read the export where it lies, import a share of it, queue the next step) or of
- * the cleanup after an unlink ({@code tasks/imports/unlink/...}). A step that throws keeps its task object, and the
+ * the audience's chained work: the cleanup after an unlink ({@code tasks/imports/unlink/...}) and a newcomer's
+ * matching against many lists ({@code tasks/imports/match/...}). A step that throws keeps its task object, and the
  * platform delivers it again.
  */
 public class ImportStepsHandler extends StorageEventFunction {
     @Inject
     ImportSteps imports;
     @Inject
-    UnlinkSteps unlinks;
+    AudienceSteps audience;
 
     public ImportStepsHandler() {
     }
@@ -37,9 +39,11 @@ public class ImportStepsHandler extends StorageEventFunction {
         }
         var unlink = UnlinkTasks.parse(key);
         if (unlink.isPresent()) {
-            boolean more = unlinks.run(unlink.get());
-            unlinks.finished(unlink.get());
-            return more ? "cleanup continues" : "cleanup done";
+            return audience.cleanUp(unlink.get()) ? "cleanup continues" : "cleanup done";
+        }
+        var match = MatchTasks.parse(key);
+        if (match.isPresent()) {
+            return audience.match(match.get()) ? "matching continues" : "matching done";
         }
         return "not an import task";
     }
