@@ -246,6 +246,61 @@ show "@$masha earned: $(jq -c '{balance, last: .items[0] | {kind, amount}}' <<<"
 call GET /v1/me/referrals 200 "" "$anna_access"
 show "@$anna referred @$masha: a quarter of the platform's fee, pending for the hold: $(jq -c '{rewards: .rewards | map_values(.amount), last: .items[0] | {state, amount: .amount.amount}}' <<<"$BODY")"
 
+# Coming over from Instagram: @masha's export (JSON, as Instagram's "Download your information" makes it) goes up
+# through a presigned multipart upload and is imported step by step; then @anna, one of her Instagram followers,
+# brings her own, and each is offered the other. The ZIPs are made with the JDK's jar tool (the runner needs a JDK).
+# mojibake TEXT -> TEXT as Meta's JSON spells it: each UTF-8 byte escaped as its own \u00XX
+mojibake() { printf '%s' "$1" | od -An -tx1 -v | tr -s ' \n' ' ' | sed 's/^ //; s/ $//; s/\([0-9a-f][0-9a-f]\)/\\u00\1/g; s/ //g'; }
+# export_zip OWNER FOLLOWERS FOLLOWING POSTS_JSON -> path of a ZIP holding the export, with the demo photo as its photos
+export_zip() {
+  local dir; dir=$(mktemp -d)
+  mkdir -p "$dir/personal_information/personal_information" "$dir/your_instagram_activity/content" \
+    "$dir/connections/followers_and_following" "$dir/media/posts/202303"
+  printf '{"profile_user":[{"string_map_data":{"Username":{"href":"","value":"%s","timestamp":0}}}]}' "$1" \
+    > "$dir/personal_information/personal_information/personal_information.json"
+  printf '[%s]' "$(for h in $2; do printf '{"title":"","string_list_data":[{"href":"https://www.instagram.com/%s","value":"%s","timestamp":1700000000}]},' "$h" "$h"; done | sed 's/,$//')" \
+    > "$dir/connections/followers_and_following/followers_1.json"
+  printf '{"relationships_following":[%s]}' "$(for h in $3; do printf '{"title":"%s","string_list_data":[{"href":"https://www.instagram.com/_u/%s","timestamp":1700000000}]},' "$h" "$h"; done | sed 's/,$//')" \
+    > "$dir/connections/followers_and_following/following.json"
+  printf '%s' "$4" > "$dir/your_instagram_activity/content/posts_1.json"
+  cp "$photo" "$dir/media/posts/202303/a.jpg"; cp "$photo" "$dir/media/posts/202303/b.jpg"; cp "$photo" "$dir/media/posts/202303/c.webp"
+  jar --create --no-manifest --file "$dir.zip" -C "$dir" . && rm -rf "$dir" && echo "$dir.zip"
+}
+# import_export ZIP TOKEN -> uploads the ZIP as the app does (one part here) and waits for the import; body in $BODY
+import_export() {
+  local zip=$1 token=$2 zip_size part_url put_status
+  zip_size=$(wc -c < "$zip" | tr -d ' ')
+  call POST /v1/imports 201 "{\"files\":[{\"size\":$zip_size}]}" "$token"
+  import_id=$(jq -r .importId <<<"$BODY"); part_url=$(jq -r '.files[0].parts[0].url' <<<"$BODY")
+  show "import $import_id: $(jq -r '.files[0].partCount' <<<"$BODY") part(s) of $(jq -r '.files[0].partSize' <<<"$BODY") bytes, each PUT to its own URL"
+  put_status=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'content-type: application/zip' --data-binary @"$zip" "$part_url")
+  step=$((step + 1)); printf '%2d. %-6s %-24s -> %s\n' "$step" PUT "(presigned part URL)" "$put_status"
+  [[ "$put_status" == 200 ]] || { echo "    the storage server refused the part" >&2; exit 1; }
+  call GET "/v1/imports/$import_id/files/0/parts" 200 "" "$token"
+  show "what arrived (how a broken connection resumes): $(jq -c '{stored: [.stored[].partNumber], missingCount}' <<<"$BODY")"
+  call POST "/v1/imports/$import_id/complete" 200 "" "$token"
+  await "/v1/imports/$import_id" completed "$token"
+  rm -f "$zip"
+}
+masha_ig="masha_ig_$run_id"; anna_ig="anna_ig_$run_id"
+masha_posts="[{\"title\":\"$(mojibake 'Карусель с Невы')\",\"creation_timestamp\":1678270000,\"media\":[{\"uri\":\"media/posts/202303/a.jpg\",\"creation_timestamp\":1678270000},{\"uri\":\"media/posts/202303/c.webp\",\"creation_timestamp\":1678270000}]},{\"media\":[{\"uri\":\"media/posts/202303/b.jpg\",\"title\":\"$(mojibake 'Привет из Питера #питер')\",\"creation_timestamp\":1673690000}]},{\"media\":[{\"uri\":\"media/posts/202303/d.mp4\",\"creation_timestamp\":1673000000}]}]"
+import_export "$(export_zip "$masha_ig" "$anna_ig stranger_$run_id" "$anna_ig" "$masha_posts")" "$access"
+show "report: $(jq -c '{progress: .progress | {postsDone, imported, skipped}, lines: [.report.items[] | {status, reason, photos}]}' <<<"$BODY")"
+imported_post=$(jq -r '.report.items[1].postId' <<<"$BODY")
+await "/v1/posts/$imported_post" published "$access"
+show "imported: $(jq -c '{caption, hashtags, createdAt, imported}' <<<"$BODY") (the caption repaired, the date kept)"
+call GET "/v1/users/$masha/posts" 200 "" "$petya_access"
+show "@$masha's grid, newest first: $(jq -c '[.items[] | {createdAt, imported}]' <<<"$BODY") (imported ones at their dates; not in @$petya's feed)"
+call GET /v1/me/instagram 200 "" "$access"
+show "@$masha was @$(jq -r .handle <<<"$BODY") on Instagram: $(jq -c '{followers, following}' <<<"$BODY")"
+import_export "$(export_zip "$anna_ig" "$masha_ig" "$masha_ig" '[]')" "$anna_access"
+call GET /v1/me/instagram/matches 200 "" "$anna_access"
+show "@$anna's suggestions: $(jq -c '[.items[] | {username, why}]' <<<"$BODY") (never someone who has not joined)"
+call POST /v1/me/instagram/matches/follow 200 "" "$anna_access"
+show "follow all: $(jq -c '{followed, requested}' <<<"$BODY")"
+call GET /v1/me/instagram/audience 200 "" "$access"
+show "@$masha's audience: $(jq -c . <<<"$BODY")"
+
 # An avatar: the same pipeline, square crops, and the profile shows it once processed.
 call POST /v1/uploads 201 "{\"purpose\":\"avatar\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"
 avatar_id=$(jq -r '.uploads[0].uploadId' <<<"$BODY"); avatar_url=$(jq -r '.uploads[0].url' <<<"$BODY")
