@@ -4,9 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ru.rossgram.shared.config.RossgramConfig;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import ru.rossgram.shared.media.TaskObjects;
 
 /**
  * The fan-out's work queue, made of the one thing every S3-compatible cloud can trigger a function with:
@@ -23,12 +21,10 @@ public class FanOutTasks {
     private static final Pattern KEY = Pattern.compile(
             "tasks/fanout/(add|remove|mark)/([0-9A-Z]{26})/([0-9A-Z]{26})/(\\d{1,9})");
 
-    private final S3Client s3;
-    private final String bucket;
+    private final TaskObjects objects;
 
-    public FanOutTasks(S3Client s3, RossgramConfig config) {
-        this.s3 = s3;
-        this.bucket = config.mediaBucket();
+    public FanOutTasks(TaskObjects objects) {
+        this.objects = objects;
     }
 
     /** One step of one fan-out, as a task key names it. */
@@ -49,12 +45,12 @@ public class FanOutTasks {
 
     /** Asks for {@code task} to run (again: storing the same key twice runs it twice, which is harmless). */
     public void enqueue(Task task) {
-        s3.putObject(r -> r.bucket(bucket).key(task.key()).contentType("application/octet-stream"), RequestBody.empty());
+        objects.enqueue(task.key());
     }
 
     /** Removes a finished task's object; it would otherwise wait for the lifecycle rule. */
     public void delete(Task task) {
-        s3.deleteObject(r -> r.bucket(bucket).key(task.key()));
+        objects.delete(task.key());
     }
 
     /** The task a stored object's key names, or empty for any other key. */
@@ -68,6 +64,6 @@ public class FanOutTasks {
     }
 
     public String bucket() {
-        return bucket;
+        return objects.bucket();
     }
 }

@@ -4,9 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ru.rossgram.shared.config.RossgramConfig;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import ru.rossgram.shared.media.TaskObjects;
 
 /**
  * The work queue of a newcomer's matching when more lists hold the name than one call gets through (a famous
@@ -20,12 +18,10 @@ public class MatchTasks {
     private static final Pattern KEY = Pattern.compile(
             "tasks/imports/match/([0-9A-Z]{26})/([0-9A-Z]{26})/(followers|following)");
 
-    private final S3Client s3;
-    private final String bucket;
+    private final TaskObjects objects;
 
-    public MatchTasks(S3Client s3, RossgramConfig config) {
-        this.s3 = s3;
-        this.bucket = config.mediaBucket();
+    public MatchTasks(TaskObjects objects) {
+        this.objects = objects;
     }
 
     /** Match {@code newcomerId} with the lists holding its name after {@code after}. */
@@ -37,12 +33,12 @@ public class MatchTasks {
 
     /** Asks for {@code task} to run (storing the same key twice runs it twice, which is harmless). */
     public void enqueue(Task task) {
-        s3.putObject(r -> r.bucket(bucket).key(task.key()).contentType("application/octet-stream"), RequestBody.empty());
+        objects.enqueue(task.key());
     }
 
     /** Removes a finished task's object. */
     public void delete(Task task) {
-        s3.deleteObject(r -> r.bucket(bucket).key(task.key()));
+        objects.delete(task.key());
     }
 
     /** The task a stored object's key names, or empty for any other key. */

@@ -4,9 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ru.rossgram.shared.config.RossgramConfig;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import ru.rossgram.shared.media.TaskObjects;
 
 /**
  * The work queue of unlink cleanups, made as the fan-out's is ({@code FanOutTasks}): each step is an empty object
@@ -18,12 +16,10 @@ public class UnlinkTasks {
     public static final String PREFIX = "tasks/imports/unlink/";
     private static final Pattern KEY = Pattern.compile("tasks/imports/unlink/([0-9A-Z]{26})/(\\d{1,9})");
 
-    private final S3Client s3;
-    private final String bucket;
+    private final TaskObjects objects;
 
-    public UnlinkTasks(S3Client s3, RossgramConfig config) {
-        this.s3 = s3;
-        this.bucket = config.mediaBucket();
+    public UnlinkTasks(TaskObjects objects) {
+        this.objects = objects;
     }
 
     /** One step of one account's cleanup. */
@@ -39,12 +35,12 @@ public class UnlinkTasks {
 
     /** Asks for {@code task} to run (storing the same key twice runs it twice, which is harmless). */
     public void enqueue(Task task) {
-        s3.putObject(r -> r.bucket(bucket).key(task.key()).contentType("application/octet-stream"), RequestBody.empty());
+        objects.enqueue(task.key());
     }
 
     /** Removes a finished task's object. */
     public void delete(Task task) {
-        s3.deleteObject(r -> r.bucket(bucket).key(task.key()));
+        objects.delete(task.key());
     }
 
     /** The task a stored object's key names, or empty for any other key. */

@@ -4,9 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ru.rossgram.shared.config.RossgramConfig;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import ru.rossgram.shared.media.TaskObjects;
 
 /**
  * The import's work queue, made as the fan-out's is (see {@code FanOutTasks}): each step is an empty object
@@ -21,12 +19,10 @@ public class ImportTasks {
     private static final String RUN = PREFIX + "run/";
     private static final Pattern KEY = Pattern.compile("tasks/imports/run/([0-9A-Z]{26})/([0-9A-Z]{26})/(\\d{1,9})");
 
-    private final S3Client s3;
-    private final String bucket;
+    private final TaskObjects objects;
 
-    public ImportTasks(S3Client s3, RossgramConfig config) {
-        this.s3 = s3;
-        this.bucket = config.mediaBucket();
+    public ImportTasks(TaskObjects objects) {
+        this.objects = objects;
     }
 
     /** One step of one import, as its task key names it. */
@@ -42,12 +38,12 @@ public class ImportTasks {
 
     /** Asks for {@code task} to run (storing the same key twice runs it twice, which the step number makes harmless). */
     public void enqueue(Task task) {
-        s3.putObject(r -> r.bucket(bucket).key(task.key()).contentType("application/octet-stream"), RequestBody.empty());
+        objects.enqueue(task.key());
     }
 
     /** Removes a finished task's object; it would otherwise wait for the lifecycle rule. */
     public void delete(Task task) {
-        s3.deleteObject(r -> r.bucket(bucket).key(task.key()));
+        objects.delete(task.key());
     }
 
     /** The step a stored object's key names, or empty for any other key. */
