@@ -82,12 +82,13 @@ final class FollowerListBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             Map<String, Integer> requests = ServiceCalls.requests();
             FollowerImportModel model = new FollowerImportModel(handles, seconds, requests, parsed / parseSeconds,
-                    followers.length, STEP_BUDGET, HANDLES_PER_STEP);
+                    STEP_BUDGET, HANDLES_PER_STEP);
             return String.format("%s, OpenJDK %s, DynamoDB Local, one thread%n%n", ImportReport.machine(),
                     System.getProperty("java.version"))
-                    + String.format("Stored %,d followers in %.1f s through %d `store` calls: **%,.0f handles a second**; "
-                            + "DynamoDB requests %s. Reading the list alone (the JSON streamed, %,d bytes): %,.0f handles a second.%n%n",
-                    index, seconds, calls, index / seconds, requests, followers.length, parsed / parseSeconds)
+                    + String.format("Stored %,d followers (a followers_1.json of %,d bytes) in %.1f s through %d `store` calls: "
+                            + "**%,.0f handles a second**; DynamoDB requests %s (%.1f ms a request).%n%n",
+                    index, followers.length, seconds, calls, index / seconds, requests,
+                    seconds * 1000 / requests.values().stream().mapToInt(Integer::intValue).sum())
                     + model.render();
         }
     }
