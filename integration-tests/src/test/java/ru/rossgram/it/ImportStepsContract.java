@@ -318,6 +318,37 @@ abstract class ImportStepsContract extends Contract {
     }
 
     @Test
+    void aFollowersListSplitOverFiles_isStoredFileByFile_eachHandleOnce_toItsLastFile() {
+        User boris = signUp();
+        String borisIg = handleOf(boris);
+        queued(boris, wouldImport(borisIg).zip());
+        deliverImportTasks();
+        User anna = signUp();
+        String importId = queued(anna, wouldImport(handleOf(anna))
+                .json("followers_and_following/followers_1.json", handles("fan_a", "fan_b", "fan_c", "fan_d"))
+                .json("followers_and_following/followers_2.json", handles("fan_e", "fan_f"))
+                .json("followers_and_following/followers_3.json", handles("fan_g", "fan_h", borisIg, "fan_i", "fan_j"))
+                .zip());
+
+        List<String> steps = deliverImportTasks();
+
+        assertEquals(ImportStatus.COMPLETED, importOf(importId).status(), steps.toString());
+        InstagramLink link = services().get(InstagramLinkRepository.class).find(anna.id()).orElseThrow();
+        assertEquals(11, link.followers(), "every handle of the three files, each once (a wrong skip repeats or drops)");
+        JsonNode matches = boris.ok("GET", "/v1/me/instagram/matches", null, 200).json();
+        assertEquals(anna.username(), matches.at("/items/0/username").asText(),
+                "the last file's handles were indexed: Boris is offered Anna, whom he followed: " + matches);
+    }
+
+    private static List<Object> handles(String... names) {
+        List<Object> entries = new ArrayList<>();
+        for (String name : names) {
+            entries.add(relation("", name, null));
+        }
+        return entries;
+    }
+
+    @Test
     void unlinkingAfterAnImport_hasTheFunctionCleanUpTheImportedLists_stepByStep() {
         User anna = signUp();
         queued(anna, export2021(handleOf(anna)).zip());

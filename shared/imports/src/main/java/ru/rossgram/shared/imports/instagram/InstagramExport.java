@@ -1,5 +1,6 @@
 package ru.rossgram.shared.imports.instagram;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,9 +13,13 @@ import java.util.Optional;
  * @param posts         published posts, then archived ones, then reels and IGTV videos (reported as skipped)
  * @param followers     lowercase handles of the owner's followers, every {@code followers_N.json} in turn
  * @param following     lowercase handles of the accounts the owner follows
+ * @param followerFiles  the same as {@code followers}, one stream per file, so a resumed step opens the file it
+ *                       stopped in instead of reading every file before it again
+ * @param followingFiles likewise for {@code following}
  */
 public record InstagramExport(Optional<String> ownerUsername, ExportEra era, ExportStream<ExportedPost> posts,
-                              ExportStream<String> followers, ExportStream<String> following) {
+                              ExportStream<String> followers, ExportStream<String> following,
+                              List<ExportStream<String>> followerFiles, List<ExportStream<String>> followingFiles) {
 
     /** What the import tells a user who uploaded an HTML export. */
     public static final String HTML_EXPORT_MESSAGE =
@@ -26,6 +31,14 @@ public record InstagramExport(Optional<String> ownerUsername, ExportEra era, Exp
         Objects.requireNonNull(posts, "posts");
         Objects.requireNonNull(followers, "followers");
         Objects.requireNonNull(following, "following");
+        followerFiles = List.copyOf(followerFiles);
+        followingFiles = List.copyOf(followingFiles);
+    }
+
+    /** An export whose lists are each one stream (one file, or files the source does not tell apart). */
+    public InstagramExport(Optional<String> ownerUsername, ExportEra era, ExportStream<ExportedPost> posts,
+                           ExportStream<String> followers, ExportStream<String> following) {
+        this(ownerUsername, era, posts, followers, following, List.of(followers), List.of(following));
     }
 
     /** Whether this is an HTML export, which holds no JSON to import: ask for {@link #HTML_EXPORT_MESSAGE}. */

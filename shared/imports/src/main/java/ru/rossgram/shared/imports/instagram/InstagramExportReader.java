@@ -41,7 +41,17 @@ public final class InstagramExportReader {
         List<ExportJson.Section<String>> followers = handleSections(layout.followersFiles, layout, "followers");
         List<ExportJson.Section<String>> following = handleSections(layout.followingFiles, layout, "following");
         return new InstagramExport(owner(layout, json), era,
-                () -> json.stream(posts), () -> json.stream(followers), () -> json.stream(following));
+                () -> json.stream(posts), () -> json.stream(followers), () -> json.stream(following),
+                perFile(json, followers), perFile(json, following));
+    }
+
+    /** One stream per section (file) of a list, in the list's order. */
+    private static List<ExportStream<String>> perFile(ExportJson json, List<ExportJson.Section<String>> sections) {
+        List<ExportStream<String>> files = new ArrayList<>();
+        for (ExportJson.Section<String> section : sections) {
+            files.add(() -> json.stream(List.of(section)));
+        }
+        return files;
     }
 
     private static List<ExportJson.Section<ExportedPost>> postSections(ExportLayout layout) {

@@ -18,6 +18,7 @@ import ru.rossgram.shared.imports.instagram.ExportLimits;
 import ru.rossgram.shared.imports.instagram.ExportSource;
 import ru.rossgram.shared.imports.instagram.ExportedMedia;
 import ru.rossgram.shared.imports.instagram.ExportedPost;
+import ru.rossgram.shared.imports.instagram.ExportStream;
 import ru.rossgram.shared.imports.instagram.InstagramExport;
 import ru.rossgram.shared.imports.instagram.InstagramExportReader;
 import ru.rossgram.shared.imports.jobs.Import;
@@ -191,18 +192,25 @@ public class ImportSteps {
             return advance(task, imp, StepCursor.at(Phase.FINISH, 0), ImportProgress.NONE, null, null, null);
         }
         InstagramExport export = reader.read(archives.open(imp));
+        List<ExportStream<String>> files = followers ? export.followerFiles() : export.followingFiles();
+        if (cursor.file() >= files.size()) {
+            return advance(task, imp, done, ImportProgress.NONE, null, null, null);
+        }
         StepCursor next;
-        try (Stream<String> handles = (followers ? export.followers() : export.following()).open()) {
-            LimitedIterator<String> part = new LimitedIterator<>(handles.skip(cursor.index()).iterator(),
+        // Only the cursor's file is opened, and skipped within: a list of dozens of files costs each step one file.
+        try (Stream<String> handles = files.get(cursor.file()).open()) {
+            LimitedIterator<String> part = new LimitedIterator<>(handles.skip(cursor.inFile()).iterator(),
                     config.handlesPerStep());
             ListProgress stored = lists.store(imp.ownerId(), followers ? HandleList.FOLLOWERS : HandleList.FOLLOWING,
                     part, cursor.index(), config.stepBudget());
             if (!stored.linked()) {
                 next = StepCursor.at(Phase.FINISH, 0); // unlinked meanwhile: no list is kept
             } else if (stored.finished() && !part.cutShort()) {
-                next = done;
+                next = cursor.file() + 1 < files.size()
+                        ? StepCursor.inList(cursor.phase(), stored.nextIndex(), cursor.file() + 1, 0) : done;
             } else {
-                next = StepCursor.at(cursor.phase(), stored.nextIndex());
+                next = StepCursor.inList(cursor.phase(), stored.nextIndex(), cursor.file(),
+                        cursor.inFile() + stored.nextIndex() - cursor.index());
             }
         }
         return advance(task, imp, next, ImportProgress.NONE, null, null, null);

@@ -27,6 +27,16 @@ class StepCursorTest {
     }
 
     @Test
+    void aPlaceInAListSplitOverFiles_readsBackWithItsFile() {
+        StepCursor cursor = StepCursor.inList(Phase.FOLLOWERS, 600_000, 1, 140_000);
+        assertEquals("followers:600000:1:140000", cursor.stored());
+        assertEquals(cursor, StepCursor.parse(cursor.stored()));
+        assertEquals(StepCursor.at(Phase.FOLLOWING, 7), StepCursor.parse("following:7"), "a list's first file: its index");
+        assertThrows(IllegalArgumentException.class, () -> StepCursor.parse("followers:10:1:11"), "past its index");
+        assertThrows(IllegalArgumentException.class, () -> StepCursor.parse("followers:10:1"));
+    }
+
+    @Test
     void textNoStepWrote_isRefused_ratherThanRestartingTheImport() {
         assertThrows(IllegalArgumentException.class, () -> StepCursor.parse("likes:3"));
         assertThrows(IllegalArgumentException.class, () -> StepCursor.parse("posts"));
