@@ -318,6 +318,29 @@ abstract class ImportStepsContract extends Contract {
     }
 
     @Test
+    void aStepDeliveredTwiceAtOnce_reportsEachPostAsTheDeliveryThatMadeItSawIt() throws Exception {
+        User anna = signUp();
+        String importId = queued(anna, export2021(handleOf(anna)).zip());
+        for (int round = 0; round < 100 && !pending(ImportTasks.PREFIX).isEmpty(); round++) {
+            for (String key : pending(ImportTasks.PREFIX)) {
+                // Storage events come at least once: every step here arrives twice, at the same moment.
+                Concurrency.concurrently(2, i -> {
+                    hosts.shared().invoke(stepsFunction(), taskStored(key));
+                    return null;
+                });
+            }
+        }
+        Import done = importOf(importId);
+        assertEquals(ImportStatus.COMPLETED, done.status(), done.failureDetail());
+        List<String> statuses = new ArrayList<>();
+        services().get(ImportRepository.class).outcomes(importId, null, 100).outcomes()
+                .forEach(line -> statuses.add(line.outcome().status().wire()));
+        assertEquals(List.of("imported", "imported", "imported", "skipped", "imported"), statuses,
+                "the delivery that lost the race finds the posts made, and must not call them already imported");
+        assertEquals(4, done.progress().imported(), done.progress().toString());
+    }
+
+    @Test
     void aFollowersListSplitOverFiles_isStoredFileByFile_eachHandleOnce_toItsLastFile() {
         User boris = signUp();
         String borisIg = handleOf(boris);

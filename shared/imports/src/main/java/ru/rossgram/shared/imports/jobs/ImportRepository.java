@@ -163,6 +163,28 @@ public class ImportRepository {
                         ":now", s(now.toString())));
     }
 
+    /**
+     * Writes one post's report lines unless its lines are there already, and answers the lines as stored. The first
+     * delivery of a step to record a post saw what happened to it; a retried or concurrent delivery of the same step
+     * (storage events come at least once) finds the post made and would call it already imported, so it keeps the
+     * stored lines rather than overwriting them, and counts what they say.
+     */
+    public List<PostOutcome> recordOutcomes(String importId, long seq, List<PostOutcome> outcomes) {
+        List<PostOutcome> stored = new ArrayList<>();
+        for (PostOutcome outcome : outcomes) {
+            Map<String, AttributeValue> item = outcomeItem(importId, new NumberedOutcome(seq, outcome));
+            try {
+                dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+                stored.add(outcome);
+            } catch (ConditionalCheckFailedException e) {
+                var existing = dynamo.getItem(r -> r.tableName(table)
+                        .key(Attrs.key(pk(importId), outcomeSk(seq, outcome.part()))).consistentRead(true)).item();
+                stored.add(fromOutcomeItem(existing).outcome());
+            }
+        }
+        return stored;
+    }
+
     /** Writes report lines (again, harmlessly, when a step is retried). */
     public void putOutcomes(String importId, List<NumberedOutcome> outcomes) {
         List<WriteRequest> writes = new ArrayList<>();

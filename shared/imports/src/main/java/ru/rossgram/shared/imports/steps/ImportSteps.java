@@ -25,7 +25,6 @@ import ru.rossgram.shared.imports.jobs.Import;
 import ru.rossgram.shared.imports.jobs.ImportFile;
 import ru.rossgram.shared.imports.jobs.ImportProgress;
 import ru.rossgram.shared.imports.jobs.ImportRepository;
-import ru.rossgram.shared.imports.jobs.ImportRepository.NumberedOutcome;
 import ru.rossgram.shared.imports.jobs.ImportStatus;
 import ru.rossgram.shared.imports.jobs.ImportTasks;
 import ru.rossgram.shared.imports.jobs.ImportTasks.Task;
@@ -69,9 +68,12 @@ public class ImportSteps {
     private final Clock clock;
     private final InstagramExportReader reader;
 
+    private final PostProvenance provenance;
+
     public ImportSteps(ImportRepository imports, ImportTasks tasks, ExportArchives archives, PostImporter posts,
                        InstagramLinker linker, HandleLists lists, MediaStore media, ImportStepConfig config,
-                       Clock clock) {
+                       Clock clock, PostProvenance provenance) {
+        this.provenance = provenance;
         this.imports = imports;
         this.tasks = tasks;
         this.archives = archives;
@@ -169,12 +171,10 @@ public class ImportSteps {
             Iterator<ExportedPost> it = all.skip(from).iterator();
             while ((more = it.hasNext()) && index - from < config.postsPerStep() && clock.instant().isBefore(deadline)) {
                 ExportedPost post = it.next();
-                List<PostOutcome> outcomes = posts.importPost(imp.ownerId(), post, source);
+                List<PostOutcome> outcomes = provenance.asSeenBy(imp, posts.importPost(imp.ownerId(), post, source));
                 List<PostOutcome> recorded = earlier.get(index);
                 if (recorded == null) {
-                    recorded = outcomes;
-                    long seq = index;
-                    imports.putOutcomes(imp.importId(), outcomes.stream().map(o -> new NumberedOutcome(seq, o)).toList());
+                    recorded = imports.recordOutcomes(imp.importId(), index, outcomes);
                 }
                 work.post(recorded, photoBytes(post, source));
                 index++;
