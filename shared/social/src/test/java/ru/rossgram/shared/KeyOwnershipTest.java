@@ -49,6 +49,8 @@ class KeyOwnershipTest {
             Map.entry("LikeRepository", List.of("LIKE#")),
             Map.entry("CommentRepository", List.of("COMMENT#")),
             Map.entry("AccessGrants", List.of("ACCESS#")),
+            Map.entry("TierRepository", List.of("TIERS")),
+            Map.entry("SubscriptionAccess", List.of("SUBACCESS#")),
             Map.entry("PaymentRepository", List.of("PAYMENT#", "PAYMENT", "CHECKOUT#", "CLAIM", "COUNTER#", "COUNTER",
                     "PROVIDERPAY#")),
             Map.entry("WebhookEvents", List.of("WEBHOOK#", "EVENT")),

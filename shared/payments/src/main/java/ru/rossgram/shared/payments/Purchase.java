@@ -4,13 +4,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a payment buys. Unlocking a paid post is the one kind today; subscriptions and pledges are the next.
+ * What a payment buys: unlocking a paid post, or a period of a subscription to a creator.
  *
- * @param id the post's id for {@link Kind#POST}
+ * @param id the post's id for {@link Kind#POST}; the tier's id for {@link Kind#SUBSCRIPTION}
  */
 public record Purchase(Kind kind, String id) {
     public enum Kind {
-        POST;
+        POST, SUBSCRIPTION;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

@@ -24,6 +24,18 @@ public interface PaymentGateway {
     CreatedPayment create(PaymentOrder order);
 
     /**
+     * Charges a saved payment method without the buyer (a subscription's renewal): {@code savedMethod} is what the
+     * success of the payment that saved it reported ({@link ProviderEvent#savedMethod()}). The outcome, success or
+     * decline, arrives as a notification like any payment's and is settled by the webhook. Safe to repeat for one
+     * order: our payment id is the provider's idempotency key or order id.
+     *
+     * @throws ProviderUnavailableException when the provider cannot be reached or refuses the request itself
+     */
+    default CreatedPayment charge(PaymentOrder order, String savedMethod) {
+        throw new UnsupportedOperationException(provider().wire() + ": charges without the buyer are not built yet");
+    }
+
+    /**
      * Verifies a notification from its raw bytes exactly as received (signatures compared in constant time)
      * and reads what it reports. Never throws for a forged, malformed or unknown notification: that is a
      * {@link Notification.Refused} with the answer the provider expects.

@@ -14,9 +14,19 @@ import ru.rossgram.shared.payments.PaymentState;
  * @param amount            the amount the provider says moved
  * @param card              the card paid with, where the provider reports it (for the referral program's fraud
  *                          rules), else null
+ * @param savedMethod       on the success of a payment asked to save its method ({@link PaymentOrder#saveMethod()}),
+ *                          the provider's reference for charging it again: YooKassa's {@code payment_method.id},
+ *                          T-Bank's {@code RebillId}, CloudPayments' {@code Token}, Robokassa's parent {@code InvId};
+ *                          else null
  */
 public record ProviderEvent(PaymentProvider provider, String eventKey, PaymentState.Event kind, String paymentId,
-                            String providerPaymentId, Money amount, PaymentCard card) {
+                            String providerPaymentId, Money amount, PaymentCard card, String savedMethod) {
+
+    /** An event that saved no payment method. */
+    public ProviderEvent(PaymentProvider provider, String eventKey, PaymentState.Event kind, String paymentId,
+                         String providerPaymentId, Money amount, PaymentCard card) {
+        this(provider, eventKey, kind, paymentId, providerPaymentId, amount, card, null);
+    }
 
     /** An event that reports no card. */
     public ProviderEvent(PaymentProvider provider, String eventKey, PaymentState.Event kind, String paymentId,
