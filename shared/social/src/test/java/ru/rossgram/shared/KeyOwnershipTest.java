@@ -51,6 +51,7 @@ class KeyOwnershipTest {
             Map.entry("AccessGrants", List.of("ACCESS#")),
             Map.entry("TierRepository", List.of("TIERS")),
             Map.entry("SubscriptionAccess", List.of("SUBACCESS#")),
+            Map.entry("SubscriptionRepository", List.of("SUBSCRIPTION#", "SUBSCRIBERS#", "RENEWAL#")),
             Map.entry("PaymentRepository", List.of("PAYMENT#", "PAYMENT", "CHECKOUT#", "CLAIM", "COUNTER#", "COUNTER",
                     "PROVIDERPAY#")),
             Map.entry("WebhookEvents", List.of("WEBHOOK#", "EVENT")),

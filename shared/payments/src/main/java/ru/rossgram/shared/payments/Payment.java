@@ -17,6 +17,7 @@ import java.time.Instant;
  * @param version           moves with every change, for conditional writes
  * @param referralCredit    what its sale credited the seller's referrer, once it did (null otherwise), so that a
  *                          refund reverses exactly that and never recomputes it
+ * @param charge            for a subscription payment, what it pays for; null for a post
  */
 public record Payment(
         String paymentId,
@@ -34,14 +35,24 @@ public record Payment(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        ReferralCredit referralCredit) {
+        ReferralCredit referralCredit,
+        SubscriptionCharge charge) {
 
     /** A payment whose sale has credited no referrer. */
     public Payment(String paymentId, String buyerId, String sellerId, Purchase purchase, Money amount, Money platformFee,
                    PaymentProvider provider, long orderNumber, String providerPaymentId, URI confirmationUrl,
                    PaymentState state, String flag, Instant createdAt, Instant updatedAt, long version) {
         this(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
-                confirmationUrl, state, flag, createdAt, updatedAt, version, null);
+                confirmationUrl, state, flag, createdAt, updatedAt, version, null, null);
+    }
+
+    /** A payment with no subscription charge (a post's). */
+    public Payment(String paymentId, String buyerId, String sellerId, Purchase purchase, Money amount, Money platformFee,
+                   PaymentProvider provider, long orderNumber, String providerPaymentId, URI confirmationUrl,
+                   PaymentState state, String flag, Instant createdAt, Instant updatedAt, long version,
+                   ReferralCredit referralCredit) {
+        this(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
+                confirmationUrl, state, flag, createdAt, updatedAt, version, referralCredit, null);
     }
 
     /**
@@ -54,11 +65,11 @@ public record Payment(
 
     public Payment withState(PaymentState next, Instant at) {
         return new Payment(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
-                confirmationUrl, next, flag, createdAt, at, version + 1, referralCredit);
+                confirmationUrl, next, flag, createdAt, at, version + 1, referralCredit, charge);
     }
 
     public Payment withReferralCredit(ReferralCredit credit) {
         return new Payment(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
-                confirmationUrl, state, flag, createdAt, updatedAt, version, credit);
+                confirmationUrl, state, flag, createdAt, updatedAt, version, credit, charge);
     }
 }

@@ -183,6 +183,11 @@ public class PaymentRepository {
         if (p.referralCredit() != null) {
             item.put(REFERRAL_CREDIT, referralCredit(p.referralCredit()));
         }
+        if (p.charge() != null) {
+            item.put("chargeReason", s(p.charge().reason().wire()));
+            item.put("chargePeriod", n(p.charge().period()));
+            item.put("chargeAttempt", n(p.charge().attempt()));
+        }
         return item;
     }
 
@@ -218,6 +223,14 @@ public class PaymentRepository {
                 Instant.parse(Attrs.string(item, "createdAt")),
                 Instant.parse(Attrs.string(item, "updatedAt")),
                 Attrs.number(item, "version").orElseThrow(),
-                referralCredit(item.get(REFERRAL_CREDIT), Attrs.string(item, "currency")));
+                referralCredit(item.get(REFERRAL_CREDIT), Attrs.string(item, "currency")),
+                charge(item));
+    }
+
+    private static SubscriptionCharge charge(Map<String, AttributeValue> item) {
+        String reason = Attrs.string(item, "chargeReason");
+        return reason == null ? null : new SubscriptionCharge(SubscriptionCharge.Reason.fromWire(reason),
+                Attrs.number(item, "chargePeriod").orElseThrow().intValue(),
+                Attrs.number(item, "chargeAttempt").orElseThrow().intValue());
     }
 }
