@@ -130,7 +130,8 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
         String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
         String key = requestId == null || requestId.isBlank() ? randomId() : requestId;
         String id = chargesByRequestId.computeIfAbsent(key, k -> {
-            String newId = randomId();
+            // A charge has no order: the simulator knows it by its TransactionId, as the shop does.
+            String newId = Long.toString(transactionIds.incrementAndGet());
             SimulatedPayment payment = new SimulatedPayment(newId, request.path("InvoiceId").asText(""), minor,
                     request.path("Currency").asText("RUB"), request.path("Description").asText(""), Map.of("AccountId", accountId));
             payments.put(newId, payment);
@@ -159,7 +160,8 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
     public Optional<Notice> settle(String id, Action action) {
         SimulatedPayment payment = Optional.ofNullable(payments.get(id)).orElseThrow(() -> new NoSuchElementException(id));
         String paid = payment.transactionId();
-        String operation = Long.toString(transactionIds.incrementAndGet());
+        String operation = action != Action.REFUND && payment.merchantInitiated() && paid == null
+                ? payment.id() : Long.toString(transactionIds.incrementAndGet());
         payment.apply(action, operation);
         if (action == Action.PAY && payment.savesMethod() && payment.savedMethod() == null) {
             String token = "tk_" + randomId();
