@@ -369,7 +369,8 @@ public final class PaymentSimulator implements AutoCloseable {
     private static ObjectNode state(Provider provider, SimulatedPayment payment) {
         return Exchanges.JSON.createObjectNode().put("provider", provider.wire()).put("id", payment.id())
                 .put("merchantReference", payment.merchantReference()).put("amount", Exchanges.decimal(payment.amountMinor()))
-                .put("currency", payment.currency()).put("state", payment.state().name().toLowerCase());
+                .put("currency", payment.currency()).put("state", payment.state().name().toLowerCase())
+                .put("savedMethod", payment.savedMethod()).put("merchantInitiated", payment.merchantInitiated());
     }
 
     private static ObjectNode error(String message) {
