@@ -81,10 +81,12 @@ public class CloudPaymentsGateway implements PaymentGateway {
     }
 
     /**
-     * {@code payments/tokens/charge}, initiated by us ({@code TrInitiatorCode: 0}, required since API 3.6.0) and
-     * scheduled ({@code PaymentScheduled: 1}). {@code X-Request-ID} is our payment id: CloudPayments answers a
-     * repeated request with the first one's result instead of charging again. A declined charge still names its
-     * transaction: the decline is the Fail notification.
+     * {@code payments/tokens/charge}, initiated by us ({@code TrInitiatorCode: 0} "merchant", 1 would be the
+     * cardholder; required since API 3.6.0) and scheduled ({@code PaymentScheduled: 1}), as the cloudpayments-ruby
+     * SDK's {@code TokenChargeParams} documents the values. {@code X-Request-ID} is our payment id: the header
+     * CloudPayments takes as the idempotency key (its Python client sends it as the "id of an idempotent request"),
+     * so a repeated request answers the first one's result instead of charging again. A declined charge still names
+     * its transaction: the decline is the Fail notification.
      */
     @Override
     public CreatedPayment charge(PaymentOrder order, String savedMethod) {
