@@ -95,6 +95,32 @@ class PaymentSimulatorTest {
     }
 
     @Test
+    void tbank_chargeChecksItsToken_andARepeatedChargeAnswersTheSameWithoutChargingAgain() throws Exception {
+        JsonNode parent = post(simulator.tbankApiUrl() + "/Init", signedTbank(Map.of("TerminalKey", "TerminalDEMO", "Amount", "19900",
+                "OrderId", "01JSUB", "Recurrent", "Y", "CustomerKey", "01JBUYER")), null, null);
+        simulator.pay(Provider.TBANK, parent.path("PaymentId").asText());
+        String rebillId = simulator.payment(Provider.TBANK, parent.path("PaymentId").asText()).orElseThrow().savedMethod();
+        String child = post(simulator.tbankApiUrl() + "/Init", signedTbank(Map.of("TerminalKey", "TerminalDEMO", "Amount", "19900",
+                "OrderId", "01JRENEW")), null, null).path("PaymentId").asText();
+        Map<String, String> charge = Map.of("TerminalKey", "TerminalDEMO", "PaymentId", child, "RebillId", rebillId);
+
+        JsonNode forged = post(simulator.tbankApiUrl() + "/Charge", signedTbank(charge).replaceAll("\"Token\":\"[0-9a-f]+\"", "\"Token\":\"bad\""), null, null);
+        JsonNode first = post(simulator.tbankApiUrl() + "/Charge", signedTbank(charge), null, null);
+        JsonNode again = post(simulator.tbankApiUrl() + "/Charge", signedTbank(charge), null, null);
+
+        assertEquals("204", forged.path("ErrorCode").asText());
+        assertEquals("CONFIRMED", first.path("Status").asText(), first.toString());
+        assertEquals(first, again);
+        long deadline = System.currentTimeMillis() + 5000;
+        while (received.stream().noneMatch(r -> r.contains("01JRENEW")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(200);
+        assertEquals(1, received.stream().filter(r -> r.contains("01JRENEW")).count(), "one notice, sent on its own");
+        assertTrue(received.stream().anyMatch(r -> r.contains("01JRENEW") && r.contains("\"RebillId\":" + rebillId)));
+    }
+
+    @Test
     void cloudPayments_ordersCreateNeedsBasicAuth_andNotificationsCarryAValidHmac() throws Exception {
         String order = "{\"Amount\":199.00,\"Currency\":\"RUB\",\"Description\":\"Pro\",\"InvoiceId\":\"01JP\"}";
         assertEquals(401, send(simulator.cloudPaymentsApiUrl() + "/orders/create", order, basic("pk_test", "nope"), null).statusCode());
@@ -141,6 +167,12 @@ class PaymentSimulatorTest {
         assertEquals(404, send(simulator.baseUrl() + "/_control/yookassa/nope/pay", "", null, null).statusCode());
         assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/pay/yookassa/" + id)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    private static String signedTbank(Map<String, String> values) {
+        StringBuilder json = new StringBuilder("{");
+        values.forEach((name, value) -> json.append('"').append(name).append("Amount".equals(name) ? "\":" + value + "," : "\":\"" + value + "\","));
+        return json.append("\"Token\":\"").append(TBankEmulator.token(values, "tbank-password")).append("\"}").toString();
     }
 
     private JsonNode post(String url, String body, String auth, String idempotenceKey) throws Exception {
