@@ -119,9 +119,10 @@ public class PostCreator {
     private void requireTierOfRank(Caller caller, int minTierRank) {
         List<Tier> current = tiers.find(caller.userId()).current();
         if (current.stream().noneMatch(tier -> tier.rank() >= minTierRank)) {
-            throw new ProblemException(ProblemType.NO_TIER_FOR_RANK, "You have no tier of rank " + minTierRank
-                    + " or higher; create one first, or choose a rank up to "
-                    + current.stream().mapToInt(Tier::rank).max().orElse(0) + ".",
+            throw new ProblemException(ProblemType.NO_TIER_FOR_RANK, current.isEmpty()
+                    ? "You have no subscription tiers; create one first (POST /v1/me/tiers)."
+                    : "You have no tier of rank " + minTierRank + " or higher; choose a rank up to "
+                    + current.stream().mapToInt(Tier::rank).max().orElseThrow() + ", or create a tier.",
                     Map.<String, Object>of("minTierRank", minTierRank));
         }
     }

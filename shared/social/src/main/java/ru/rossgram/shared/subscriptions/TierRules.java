@@ -2,6 +2,7 @@ package ru.rossgram.shared.subscriptions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
@@ -75,7 +76,8 @@ public final class TierRules {
         List<Tier> current = tiers.current();
         if (current.size() >= CreatorTiers.MAX_TIERS) {
             throw new ProblemException(ProblemType.TOO_MANY_TIERS, "You have " + current.size()
-                    + " tiers, as many as allowed; archive one to make another.");
+                    + " tiers, as many as allowed; archive one to make another.",
+                    Map.<String, Object>of("limit", CreatorTiers.MAX_TIERS));
         }
         return current.stream().mapToInt(Tier::rank).max().orElse(0) + 1;
     }
