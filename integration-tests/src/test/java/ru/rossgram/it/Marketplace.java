@@ -115,6 +115,12 @@ final class Marketplace implements AutoCloseable {
         return author.published(List.of(hosts.lockedUpload(author)), "\"caption\": \"Закат над Невой, полная версия\", \"price\": " + priceKopecks);
     }
 
+    /** A published post of {@code author}'s for subscribers of rank 1 and above (a tier made for it), not for sale. */
+    String subscriberPost(User author) {
+        author.ok("POST", "/v1/me/tiers", "{\"name\": \"Поддержка\", \"price\": 10000}", 201);
+        return author.published(List.of(hosts.lockedUpload(author)), "\"minTierRank\": 1");
+    }
+
     /** {@code POST /v1/checkouts} as the app sends it. */
     Reply checkout(User buyer, String postId, String provider, String idempotencyKey) {
         return buyer.send("POST", "/v1/checkouts", "{\"item\": {\"type\": \"post\", \"id\": \"" + postId + "\"}, \"provider\": \"" + provider + "\"}",

@@ -129,7 +129,7 @@ abstract class SubscriberPostsContract extends Contract {
         assertEquals(422, freePhoto.status(), freePhoto.body());
         assertEquals("upload-not-paid", freePhoto.problemType());
         assertEquals(2, creator.posted(List.of(hosts.lockedUpload(creator)), "\"minTierRank\": 2").path("minTierRank").asInt(),
-                "a hidden or the highest tier may be the one that opens it");
+                "a tier of exactly that rank will do");
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
