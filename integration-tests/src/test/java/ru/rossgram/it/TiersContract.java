@@ -147,7 +147,7 @@ abstract class TiersContract extends Contract {
         assertEquals(404, fan.send("GET", "/v1/users/nobody_" + creator.username() + "/tiers", null).status());
         creator.makePrivate(true);
         assertEquals(List.of("A"), names(fan.ok("GET", "/v1/users/" + creator.username() + "/tiers", null, 200).json()),
-                "subscribing is how one sees a private account's posts");
+                "a private account's tiers are listed to anyone");
         assertEquals(204, creator.put("block", fan).status());
         assertEquals(404, fan.send("GET", "/v1/users/" + creator.username() + "/tiers", null).status());
         assertEquals(List.of(), names(hosts.signUp("plain").ok("GET", "/v1/users/" + fan.username() + "/tiers", null, 200).json()));

@@ -113,8 +113,9 @@ public class TierService {
     }
 
     /**
-     * The tiers {@code username} offers new subscribers, lowest rank first. A private account's are listed too:
-     * subscribing is how one comes to see its posts. One BatchGet of the tiers and of a block, after the username.
+     * The tiers {@code username} offers new subscribers, lowest rank first. A private account's are listed too, so
+     * one may choose a tier before asking to follow; its posts still show only to the followers it approved
+     * (a subscription opens gated posts, it does not make a private account public). One BatchGet of the tiers and of a block, after the username.
      *
      * @throws ProblemException 404 for an unknown account or one that blocks the caller (the same answer)
      */
