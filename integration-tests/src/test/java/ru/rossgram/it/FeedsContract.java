@@ -1,9 +1,12 @@
 package ru.rossgram.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +27,7 @@ import ru.rossgram.shared.feeds.FeedContext;
 import ru.rossgram.shared.social.Counter;
 import ru.rossgram.shared.social.FollowRepository;
 import ru.rossgram.shared.social.ProfileCounters;
+import ru.rossgram.shared.subscriptions.SubscriptionAccess;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -119,6 +123,28 @@ abstract class FeedsContract extends Contract {
     }
 
     // --- feeds ----------------------------------------------------------------------------------------------
+
+    @Test
+    void aPostForSubscribers_fannedOut_isLockedInAFollowersFeed_andOpenInASubscribersFeed() {
+        User creator = signUp();
+        User follower = signUp();
+        User subscriber = signUp();
+        follower.followed(creator);
+        subscriber.followed(creator);
+        String tier = creator.ok("POST", "/v1/me/tiers", "{\"name\": \"Круг\", \"price\": 10000}", 201).json().path("id").asText();
+        assertTrue(services().get(TransactionWriter.class).write(List.of(services().get(SubscriptionAccess.class).putItem(
+                new SubscriptionAccess.Access(subscriber.id(), creator.id(), tier, Instant.now().plus(Duration.ofDays(30)))))).isEmpty());
+        String post = creator.published(List.of(hosts.lockedUpload(creator)), "\"minTierRank\": 1");
+        deliverFanOutTasks();
+
+        // The fan-out flags the item, so the page reads the reader's access with the post: no flag, no access read.
+        JsonNode locked = follower.feedPage().at("/items/0");
+        assertEquals(post, locked.path("id").asText());
+        assertTrue(locked.path("locked").asBoolean(), locked.toString());
+        JsonNode open = subscriber.feedPage().at("/items/0");
+        assertEquals(post, open.path("id").asText());
+        assertFalse(open.path("locked").asBoolean(), open.toString());
+    }
 
     @Test
     void twoUsersWhoFollowEachOther_seeBothTheirPosts_newestFirst() {

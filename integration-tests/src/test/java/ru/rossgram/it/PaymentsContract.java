@@ -251,6 +251,17 @@ abstract class PaymentsContract extends Contract {
         assertFalse(names(own.at("/photos/0/urls")).contains("preview"));
     }
 
+    @Test
+    void aPostForSubscribersOnly_isNotForSale_andTheRefusalSaysWhy() {
+        User creator = market.signUp("creator");
+        User buyer = market.signUp("buyer");
+        String post = market.subscriberPost(creator);
+        Reply refused = market.checkout(buyer, post, Provider.YOOKASSA.wire(), null);
+        assertEquals(422, refused.status(), refused.body());
+        assertEquals("not-for-sale", refused.problemType());
+        assertTrue(refused.json().path("detail").asText().contains("subscribers"), refused.body());
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
     private static String acknowledgement(Provider provider, String simulatedId) {
