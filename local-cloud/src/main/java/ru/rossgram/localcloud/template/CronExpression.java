@@ -46,7 +46,7 @@ public final class CronExpression implements ScheduleExpression {
         boolean anyDayOfMonth = fields.get(2).equals("?");
         boolean anyDayOfWeek = fields.get(4).equals("?");
         if (anyDayOfMonth == anyDayOfWeek) {
-            throw new IllegalArgumentException("cron(" + text() + "): exactly one of day-of-month and day-of-week is ?");
+            throw new IllegalArgumentException(text() + ": exactly one of day-of-month and day-of-week is ?");
         }
         this.dayOfMonth = anyDayOfMonth ? date -> true : dayOfMonth(fields.get(2));
         this.dayOfWeek = anyDayOfWeek ? date -> true : dayOfWeek(fields.get(4));
@@ -69,7 +69,7 @@ public final class CronExpression implements ScheduleExpression {
 
     @Override
     public String text() {
-        return String.join(" ", fields);
+        return "cron(" + String.join(" ", fields) + ")";
     }
 
     @Override
@@ -113,7 +113,7 @@ public final class CronExpression implements ScheduleExpression {
         if (weekday.matches()) {
             int target = Integer.parseInt(weekday.group(1));
             if (target < 1 || target > 31) {
-                throw new IllegalArgumentException("cron(" + text() + "): day-of-month " + field + " is out of 1-31");
+                throw new IllegalArgumentException(text() + ": day-of-month " + field + " is out of 1-31");
             }
             return date -> target <= date.lengthOfMonth()
                     && date.equals(nearestWeekday(date.withDayOfMonth(target)));
@@ -181,7 +181,7 @@ public final class CronExpression implements ScheduleExpression {
             }
             int step = stepped.length == 2 ? value(stepped[1], name, field, 1, max, List.of()) : 1;
             if (from > to) {
-                throw new IllegalArgumentException("cron(" + text() + "): " + name + " range " + item + " runs backwards");
+                throw new IllegalArgumentException(text() + ": " + name + " range " + item + " runs backwards");
             }
             for (int value = from; value <= to; value += step) {
                 selected.set(value);
@@ -207,7 +207,7 @@ public final class CronExpression implements ScheduleExpression {
     }
 
     private IllegalArgumentException invalid(String name, String field) {
-        return new IllegalArgumentException("cron(" + text() + "): " + name + " field " + field + " is not valid");
+        return new IllegalArgumentException(text() + ": " + name + " field " + field + " is not valid");
     }
 
     @Override
@@ -222,6 +222,6 @@ public final class CronExpression implements ScheduleExpression {
 
     @Override
     public String toString() {
-        return "cron(" + text() + ")";
+        return text();
     }
 }
