@@ -223,6 +223,18 @@ class SchedulesAndClockTest {
         }
     }
 
+    @Test
+    void theBanner_namesEachScheduleAndTheControls() throws Exception {
+        start(onDemand());
+
+        String banner = LocalRunner.banner(backend, 0);
+
+        assertTrue(banner.contains("SCHEDULE rate(1 minute)") && banner.contains("-> TickFunction"), banner);
+        assertTrue(banner.contains("cron(0 3 * * ? *) (disabled)"), banner);
+        assertTrue(banner.contains("Schedules fire only on POST /_local/schedules/<FunctionLogicalId>"), banner);
+        assertTrue(banner.contains("POST /_local/clock"), banner);
+    }
+
     private static <T> T last(List<T> list) {
         return list.get(list.size() - 1);
     }
