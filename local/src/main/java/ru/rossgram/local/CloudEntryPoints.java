@@ -8,6 +8,7 @@ import java.util.function.Function;
 import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.template.SamTemplate;
+import ru.rossgram.localcloud.template.ScheduleEvent;
 
 /**
  * How one cloud calls the template's functions: the runtime hosting them, the gateway integration that hands them
@@ -24,7 +25,7 @@ import ru.rossgram.localcloud.template.SamTemplate;
 record CloudEntryPoints(FunctionIntegration api, StorageNotifications storage, ScheduleTarget schedules,
                         Consumer<FunctionSpec> warmUp, AutoCloseable runtime) {
     /** The id the local timer triggers carry: one per function and event, as each event is one trigger when deployed. */
-    static String timerTriggerId(FunctionSpec function, ru.rossgram.localcloud.template.ScheduleEvent schedule) {
+    static String timerTriggerId(FunctionSpec function, ScheduleEvent schedule) {
         return "local-timer-" + function.logicalId() + "-" + schedule.name();
     }
 

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.List;
 import ru.rossgram.shared.config.AdjustableClock;
 
 /**
@@ -42,7 +43,6 @@ public final class RunnerClock implements AutoCloseable {
     static RunnerClock start(Path dataDirectory) {
         RunnerClock runner = new RunnerClock(AdjustableClock.named("runner-" + ProcessHandle.current().pid() + "-"
                 + RUNNERS.incrementAndGet()), dataDirectory == null ? null : dataDirectory.resolve(FILE_NAME));
-        runner.clock.reset();
         if (runner.kept != null && Files.isRegularFile(runner.kept)) {
             try {
                 runner.clock.catchUp(Duration.parse(Files.readString(runner.kept).strip()));
@@ -97,7 +97,7 @@ public final class RunnerClock implements AutoCloseable {
     }
 
     /** The clock the runner itself reads (the schedules' firing times). */
-    java.time.Clock clock() {
+    Clock clock() {
         return clock;
     }
 

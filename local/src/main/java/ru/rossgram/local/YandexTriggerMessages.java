@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -52,7 +53,7 @@ final class YandexTriggerMessages {
      * A timer trigger's call at {@code time}: {@code {"messages":[...]}} with its one message, {@code payload} in its
      * details when the trigger has one.
      */
-    static String timer(String triggerId, String payload, java.time.Instant time) {
+    static String timer(String triggerId, String payload, Instant time) {
         ObjectNode message = JSON.createObjectNode();
         message.putObject("event_metadata")
                 .put("event_id", UUID.randomUUID().toString())
