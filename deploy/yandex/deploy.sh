@@ -280,6 +280,20 @@ plan_trigger() {
     --invoke-function-service-account-id "$invoker_account"
 }
 
+# plan_timer FUNCTION_LOGICAL_ID NAME TRIGGER_FLAGS... (a Schedule event: --cron-expression, perhaps --payload)
+plan_timer() {
+  local function_variable="function_id_$1" trigger="$name-$2"
+  shift 2
+  step "Timer trigger $trigger"
+  if exists yc serverless trigger get --name "$trigger" --folder-id "$folder"; then
+    printf '# %s exists; its settings are kept (delete it to recreate it with these)\n' "$trigger"
+    return
+  fi
+  run yc serverless trigger create timer --name "$trigger" --folder-id "$folder" "$@" \
+    --invoke-function-id "${!function_variable}" --invoke-function-tag '$latest' \
+    --invoke-function-service-account-id "$invoker_account"
+}
+
 # plan_gateway SPECIFICATION SERVICE_ACCOUNT_VARIABLE VARIABLE=FUNCTION_LOGICAL_ID...
 plan_gateway() {
   local specification="$generated/$1" variables="$2=$invoker_account" gateway="$name-api" pair id_variable

@@ -11,12 +11,13 @@ import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.template.GlobalSecondaryIndexSpec;
 import ru.rossgram.localcloud.template.S3EventSubscription;
 import ru.rossgram.localcloud.template.SamTemplate;
+import ru.rossgram.localcloud.template.ScheduleEvent;
 import ru.rossgram.localcloud.template.TableSpec;
 
 /**
  * plan.sh: the template's resources as the commands of a small vocabulary that deploy.sh defines and then sources
  * this file to run ({@code plan_parameter}, {@code plan_table}, {@code plan_bucket}, {@code plan_function},
- * {@code plan_trigger}, {@code plan_gateway}). deploy.sh knows how to create a thing in Yandex Cloud; this file,
+ * {@code plan_trigger}, {@code plan_timer}, {@code plan_gateway}). deploy.sh knows how to create a thing in Yandex Cloud; this file,
  * written from template.yaml on every build, says which things there are. Paths are relative to the directory
  * it is written in.
  */
@@ -78,6 +79,18 @@ final class DeployPlan {
                         trigger.name()));
                 words.addAll(trigger.flags());
                 lines.add(command("plan_trigger", words.toArray(String[]::new)));
+            }
+        }
+        for (FunctionSpec function : template.functions()) {
+            for (ScheduleEvent schedule : function.schedules()) {
+                if (!schedule.enabled()) {
+                    lines.add("# " + function.logicalId() + " " + schedule.name() + " is disabled: no timer");
+                    continue;
+                }
+                TimerTrigger timer = TimerTrigger.of(function, schedule);
+                List<String> words = new ArrayList<>(List.of(timer.functionLogicalId(), timer.name()));
+                words.addAll(timer.flags());
+                lines.add(command("plan_timer", words.toArray(String[]::new)));
             }
         }
         List<String> gateway = new ArrayList<>(List.of(YandexDeploymentBuild.SPECIFICATION, YandexNames.SERVICE_ACCOUNT_VARIABLE));

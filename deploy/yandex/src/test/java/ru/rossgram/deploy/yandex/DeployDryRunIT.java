@@ -46,6 +46,7 @@ import ru.rossgram.localcloud.template.CorsRule;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.template.S3EventSubscription;
 import ru.rossgram.localcloud.template.SamTemplate;
+import ru.rossgram.localcloud.template.ScheduleEvent;
 import ru.rossgram.localcloud.template.TableSpec;
 
 /**
@@ -204,6 +205,27 @@ class DeployDryRunIT {
         }
         assertEquals(List.of(), triggers, "triggers no subscription asks for");
         assertEquals(4, subscriptions, "originals/, avatars/, tasks/fanout/ and tasks/imports/");
+    }
+
+    @Test
+    void everyEnabledSchedule_hasATimer_withItsYandexCron_invokingItsFunction() {
+        List<List<String>> timers = new ArrayList<>(dryRun.starting("yc", "serverless", "trigger", "create", "timer"));
+        for (FunctionSpec function : template.functions()) {
+            for (ScheduleEvent schedule : function.schedules().stream().filter(ScheduleEvent::enabled).toList()) {
+                String functionId = "<id of function " + NAME + "-" + YandexNames.functionName(function.logicalId()) + ">";
+                String cron = TimerTrigger.yandexCron(schedule.schedule());
+                List<String> timer = timers.stream()
+                        .filter(t -> flag(t, "--invoke-function-id").orElse("").equals(functionId)
+                                && flag(t, "--cron-expression").orElse("").equals(cron))
+                        .findFirst().orElse(null);
+                assertTrue(timer != null, function.logicalId() + " has no timer firing on " + cron);
+                timers.remove(timer);
+                assertEquals(schedule.input(), flag(timer, "--payload").orElse(null));
+                assertEquals("<id of service account " + NAME + "-invoker>",
+                        flag(timer, "--invoke-function-service-account-id").orElseThrow());
+            }
+        }
+        assertEquals(List.of(), timers, "timers no schedule asks for");
     }
 
     @Test
