@@ -101,8 +101,12 @@ public class PaymentRepository {
      */
     public void recordCreated(Payment payment, String providerPaymentId, URI confirmationUrl, Instant at) {
         List<TransactWriteItem> items = new ArrayList<>();
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":url", s(confirmationUrl.toString()), ":at", s(at.toString())));
-        String set = "SET confirmationUrl = :url, updatedAt = :at";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", s(at.toString())));
+        String set = "SET updatedAt = :at";
+        if (confirmationUrl != null) { // a charge of a saved method has no page to confirm on
+            set += ", confirmationUrl = :url";
+            values.put(":url", s(confirmationUrl.toString()));
+        }
         if (providerPaymentId != null) {
             set += ", providerPaymentId = :pid";
             values.put(":pid", s(providerPaymentId));
