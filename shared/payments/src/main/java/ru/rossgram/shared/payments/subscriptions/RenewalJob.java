@@ -4,9 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +25,7 @@ import ru.rossgram.shared.payments.providers.PaymentGateways;
 import ru.rossgram.shared.payments.providers.PaymentOrder;
 import ru.rossgram.shared.payments.providers.ProviderEvent;
 import ru.rossgram.shared.payments.providers.ProviderUnavailableException;
-import ru.rossgram.shared.subscriptions.SubscriptionAccess;
 import ru.rossgram.shared.subscriptions.TierRepository;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * One run of the scheduled renewal (the {@code renew-subscriptions} function): every shard's renewal markers due
@@ -57,7 +53,7 @@ public class RenewalJob {
     private final SubscriptionRepository subscriptions;
     private final PaymentRepository payments;
     private final TierRepository tiers;
-    private final SubscriptionAccess access;
+    private final SubscriptionWrites writes;
     private final PaymentGateways gateways;
     private final Settlement settlement;
     private final TransactionWriter transactions;
@@ -66,13 +62,13 @@ public class RenewalJob {
     private final Clock clock;
 
     public RenewalJob(SubscriptionRepository subscriptions, PaymentRepository payments, TierRepository tiers,
-                      SubscriptionAccess access, PaymentGateways gateways, Settlement settlement,
+                      SubscriptionWrites writes, PaymentGateways gateways, Settlement settlement,
                       TransactionWriter transactions, SubscriptionsConfig config, PaymentsConfig paymentsConfig,
                       Clock clock) {
         this.subscriptions = subscriptions;
         this.payments = payments;
         this.tiers = tiers;
-        this.access = access;
+        this.writes = writes;
         this.gateways = gateways;
         this.settlement = settlement;
         this.transactions = transactions;
@@ -268,21 +264,21 @@ public class RenewalJob {
         return Outcome.UNREACHABLE;
     }
 
-    /** Ends the subscription and takes its access away, conditional on the version read. */
+    /** Ends the subscription, its access and its place in the creator's counts, conditional on the version read. */
     private Outcome end(Subscription subscription, Instant now) {
-        Subscription ended = copy(subscription, Subscription.Status.ENDED, null, now);
-        List<TransactWriteItem> items = new ArrayList<>(subscriptions.saveItems(subscription, ended));
-        items.add(access.deleteItem(subscription.subscriberId(), subscription.creatorId()));
-        return transactions.write(items).isEmpty() ? Outcome.ENDED : Outcome.STALE;
+        Subscription ended = SubscriptionTransitions.ended(subscription, now);
+        return transactions.write(writes.items(subscription, ended)).isEmpty() ? Outcome.ENDED : Outcome.STALE;
     }
 
-    /** Moves the subscription's marker to {@code at}; false when the subscription changed since it was read. */
+    /**
+     * Moves the subscription's marker to {@code at}, nothing else (its access and counts stay); false when the
+     * subscription changed since it was read.
+     */
     private boolean lookAgainAt(Subscription subscription, Instant at, Instant now) {
         if (at.equals(subscription.dueAt())) {
             return true;
         }
-        return transactions.write(subscriptions.saveItems(subscription,
-                copy(subscription, subscription.status(), at, now))).isEmpty();
+        return transactions.write(subscriptions.saveItems(subscription, dueAt(subscription, at, now))).isEmpty();
     }
 
     private PaymentOrder order(Payment payment) {
@@ -290,8 +286,8 @@ public class RenewalJob {
                 "Rossgram: subscription renewal", paymentsConfig.returnUrl(), false, payment.buyerId());
     }
 
-    private static Subscription copy(Subscription s, Subscription.Status status, Instant dueAt, Instant now) {
-        return new Subscription(s.subscriberId(), s.creatorId(), s.tierId(), s.price(), status, s.anchor(), s.period(),
+    private static Subscription dueAt(Subscription s, Instant dueAt, Instant now) {
+        return new Subscription(s.subscriberId(), s.creatorId(), s.tierId(), s.price(), s.status(), s.anchor(), s.period(),
                 s.paidThrough(), s.provider(), s.savedMethod(), s.pendingTierId(), s.failedAttempts(), s.graceUntil(),
                 dueAt, s.startedAt(), now, s.version() + 1);
     }
