@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -19,6 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * CloudPayments: {@code POST /orders/create} (Basic auth Public ID : API secret) makes a payment link; Pay, Fail and
  * Refund notifications are forms signed in {@code Content-HMAC} (over the body as sent) and {@code X-Content-HMAC}
  * (over the URL-decoded body).
+ *
+ * <p>Tokens: a payment created for an {@code AccountId} gets, when paid, a card {@code Token} in its Pay notification.
+ * {@code POST /payments/tokens/charge} charges a token at once (a {@code TrInitiatorCode} is required), answers the
+ * transaction, and sends the Pay or Fail notification on our own threads; a repeated request with the same
+ * {@code X-Request-ID} answers the first one's transaction and charges nothing.
  */
 final class CloudPaymentsEmulator implements ProviderEmulator {
     private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -31,11 +37,17 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
     private final AtomicLong transactionIds = new AtomicLong(System.currentTimeMillis() * 1000);
     private final AtomicLong orderNumbers = new AtomicLong();
     private final Map<String, SimulatedPayment> payments = new ConcurrentHashMap<>();
+    private final Map<String, SimulatedCard> tokens = new ConcurrentHashMap<>();
+    private final Map<String, String> chargesByRequestId = new ConcurrentHashMap<>();
+    private final CardAuthorizer cards;
+    private final Outbox outbox;
 
-    CloudPaymentsEmulator(String publicId, String apiSecret, String pagesUrl) {
+    CloudPaymentsEmulator(String publicId, String apiSecret, String pagesUrl, CardAuthorizer cards, Outbox outbox) {
         this.publicId = publicId;
         this.apiSecret = apiSecret;
         this.pagesUrl = pagesUrl;
+        this.cards = cards;
+        this.outbox = outbox;
     }
 
     @Override
@@ -49,9 +61,18 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
     }
 
     @Override
+    public Collection<SimulatedPayment> payments() {
+        return payments.values();
+    }
+
+    @Override
     public void serve(HttpExchange exchange, String path) throws IOException {
         if (!Exchanges.basicAuth(exchange, publicId, apiSecret)) {
             Exchanges.send(exchange, 401, "text/plain; charset=utf-8", "Unauthorized");
+            return;
+        }
+        if ("POST".equals(exchange.getRequestMethod()) && "/payments/tokens/charge".equals(path)) {
+            chargeToken(exchange);
             return;
         }
         if (!"POST".equals(exchange.getRequestMethod()) || !"/orders/create".equals(path)) {
@@ -68,8 +89,13 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
             return;
         }
         String id = randomId();
+        String accountId = request.path("AccountId").asText("");
         SimulatedPayment payment = new SimulatedPayment(id, request.path("InvoiceId").asText(""), minor,
-                request.path("Currency").asText("RUB"), request.path("Description").asText(""), Map.of());
+                request.path("Currency").asText("RUB"), request.path("Description").asText(""),
+                accountId.isEmpty() ? Map.of() : Map.of("AccountId", accountId));
+        if (!accountId.isEmpty()) {
+            payment.saveMethodWhenPaid();
+        }
         payments.put(id, payment);
         ObjectNode reply = answer(true, null);
         reply.putObject("Model").put("Id", id).put("Number", orderNumbers.incrementAndGet())
@@ -79,12 +105,68 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
         Exchanges.json(exchange, 200, reply);
     }
 
+    private void chargeToken(HttpExchange exchange) throws IOException {
+        JsonNode request;
+        long minor;
+        try {
+            request = Exchanges.JSON.readTree(Exchanges.body(exchange));
+            minor = Exchanges.minor(request.path("Amount").asText());
+        } catch (IOException | RuntimeException e) {
+            Exchanges.json(exchange, 200, answer(false, "Amount is required"));
+            return;
+        }
+        String token = request.path("Token").asText("");
+        String accountId = request.path("AccountId").asText("");
+        SimulatedCard card = tokens.get(token);
+        if (card == null || accountId.isEmpty()) {
+            Exchanges.json(exchange, 200, answer(false, "Token and AccountId are required: no such token"));
+            return;
+        }
+        if (!request.path("TrInitiatorCode").canConvertToInt()) {
+            Exchanges.json(exchange, 200, answer(false, "TrInitiatorCode is required"));
+            return;
+        }
+        Notice[] charged = new Notice[1];
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
+        String key = requestId == null || requestId.isBlank() ? randomId() : requestId;
+        String id = chargesByRequestId.computeIfAbsent(key, k -> {
+            String newId = randomId();
+            SimulatedPayment payment = new SimulatedPayment(newId, request.path("InvoiceId").asText(""), minor,
+                    request.path("Currency").asText("RUB"), request.path("Description").asText(""), Map.of("AccountId", accountId));
+            payments.put(newId, payment);
+            payment.chargeOf(token, card);
+            charged[0] = settle(newId, cards.charge(card)).orElseThrow();
+            return newId;
+        });
+        SimulatedPayment payment = payments.get(id);
+        boolean paid = payment.state() == SimulatedPayment.State.SUCCEEDED || payment.state() == SimulatedPayment.State.REFUNDED;
+        ObjectNode reply = answer(paid, null);
+        ObjectNode model = reply.putObject("Model").put("TransactionId", Long.parseLong(payment.transactionId()))
+                .put("Amount", new BigDecimal(Exchanges.decimal(minor))).put("Currency", payment.currency())
+                .put("InvoiceId", payment.merchantReference()).put("AccountId", accountId).put("Token", token)
+                .put("CardFirstSix", card.first6()).put("CardLastFour", card.last4())
+                .put("Status", paid ? "Completed" : "Declined");
+        if (!paid) {
+            model.put("Reason", "InsufficientFunds").put("ReasonCode", 5051).put("CardHolderMessage", "Недостаточно средств на карте");
+        }
+        Exchanges.json(exchange, 200, reply);
+        if (charged[0] != null) {
+            outbox.send(charged[0]);
+        }
+    }
+
     @Override
     public Optional<Notice> settle(String id, Action action) {
         SimulatedPayment payment = Optional.ofNullable(payments.get(id)).orElseThrow(() -> new NoSuchElementException(id));
         String paid = payment.transactionId();
         String operation = Long.toString(transactionIds.incrementAndGet());
         payment.apply(action, operation);
+        if (action == Action.PAY && payment.savesMethod() && payment.savedMethod() == null) {
+            String token = "tk_" + randomId();
+            tokens.put(token, payment.card());
+            payment.savedMethod(token);
+        }
+        String accountId = payment.custom().getOrDefault("AccountId", "");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("TransactionId", operation);
         form.put("Amount", Exchanges.decimal(payment.amountMinor()));
@@ -93,7 +175,7 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
             form.put("OperationType", "Refund");
             form.put("DateTime", "2025-01-01 12:00:00");
             form.put("InvoiceId", payment.merchantReference());
-            form.put("AccountId", "");
+            form.put("AccountId", accountId);
             form.put("Email", "buyer@example.com");
         } else {
             form.put("Currency", payment.currency());
@@ -107,11 +189,17 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
             form.put("TestMode", "1");
             form.put("InvoiceId", payment.merchantReference());
             form.put("Description", payment.description());
+            if (!accountId.isEmpty()) {
+                form.put("AccountId", accountId);
+            }
             form.put("Email", "buyer@example.com");
             form.put("OperationType", "Payment");
             if (action == Action.PAY) {
                 form.put("Status", "Completed");
                 form.put("AuthCode", "A1B2C3");
+                if (payment.savedMethod() != null) {
+                    form.put("Token", payment.savedMethod());
+                }
             } else {
                 form.put("Reason", "InsufficientFunds");
                 form.put("ReasonCode", "5051");

@@ -12,7 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -28,6 +30,27 @@ import java.util.concurrent.Executors;
  * {@code /robokassa/Merchant/Index.aspx}, the buyer's page {@code GET /pay/<provider>/<id>}, and
  * {@code POST /_control/<provider>/<id>/pay|cancel|refund} ({@code pay?card=<n>}: the buyer pays with
  * {@link SimulatedCard#numbered(int)}, else {@link SimulatedCard#DEFAULT}), {@code GET /_control/<provider>/<id>}.
+ *
+ * <p>Saved methods and charges without the buyer (subscriptions' renewals). A payment created with the provider's
+ * saving flag saves, when paid, a method bound to the card it was paid with, and its success notification names it:
+ * YooKassa {@code save_payment_method: true} ({@code payment_method.saved}, {@code payment_method.id}), T-Bank
+ * {@code Recurrent=Y} + {@code CustomerKey} ({@code RebillId} in {@code CONFIRMED}), CloudPayments an
+ * {@code AccountId} ({@code Token} in Pay), Robokassa {@code Recurring=true} (the paid parent's {@code InvId}). The
+ * charge endpoints: YooKassa {@code POST /v3/payments} with {@code payment_method_id} (idempotent on
+ * {@code Idempotence-Key}); T-Bank {@code /v2/Init} then {@code /v2/Charge} (on {@code OrderId}, and a payment is
+ * charged once); CloudPayments {@code POST /payments/tokens/charge} (on {@code X-Request-ID}); Robokassa
+ * {@code POST /robokassa/Merchant/Recurring} (on {@code InvoiceID}) and its state,
+ * {@code /robokassa/Merchant/WebService/Service.asmx/OpStateExt}. A charge is decided at once by the saved method's
+ * card: declined when that card is set to decline ({@link #declineCharges}), else paid. The API answers first; the
+ * notification (success or decline; Robokassa sends none for a decline) then goes to our webhook on the simulator's
+ * threads, retried up to 5 times until it answers 200, unless notices are held ({@link #holdNotices}). A repeated
+ * charge request answers the same payment and charges nothing. Charged payments refund as any other.
+ *
+ * <p>Control of charges: {@code POST /_control/cards/<n>/decline} and {@code /accept} (card {@code n} is
+ * {@link SimulatedCard#numbered(int)}; {@code 0} or {@code default} is {@link SimulatedCard#DEFAULT}), or
+ * {@link #declineCharges}; {@link #paymentByReference} and {@link #payments(Provider)} find what was charged;
+ * {@link #holdNotices}, {@link #heldNotices()} and {@link #deliver(Notice)} let a test duplicate, reorder or drop
+ * the notifications the simulator would send on its own.
  */
 public final class PaymentSimulator implements AutoCloseable {
     private final HttpServer server;
@@ -35,25 +58,28 @@ public final class PaymentSimulator implements AutoCloseable {
     private final HttpClient webhooks = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Provider, ProviderEmulator> emulators = new EnumMap<>(Provider.class);
     private final PaymentPages pages = new PaymentPages();
+    private final CardAuthorizer cards = new CardAuthorizer();
+    private final Outbox outbox;
     private final URI baseUrl;
     private volatile String webhookBaseUrl;
 
     private PaymentSimulator(Builder builder) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
         baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        String pagesUrl = baseUrl + "/pay";
-        emulators.put(Provider.YOOKASSA, new YooKassaEmulator(builder.shopId, builder.secretKey, pagesUrl));
-        emulators.put(Provider.TBANK, new TBankEmulator(builder.terminalKey, builder.terminalPassword, pagesUrl));
-        emulators.put(Provider.CLOUDPAYMENTS, new CloudPaymentsEmulator(builder.publicId, builder.apiSecret, pagesUrl));
-        emulators.put(Provider.ROBOKASSA, new RobokassaEmulator(builder.merchantLogin, builder.password1, builder.password2,
-                builder.robokassaDigest, pages));
-        webhookBaseUrl = builder.webhookBaseUrl;
         // Several threads: delivering a notification waits on our webhook, which may call back (YooKassa's GET).
         threads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "payment-simulator");
             thread.setDaemon(true);
             return thread;
         });
+        outbox = new Outbox(threads, this::deliver);
+        String pagesUrl = baseUrl + "/pay";
+        emulators.put(Provider.YOOKASSA, new YooKassaEmulator(builder.shopId, builder.secretKey, pagesUrl, cards, outbox));
+        emulators.put(Provider.TBANK, new TBankEmulator(builder.terminalKey, builder.terminalPassword, pagesUrl, cards, outbox));
+        emulators.put(Provider.CLOUDPAYMENTS, new CloudPaymentsEmulator(builder.publicId, builder.apiSecret, pagesUrl, cards, outbox));
+        emulators.put(Provider.ROBOKASSA, new RobokassaEmulator(builder.merchantLogin, builder.password1, builder.password2,
+                builder.robokassaDigest, pages, cards, outbox));
+        webhookBaseUrl(builder.webhookBaseUrl);
         server.setExecutor(threads);
         server.createContext("/", this::route);
         server.start();
@@ -88,13 +114,64 @@ public final class PaymentSimulator implements AutoCloseable {
         return baseUrl + "/robokassa/Merchant/Index.aspx";
     }
 
-    /** Where notifications go from now on: {@code <url>/v1/webhooks/<provider>}. */
-    public void webhookBaseUrl(String url) {
-        webhookBaseUrl = url;
+    /** The value for {@code rossgram.payments.robokassa.recurring-url} (also what the gateway derives by default). */
+    public String robokassaRecurringUrl() {
+        return baseUrl + "/robokassa/Merchant/Recurring";
     }
 
+    /** The value for {@code rossgram.payments.robokassa.op-state-url} (also what the gateway derives by default). */
+    public String robokassaOpStateUrl() {
+        return baseUrl + "/robokassa/Merchant/WebService/Service.asmx/OpStateExt";
+    }
+
+    /**
+     * Where notifications go from now on: {@code <url>/v1/webhooks/<provider>}. Until one is set, the notifications
+     * the simulator sends on its own are held ({@link #heldNotices()}).
+     */
+    public void webhookBaseUrl(String url) {
+        webhookBaseUrl = url;
+        outbox.canDeliver(url != null);
+    }
+
+    /** A payment by the provider's id. */
     public Optional<SimulatedPayment> payment(Provider provider, String id) {
         return emulators.get(provider).payment(id);
+    }
+
+    /**
+     * The latest payment the shop made at {@code provider} with {@code merchantReference} (our payment id: YooKassa
+     * metadata.paymentId, T-Bank OrderId, CloudPayments InvoiceId, Robokassa Shp_paymentId).
+     */
+    public Optional<SimulatedPayment> paymentByReference(Provider provider, String merchantReference) {
+        return payments(provider).stream().filter(p -> p.merchantReference().equals(merchantReference))
+                .reduce((first, second) -> second);
+    }
+
+    /** Every payment made at {@code provider}, oldest first. */
+    public List<SimulatedPayment> payments(Provider provider) {
+        return emulators.get(provider).payments().stream().sorted(Comparator.comparingLong(SimulatedPayment::sequence)).toList();
+    }
+
+    /**
+     * Sets whether the issuer of {@code card} declines charges of methods saved with it (true) or accepts them (false,
+     * the default). Payments the buyer makes on a provider's page are not affected.
+     */
+    public void declineCharges(SimulatedCard card, boolean decline) {
+        cards.declineCharges(card, decline);
+    }
+
+    /**
+     * While {@code hold} is true, the notifications the simulator would send on its own (those of charges of saved
+     * methods) are queued instead, for a test to deliver itself with {@link #deliver(Notice)}: twice, out of order,
+     * or never. Releasing the hold does not send what is queued.
+     */
+    public void holdNotices(boolean hold) {
+        outbox.hold(hold);
+    }
+
+    /** The queued notifications, oldest first; they are no longer queued. */
+    public List<Notice> heldNotices() {
+        return outbox.drain();
     }
 
     /** The buyer pays; delivers the provider's notification and answers what our webhook said. */
@@ -188,7 +265,9 @@ public final class PaymentSimulator implements AutoCloseable {
         try {
             String path = exchange.getRequestURI().getPath();
             String[] parts = path.split("/", -1);
-            if (parts.length >= 4 && "_control".equals(parts[1])) {
+            if (parts.length == 5 && "_control".equals(parts[1]) && "cards".equals(parts[2])) {
+                cardControl(exchange, parts);
+            } else if (parts.length >= 4 && "_control".equals(parts[1])) {
                 control(exchange, parts);
             } else if (parts.length == 4 && "pay".equals(parts[1]) && "GET".equals(exchange.getRequestMethod())) {
                 Optional<SimulatedPayment> payment = emulator(parts[2]).flatMap(e -> e.payment(parts[3]));
@@ -250,6 +329,20 @@ public final class PaymentSimulator implements AutoCloseable {
         } catch (UncheckedIOException e) {
             Exchanges.json(exchange, 502, error(e.getMessage()));
         }
+    }
+
+    /** {@code POST /_control/cards/<n|default>/decline|accept}. */
+    private void cardControl(HttpExchange exchange, String[] parts) throws IOException {
+        boolean decline = "decline".equals(parts[4]);
+        if (!"POST".equals(exchange.getRequestMethod()) || !(decline || "accept".equals(parts[4]))
+                || !parts[3].matches("default|\\d{1,4}")) {
+            Exchanges.json(exchange, 404, error("use POST /_control/cards/<n>|default/decline|accept"));
+            return;
+        }
+        SimulatedCard card = "default".equals(parts[3]) || Integer.parseInt(parts[3]) == 0
+                ? SimulatedCard.DEFAULT : SimulatedCard.numbered(Integer.parseInt(parts[3]));
+        declineCharges(card, decline);
+        Exchanges.json(exchange, 200, Exchanges.JSON.createObjectNode().put("card", card.pan()).put("declinesCharges", decline));
     }
 
     /** {@code card=<n>} of a pay action: the buyer pays with {@link SimulatedCard#numbered(int)}; null without one. */

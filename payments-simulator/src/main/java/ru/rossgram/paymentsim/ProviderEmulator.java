@@ -2,6 +2,7 @@ package ru.rossgram.paymentsim;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Optional;
 
 /** One provider's side: its API routes, its payments, and the notifications it sends. */
@@ -12,6 +13,9 @@ interface ProviderEmulator {
     void serve(HttpExchange exchange, String path) throws IOException;
 
     Optional<SimulatedPayment> payment(String id);
+
+    /** Every payment made here, in no particular order. */
+    Collection<SimulatedPayment> payments();
 
     /** Whether the provider sends a server notification for {@code action} (Robokassa: only for payment). */
     default boolean notifies(Action action) {

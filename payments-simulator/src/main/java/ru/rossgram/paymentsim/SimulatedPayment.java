@@ -1,6 +1,7 @@
 package ru.rossgram.paymentsim;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One payment at a simulated provider. Mutable, guarded by its own lock: a control call and an API read may meet.
@@ -8,12 +9,18 @@ import java.util.Map;
 public final class SimulatedPayment {
     public enum State { PENDING, SUCCEEDED, CANCELED, REFUNDED }
 
+    private static final AtomicLong CREATED = new AtomicLong();
+
     private final String id;
     private final String merchantReference;
     private final long amountMinor;
     private final String currency;
     private final String description;
     private final Map<String, String> custom;
+    private final long sequence = CREATED.incrementAndGet();
+    private boolean savesMethod;
+    private boolean merchantInitiated;
+    private String savedMethod;
     private State state = State.PENDING;
     private String transactionId;
     private String refundId;
@@ -54,6 +61,44 @@ public final class SimulatedPayment {
     /** Custom fields the shop sent and gets back (Robokassa's Shp_ parameters). */
     public Map<String, String> custom() {
         return custom;
+    }
+
+    /** Creation order across the simulator: later payments have larger numbers. */
+    long sequence() {
+        return sequence;
+    }
+
+    /** Whether the shop asked to save the payment method (YooKassa save_payment_method, T-Bank Recurrent=Y, ...). */
+    public synchronized boolean savesMethod() {
+        return savesMethod;
+    }
+
+    synchronized void saveMethodWhenPaid() {
+        savesMethod = true;
+    }
+
+    /** Whether the shop charged a saved method with this payment, without the buyer. */
+    public synchronized boolean merchantInitiated() {
+        return merchantInitiated;
+    }
+
+    /**
+     * The saved method this payment made (when paid, if it {@link #savesMethod()}) or was charged to: YooKassa's
+     * payment method id, T-Bank's RebillId, CloudPayments' Token, Robokassa's parent InvId; else null.
+     */
+    public synchronized String savedMethod() {
+        return savedMethod;
+    }
+
+    synchronized void savedMethod(String method) {
+        savedMethod = method;
+    }
+
+    /** Marks a charge of the saved {@code method}, paid with {@code paidWith}. */
+    synchronized void chargeOf(String method, SimulatedCard paidWith) {
+        merchantInitiated = true;
+        savedMethod = method;
+        card = paidWith;
     }
 
     public synchronized State state() {

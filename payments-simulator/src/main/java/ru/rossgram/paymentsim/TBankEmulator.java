@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -15,6 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * T-Bank Internet Acquiring: {@code POST /v2/Init}, which checks the {@code Token}; a repeated {@code OrderId}
  * answers the payment it already made. Notifications are JSON signed with the same kind of Token.
+ *
+ * <p>Recurring: an {@code Init} with {@code Recurrent=Y} (and the {@code CustomerKey} it requires) makes a parent
+ * payment; when paid, its {@code CONFIRMED} notification carries a {@code RebillId} bound to the card.
+ * {@code POST /v2/Charge {TerminalKey, PaymentId, RebillId, Token}} charges a new {@code Init}'s payment to that card
+ * at once, answers its status, and sends the notification on our own threads; a repeated {@code Charge} of a payment
+ * already charged answers the same and charges nothing.
  */
 final class TBankEmulator implements ProviderEmulator {
     private final String terminalKey;
@@ -24,11 +31,17 @@ final class TBankEmulator implements ProviderEmulator {
     private final AtomicLong paymentIds = new AtomicLong(System.currentTimeMillis() * 1000);
     private final Map<String, SimulatedPayment> payments = new ConcurrentHashMap<>();
     private final Map<String, String> paymentsByOrderId = new ConcurrentHashMap<>();
+    private final AtomicLong rebillIds = new AtomicLong(System.currentTimeMillis() * 1000 + 500_000);
+    private final Map<String, SimulatedCard> rebills = new ConcurrentHashMap<>();
+    private final CardAuthorizer cards;
+    private final Outbox outbox;
 
-    TBankEmulator(String terminalKey, String password, String pagesUrl) {
+    TBankEmulator(String terminalKey, String password, String pagesUrl, CardAuthorizer cards, Outbox outbox) {
         this.terminalKey = terminalKey;
         this.password = password;
         this.pagesUrl = pagesUrl;
+        this.cards = cards;
+        this.outbox = outbox;
     }
 
     /** The token over {@code values} (the root scalar values as text) and the password. */
@@ -50,8 +63,14 @@ final class TBankEmulator implements ProviderEmulator {
     }
 
     @Override
+    public Collection<SimulatedPayment> payments() {
+        return payments.values();
+    }
+
+    @Override
     public void serve(HttpExchange exchange, String path) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod()) || !"/v2/Init".equals(path)) {
+        boolean init = "/v2/Init".equals(path);
+        if (!"POST".equals(exchange.getRequestMethod()) || !(init || "/v2/Charge".equals(path))) {
             Exchanges.json(exchange, 404, failure("9999", "No such method in the simulator"));
             return;
         }
@@ -62,6 +81,7 @@ final class TBankEmulator implements ProviderEmulator {
             Exchanges.json(exchange, 200, failure("215", "Неверный формат JSON"));
             return;
         }
+        // DATA and other objects are not signed: the Token covers the root's scalars.
         Map<String, String> scalars = new LinkedHashMap<>();
         request.fields().forEachRemaining(f -> {
             if (f.getValue().isValueNode() && !f.getValue().isNull()) {
@@ -76,6 +96,19 @@ final class TBankEmulator implements ProviderEmulator {
             Exchanges.json(exchange, 200, failure("204", "Неверный токен. Проверьте пару TerminalKey/SecretKey."));
             return;
         }
+        if (init) {
+            init(exchange, request, scalars);
+        } else {
+            charge(exchange, scalars);
+        }
+    }
+
+    private void init(HttpExchange exchange, JsonNode request, Map<String, String> scalars) throws IOException {
+        boolean recurrent = "Y".equals(scalars.get("Recurrent"));
+        if (recurrent && scalars.getOrDefault("CustomerKey", "").isEmpty()) {
+            Exchanges.json(exchange, 200, failure("9", "Неверные параметры: CustomerKey обязателен при Recurrent=Y"));
+            return;
+        }
         String orderId = scalars.getOrDefault("OrderId", "");
         if (orderId.isEmpty() || !request.path("Amount").canConvertToExactIntegral()) {
             Exchanges.json(exchange, 200, failure("9", "Неверные параметры: OrderId и Amount обязательны"));
@@ -83,21 +116,71 @@ final class TBankEmulator implements ProviderEmulator {
         }
         String id = paymentsByOrderId.computeIfAbsent(orderId, o -> {
             String newId = Long.toString(paymentIds.incrementAndGet());
-            payments.put(newId, new SimulatedPayment(newId, orderId, request.path("Amount").asLong(), "RUB",
-                    scalars.getOrDefault("Description", ""), Map.of()));
+            SimulatedPayment created = new SimulatedPayment(newId, orderId, request.path("Amount").asLong(), "RUB",
+                    scalars.getOrDefault("Description", ""), Map.of());
+            if (recurrent) {
+                created.saveMethodWhenPaid();
+            }
+            payments.put(newId, created);
             return newId;
         });
         SimulatedPayment payment = payments.get(id);
         Exchanges.json(exchange, 200, Exchanges.JSON.createObjectNode().put("Success", true).put("ErrorCode", "0")
-                .put("TerminalKey", terminalKey).put("Status", payment.state() == SimulatedPayment.State.PENDING ? "NEW" : payment.state().name())
+                .put("TerminalKey", terminalKey).put("Status", status(payment.state()))
                 .put("PaymentId", id).put("OrderId", orderId).put("Amount", payment.amountMinor())
                 .put("PaymentURL", pagesUrl + "/tbank/" + id));
+    }
+
+    private void charge(HttpExchange exchange, Map<String, String> scalars) throws IOException {
+        SimulatedPayment payment = payments.get(scalars.getOrDefault("PaymentId", ""));
+        String rebillId = scalars.getOrDefault("RebillId", "");
+        SimulatedCard card = rebills.get(rebillId);
+        if (payment == null) {
+            Exchanges.json(exchange, 200, failure("7", "Неверный статус транзакции: платёж не найден"));
+            return;
+        }
+        if (card == null) {
+            Exchanges.json(exchange, 200, failure("103", "Повторное прохождение: RebillId " + rebillId + " не найден"));
+            return;
+        }
+        Notice notice = null;
+        synchronized (payment) {
+            if (payment.state() == SimulatedPayment.State.PENDING) {
+                payment.chargeOf(rebillId, card);
+                notice = settle(payment.id(), cards.charge(card)).orElseThrow();
+            }
+        }
+        boolean paid = payment.state() == SimulatedPayment.State.SUCCEEDED || payment.state() == SimulatedPayment.State.REFUNDED;
+        ObjectNode answer = Exchanges.JSON.createObjectNode().put("Success", paid).put("ErrorCode", paid ? "0" : "1051")
+                .put("TerminalKey", terminalKey).put("Status", status(payment.state())).put("PaymentId", payment.id())
+                .put("OrderId", payment.merchantReference()).put("Amount", payment.amountMinor());
+        if (!paid) {
+            answer.put("Message", "Недостаточно средств").put("Details", "");
+        }
+        Exchanges.json(exchange, 200, answer);
+        if (notice != null) {
+            outbox.send(notice);
+        }
+    }
+
+    private static String status(SimulatedPayment.State state) {
+        return switch (state) {
+            case PENDING -> "NEW";
+            case SUCCEEDED -> "CONFIRMED";
+            case CANCELED -> "REJECTED";
+            case REFUNDED -> "REFUNDED";
+        };
     }
 
     @Override
     public Optional<Notice> settle(String id, Action action) {
         SimulatedPayment payment = Optional.ofNullable(payments.get(id)).orElseThrow(() -> new NoSuchElementException(id));
         payment.apply(action, id);
+        if (action == Action.PAY && payment.savesMethod() && payment.savedMethod() == null) {
+            String rebillId = Long.toString(rebillIds.incrementAndGet());
+            rebills.put(rebillId, payment.card());
+            payment.savedMethod(rebillId);
+        }
         String status = switch (action) {
             case PAY -> "CONFIRMED";
             case CANCEL -> "REJECTED";
@@ -114,6 +197,9 @@ final class TBankEmulator implements ProviderEmulator {
                 .put("CardId", payment.card().tbankCardId())
                 .put("Pan", payment.card().pan())
                 .put("ExpDate", payment.card().mmyy());
+        if (payment.savedMethod() != null) {
+            notice.put("RebillId", Long.parseLong(payment.savedMethod()));
+        }
         Map<String, String> scalars = new LinkedHashMap<>();
         notice.fields().forEachRemaining(f -> scalars.put(f.getKey(), f.getValue().asText()));
         notice.put("Token", token(scalars, password));

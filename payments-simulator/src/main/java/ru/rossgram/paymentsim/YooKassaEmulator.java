@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -13,6 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * YooKassa API v3: {@code POST /v3/payments} (Basic auth, {@code Idempotence-Key}: the same key answers the same
  * payment), {@code GET /v3/payments/{id}}, {@code GET /v3/refunds/{id}}. Notifications are unsigned JSON.
+ *
+ * <p>Autopayments: a payment created with {@code save_payment_method: true} saves, when paid, a payment method bound
+ * to the card it was paid with ({@code payment_method.saved: true}, {@code payment_method.id}); a payment created with
+ * that {@code payment_method_id} is charged at once to the card and its notification sent on our own threads.
  */
 final class YooKassaEmulator implements ProviderEmulator {
     private final String shopId;
@@ -21,11 +26,16 @@ final class YooKassaEmulator implements ProviderEmulator {
     private final Map<String, SimulatedPayment> payments = new ConcurrentHashMap<>();
     private final Map<String, String> paymentsByIdempotenceKey = new ConcurrentHashMap<>();
     private final Map<String, String> paymentsByRefund = new ConcurrentHashMap<>();
+    private final Map<String, SimulatedCard> savedMethods = new ConcurrentHashMap<>();
+    private final CardAuthorizer cards;
+    private final Outbox outbox;
 
-    YooKassaEmulator(String shopId, String secretKey, String pagesUrl) {
+    YooKassaEmulator(String shopId, String secretKey, String pagesUrl, CardAuthorizer cards, Outbox outbox) {
         this.shopId = shopId;
         this.secretKey = secretKey;
         this.pagesUrl = pagesUrl;
+        this.cards = cards;
+        this.outbox = outbox;
     }
 
     @Override
@@ -36,6 +46,11 @@ final class YooKassaEmulator implements ProviderEmulator {
     @Override
     public Optional<SimulatedPayment> payment(String id) {
         return Optional.ofNullable(payments.get(id));
+    }
+
+    @Override
+    public Collection<SimulatedPayment> payments() {
+        return payments.values();
     }
 
     @Override
@@ -74,13 +89,30 @@ final class YooKassaEmulator implements ProviderEmulator {
             Exchanges.json(exchange, 400, error("invalid_request", "amount.value is required: " + e.getMessage()));
             return;
         }
+        String methodId = body.path("payment_method_id").asText("");
+        SimulatedCard savedCard = methodId.isEmpty() ? null : savedMethods.get(methodId);
+        if (!methodId.isEmpty() && savedCard == null) {
+            Exchanges.json(exchange, 400, error("invalid_request", "payment_method_id " + methodId + " is not a saved payment method"));
+            return;
+        }
+        Notice[] charged = new Notice[1];
         String id = paymentsByIdempotenceKey.computeIfAbsent(key, k -> {
             String newId = UUID.randomUUID().toString();
-            payments.put(newId, new SimulatedPayment(newId, body.path("metadata").path("paymentId").asText(""), minor,
-                    body.path("amount").path("currency").asText("RUB"), body.path("description").asText(""), Map.of()));
+            SimulatedPayment payment = new SimulatedPayment(newId, body.path("metadata").path("paymentId").asText(""), minor,
+                    body.path("amount").path("currency").asText("RUB"), body.path("description").asText(""), Map.of());
+            payments.put(newId, payment);
+            if (savedCard != null) {
+                payment.chargeOf(methodId, savedCard);
+                charged[0] = settle(newId, cards.charge(savedCard)).orElseThrow();
+            } else if (body.path("save_payment_method").asBoolean(false)) {
+                payment.saveMethodWhenPaid();
+            }
             return newId;
         });
         Exchanges.json(exchange, 200, paymentJson(payments.get(id)));
+        if (charged[0] != null) {
+            outbox.send(charged[0]);
+        }
     }
 
     @Override
@@ -88,6 +120,11 @@ final class YooKassaEmulator implements ProviderEmulator {
         SimulatedPayment payment = Optional.ofNullable(payments.get(id)).orElseThrow(() -> new NoSuchElementException(id));
         String refundId = action == Action.REFUND ? UUID.randomUUID().toString() : null;
         payment.apply(action, refundId);
+        if (action == Action.PAY && payment.savesMethod() && payment.savedMethod() == null) {
+            String method = UUID.randomUUID().toString();
+            savedMethods.put(method, payment.card());
+            payment.savedMethod(method);
+        }
         if (refundId != null) {
             paymentsByRefund.put(refundId, id);
         }
@@ -123,12 +160,16 @@ final class YooKassaEmulator implements ProviderEmulator {
         json.putObject("metadata").put("paymentId", payment.merchantReference());
         if (state == SimulatedPayment.State.SUCCEEDED || state == SimulatedPayment.State.REFUNDED) {
             SimulatedCard card = payment.card();
-            ObjectNode method = json.putObject("payment_method").put("type", "bank_card").put("id", payment.id()).put("saved", false);
+            String saved = payment.savedMethod();
+            ObjectNode method = json.putObject("payment_method").put("type", "bank_card")
+                    .put("id", saved == null ? payment.id() : saved).put("saved", saved != null);
             method.putObject("card").put("first6", card.first6()).put("last4", card.last4())
                     .put("expiry_month", card.expiryMonth()).put("expiry_year", card.expiryYear())
                     .put("card_type", "Mir").put("issuer_country", "RU");
         }
-        if (state == SimulatedPayment.State.CANCELED) {
+        if (state == SimulatedPayment.State.CANCELED && payment.merchantInitiated()) {
+            json.putObject("cancellation_details").put("party", "payment_network").put("reason", "insufficient_funds");
+        } else if (state == SimulatedPayment.State.CANCELED) {
             json.putObject("cancellation_details").put("party", "yoo_money").put("reason", "expired_on_confirmation");
         }
         return json;

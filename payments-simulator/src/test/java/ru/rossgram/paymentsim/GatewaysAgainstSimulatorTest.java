@@ -54,7 +54,7 @@ class GatewaysAgainstSimulatorTest {
             new YooKassaGateway(new YooKassaConfig(simulator.yookassaApiUrl(), "123456", "test_secret", false), api),
             new TBankGateway(new TBankConfig(simulator.tbankApiUrl(), "TerminalDEMO", "tbank-password"), api),
             new CloudPaymentsGateway(new CloudPaymentsConfig(simulator.cloudPaymentsApiUrl(), "pk_test", "cp-secret"), api),
-            new RobokassaGateway(new RobokassaConfig(simulator.robokassaPaymentUrl(), "shop", "pass-one", "pass-two", true, "md5"))));
+            new RobokassaGateway(new RobokassaConfig(simulator.robokassaPaymentUrl(), "shop", "pass-one", "pass-two", true, "md5", "", ""), api)));
 
     {
         webhooks.createContext("/v1/webhooks/", exchange -> {

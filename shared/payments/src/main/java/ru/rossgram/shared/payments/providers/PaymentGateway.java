@@ -1,6 +1,6 @@
 package ru.rossgram.shared.payments.providers;
 
-import ru.rossgram.shared.money.Money;
+import java.util.Optional;
 import ru.rossgram.shared.payments.PaymentProvider;
 
 /**
@@ -27,12 +27,28 @@ public interface PaymentGateway {
      * Charges a saved payment method without the buyer (a subscription's renewal): {@code savedMethod} is what the
      * success of the payment that saved it reported ({@link ProviderEvent#savedMethod()}). The outcome, success or
      * decline, arrives as a notification like any payment's and is settled by the webhook. Safe to repeat for one
-     * order: our payment id is the provider's idempotency key or order id.
+     * order: our payment id is the provider's idempotency key or order id. The answer has no confirmation URL:
+     * nobody confirms a charge of a saved method.
      *
      * @throws ProviderUnavailableException when the provider cannot be reached or refuses the request itself
      */
     default CreatedPayment charge(PaymentOrder order, String savedMethod) {
-        throw new UnsupportedOperationException(provider().wire() + ": charges without the buyer are not built yet");
+        // Every gateway here overrides it; the default keeps test doubles that only create and read compiling.
+        throw new UnsupportedOperationException(provider().wire() + " charges no saved method");
+    }
+
+    /**
+     * Asks the provider what became of a charge ({@link #charge}) whose notification has not come. Empty by default:
+     * the providers that notify success and decline alike need no asking. Robokassa sends nothing for a declined
+     * recurring charge, so its gateway asks. An event answered here carries the same event key as the notification
+     * of the same outcome would, so whichever arrives first counts and the other is a duplicate.
+     *
+     * @param providerPaymentId what {@link #charge} answered as {@link CreatedPayment#providerPaymentId()}
+     * @return the outcome, or empty while the charge is still in progress (or the provider does not say)
+     * @throws ProviderUnavailableException when the provider cannot be asked
+     */
+    default Optional<ProviderEvent> outcome(PaymentOrder order, String providerPaymentId) {
+        return Optional.empty();
     }
 
     /**

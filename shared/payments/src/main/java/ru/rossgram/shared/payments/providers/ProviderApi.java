@@ -73,22 +73,49 @@ public class ProviderApi {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
+    /** A provider's answer that is not JSON (Robokassa's {@code OK<InvId>}, its XML interfaces). */
+    public record Text(int status, String body) {
+        public boolean ok() {
+            return status == 200;
+        }
+    }
+
+    /** @throws ProviderUnavailableException when the API cannot be reached in time */
+    public Text postForm(URI uri, Map<String, String> form) {
+        return sendText(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(WebhookBodies.encode(form))).build());
+    }
+
+    /** GET with {@code query} as the query string. @throws ProviderUnavailableException when the API cannot be reached in time */
+    public Text getText(URI uri, Map<String, String> query) {
+        return sendText(HttpRequest.newBuilder(URI.create(uri + "?" + WebhookBodies.encode(query))).timeout(REQUEST_TIMEOUT).GET().build());
+    }
+
     private static HttpRequest.Builder request(URI uri, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
         headers.forEach(builder::header);
         return builder;
     }
 
-    private Answer send(HttpRequest request) {
-        HttpResponse<byte[]> response;
+    private Text sendText(HttpRequest request) {
+        HttpResponse<byte[]> response = exchange(request);
+        return new Text(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new ProviderUnavailableException(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderUnavailableException(request.method() + " " + request.uri() + " interrupted", e);
         }
+    }
+
+    private Answer send(HttpRequest request) {
+        HttpResponse<byte[]> response = exchange(request);
         JsonNode body;
         try {
             body = response.body().length == 0 ? MissingNode.getInstance() : json.readTree(response.body());

@@ -2,6 +2,7 @@ package ru.rossgram.shared.payments.providers;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import java.net.URI;
 
 /**
  * Robokassa ({@code ROSSGRAM_PAYMENTS_ROBOKASSA_*}).
@@ -12,6 +13,10 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param password2     signs the ResultURL notifications Robokassa sends
  * @param testMode      adds {@code IsTest=1}; the shop's test passwords must then be configured
  * @param hash          the algorithm chosen in the shop's technical settings: md5, sha1, sha256, sha384 or sha512
+ * @param recurringUrl  where recurring charges are posted; blank: {@code Recurring} beside the payment page
+ *                      ({@code https://auth.robokassa.ru/Merchant/Recurring})
+ * @param opStateUrl    the XML interface that reports an operation's state; blank: beside the payment page
+ *                      ({@code https://auth.robokassa.ru/Merchant/WebService/Service.asmx/OpStateExt})
  */
 @ConfigurationProperties("rossgram.payments.robokassa")
 public record RobokassaConfig(
@@ -20,5 +25,21 @@ public record RobokassaConfig(
         @Bindable(defaultValue = "") String password1,
         @Bindable(defaultValue = "") String password2,
         @Bindable(defaultValue = "false") boolean testMode,
-        @Bindable(defaultValue = "md5") String hash) {
+        @Bindable(defaultValue = "md5") String hash,
+        @Bindable(defaultValue = "") String recurringUrl,
+        @Bindable(defaultValue = "") String opStateUrl) {
+
+    /** {@link #recurringUrl}, or where it is beside the payment page. */
+    public URI recurringUri() {
+        return besidePaymentPage(recurringUrl, "Recurring");
+    }
+
+    /** {@link #opStateUrl}, or where it is beside the payment page. */
+    public URI opStateUri() {
+        return besidePaymentPage(opStateUrl, "WebService/Service.asmx/OpStateExt");
+    }
+
+    private URI besidePaymentPage(String configured, String relative) {
+        return configured.isBlank() ? URI.create(paymentUrl).resolve(relative) : URI.create(configured);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import ru.rossgram.shared.money.Money;
@@ -18,6 +19,13 @@ import ru.rossgram.shared.payments.PaymentState;
  * notification is signed with Password#2 and must be answered {@code OK<InvId>}. Custom {@code Shp_} parameters
  * enter both signatures as {@code name=value}, sorted by name. The buyer's return pages (SuccessURL, FailURL) are
  * set in the shop's technical settings, not per payment.
+ *
+ * <p>Recurring payments (a service Robokassa enables per shop on request): the parent payment's URL adds
+ * {@code Recurring=true}, which its documentation leaves out of the signature, and our {@code Shp_recurringParent=1},
+ * which is signed like any {@code Shp_} parameter and comes back in the ResultURL, so the success knows it saved a
+ * method: the parent's {@code InvId}. A charge posts the parent as {@code PreviousInvoiceID} to the recurring URL;
+ * {@code OK<InvId>} means accepted, not paid. Its success arrives at ResultURL like any payment's, but a decline
+ * sends nothing, so {@link #outcome} asks the XML interface {@code OpStateExt}.
  */
 @Singleton
 public class RobokassaGateway implements PaymentGateway {
@@ -26,15 +34,20 @@ public class RobokassaGateway implements PaymentGateway {
     private static final Pattern INV_ID = Pattern.compile("[1-9]\\d{0,18}");
     private static final int DESCRIPTION_LIMIT = 100;
     private static final String PAYMENT_ID = "Shp_paymentId";
+    private static final String RECURRING_PARENT = "Shp_recurringParent";
+    private static final String PAID = "100";
+    private static final String CANCELED = "10";
     private static final WebhookReply BAD_SIGN = WebhookReply.text(400, "bad sign");
     private static final WebhookReply NOT_TAKEN = WebhookReply.text(400, "refused");
 
     private final RobokassaConfig config;
+    private final ProviderApi api;
     private final String digest;
 
     /** @throws IllegalArgumentException for a hash Robokassa does not offer */
-    public RobokassaGateway(RobokassaConfig config) {
+    public RobokassaGateway(RobokassaConfig config, ProviderApi api) {
         this.config = config;
+        this.api = api;
         this.digest = DIGESTS.get(config.hash().toLowerCase(Locale.ROOT));
         if (digest == null) {
             throw new IllegalArgumentException("rossgram.payments.robokassa.hash must be one of " + DIGESTS.keySet());
@@ -59,18 +72,89 @@ public class RobokassaGateway implements PaymentGateway {
         }
         String outSum = order.amount().decimal();
         String invId = Long.toString(order.orderNumber());
-        Map<String, String> custom = Map.of(PAYMENT_ID, order.paymentId());
+        Map<String, String> custom = order.saveMethod()
+                ? Map.of(PAYMENT_ID, order.paymentId(), RECURRING_PARENT, "1")
+                : Map.of(PAYMENT_ID, order.paymentId());
         Map<String, String> query = new LinkedHashMap<>();
         query.put("MerchantLogin", config.merchantLogin());
         query.put("OutSum", outSum);
         query.put("InvId", invId);
         query.put("Description", limit(order.description()));
         query.put("SignatureValue", sign(config.merchantLogin() + ":" + outSum + ":" + invId + ":" + config.password1(), custom));
-        query.putAll(custom);
+        query.putAll(new TreeMap<>(custom));
+        if (order.saveMethod()) {
+            query.put("Recurring", "true");
+        }
         if (config.testMode()) {
             query.put("IsTest", "1");
         }
         return new CreatedPayment(invId, URI.create(config.paymentUrl() + "?" + WebhookBodies.encode(query)));
+    }
+
+    /**
+     * Posts the charge of the parent payment {@code savedMethod} (its {@code InvId}) as a new invoice, our order
+     * number, signed as the payment URL is. Robokassa takes a repeated {@code InvoiceID} as the same invoice.
+     *
+     * @throws ProviderUnavailableException when Robokassa does not answer {@code OK<InvoiceID>}
+     */
+    @Override
+    public CreatedPayment charge(PaymentOrder order, String savedMethod) {
+        if (!Money.RUB.equals(order.amount().currency())) {
+            throw new IllegalArgumentException("Robokassa's OutSum is in roubles, not " + order.amount().currency());
+        }
+        String outSum = order.amount().decimal();
+        String invId = Long.toString(order.orderNumber());
+        Map<String, String> custom = Map.of(PAYMENT_ID, order.paymentId());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MerchantLogin", config.merchantLogin());
+        form.put("InvoiceID", invId);
+        form.put("PreviousInvoiceID", savedMethod);
+        form.put("OutSum", outSum);
+        form.put("Description", limit(order.description()));
+        form.put("SignatureValue", sign(config.merchantLogin() + ":" + outSum + ":" + invId + ":" + config.password1(), custom));
+        form.putAll(custom);
+        ProviderApi.Text answer = api.postForm(config.recurringUri(), form);
+        if (!answer.ok() || !("OK" + invId).equals(answer.body().strip())) {
+            throw new ProviderUnavailableException("Robokassa refused recurring charge " + invId + " for " + order.paymentId()
+                    + ": HTTP " + answer.status() + " " + abbreviate(answer.body()));
+        }
+        return new CreatedPayment(invId, null);
+    }
+
+    /**
+     * {@code OpStateExt} signed {@code MerchantLogin:InvoiceID:Password#2}: state 100 (paid) is the success a ResultURL
+     * would report, with the same event key; 10 (canceled, no money taken) is the decline; any other state, or an
+     * invoice Robokassa does not know yet (result 3), is still in progress.
+     *
+     * @throws ProviderUnavailableException when the interface cannot be asked or answers an error
+     */
+    @Override
+    public Optional<ProviderEvent> outcome(PaymentOrder order, String providerPaymentId) {
+        if (!INV_ID.matcher(providerPaymentId).matches()) {
+            throw new IllegalArgumentException("a Robokassa InvId is a positive number, not " + providerPaymentId);
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("MerchantLogin", config.merchantLogin());
+        query.put("InvoiceID", providerPaymentId);
+        query.put("Signature", Signatures.digestHex(digest, config.merchantLogin() + ":" + providerPaymentId + ":" + config.password2()));
+        ProviderApi.Text answer = api.getText(config.opStateUri(), query);
+        if (!answer.ok()) {
+            throw new ProviderUnavailableException("Robokassa OpStateExt for " + providerPaymentId + " answered HTTP " + answer.status());
+        }
+        RobokassaOperationState state = RobokassaOperationState.parse(answer.body());
+        if (RobokassaOperationState.NOT_FOUND.equals(state.result())) {
+            return Optional.empty();
+        }
+        if (!"0".equals(state.result())) {
+            throw new ProviderUnavailableException("Robokassa OpStateExt for " + providerPaymentId + " answered result " + state.result());
+        }
+        return switch (state.state()) {
+            case PAID -> Optional.of(new ProviderEvent(provider(), "result:" + providerPaymentId, PaymentState.Event.SUCCEEDED,
+                    order.paymentId(), providerPaymentId, Optional.ofNullable(roubles(state.outSum())).orElse(order.amount())));
+            case CANCELED -> Optional.of(new ProviderEvent(provider(), "canceled:" + providerPaymentId, PaymentState.Event.CANCELED,
+                    order.paymentId(), providerPaymentId, order.amount()));
+            default -> Optional.empty();
+        };
     }
 
     @Override
@@ -101,7 +185,7 @@ public class RobokassaGateway implements PaymentGateway {
         // Robokassa's Result URL carries no card data (only the method, such as BankCard): no card, so the referral
         // program's card rule cannot apply to Robokassa sales; the buyer-is-the-referrer rule still does.
         ProviderEvent event = new ProviderEvent(provider(), "result:" + invId, PaymentState.Event.SUCCEEDED,
-                fields.get(PAYMENT_ID), invId, amount);
+                fields.get(PAYMENT_ID), invId, amount, null, "1".equals(fields.get(RECURRING_PARENT)) ? invId : null);
         return new Notification.Verified(List.of(event), WebhookReply.text(200, "OK" + invId), NOT_TAKEN);
     }
 
@@ -124,6 +208,9 @@ public class RobokassaGateway implements PaymentGateway {
 
     /** Robokassa writes OutSum with up to six decimals ({@code 199.000000}); more than kopecks is not money. */
     private static Money roubles(String outSum) {
+        if (outSum == null) {
+            return null;
+        }
         try {
             BigDecimal value = new BigDecimal(outSum.trim());
             return value.signum() < 0 ? null : Money.rub(value.movePointRight(2).longValueExact());
@@ -134,6 +221,11 @@ public class RobokassaGateway implements PaymentGateway {
 
     private static Notification refused(String reason) {
         return new Notification.Refused(BAD_SIGN, reason);
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.strip();
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
     }
 
     private static String limit(String description) {

@@ -1,5 +1,6 @@
 package ru.rossgram.shared.payments.providers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -14,6 +15,17 @@ import ru.rossgram.shared.payments.PaymentState;
 /**
  * T-Bank Internet Acquiring: {@code Init} creates the payment, and notifications are signed with the same
  * {@link TBankToken} as our requests. T-Bank takes only the body {@code OK} as delivered and retries anything else.
+ *
+ * <p>Recurring payments: the first payment is an {@code Init} with {@code Recurrent=Y} and {@code CustomerKey}, and
+ * its success reports the {@code RebillId}; a later charge is an {@code Init} of its own followed by {@code Charge}
+ * with that {@code RebillId}. The operation's initiator travels in {@code DATA.OperationInitiatorType} ({@code 1}:
+ * the buyer, saving the card; {@code R}: we, charging it on file). {@code DATA} is an object, and the Token covers
+ * only the root's scalars, so it is not signed.
+ *
+ * <p>T-Bank's documentation puts {@code RebillId} in the notification of the {@code AUTHORIZED} status; we act only on
+ * {@code CONFIRMED} (one-stage payments send both) and assume T-Bank repeats the {@code RebillId} there, as its
+ * notification model carries the field for every status. A {@code CONFIRMED} without it reports no saved method,
+ * which the subscription sees as a first payment that cannot renew by itself.
  *
  * <p>{@code PARTIAL_REFUNDED} gives no event: our payments are refunded whole, and a partial refund would need an
  * amount-aware refund in the ledger, which the state machine does not have.
@@ -43,30 +55,95 @@ public class TBankGateway implements PaymentGateway {
         return !config.terminalKey().isBlank() && !config.password().isBlank();
     }
 
-    /** {@code OrderId} is our payment id, so a repeated {@code Init} names the same order. Roubles only. */
+    /**
+     * {@code OrderId} is our payment id, so a repeated {@code Init} names the same order. Roubles only. An order that
+     * saves its method is a parent payment: {@code Recurrent=Y} with the buyer as {@code CustomerKey}.
+     */
     @Override
     public CreatedPayment create(PaymentOrder order) {
+        ObjectNode body = init(order);
+        if (order.returnUrl() != null) {
+            body.put("SuccessURL", order.returnUrl()).put("FailURL", order.returnUrl());
+        }
+        if (order.saveMethod()) {
+            body.put("Recurrent", "Y").put("CustomerKey", customerKey(order));
+            body.putObject("DATA").put("OperationInitiatorType", "1");
+        }
+        JsonNode answer = call("Init", order, body);
+        String url = answer.path("PaymentURL").asText("");
+        if (url.isEmpty()) {
+            throw new ProviderUnavailableException("T-Bank Init for " + order.paymentId() + " answered no PaymentURL");
+        }
+        return new CreatedPayment(answer.path("PaymentId").asText(), URI.create(url));
+    }
+
+    /**
+     * {@code Init} (a new payment, initiated by us) then {@code Charge} with the {@code RebillId}. A repeated call for
+     * one order gets the same payment from {@code Init}, and one that has moved on from {@code NEW} is not charged
+     * again. A declined {@code Charge} still names its payment: the decline is the {@code REJECTED} notification.
+     */
+    @Override
+    public CreatedPayment charge(PaymentOrder order, String savedMethod) {
+        ObjectNode init = init(order);
+        if (order.customerId() != null) {
+            init.put("CustomerKey", order.customerId());
+        }
+        init.putObject("DATA").put("OperationInitiatorType", "R");
+        JsonNode created = call("Init", order, init);
+        String paymentId = created.path("PaymentId").asText();
+        String status = created.path("Status").asText("NEW");
+        if (!"NEW".equals(status)) {
+            return new CreatedPayment(paymentId, null);
+        }
+        ObjectNode charge = api.newObject()
+                .put("TerminalKey", config.terminalKey())
+                .put("PaymentId", paymentId)
+                .put("RebillId", savedMethod);
+        charge.put("Token", TBankToken.of(charge, config.password()));
+        ProviderApi.Answer answer = api.postJson(endpoint("Charge"), charge, Map.of());
+        boolean decided = answer.body().path("Success").asBoolean(false) || !answer.body().path("Status").asText("").isEmpty();
+        if (!answer.ok() || !decided) {
+            throw failure("Charge", order, answer);
+        }
+        return new CreatedPayment(paymentId, null);
+    }
+
+    private ObjectNode init(PaymentOrder order) {
         if (!Money.RUB.equals(order.amount().currency())) {
             throw new IllegalArgumentException("T-Bank terminals charge roubles, not " + order.amount().currency());
         }
-        ObjectNode body = api.newObject()
+        return api.newObject()
                 .put("TerminalKey", config.terminalKey())
                 .put("Amount", order.amount().minor())
                 .put("OrderId", order.paymentId())
                 .put("Description", limit(order.description()));
-        if (order.returnUrl() != null) {
-            body.put("SuccessURL", order.returnUrl()).put("FailURL", order.returnUrl());
-        }
+    }
+
+    /** Signs and sends {@code body}; the answer when T-Bank says Success with a PaymentId. */
+    private JsonNode call(String method, PaymentOrder order, ObjectNode body) {
         body.put("Token", TBankToken.of(body, config.password()));
-        ProviderApi.Answer answer = api.postJson(URI.create(config.apiUrl().replaceAll("/+$", "") + "/Init"), body, Map.of());
-        String paymentId = answer.body().path("PaymentId").asText("");
-        String url = answer.body().path("PaymentURL").asText("");
-        if (!answer.ok() || !answer.body().path("Success").asBoolean(false) || paymentId.isEmpty() || url.isEmpty()) {
-            throw new ProviderUnavailableException("T-Bank Init for " + order.paymentId() + " failed: HTTP " + answer.status()
-                    + " ErrorCode " + answer.body().path("ErrorCode").asText("?") + " " + answer.body().path("Message").asText("")
-                    + " " + answer.body().path("Details").asText(""));
+        ProviderApi.Answer answer = api.postJson(endpoint(method), body, Map.of());
+        if (!answer.ok() || !answer.body().path("Success").asBoolean(false) || answer.body().path("PaymentId").asText("").isEmpty()) {
+            throw failure(method, order, answer);
         }
-        return new CreatedPayment(paymentId, URI.create(url));
+        return answer.body();
+    }
+
+    private static ProviderUnavailableException failure(String method, PaymentOrder order, ProviderApi.Answer answer) {
+        return new ProviderUnavailableException("T-Bank " + method + " for " + order.paymentId() + " failed: HTTP " + answer.status()
+                + " ErrorCode " + answer.body().path("ErrorCode").asText("?") + " " + answer.body().path("Message").asText("")
+                + " " + answer.body().path("Details").asText(""));
+    }
+
+    private URI endpoint(String method) {
+        return URI.create(config.apiUrl().replaceAll("/+$", "") + "/" + method);
+    }
+
+    private static String customerKey(PaymentOrder order) {
+        if (order.customerId() == null || order.customerId().isBlank()) {
+            throw new IllegalArgumentException("T-Bank needs a CustomerKey to save a payment method");
+        }
+        return order.customerId();
     }
 
     @Override
@@ -108,7 +185,10 @@ public class TBankGateway implements PaymentGateway {
         }
         String cardId = fields.getOrDefault("CardId", "");
         PaymentCard card = PaymentCard.fromMask(fields.get("Pan"), fields.get("ExpDate"), cardId.isEmpty() ? null : "tbank:" + cardId);
-        return verified(List.of(new ProviderEvent(provider(), paymentId + ":" + status, kind, orderId, paymentId, Money.rub(kopecks), card)));
+        String rebillId = fields.getOrDefault("RebillId", "");
+        String savedMethod = kind == PaymentState.Event.SUCCEEDED && !rebillId.isEmpty() ? rebillId : null;
+        return verified(List.of(new ProviderEvent(provider(), paymentId + ":" + status, kind, orderId, paymentId, Money.rub(kopecks),
+                card, savedMethod)));
     }
 
     private static Notification verified(List<ProviderEvent> events) {

@@ -43,15 +43,17 @@ public class YooKassaGateway implements PaymentGateway {
         return !config.shopId().isBlank() && !config.secretKey().isBlank();
     }
 
-    /** One-stage payment ({@code capture: true}); our payment id is the {@code Idempotence-Key} and the metadata. */
+    /**
+     * One-stage payment ({@code capture: true}); our payment id is the {@code Idempotence-Key} and the metadata. An
+     * order that saves its method asks {@code save_payment_method: true}.
+     */
     @Override
     public CreatedPayment create(PaymentOrder order) {
-        ObjectNode body = api.newObject();
-        body.putObject("amount").put("value", order.amount().decimal()).put("currency", order.amount().currency());
-        body.put("capture", true);
+        ObjectNode body = payment(order);
         body.putObject("confirmation").put("type", "redirect").put("return_url", order.returnUrl());
-        body.put("description", limit(order.description()));
-        body.putObject("metadata").put("paymentId", order.paymentId());
+        if (order.saveMethod()) {
+            body.put("save_payment_method", true);
+        }
         ProviderApi.Answer answer = api.postJson(uri("/payments"), body,
                 Map.of("Authorization", auth(), "Idempotence-Key", order.paymentId()));
         String id = answer.body().path("id").asText("");
@@ -61,6 +63,34 @@ public class YooKassaGateway implements PaymentGateway {
                     + answer.status() + " " + answer.body().path("code").asText("") + " " + answer.body().path("description").asText(""));
         }
         return new CreatedPayment(id, URI.create(url));
+    }
+
+    /**
+     * An autopayment: {@code payment_method_id} of the saved method, no confirmation. YooKassa may answer it
+     * already succeeded or canceled, or pending (a receipt being registered); either way the outcome is the
+     * {@code payment.succeeded} or {@code payment.canceled} notification, read as any payment's.
+     */
+    @Override
+    public CreatedPayment charge(PaymentOrder order, String savedMethod) {
+        ObjectNode body = payment(order);
+        body.put("payment_method_id", savedMethod);
+        ProviderApi.Answer answer = api.postJson(uri("/payments"), body,
+                Map.of("Authorization", auth(), "Idempotence-Key", order.paymentId()));
+        String id = answer.body().path("id").asText("");
+        if (!answer.ok() || id.isEmpty()) {
+            throw new ProviderUnavailableException("YooKassa did not charge saved method for " + order.paymentId() + ": HTTP "
+                    + answer.status() + " " + answer.body().path("code").asText("") + " " + answer.body().path("description").asText(""));
+        }
+        return new CreatedPayment(id, null);
+    }
+
+    private ObjectNode payment(PaymentOrder order) {
+        ObjectNode body = api.newObject();
+        body.putObject("amount").put("value", order.amount().decimal()).put("currency", order.amount().currency());
+        body.put("capture", true);
+        body.put("description", limit(order.description()));
+        body.putObject("metadata").put("paymentId", order.paymentId());
+        return body;
     }
 
     /**
@@ -110,7 +140,8 @@ public class YooKassaGateway implements PaymentGateway {
             return refused("payment " + id + " has no readable amount");
         }
         String ours = payment.path("metadata").path("paymentId").asText(null);
-        return verified(List.of(new ProviderEvent(provider(), event + ":" + id, kind, ours, id, amount, card(payment))));
+        return verified(List.of(new ProviderEvent(provider(), event + ":" + id, kind, ours, id, amount, card(payment),
+                kind == PaymentState.Event.SUCCEEDED ? savedMethod(payment) : null)));
     }
 
     private Notification refund(String event, String id) {
@@ -139,6 +170,16 @@ public class YooKassaGateway implements PaymentGateway {
             throw new ProviderUnavailableException("YooKassa answered HTTP " + answer.status() + " for " + collection + id);
         }
         return answer.body();
+    }
+
+    /**
+     * {@code payment_method.id} when {@code payment_method.saved} is true: the payment saved its method (or was
+     * itself charged to a saved one, which stays saved).
+     */
+    private static String savedMethod(JsonNode payment) {
+        JsonNode method = payment.path("payment_method");
+        String id = method.path("id").asText("");
+        return method.path("saved").asBoolean(false) && !id.isEmpty() ? id : null;
     }
 
     /** {@code payment_method.card} of a bank-card payment: first6, last4, expiry_month and expiry_year (YYYY). */

@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A provider API stub on loopback: answers per "METHOD /path" and records what it was sent. */
 final class LoopbackApi implements AutoCloseable {
-    record Call(String method, String path, Map<String, List<String>> headers, String body) {
+    /** One request as received; {@code query} is the raw query string, or empty. */
+    record Call(String method, String path, Map<String, List<String>> headers, String body, String query) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -36,7 +37,8 @@ final class LoopbackApi implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            calls.add(new Call(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
+            String query = exchange.getRequestURI().getRawQuery();
+            calls.add(new Call(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body, query == null ? "" : query));
             Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path, new Answer(404, "{}"));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
