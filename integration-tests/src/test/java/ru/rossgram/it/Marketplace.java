@@ -45,6 +45,7 @@ final class Marketplace implements AutoCloseable {
     private final PaymentSimulator simulator;
     private final FunctionHosts hosts;
     private final Supplier<Backend> backend;
+    private final Map<String, String> settings;
     private ApiDriver providersServers;
 
     Marketplace(Supplier<Backend> backend) {
@@ -73,9 +74,12 @@ final class Marketplace implements AutoCloseable {
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_MERCHANT_LOGIN", ROBOKASSA_LOGIN);
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD1", ROBOKASSA_PASSWORD1);
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD2", ROBOKASSA_PASSWORD2);
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_RECURRING_URL", simulator.robokassaRecurringUrl());
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_OP_STATE_URL", simulator.robokassaOpStateUrl());
         providers.put("ROSSGRAM_PAYMENTS_PLATFORM_FEE_BASIS_POINTS", Integer.toString(FEE_BASIS_POINTS));
         providers.putAll(settings);
         hosts = new FunctionHosts(backend, "CheckoutFunction", providers);
+        this.settings = Map.copyOf(providers);
         this.backend = backend;
     }
 
@@ -85,6 +89,11 @@ final class Marketplace implements AutoCloseable {
 
     SharedServices services() {
         return hosts.services();
+    }
+
+    /** The environment every function of the marketplace gets: the providers' (the simulator's URLs) and the test's. */
+    Map<String, String> settings() {
+        return settings;
     }
 
     /** The API as the providers' servers reach it. */
@@ -127,6 +136,18 @@ final class Marketplace implements AutoCloseable {
                 idempotencyKey == null ? Map.of() : Map.of("idempotency-key", idempotencyKey));
     }
 
+    /** {@code POST /v1/checkouts} of a subscription to {@code creator}'s tier, as the app sends it. */
+    Reply subscribe(User fan, User creator, String tierId, String provider, String idempotencyKey) {
+        return fan.send("POST", "/v1/checkouts", "{\"item\": {\"type\": \"subscription\", \"id\": \"" + tierId
+                        + "\", \"creator\": \"" + creator.username() + "\"}, \"provider\": \"" + provider + "\"}",
+                idempotencyKey == null ? Map.of() : Map.of("idempotency-key", idempotencyKey));
+    }
+
+    /** Subscribes, the fan then opening the payment page. */
+    Checkout subscribeAndOpenPage(User fan, User creator, String tierId, Provider provider) {
+        return opened(provider, subscribe(fan, creator, tierId, provider.wire(), "k-" + TestSettings.unique("sub")));
+    }
+
     /** A checkout: our payment id, and the simulated provider's id for it. */
     record Checkout(String paymentId, String simulatedId) {
     }
@@ -135,7 +156,10 @@ final class Marketplace implements AutoCloseable {
      * Checks out, the buyer then opening the payment page (which is when Robokassa learns of a payment).
      */
     Checkout checkoutAndOpenPage(User buyer, String postId, Provider provider) {
-        Reply reply = checkout(buyer, postId, provider.wire(), "k-" + TestSettings.unique("pay"));
+        return opened(provider, checkout(buyer, postId, provider.wire(), "k-" + TestSettings.unique("pay")));
+    }
+
+    private Checkout opened(Provider provider, Reply reply) {
         assertEquals(201, reply.status(), reply.body());
         URI page = URI.create(reply.json().path("confirmationUrl").asText());
         try {
