@@ -18,8 +18,6 @@ import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.PaymentSimulator;
 import ru.rossgram.paymentsim.Provider;
 import ru.rossgram.paymentsim.SimulatedCard;
-import ru.rossgram.shared.media.MediaKeys;
-import ru.rossgram.shared.media.PhotoRecord;
 
 /**
  * Creators, buyers and the four payment providers: our functions (checkout, webhooks, posts, earnings) against the
@@ -123,11 +121,7 @@ final class Marketplace implements AutoCloseable {
      * leaves a paid photo: locked renditions and a preview.
      */
     String paidPost(User author, long priceKopecks) {
-        String uploadId = hosts.processedUpload(author, "paid-post", upload -> new PhotoRecord(1080, 1350, "#7a5533", "LKO2?U%2Tw=w]~RBVZRi};RPxuwH", List.of(
-                new PhotoRecord.Rendition("w320", MediaKeys.lockedThumbnailKey(author.id(), upload, "w320"), 320, 400),
-                new PhotoRecord.Rendition("w1080", MediaKeys.lockedThumbnailKey(author.id(), upload, "w1080"), 1080, 1350),
-                new PhotoRecord.Rendition(MediaKeys.PREVIEW, MediaKeys.previewKey(author.id(), "01JD9PREVIEW0000000000000A"), 320, 400))));
-        return author.published(List.of(uploadId), "\"caption\": \"Закат над Невой, полная версия\", \"price\": " + priceKopecks);
+        return author.published(List.of(hosts.lockedUpload(author)), "\"caption\": \"Закат над Невой, полная версия\", \"price\": " + priceKopecks);
     }
 
     /** {@code POST /v1/checkouts} as the app sends it. */
