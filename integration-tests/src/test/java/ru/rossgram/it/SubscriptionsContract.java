@@ -329,6 +329,33 @@ abstract class SubscriptionsContract extends Contract {
         assertEquals(restored.paidThrough(), bean(SubscriptionAccess.class).find(fan.id(), creator.user().id()).orElseThrow().accessUntil());
     }
 
+    @Test
+    void theCreatorsSubscribers_comeNewestFirst_aPageAtATime_withTheLiveCounts() {
+        Creator creator = creatorWithTiers();
+        List<User> fans = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            User fan = market.signUp("fan");
+            subscribed(fan, creator, Provider.YOOKASSA);
+            fans.add(fan);
+        }
+        fans.get(0).ok("DELETE", "/v1/me/subscriptions/" + creator.user().username(), null, 200);
+
+        JsonNode first = creator.user().ok("GET", "/v1/me/subscribers?limit=2", null, 200).json();
+        assertEquals(List.of(fans.get(2).username(), fans.get(1).username()), usernames(first));
+        assertEquals(3, first.at("/counts/total").asLong(), "a cancelled subscriber counts until the paid period ends");
+        JsonNode second = creator.user().ok("GET", "/v1/me/subscribers?limit=2&cursor=" + first.path("nextCursor").asText(), null, 200).json();
+        assertEquals(List.of(fans.get(0).username()), usernames(second));
+        assertEquals("canceled", second.at("/subscribers/0/status").asText());
+        assertEquals(400, fans.get(1).send("GET", "/v1/me/subscribers?cursor=" + first.path("nextCursor").asText(), null).status(),
+                "a cursor of another creator's list");
+    }
+
+    private static List<String> usernames(JsonNode page) {
+        List<String> names = new ArrayList<>();
+        page.path("subscribers").forEach(s -> names.add(s.path("username").asText()));
+        return names;
+    }
+
     /** What the renewal job does for a due subscription: the RENEWAL payment under its derived id, charged on the saved method. */
     private void chargeRenewal(Subscription sub, int attempt) {
         PaymentRepository payments = bean(PaymentRepository.class);
