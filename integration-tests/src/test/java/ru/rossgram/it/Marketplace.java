@@ -43,6 +43,8 @@ final class Marketplace implements AutoCloseable {
     private final PaymentSimulator simulator;
     private final FunctionHosts hosts;
     private final Supplier<Backend> backend;
+    private final Map<String, String> settings;
+    private final List<SharedServices> servicesAsFunctions = new java.util.ArrayList<>();
     private ApiDriver providersServers;
 
     Marketplace(Supplier<Backend> backend) {
@@ -71,9 +73,12 @@ final class Marketplace implements AutoCloseable {
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_MERCHANT_LOGIN", ROBOKASSA_LOGIN);
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD1", ROBOKASSA_PASSWORD1);
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD2", ROBOKASSA_PASSWORD2);
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_RECURRING_URL", simulator.robokassaRecurringUrl());
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_OP_STATE_URL", simulator.robokassaOpStateUrl());
         providers.put("ROSSGRAM_PAYMENTS_PLATFORM_FEE_BASIS_POINTS", Integer.toString(FEE_BASIS_POINTS));
         providers.putAll(settings);
         hosts = new FunctionHosts(backend, "CheckoutFunction", providers);
+        this.settings = Map.copyOf(providers);
         this.backend = backend;
     }
 
@@ -83,6 +88,21 @@ final class Marketplace implements AutoCloseable {
 
     SharedServices services() {
         return hosts.services();
+    }
+
+    /** The environment every function of the marketplace gets: the providers' (the simulator's URLs) and the test's. */
+    Map<String, String> settings() {
+        return settings;
+    }
+
+    /**
+     * The shared services as function {@code logicalId} builds them, the providers configured as here: for running in
+     * a test what that function runs (the renewal job, with a clock of the test's). Closed with the marketplace.
+     */
+    synchronized SharedServices servicesAs(String logicalId) {
+        SharedServices services = SharedServices.asFunction(backend.get(), logicalId, settings);
+        servicesAsFunctions.add(services);
+        return services;
     }
 
     /** The API as the providers' servers reach it. */
@@ -127,6 +147,18 @@ final class Marketplace implements AutoCloseable {
                 idempotencyKey == null ? Map.of() : Map.of("idempotency-key", idempotencyKey));
     }
 
+    /** {@code POST /v1/checkouts} of a subscription to {@code creator}'s tier, as the app sends it. */
+    Reply subscribe(User fan, User creator, String tierId, String provider, String idempotencyKey) {
+        return fan.send("POST", "/v1/checkouts", "{\"item\": {\"type\": \"subscription\", \"id\": \"" + tierId
+                        + "\", \"creator\": \"" + creator.username() + "\"}, \"provider\": \"" + provider + "\"}",
+                idempotencyKey == null ? Map.of() : Map.of("idempotency-key", idempotencyKey));
+    }
+
+    /** Subscribes, the fan then opening the payment page. */
+    Checkout subscribeAndOpenPage(User fan, User creator, String tierId, Provider provider) {
+        return opened(provider, subscribe(fan, creator, tierId, provider.wire(), "k-" + TestSettings.unique("sub")));
+    }
+
     /** A checkout: our payment id, and the simulated provider's id for it. */
     record Checkout(String paymentId, String simulatedId) {
     }
@@ -135,7 +167,10 @@ final class Marketplace implements AutoCloseable {
      * Checks out, the buyer then opening the payment page (which is when Robokassa learns of a payment).
      */
     Checkout checkoutAndOpenPage(User buyer, String postId, Provider provider) {
-        Reply reply = checkout(buyer, postId, provider.wire(), "k-" + TestSettings.unique("pay"));
+        return opened(provider, checkout(buyer, postId, provider.wire(), "k-" + TestSettings.unique("pay")));
+    }
+
+    private Checkout opened(Provider provider, Reply reply) {
         assertEquals(201, reply.status(), reply.body());
         URI page = URI.create(reply.json().path("confirmationUrl").asText());
         try {
@@ -181,6 +216,7 @@ final class Marketplace implements AutoCloseable {
 
     @Override
     public void close() {
+        servicesAsFunctions.forEach(SharedServices::close);
         hosts.close();
         simulator.close();
     }

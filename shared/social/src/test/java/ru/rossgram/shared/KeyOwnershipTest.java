@@ -52,6 +52,7 @@ class KeyOwnershipTest {
             Map.entry("TierRepository", List.of("TIERS")),
             Map.entry("SubscriptionAccess", List.of("SUBACCESS#")),
             Map.entry("SubscriptionRepository", List.of("SUBSCRIPTION#", "SUBSCRIBERS#", "RENEWAL#")),
+            Map.entry("SubscriberCounts", List.of("SUBSCRIBERCOUNTS")),
             Map.entry("PaymentRepository", List.of("PAYMENT#", "PAYMENT", "CHECKOUT#", "CLAIM", "COUNTER#", "COUNTER",
                     "PROVIDERPAY#")),
             Map.entry("WebhookEvents", List.of("WEBHOOK#", "EVENT")),

@@ -24,6 +24,8 @@ public enum ProblemType {
     USERNAME_LOOKALIKE(409, "username-lookalike", "The username looks like one that is taken"),
     CONCURRENT_UPDATE(409, "concurrent-update", "The resource changed meanwhile; read it again and retry"),
     ALREADY_PURCHASED(409, "already-purchased", "You already have access"),
+    ALREADY_SUBSCRIBED(409, "already-subscribed", "You are subscribed already"),
+    NOT_SUBSCRIBED(409, "not-subscribed", "You have no active subscription to change"),
     UPLOAD_ALREADY_ATTACHED(409, "upload-already-attached", "The upload already belongs to a post"),
     UPLOAD_NOT_RECEIVED(409, "upload-not-received", "The photo has not been uploaded yet"),
     IMPORT_IN_PROGRESS(409, "import-in-progress", "Another import of yours is not finished"),

@@ -16,6 +16,7 @@ import ru.rossgram.shared.payments.providers.PaymentGateway;
 import ru.rossgram.shared.payments.providers.PaymentGateways;
 import ru.rossgram.shared.payments.providers.PaymentOrder;
 import ru.rossgram.shared.payments.providers.ProviderUnavailableException;
+import ru.rossgram.shared.payments.subscriptions.SubscriptionOffers;
 import ru.rossgram.shared.posts.Post;
 import ru.rossgram.shared.posts.PostReader;
 import ru.rossgram.shared.posts.PostRules;
@@ -24,7 +25,8 @@ import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 
 /**
- * Starts a purchase ({@code POST /v1/checkouts}): a pending payment is stored first, then the provider is asked to
+ * Starts a purchase ({@code POST /v1/checkouts}) of a paid post or a subscription ({@link SubscriptionOffers}, whose
+ * first payment asks the provider to save the method for the renewals): a pending payment is stored first, then the provider is asked to
  * create its side, so every notification the provider can send finds a payment of ours. The buyer's
  * {@code Idempotency-Key} makes a retried checkout (a flaky network, a double tap) answer the same payment, and the
  * provider's own idempotency makes asking it again harmless.
@@ -37,13 +39,16 @@ public class CheckoutService {
     private final PaymentRepository payments;
     private final PostReader postReader;
     private final AccessGrants grants;
+    private final SubscriptionOffers subscriptions;
     private final PaymentGateways gateways;
     private final PaymentsConfig config;
     private final IdGenerator ids;
     private final Clock clock;
 
     public CheckoutService(PaymentRepository payments, PostReader postReader, AccessGrants grants,
-                           PaymentGateways gateways, PaymentsConfig config, IdGenerator ids, Clock clock) {
+                           SubscriptionOffers subscriptions, PaymentGateways gateways, PaymentsConfig config,
+                           IdGenerator ids, Clock clock) {
+        this.subscriptions = subscriptions;
         this.payments = payments;
         this.postReader = postReader;
         this.grants = grants;
@@ -55,24 +60,25 @@ public class CheckoutService {
 
     /**
      * @param idempotencyKey the client's key for this purchase attempt, or null for a new payment every time
-     * @throws ProblemException 400 for a malformed request or key; 404 for a post the buyer cannot see; 422
-     *         {@code not-for-sale} (free, not published, or one's own), {@code provider-unavailable}; 409
-     *         {@code already-purchased}; 503 {@code provider-unreachable} (retry with the same key)
+     * @throws ProblemException 400 for a malformed request or key; 404 for a post the buyer cannot see or an
+     *         unknown creator; 422 {@code not-for-sale} (free, not published, one's own, a tier not offered),
+     *         {@code provider-unavailable}; 409 {@code already-purchased}, {@code already-subscribed}; 503
+     *         {@code provider-unreachable} (retry with the same key)
      */
     public PaymentView checkout(Caller caller, CheckoutRequest request, String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.invalid("Idempotency-Key", "8 to 64 of A-Z a-z 0-9 . _ : -");
         }
         PaymentGateway gateway = gateway(request.provider());
-        Post post = postForSale(caller, request.item());
+        CheckoutSale sale = saleOf(caller, request.item());
 
         Instant now = clock.instant();
-        Payment fresh = new Payment(ids.newId(), caller.userId(), post.authorId(), new Purchase(Purchase.Kind.POST, post.postId()),
-                post.price(), post.price().share(config.platformFeeBasisPoints()), gateway.provider(),
-                payments.nextOrderNumber(), null, null, PaymentState.PENDING, null, now, now, 1);
+        Payment fresh = new Payment(ids.newId(), caller.userId(), sale.sellerId(), sale.purchase(), sale.price(),
+                sale.price().share(config.platformFeeBasisPoints()), gateway.provider(), payments.nextOrderNumber(),
+                null, null, PaymentState.PENDING, null, now, now, 1, null, sale.charge());
         Optional<Payment> earlier = payments.create(fresh, idempotencyKey);
         Payment payment = earlier.orElse(fresh);
-        if (earlier.isPresent() && !sameRequest(earlier.get(), gateway, post)) {
+        if (earlier.isPresent() && !sameRequest(earlier.get(), gateway, sale)) {
             throw ProblemException.invalid("Idempotency-Key", "already used for another purchase");
         }
         if (payment.confirmationUrl() != null || payment.state() != PaymentState.PENDING) {
@@ -81,7 +87,7 @@ public class CheckoutService {
         CreatedPayment created;
         try {
             created = gateway.create(new PaymentOrder(payment.paymentId(), payment.orderNumber(), payment.amount(),
-                    "Rossgram: unlock a post", config.returnUrl()));
+                    sale.description(), config.returnUrl(), sale.saveMethod(), sale.saveMethod() ? payment.buyerId() : null));
         } catch (ProviderUnavailableException e) {
             LOG.warn("{} did not create payment {}: {}", gateway.provider().wire(), payment.paymentId(), e.getMessage());
             throw new ProblemException(ProblemType.PROVIDER_UNREACHABLE,
@@ -108,13 +114,19 @@ public class CheckoutService {
                         Map.of("providers", gateways.offered().stream().map(PaymentProvider::wire).toList())));
     }
 
-    private Post postForSale(Caller caller, CheckoutRequest.Item item) {
+    private CheckoutSale saleOf(Caller caller, CheckoutRequest.Item item) {
         if (item == null || item.type() == null) {
             throw ProblemException.invalid("item.type", "required");
         }
-        if (Purchase.Kind.fromWire(item.type()).isEmpty()) {
-            throw ProblemException.invalid("item.type", "post");
-        }
+        Purchase.Kind kind = Purchase.Kind.fromWire(item.type())
+                .orElseThrow(() -> ProblemException.invalid("item.type", "post or subscription"));
+        return switch (kind) {
+            case POST -> postForSale(caller, item);
+            case SUBSCRIPTION -> subscriptions.sale(caller, item);
+        };
+    }
+
+    private CheckoutSale postForSale(Caller caller, CheckoutRequest.Item item) {
         Post post = postReader.visible(caller, item.id());
         if (!post.paid() || post.isAuthor(caller.userId()) || post.status() != PostStatus.PUBLISHED) {
             throw new ProblemException(ProblemType.NOT_FOR_SALE, post.paid()
@@ -125,10 +137,11 @@ public class CheckoutService {
         if (grants.has(caller.userId(), post.postId())) {
             throw new ProblemException(ProblemType.ALREADY_PURCHASED, "You already bought this post.");
         }
-        return post;
+        return new CheckoutSale(post.authorId(), new Purchase(Purchase.Kind.POST, post.postId()), post.price(), null,
+                "Rossgram: unlock a post", false);
     }
 
-    private static boolean sameRequest(Payment payment, PaymentGateway gateway, Post post) {
-        return payment.provider() == gateway.provider() && payment.purchase().id().equals(post.postId());
+    private static boolean sameRequest(Payment payment, PaymentGateway gateway, CheckoutSale sale) {
+        return payment.provider() == gateway.provider() && payment.purchase().equals(sale.purchase());
     }
 }

@@ -29,13 +29,17 @@ public final class LedgerAccounts {
         return "platform:fees:" + shard;
     }
 
-    /** A sale: the buyer pays the price, the platform keeps the payment's fee and the creator earns the rest. */
+    /**
+     * A sale: the buyer pays the price, the platform keeps the payment's fee and the creator earns the rest, on a
+     * line of kind {@code sale} for a post and {@code subscription} for a subscription's payment.
+     */
     public static Posting sale(Payment payment) {
         Money price = payment.amount();
         Money fee = payment.platformFee();
         return new Posting(payment.paymentId(), payment.purchase().id(), java.util.List.of(
                 new Posting.Entry(buyer(payment.buyerId()), price.negate(), "purchase"),
-                new Posting.Entry(creator(payment.sellerId()), price.minus(fee), "sale"),
+                new Posting.Entry(creator(payment.sellerId()), price.minus(fee),
+                        payment.purchase().kind() == Purchase.Kind.SUBSCRIPTION ? "subscription" : "sale"),
                 new Posting.Entry(platformFeesOf(payment), fee, "fee")));
     }
 

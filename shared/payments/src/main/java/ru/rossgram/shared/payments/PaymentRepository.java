@@ -56,9 +56,11 @@ public class PaymentRepository {
     }
 
     /**
-     * Stores a new payment, claimed by the buyer's idempotency key when there is one.
+     * Stores a new payment, claimed by the buyer's idempotency key when there is one. Without a key, a payment whose
+     * id is derived from what it pays for ({@code IdGenerator.derivedId}: a subscription's renewal) is stored once:
+     * a second creation answers the first.
      *
-     * @return empty when stored; the payment that key already made otherwise
+     * @return empty when stored; the payment that key (without a key: that id) already made otherwise
      */
     public Optional<Payment> create(Payment payment, String idempotencyKey) {
         List<TransactWriteItem> items = new ArrayList<>();
@@ -72,8 +74,10 @@ public class PaymentRepository {
         if (failed.isEmpty()) {
             return Optional.empty();
         }
-        return byIdempotencyKey(payment.buyerId(), idempotencyKey).or(() -> {
-            throw new IllegalStateException("payment " + payment.paymentId() + " was refused but no claim holds its key");
+        Optional<Payment> earlier = idempotencyKey == null ? find(payment.paymentId())
+                : byIdempotencyKey(payment.buyerId(), idempotencyKey);
+        return earlier.or(() -> {
+            throw new IllegalStateException("payment " + payment.paymentId() + " was refused but neither its id nor a claim of its key holds one");
         });
     }
 
@@ -100,9 +104,26 @@ public class PaymentRepository {
      * and where the buyer pays. Repeating it with the same answer is harmless.
      */
     public void recordCreated(Payment payment, String providerPaymentId, URI confirmationUrl, Instant at) {
+        record(payment, providerPaymentId, confirmationUrl, at);
+    }
+
+    /**
+     * Records what the provider answered to a charge of a saved method ({@code PaymentGateway.charge}): its id,
+     * claimed so that notifications and the outcome check find the payment. Nobody confirms a charge, so there is no
+     * confirmation URL. Repeating it with the same answer is harmless.
+     */
+    public void recordCharged(Payment payment, String providerPaymentId, Instant at) {
+        record(payment, providerPaymentId, null, at);
+    }
+
+    private void record(Payment payment, String providerPaymentId, URI confirmationUrl, Instant at) {
         List<TransactWriteItem> items = new ArrayList<>();
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":url", s(confirmationUrl.toString()), ":at", s(at.toString())));
-        String set = "SET confirmationUrl = :url, updatedAt = :at";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", s(at.toString())));
+        String set = "SET updatedAt = :at";
+        if (confirmationUrl != null) { // a charge of a saved method has no page to confirm on
+            set += ", confirmationUrl = :url";
+            values.put(":url", s(confirmationUrl.toString()));
+        }
         if (providerPaymentId != null) {
             set += ", providerPaymentId = :pid";
             values.put(":pid", s(providerPaymentId));

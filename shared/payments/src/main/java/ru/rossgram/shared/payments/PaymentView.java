@@ -16,7 +16,7 @@ public record PaymentView(String paymentId, String status, String provider, Item
     public record Amount(long amount, String currency) {
     }
 
-    static PaymentView of(Payment payment) {
+    public static PaymentView of(Payment payment) {
         return new PaymentView(payment.paymentId(), payment.state().wire(), payment.provider().wire(),
                 new Item(payment.purchase().kind().wire(), payment.purchase().id()),
                 new Amount(payment.amount().minor(), payment.amount().currency()), payment.confirmationUrl(),

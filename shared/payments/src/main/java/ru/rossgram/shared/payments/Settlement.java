@@ -1,11 +1,12 @@
 package ru.rossgram.shared.payments;
 
-import ru.rossgram.shared.posts.AccessGrants;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -21,8 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Applies a provider's verified event to its payment, exactly once: one DynamoDB transaction records the event's
- * key, moves the payment along {@link PaymentState}, writes the ledger posting and grants or revokes access, and
- * pays (or reverses) the seller's referrer its reward ({@link ReferralRewards}): at most 16 actions (docs/data-model.md).
+ * key, moves the payment along {@link PaymentState}, writes the ledger posting, applies what the purchase does
+ * ({@link PurchaseEffects} of its kind: a post's grant, a subscription's period) and pays (or reverses) the
+ * seller's referrer its reward ({@link ReferralRewards}): at most 20 actions (docs/data-model.md).
  * A redelivered event fails the key's condition and changes nothing; an event racing another for the same payment
  * fails the payment's state condition and is decided again from the state the other one left.
  */
@@ -34,18 +36,18 @@ public class Settlement {
     private final PaymentRepository payments;
     private final WebhookEvents events;
     private final Ledger ledger;
-    private final AccessGrants grants;
+    private final Map<Purchase.Kind, PurchaseEffects> effects = new EnumMap<>(Purchase.Kind.class);
     private final TransactionWriter transactions;
     private final ReferralRewards referralRewards;
     private final Clock clock;
 
-    public Settlement(PaymentRepository payments, WebhookEvents events, Ledger ledger, AccessGrants grants,
+    public Settlement(PaymentRepository payments, WebhookEvents events, Ledger ledger, List<PurchaseEffects> effects,
                       TransactionWriter transactions, ReferralRewards referralRewards, Clock clock) {
         this.referralRewards = referralRewards;
         this.payments = payments;
         this.events = events;
         this.ledger = ledger;
-        this.grants = grants;
+        effects.forEach(e -> this.effects.put(e.kind(), e));
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -104,7 +106,7 @@ public class Settlement {
             };
             Payment next = payment.withState(transition.to(), now);
             items.add(payments.transitionItem(payment, referral.credit() == null ? next : next.withReferralCredit(referral.credit())));
-            items.addAll(effectItems(payment, transition.effect(), referral, now));
+            items.addAll(effectItems(payment, event, transition, referral, now));
         }
         Optional<List<CancellationReason>> failed = transactions.write(items);
         if (failed.isEmpty()) {
@@ -128,26 +130,27 @@ public class Settlement {
     }
 
     /**
-     * The money and access an effect moves: the sale's posting (or its reversal) and the referral program's in one
-     * set of ledger writes, then the grant (or its revocation) and the referral program's other items.
+     * The money and access a transition moves: the sale's posting (or its reversal) and the referral program's in
+     * one set of ledger writes, then the purchase's own effects and the referral program's other items. A decline
+     * moves no money but may still change the purchase (a declined renewal).
      */
-    private List<TransactWriteItem> effectItems(Payment payment, PaymentState.Effect effect, ReferralRewards.Part referral,
-                                                Instant now) {
+    private List<TransactWriteItem> effectItems(Payment payment, ProviderEvent event, Transition transition,
+                                                ReferralRewards.Part referral, Instant now) {
+        PurchaseEffects purchase = effects.get(payment.purchase().kind());
         Posting sale = LedgerAccounts.sale(payment);
-        String postId = payment.purchase().id();
         List<Posting> postings = new ArrayList<>();
         List<TransactWriteItem> items = new ArrayList<>();
-        switch (effect) {
+        switch (transition.effect()) {
             case NONE -> {
-                return List.of();
+                return transition.to() == PaymentState.CANCELED ? purchase.declined(payment, now) : List.of();
             }
             case CREDIT -> {
                 postings.add(sale);
-                items.add(grants.grantItem(payment.buyerId(), postId, payment.paymentId(), now));
+                items.addAll(purchase.credited(payment, event, now));
             }
             case REVERSE -> {
                 postings.add(sale.reversed());
-                items.add(grants.revokeItem(payment.buyerId(), postId, payment.paymentId()));
+                items.addAll(purchase.reversed(payment, now));
             }
         }
         postings.addAll(referral.postings());
