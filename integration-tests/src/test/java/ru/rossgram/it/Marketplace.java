@@ -45,6 +45,8 @@ final class Marketplace implements AutoCloseable {
     private final PaymentSimulator simulator;
     private final FunctionHosts hosts;
     private final Supplier<Backend> backend;
+    private final Map<String, String> providerSettings;
+    private final List<SharedServices> servicesAsFunctions = new java.util.ArrayList<>();
     private ApiDriver providersServers;
 
     Marketplace(Supplier<Backend> backend) {
@@ -75,6 +77,7 @@ final class Marketplace implements AutoCloseable {
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD2", ROBOKASSA_PASSWORD2);
         providers.put("ROSSGRAM_PAYMENTS_PLATFORM_FEE_BASIS_POINTS", Integer.toString(FEE_BASIS_POINTS));
         providers.putAll(settings);
+        providerSettings = Map.copyOf(providers);
         hosts = new FunctionHosts(backend, "CheckoutFunction", providers);
         this.backend = backend;
     }
@@ -85,6 +88,16 @@ final class Marketplace implements AutoCloseable {
 
     SharedServices services() {
         return hosts.services();
+    }
+
+    /**
+     * The shared services as function {@code logicalId} builds them, the providers configured as here: for running in
+     * a test what that function runs (the renewal job, with a clock of the test's). Closed with the marketplace.
+     */
+    synchronized SharedServices servicesAs(String logicalId) {
+        SharedServices services = SharedServices.asFunction(backend.get(), logicalId, providerSettings);
+        servicesAsFunctions.add(services);
+        return services;
     }
 
     /** The API as the providers' servers reach it. */
@@ -181,6 +194,7 @@ final class Marketplace implements AutoCloseable {
 
     @Override
     public void close() {
+        servicesAsFunctions.forEach(SharedServices::close);
         hosts.close();
         simulator.close();
     }
