@@ -97,6 +97,17 @@ final class FunctionHosts implements AutoCloseable {
         return uploadId;
     }
 
+    /**
+     * A photo of {@code author}'s for a gated post (on sale or for subscribers), uploaded as {@code paid-post} and
+     * processed as the thumbnail function leaves one: locked renditions and a preview. Its upload id.
+     */
+    String lockedUpload(User author) {
+        return processedUpload(author, "paid-post", upload -> new PhotoRecord(1080, 1350, "#7a5533", "LKO2?U%2Tw=w]~RBVZRi};RPxuwH", List.of(
+                new PhotoRecord.Rendition("w320", MediaKeys.lockedThumbnailKey(author.id(), upload, "w320"), 320, 400),
+                new PhotoRecord.Rendition("w1080", MediaKeys.lockedThumbnailKey(author.id(), upload, "w1080"), 1080, 1350),
+                new PhotoRecord.Rendition(MediaKeys.PREVIEW, MediaKeys.previewKey(author.id(), "01JD9PREVIEW0000000000000A"), 320, 400))));
+    }
+
     /** A post of {@code author}'s with one processed photo, so published at once; {@code more} JSON fields. */
     String publishedPost(User author, String more) {
         return author.published(List.of(processedUpload(author)), more);

@@ -18,8 +18,6 @@ import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.PaymentSimulator;
 import ru.rossgram.paymentsim.Provider;
 import ru.rossgram.paymentsim.SimulatedCard;
-import ru.rossgram.shared.media.MediaKeys;
-import ru.rossgram.shared.media.PhotoRecord;
 
 /**
  * Creators, buyers and the four payment providers: our functions (checkout, webhooks, posts, earnings) against the
@@ -45,8 +43,7 @@ final class Marketplace implements AutoCloseable {
     private final PaymentSimulator simulator;
     private final FunctionHosts hosts;
     private final Supplier<Backend> backend;
-    private final Map<String, String> providerSettings;
-    private final List<SharedServices> servicesAsFunctions = new java.util.ArrayList<>();
+    private final Map<String, String> settings;
     private ApiDriver providersServers;
 
     Marketplace(Supplier<Backend> backend) {
@@ -75,10 +72,12 @@ final class Marketplace implements AutoCloseable {
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_MERCHANT_LOGIN", ROBOKASSA_LOGIN);
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD1", ROBOKASSA_PASSWORD1);
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD2", ROBOKASSA_PASSWORD2);
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_RECURRING_URL", simulator.robokassaRecurringUrl());
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_OP_STATE_URL", simulator.robokassaOpStateUrl());
         providers.put("ROSSGRAM_PAYMENTS_PLATFORM_FEE_BASIS_POINTS", Integer.toString(FEE_BASIS_POINTS));
         providers.putAll(settings);
-        providerSettings = Map.copyOf(providers);
         hosts = new FunctionHosts(backend, "CheckoutFunction", providers);
+        this.settings = Map.copyOf(providers);
         this.backend = backend;
     }
 
@@ -90,14 +89,9 @@ final class Marketplace implements AutoCloseable {
         return hosts.services();
     }
 
-    /**
-     * The shared services as function {@code logicalId} builds them, the providers configured as here: for running in
-     * a test what that function runs (the renewal job, with a clock of the test's). Closed with the marketplace.
-     */
-    synchronized SharedServices servicesAs(String logicalId) {
-        SharedServices services = SharedServices.asFunction(backend.get(), logicalId, providerSettings);
-        servicesAsFunctions.add(services);
-        return services;
+    /** The environment every function of the marketplace gets: the providers' (the simulator's URLs) and the test's. */
+    Map<String, String> settings() {
+        return settings;
     }
 
     /** The API as the providers' servers reach it. */
@@ -127,17 +121,25 @@ final class Marketplace implements AutoCloseable {
      * leaves a paid photo: locked renditions and a preview.
      */
     String paidPost(User author, long priceKopecks) {
-        String uploadId = hosts.processedUpload(author, "paid-post", upload -> new PhotoRecord(1080, 1350, "#7a5533", "LKO2?U%2Tw=w]~RBVZRi};RPxuwH", List.of(
-                new PhotoRecord.Rendition("w320", MediaKeys.lockedThumbnailKey(author.id(), upload, "w320"), 320, 400),
-                new PhotoRecord.Rendition("w1080", MediaKeys.lockedThumbnailKey(author.id(), upload, "w1080"), 1080, 1350),
-                new PhotoRecord.Rendition(MediaKeys.PREVIEW, MediaKeys.previewKey(author.id(), "01JD9PREVIEW0000000000000A"), 320, 400))));
-        return author.published(List.of(uploadId), "\"caption\": \"Закат над Невой, полная версия\", \"price\": " + priceKopecks);
+        return author.published(List.of(hosts.lockedUpload(author)), "\"caption\": \"Закат над Невой, полная версия\", \"price\": " + priceKopecks);
     }
 
     /** {@code POST /v1/checkouts} as the app sends it. */
     Reply checkout(User buyer, String postId, String provider, String idempotencyKey) {
         return buyer.send("POST", "/v1/checkouts", "{\"item\": {\"type\": \"post\", \"id\": \"" + postId + "\"}, \"provider\": \"" + provider + "\"}",
                 idempotencyKey == null ? Map.of() : Map.of("idempotency-key", idempotencyKey));
+    }
+
+    /** {@code POST /v1/checkouts} of a subscription to {@code creator}'s tier, as the app sends it. */
+    Reply subscribe(User fan, User creator, String tierId, String provider, String idempotencyKey) {
+        return fan.send("POST", "/v1/checkouts", "{\"item\": {\"type\": \"subscription\", \"id\": \"" + tierId
+                        + "\", \"creator\": \"" + creator.username() + "\"}, \"provider\": \"" + provider + "\"}",
+                idempotencyKey == null ? Map.of() : Map.of("idempotency-key", idempotencyKey));
+    }
+
+    /** Subscribes, the fan then opening the payment page. */
+    Checkout subscribeAndOpenPage(User fan, User creator, String tierId, Provider provider) {
+        return opened(provider, subscribe(fan, creator, tierId, provider.wire(), "k-" + TestSettings.unique("sub")));
     }
 
     /** A checkout: our payment id, and the simulated provider's id for it. */
@@ -148,7 +150,10 @@ final class Marketplace implements AutoCloseable {
      * Checks out, the buyer then opening the payment page (which is when Robokassa learns of a payment).
      */
     Checkout checkoutAndOpenPage(User buyer, String postId, Provider provider) {
-        Reply reply = checkout(buyer, postId, provider.wire(), "k-" + TestSettings.unique("pay"));
+        return opened(provider, checkout(buyer, postId, provider.wire(), "k-" + TestSettings.unique("pay")));
+    }
+
+    private Checkout opened(Provider provider, Reply reply) {
         assertEquals(201, reply.status(), reply.body());
         URI page = URI.create(reply.json().path("confirmationUrl").asText());
         try {
@@ -194,7 +199,6 @@ final class Marketplace implements AutoCloseable {
 
     @Override
     public void close() {
-        servicesAsFunctions.forEach(SharedServices::close);
         hosts.close();
         simulator.close();
     }

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,42 +59,43 @@ import ru.rossgram.shared.payments.subscriptions.SubscriptionRepository;
 import ru.rossgram.shared.payments.subscriptions.SubscriptionWrites;
 import ru.rossgram.shared.payments.subscriptions.SubscriptionsConfig;
 import ru.rossgram.shared.posts.AccessGrants;
-import ru.rossgram.shared.subscriptions.CreatorTiers;
 import ru.rossgram.shared.subscriptions.SubscriptionAccess;
-import ru.rossgram.shared.subscriptions.Tier;
 import ru.rossgram.shared.subscriptions.TierRepository;
 
 /**
- * 10,000 webhook deliveries for 200 post payments and 100 subscriptions through the real webhook handler against
- * DynamoDB Local, as providers deliver them: every notification at least once and 30% of deliveries duplicates,
- * eight at a time, in shuffled order (refunds before their successes, cancels after), and 5% forged. Afterwards
- * every balance is exact, the ledger sums to zero, each payment has at most one sale, access is held exactly by
- * buyers whose payment stands, and no delivery was answered 5xx. Half the creators were referred: their referrers'
- * rewards (a share of the fee on each sale that stands, subscriptions' included) come out of the platform's fees
- * exactly, and are counted in the zero sum.
+ * 10,000 webhook deliveries for 200 post payments (50 posts, each bought by four buyers) and 100 subscriptions, with
+ * their renewals, through the real webhook handler against DynamoDB Local, as providers deliver them: every
+ * notification at least once and 30% of deliveries duplicates, eight at a time, in shuffled order (refunds before
+ * their successes, cancels after), and 5% forged. Afterwards every balance is exact, the ledger sums to zero, each
+ * payment has at most one sale, access is held exactly by buyers whose payment stands, and no delivery was answered
+ * 5xx. Half the creators were referred: their referrers' rewards (a share of the fee on each sale that stands,
+ * subscriptions' included) come out of the platform's fees exactly, and are counted in the zero sum.
  *
- * <p>Subscriptions. Every creator offers two tiers; 100 subscribers subscribe through checkout (a START payment
- * that saves the card), through all four providers: paid, declined, or paid and refunded (both notices shuffled
- * together, so the refund may be heard first and the subscription never begins). Then the real {@link RenewalJob}
- * runs with its clock moved to the end of the first period, and again 1, 3 and 5 days later (the retries), each run
- * followed by one an hour later (the outcome check). The simulator holds the notices of the charges it makes
- * ({@code holdNotices}), and the test delivers them as it delivers the others: duplicated, reordered, concurrent,
- * forged, mixed with a share of the posts' notices. Each subscription that began follows a plan: renewed at once;
- * renewed, then the renewal refunded (its refund delivered in the next round); declined, then the retry a day later
- * succeeds; declined four times, which ends it. Robokassa notifies only successes: its declines are settled by the
- * job asking {@code OpStateExt} at the outcome check, and it has no refunds here. Afterwards, besides the balances:
- * each subscription's status, period, {@code paidThrough} (counted from its anchor, the START's settlement), due
- * date and access item ({@link SubscriptionAccess}); each renewal payment's state, charged exactly once, and no
- * attempt or period charged beyond the plan.
+ * <p>Subscriptions. Every creator offers two tiers (added through the tiers function); 100 subscribers subscribe
+ * through checkout (a START payment that saves the card), through all four providers: paid, declined, or paid and
+ * refunded (both notices shuffled together, so the refund may be heard first and the subscription never begins).
+ * Then the real {@link RenewalJob} runs with its clock moved to the end of the first period, and again 1, 3 and 5
+ * days later (the retries), each run followed by one an hour later (the outcome check). The simulator holds the
+ * notices of the charges it makes ({@code holdNotices}), and the test delivers them as it delivers the others:
+ * duplicated, reordered, concurrent, forged, mixed with a share of the posts' notices. Each subscription that began
+ * follows a plan: renewed at once; renewed, then the renewal refunded (its refund delivered in the next round);
+ * declined, then the retry a day later succeeds; declined four times, which ends it. Robokassa notifies only
+ * successes: its declines are settled by the job asking {@code OpStateExt} at the outcome check, and it has no
+ * refunds here. Afterwards, besides the balances: each subscription's status, period, {@code paidThrough} (counted
+ * from its anchor, the START's settlement), due date and access item ({@link SubscriptionAccess}); each renewal
+ * payment's state, charged exactly once, and no attempt or period charged beyond the plan.
  *
- * <p>Only the job's clock moves: the webhook settles at the real time, which is where a renewal's outcome is
- * settled in production too (the anchor, and the referral program's period, are read at settlement). The table is
- * shared with the other tests of the run, so the job's gateways charge and ask about this test's subscribers only.
+ * <p>Only the job's clock moves (a fixed clock per run): the webhook settles at the real time, so a START's anchor and
+ * the referral program's period are read at the real time, and every later date is counted from the anchor, which a
+ * renewal's settlement never moves. The table is shared with the other tests of the run, so the job's gateways
+ * charge and ask about this test's subscribers only.
  */
 @ExtendWith(LocalEngines.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaymentWebhookReliabilityTest {
     private static final int POST_PAYMENTS = 200;
+    /** Each post is bought by four different buyers: the pair (buyer, post) stays unique, the uploads are fewer. */
+    private static final int POSTS = 50;
     private static final int SUBSCRIPTIONS = 100;
     private static final int DELIVERIES = 10_000;
     private static final int CREATORS = 10;
@@ -108,8 +105,6 @@ class PaymentWebhookReliabilityTest {
     /** The template's default: a quarter of the fee. */
     private static final int REFERRAL_SHARE_BASIS_POINTS = 2500;
     private static final Provider[] PROVIDERS = Provider.values();
-    private static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
-    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private Marketplace market;
     private SharedServices jobServices;
@@ -186,17 +181,20 @@ class PaymentWebhookReliabilityTest {
     @BeforeAll
     void open(Backend backend) {
         market = new Marketplace(() -> backend);
-        jobServices = market.servicesAs("RenewSubscriptionsFunction");
+        // What the renew-subscriptions function builds, the simulator as its providers; the test gives the job its clock.
+        jobServices = SharedServices.asFunction(backend, "RenewSubscriptionsFunction", market.settings());
     }
 
     @AfterAll
     void close() {
+        jobServices.close();
         market.close();
     }
 
     @Test
     void tenThousandDeliveries_ofPostsSubscriptionsAndRenewals_duplicatedReorderedConcurrentAndForged_countEveryRoubleExactlyOnce() throws Exception {
         Random random = new Random(20261201);
+        long began = System.nanoTime();
         SubscriptionsConfig config = jobServices.get(SubscriptionsConfig.class);
         assertEquals(4, config.attempts(), "the plans are written for four attempts (retries after 1, 3 and 5 days)");
         // The platform's fee accounts are the whole table's: other tests' sales in this JVM are there already.
@@ -208,6 +206,7 @@ class PaymentWebhookReliabilityTest {
         List<User> creators = new ArrayList<>();
         Map<String, User> referrerOf = new HashMap<>();
         Map<String, long[]> tierPrices = new HashMap<>();
+        Map<String, String[]> tierIds = new HashMap<>();
         for (int i = 0; i < CREATORS; i++) {
             User creator;
             if (i % 2 == 0) {
@@ -222,7 +221,7 @@ class PaymentWebhookReliabilityTest {
             // 100 to 700 and 700 to 1,500 roubles a month, odd kopecks included
             long silver = 10_000 + random.nextInt(60_000);
             long gold = 70_000 + random.nextInt(80_000);
-            offerTiers(creator, silver, gold);
+            tierIds.put(creator.id(), new String[] {offerTier(creator, "Silver", silver), offerTier(creator, "Gold", gold)});
             tierPrices.put(creator.id(), new long[] {silver, gold});
         }
         List<User> buyers = new ArrayList<>();
@@ -239,12 +238,19 @@ class PaymentWebhookReliabilityTest {
         for (int round = 0; round < rounds; round++) {
             postNotices.add(new ArrayList<>());
         }
+        List<String> postIds = new ArrayList<>();
+        List<Long> postPrices = new ArrayList<>();
+        for (int i = 0; i < POSTS; i++) {
+            long price = 100 + random.nextInt(500_000); // 1 to 5,001 roubles, odd kopecks included
+            postIds.add(market.paidPost(creators.get(i % CREATORS), price));
+            postPrices.add(price);
+        }
         List<PostStory> posts = new ArrayList<>();
         for (int i = 0; i < POST_PAYMENTS; i++) {
-            User creator = creators.get(i % CREATORS);
-            User buyer = buyers.get(i % BUYERS);
-            long price = 100 + random.nextInt(500_000); // 1 to 5,001 roubles, odd kopecks included
-            String post = market.paidPost(creator, price);
+            User creator = creators.get(i % POSTS % CREATORS);
+            User buyer = buyers.get(i % BUYERS); // POSTS and BUYERS repeat together only after 300: one payment a pair
+            long price = postPrices.get(i % POSTS);
+            String post = postIds.get(i % POSTS);
             Provider provider = PROVIDERS[i % PROVIDERS.length];
             Marketplace.Checkout checkout = market.checkoutAndOpenPage(buyer, post, provider);
             List<Action> actions = story(provider, random);
@@ -264,7 +270,8 @@ class PaymentWebhookReliabilityTest {
             long price = tierPrices.get(creator.id())[rank - 1];
             Provider provider = PROVIDERS[i % PROVIDERS.length];
             SimulatedCard card = SimulatedCard.numbered(1_000 + i); // its own card: the plan declines it alone
-            Marketplace.Checkout checkout = subscribe(subscriber, creator, tierId(rank), price, provider);
+            String tierId = tierIds.get(creator.id())[rank - 1];
+            Marketplace.Checkout checkout = market.subscribeAndOpenPage(subscriber, creator, tierId, provider);
             List<Action> actions = story(provider, random);
             for (Action action : actions) {
                 startNotices.add(market.notice(provider, checkout.simulatedId(), action, card));
@@ -279,7 +286,7 @@ class PaymentWebhookReliabilityTest {
                     market.simulator().declineCharges(card, true);
                 }
             }
-            subscriptions.add(new SubscriptionStory(checkout, provider, subscriber, creator, tierId(rank), price, card, actions, plan));
+            subscriptions.add(new SubscriptionStory(checkout, provider, subscriber, creator, tierId, price, card, actions, plan));
         }
         for (Provider provider : PROVIDERS) {
             Set<Plan> planned = subscriptions.stream().filter(s -> s.provider() == provider && s.began())
@@ -294,6 +301,7 @@ class PaymentWebhookReliabilityTest {
         }
         planned[2] += (int) subscriptions.stream().filter(s -> s.began() && s.plan().refunded).count();
         int plannedNotices = Arrays.stream(planned).sum();
+        double setUp = (System.nanoTime() - began) / 1e9;
         Deliveries deliveries = new Deliveries(random);
 
         List<Notice> first = new ArrayList<>(startNotices);
@@ -335,6 +343,7 @@ class PaymentWebhookReliabilityTest {
             assertEquals(List.of(), market.simulator().heldNotices(), "asking charges nothing");
         }
         market.simulator().holdNotices(false);
+        double all = (System.nanoTime() - began) / 1e9;
         assertEquals(DELIVERIES, deliveries.total());
         assertEquals(plannedNotices, deliveries.notices());
 
@@ -344,10 +353,11 @@ class PaymentWebhookReliabilityTest {
                 .mapToLong(s -> IntStream.rangeClosed(1, 4).filter(s.plan()::declines).count()).sum();
         System.out.printf("webhook reliability: %,d deliveries (%,d notices, %,d forged) for %d payments (%d posts, %d subscriptions: "
                         + "%d began, %d renewal charges, %d renewals refunded, %d Robokassa declines asked) in %.1f s: %.0f deliveries/s; "
-                        + "statuses %s; renewal runs %s%n",
+                        + "statuses %s; renewal runs %s; set up in %.1f s, renewal runs in %.1f s%n",
                 deliveries.total(), deliveries.notices(), deliveries.forged(), POST_PAYMENTS + SUBSCRIPTIONS + renewalCharges,
                 POST_PAYMENTS, SUBSCRIPTIONS, subscriptions.stream().filter(SubscriptionStory::began).count(), renewalCharges,
-                refunds, askedOutcomes.get(), deliveries.seconds(), deliveries.total() / deliveries.seconds(), deliveries.statuses, runs);
+                refunds, askedOutcomes.get(), deliveries.seconds(), deliveries.total() / deliveries.seconds(), deliveries.statuses, runs,
+                setUp, all - setUp - deliveries.seconds());
         assertTrue(deliveries.total() - deliveries.notices() - deliveries.forged() >= DELIVERIES * 3 / 10 - deliveries.forged(),
                 "at least 30% of deliveries repeat a notice");
         assertEquals(List.of(), deliveries.wrong.subList(0, Math.min(10, deliveries.wrong.size())),
@@ -619,35 +629,10 @@ class PaymentWebhookReliabilityTest {
 
     // --- subscriptions: the creator's tiers, checkout, the renewal job at a moved clock ---
 
-    private static String tierId(int rank) {
-        return rank == 1 ? "silver" : "gold";
-    }
-
-    /** The creator's two tiers, stored as the tier management stores them, their prices long since set. */
-    private void offerTiers(User creator, long silver, long gold) {
-        TierRepository tiers = jobServices.get(TierRepository.class);
-        CreatorTiers seen = tiers.find(creator.id());
-        CreatorTiers offered = new CreatorTiers(creator.id(), List.of(
-                new Tier(tierId(1), "Silver", "", Money.rub(silver), LONG_AGO, 1, Tier.State.ACTIVE, LONG_AGO),
-                new Tier(tierId(2), "Gold", "", Money.rub(gold), LONG_AGO, 2, Tier.State.ACTIVE, LONG_AGO)), seen.version() + 1);
-        assertTrue(jobServices.get(TransactionWriter.class).write(List.of(tiers.saveItem(seen, offered))).isEmpty(), "tiers stored");
-    }
-
-    /** {@code POST /v1/checkouts} of the creator's tier, as the app sends it, the subscriber then opening the page. */
-    private Marketplace.Checkout subscribe(User subscriber, User creator, String tierId, long price, Provider provider) {
-        Reply reply = subscriber.send("POST", "/v1/checkouts", """
-                {"item": {"type": "subscription", "id": "%s", "creator": "%s"}, "provider": "%s"}"""
-                .formatted(tierId, creator.username(), provider.wire()), Map.of("idempotency-key", "k-" + TestSettings.unique("sub")));
-        assertEquals(201, reply.status(), reply.body());
-        assertEquals(price, reply.json().at("/amount/amount").asLong(), reply.body());
-        URI page = URI.create(reply.json().path("confirmationUrl").asText());
-        try {
-            HttpResponse<String> opened = BROWSER.send(HttpRequest.newBuilder(page).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, opened.statusCode(), page + ": " + opened.body());
-        } catch (Exception e) {
-            throw new AssertionError("could not open " + page, e);
-        }
-        return new Marketplace.Checkout(reply.json().path("paymentId").asText(), Marketplace.simulatedId(provider, reply.json()));
+    /** A tier the creator adds through the tiers function ({@code POST /v1/me/tiers}); answers its id. */
+    private static String offerTier(User creator, String name, long price) {
+        return creator.ok("POST", "/v1/me/tiers", "{\"name\": \"" + name + "\", \"price\": " + price + "}", 201)
+                .json().path("id").asText();
     }
 
     private Optional<Subscription> subscription(SubscriptionStory story) {

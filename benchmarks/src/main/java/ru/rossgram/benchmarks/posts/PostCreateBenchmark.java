@@ -76,7 +76,7 @@ public final class PostCreateBenchmark {
             }
             ServiceCalls.reset();
             long started = System.nanoTime();
-            creator.create(caller, new NewPostRequest(uploadIds, "bench", null, null, null));
+            creator.create(caller, new NewPostRequest(uploadIds, "bench", null, null, null, null));
             long took = System.nanoTime() - started;
             if (run >= 3) {
                 nanos.add(took);

@@ -130,7 +130,9 @@ public class CheckoutService {
         Post post = postReader.visible(caller, item.id());
         if (!post.paid() || post.isAuthor(caller.userId()) || post.status() != PostStatus.PUBLISHED) {
             throw new ProblemException(ProblemType.NOT_FOR_SALE, post.paid()
-                    ? "Your own and unpublished posts are not for sale." : "The post is free.");
+                    ? "Your own and unpublished posts are not for sale."
+                    : post.forSubscribers() ? "The post is for the author's subscribers; it is not sold on its own."
+                    : "The post is free.");
         }
         if (grants.has(caller.userId(), post.postId())) {
             throw new ProblemException(ProblemType.ALREADY_PURCHASED, "You already bought this post.");

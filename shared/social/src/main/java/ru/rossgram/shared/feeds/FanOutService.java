@@ -101,7 +101,7 @@ public class FanOutService {
         // Each step reads the post again rather than carrying its flags in the job: one small read per step.
         FeedRepository.FeedItem item = task.action() == FanOutAction.MARK ? null : new FeedRepository.FeedItem(
                 task.postId(), task.authorId(),
-                task.action() == FanOutAction.ADD && posts.find(task.postId()).map(Post::paid).orElse(false));
+                task.action() == FanOutAction.ADD && posts.find(task.postId()).map(Post::gated).orElse(false));
         long served = 0;
         while (true) {
             FollowerSlice slice = follows.followersAfter(task.authorId(), job.cursor(),
@@ -146,7 +146,7 @@ public class FanOutService {
                         || post.get().imported()) {
                     return Optional.of(new StepResult(Outcome.NOTHING_TO_DO, 0));
                 }
-                feeds.add(List.of(task.authorId()), new FeedRepository.FeedItem(task.postId(), task.authorId(), post.get().paid()),
+                feeds.add(List.of(task.authorId()), FeedRepository.FeedItem.of(post.get()),
                         now.plus(config.itemRetention()));
                 celebrity = celebrities.isCelebrity(task.authorId());
                 if (!celebrity && counters.read(task.authorId()).followers() > config.fanOutThreshold()) {

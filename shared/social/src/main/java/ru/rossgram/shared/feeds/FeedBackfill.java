@@ -45,7 +45,7 @@ public class FeedBackfill {
         }
         List<Post> recent = posts.newestBy(followeeId, null, RECENT_POSTS);
         Instant expiresAt = clock.instant().plus(config.itemRetention());
-        feeds.addPosts(followerId, recent.stream().map(post -> new FeedRepository.FeedItem(post.postId(), followeeId, post.paid())).toList(),
+        feeds.addPosts(followerId, recent.stream().map(FeedRepository.FeedItem::of).toList(),
                 expiresAt);
     }
 }

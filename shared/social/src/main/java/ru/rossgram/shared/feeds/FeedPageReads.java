@@ -14,10 +14,9 @@ import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.BatchReads;
 import ru.rossgram.shared.engagement.LikeRepository;
-import ru.rossgram.shared.posts.AccessGrants;
 import ru.rossgram.shared.posts.Post;
 import ru.rossgram.shared.posts.PostRepository;
-import ru.rossgram.shared.posts.PostViews;
+import ru.rossgram.shared.posts.Unlocks;
 import ru.rossgram.shared.social.FollowRepository;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -35,10 +34,13 @@ class FeedPageReads {
         this.table = config.table();
     }
 
-    /** What one BatchGet brought: posts, the reader's edges (by followee), her likes and purchases, profiles. */
-    record Found(Map<String, Post> posts, Set<String> followed, Set<String> liked, Set<String> bought,
+    /**
+     * What one BatchGet brought: posts, the reader's edges (by followee), her likes, what opens gated posts for her
+     * (purchases, subscriptions, the creators' tiers), profiles.
+     */
+    record Found(Map<String, Post> posts, Set<String> followed, Set<String> liked, Unlocks unlocks,
                  Map<String, Account> authors) {
-        static final Found NONE = new Found(Map.of(), Set.of(), Set.of(), Set.of(), Map.of());
+        static final Found NONE = new Found(Map.of(), Set.of(), Set.of(), Unlocks.NONE, Map.of());
 
         /** Both reads' findings. */
         Found with(Found other) {
@@ -47,7 +49,7 @@ class FeedPageReads {
             Map<String, Account> allAuthors = new HashMap<>(authors);
             allAuthors.putAll(other.authors);
             return new Found(allPosts, union(followed, other.followed), union(liked, other.liked),
-                    union(bought, other.bought), allAuthors);
+                    unlocks.with(other.unlocks), allAuthors);
         }
 
         private static Set<String> union(Set<String> one, Set<String> other) {
@@ -59,7 +61,7 @@ class FeedPageReads {
 
     /**
      * Round 2: the posts of {@code items}, the reader's edges to their authors and to {@code celebrities}, and
-     * what showing the items needs (her likes, her purchases of the paid ones, the authors' profiles).
+     * what showing the items needs (her likes, what may open the gated ones by others, the authors' profiles).
      */
     Found items(String me, List<FeedRepository.FeedItem> items, Collection<String> celebrities) {
         Set<String> authorIds = new LinkedHashSet<>();
@@ -67,13 +69,15 @@ class FeedPageReads {
         Set<String> followees = new LinkedHashSet<>(authorIds);
         followees.addAll(celebrities);
         List<String> postIds = items.stream().map(FeedRepository.FeedItem::postId).toList();
-        List<String> paid = items.stream().filter(item -> item.paid() && !item.authorId().equals(me))
-                .map(FeedRepository.FeedItem::postId).toList();
+        // An item knows only that its post is gated (on sale, for subscribers or both): both kinds are asked.
+        List<Map<String, AttributeValue>> unlockKeys = new ArrayList<>();
+        items.stream().filter(item -> item.gated() && !item.authorId().equals(me)).forEach(item ->
+                unlockKeys.addAll(Unlocks.keys(me, item.postId(), item.authorId(), true, true)));
 
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         postIds.forEach(id -> keys.add(PostRepository.key(id)));
         followees.stream().filter(other -> !other.equals(me)).forEach(other -> keys.add(FollowRepository.edgeKey(me, other)));
-        keys.addAll(showingKeys(me, postIds, paid, authorIds));
+        keys.addAll(showingKeys(me, postIds, unlockKeys, authorIds));
         return fetch(keys);
     }
 
@@ -85,16 +89,16 @@ class FeedPageReads {
         }
         Set<String> authors = new LinkedHashSet<>();
         unread.forEach(post -> authors.add(post.authorId()));
-        List<String> paid = unread.stream().filter(post -> PostViews.needsGrant(post, me)).map(Post::postId).toList();
-        return fetch(showingKeys(me, unread.stream().map(Post::postId).toList(), paid, authors));
+        return fetch(showingKeys(me, unread.stream().map(Post::postId).toList(), Unlocks.keys(me, unread), authors));
     }
 
-    /** What showing {@code postIds} to the reader needs: her likes, her purchases of the paid ones, the authors' profiles. */
+    /** What showing {@code postIds} to the reader needs: her likes, what may open the gated ones, the authors' profiles. */
     private static List<Map<String, AttributeValue>> showingKeys(String me, Collection<String> postIds,
-                                                                 Collection<String> paidPostIds, Set<String> authorIds) {
+                                                                 List<Map<String, AttributeValue>> unlockKeys,
+                                                                 Set<String> authorIds) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         postIds.forEach(id -> keys.add(LikeRepository.key(id, me)));
-        paidPostIds.forEach(id -> keys.add(AccessGrants.key(me, id)));
+        keys.addAll(unlockKeys); // repeated keys (one author's tiers for several posts) BatchReads sends once
         authorIds.forEach(id -> keys.add(AccountRepository.profileKey(id)));
         return keys;
     }
@@ -104,7 +108,7 @@ class FeedPageReads {
         Map<String, Post> posts = new HashMap<>();
         Set<String> followed = new HashSet<>();
         Set<String> liked = new HashSet<>();
-        Set<String> bought = new HashSet<>();
+        Unlocks.Collector unlocks = new Unlocks.Collector();
         Map<String, Account> authors = new HashMap<>();
         for (Map<String, AttributeValue> item : batchReads.consistent(table, keys)) {
             if (PostRepository.isPost(item)) {
@@ -112,10 +116,8 @@ class FeedPageReads {
                 posts.put(post.postId(), post);
             } else if (LikeRepository.isLike(item)) {
                 liked.add(LikeRepository.likedPostOf(item));
-            } else if (AccessGrants.isGrant(item)) {
-                if (AccessGrants.grants(item)) {
-                    bought.add(AccessGrants.grantedPostOf(item));
-                }
+            } else if (unlocks.accept(item)) {
+                // a purchase, a subscription or a creator's tiers: the collector keeps it
             } else if (FollowRepository.isFollowEdge(item)) {
                 followed.add(FollowRepository.followeeOf(item));
             } else if (AccountRepository.isProfile(item)) {
@@ -123,6 +125,6 @@ class FeedPageReads {
                 authors.put(account.userId(), account);
             }
         }
-        return new Found(posts, followed, liked, bought, authors);
+        return new Found(posts, followed, liked, unlocks.unlocks(), authors);
     }
 }

@@ -1,6 +1,8 @@
 package ru.rossgram.shared.feeds;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ import ru.rossgram.shared.posts.PostViews;
  * <p>A first page costs two requests when the reader follows no celebrity, one after the other. Round 1: the Query
  * of the feed, which also returns the reader's context (whom she mutes, which celebrities she follows). Round 2:
  * one round of BatchGets, sent together, of everything needed to show the items of authors she does not mute (the
- * posts, her edges to their authors, her likes and purchases of paid posts, the authors' profiles); a reader who
+ * posts, her edges to their authors, her likes, and what may open gated posts by others: her purchases, her subscriptions and the authors' tiers; the authors' profiles); a reader who
  * follows celebrities also has her edges to them read there, and one Query of each one's recent posts sent beside
  * it. Only when a celebrity's posts make the page does one more BatchGet (round 3) read what showing them needs.
  * Later pages read the context beside their Query. Items whose author the reader no longer follows (or mutes), and
@@ -40,9 +42,11 @@ public class FeedReader {
     private final PostViews views;
     private final CursorCodec cursors;
     private final ConcurrentReads concurrently;
+    private final Clock clock;
 
     FeedReader(FeedRepository feeds, PostRepository posts, FeedPageReads reads, PostViews views, CursorCodec cursors,
-               ConcurrentReads concurrently) {
+               ConcurrentReads concurrently, Clock clock) {
+        this.clock = clock;
         this.feeds = feeds;
         this.posts = posts;
         this.reads = reads;
@@ -87,9 +91,9 @@ public class FeedReader {
 
         // Round 3, only when a celebrity's posts made the page: what showing them needs.
         FeedPageReads.Found all = found.with(reads.showing(me, merged.shown(), found));
+        Instant now = clock.instant();
         List<PostView> page = merged.shown().stream().map(post -> views.of(post, all.authors().get(post.authorId()),
-                all.liked().contains(post.postId()),
-                !PostViews.needsGrant(post, me) || all.bought().contains(post.postId()), me)).toList();
+                all.liked().contains(post.postId()), all.unlocks().opens(post, me, now), me)).toList();
         return new Page<>(page, merged.next() == null ? null : cursors.encode(purpose, Map.of("before", merged.next())));
     }
 }

@@ -13,6 +13,7 @@ import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.dynamo.BatchWriter;
 import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.posts.Post;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
@@ -29,6 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 @Singleton
 public class FeedRepository {
+    private static final String GATED = "paid";
+
     private final DynamoDbClient dynamo;
     private final BatchWriter batches;
     private final TransactionWriter transactions;
@@ -44,9 +47,14 @@ public class FeedRepository {
     /**
      * One post in a feed.
      *
-     * @param paid whether the post is paid, so that a page reads its reader's access in the same batch as the post
+     * @param gated whether the post is on sale or for subscribers ({@link Post#gated}), so that a page reads what may
+     *              open it for its reader in the same batch as the post. Stored as {@code paid}, the name it had when
+     *              only sales gated posts, so that items written before keep their meaning.
      */
-    public record FeedItem(String postId, String authorId, boolean paid) {
+    public record FeedItem(String postId, String authorId, boolean gated) {
+        public static FeedItem of(Post post) {
+            return new FeedItem(post.postId(), post.authorId(), post.gated());
+        }
     }
 
     /**
@@ -71,8 +79,8 @@ public class FeedRepository {
         Map<String, AttributeValue> item = new HashMap<>(key(userId, feedItem.postId()));
         item.put("type", s("feed"));
         item.put("authorId", s(feedItem.authorId()));
-        if (feedItem.paid()) {
-            item.put("paid", AttributeValue.fromBool(true));
+        if (feedItem.gated()) {
+            item.put(GATED, AttributeValue.fromBool(true));
         }
         item.put("expiresAt", n(expiresAt.getEpochSecond()));
         return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
@@ -108,7 +116,7 @@ public class FeedRepository {
                 context = FeedContext.from(item);
             } else if (items.size() < limit) {
                 items.add(new FeedItem(item.get("sk").s(), Attrs.string(item, "authorId"),
-                        item.containsKey("paid") && Boolean.TRUE.equals(item.get("paid").bool())));
+                        item.containsKey(GATED) && Boolean.TRUE.equals(item.get(GATED).bool())));
             }
         }
         return new Slice(context, items);

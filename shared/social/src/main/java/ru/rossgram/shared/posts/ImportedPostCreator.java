@@ -141,6 +141,6 @@ public class ImportedPostCreator {
         PostStatus status = failure != null ? PostStatus.FAILED
                 : ready == photos.size() ? PostStatus.PUBLISHED : PostStatus.PROCESSING;
         return new Post(draft.postId(), draft.authorId(), caption, tags.hashtags(), tags.mentions(), null, status, failure,
-                draft.takenAt(), status == PostStatus.PUBLISHED ? now : null, postPhotos, ready, 1, 0, 0, null, true);
+                draft.takenAt(), status == PostStatus.PUBLISHED ? now : null, postPhotos, ready, 1, 0, 0, null, true, null);
     }
 }

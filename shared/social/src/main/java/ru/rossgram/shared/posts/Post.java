@@ -18,6 +18,9 @@ import ru.rossgram.shared.money.Money;
  * @param price         what unlocking its photos costs, fixed at creation; null for a free post
  * @param imported      brought over from another service (an Instagram export): {@code createdAt} is its original
  *                      date, and it is never pushed into followers' feeds
+ * @param minTierRank   the lowest rank of the author's subscription tiers whose subscribers see its photos, fixed at
+ *                      creation (a rank, not a tier, so reordering or archiving tiers never breaks it); null for a
+ *                      post not for subscribers
  */
 public record Post(
         String postId,
@@ -36,7 +39,8 @@ public record Post(
         long likeCount,
         long commentCount,
         Money price,
-        boolean imported) {
+        boolean imported,
+        Integer minTierRank) {
 
     public Post {
         hashtags = List.copyOf(hashtags);
@@ -49,24 +53,34 @@ public record Post(
                 String location, PostStatus status, String failureReason, Instant createdAt, Instant publishedAt,
                 List<Photo> photos, int readyCount, long version) {
         this(postId, authorId, caption, hashtags, mentions, location, status, failureReason, createdAt, publishedAt,
-                photos, readyCount, version, 0, 0, null, false);
+                photos, readyCount, version, 0, 0, null, false, null);
     }
 
-    /** Whether its photos are shown only to buyers (and its author). */
+    /** Whether it is for sale: its photos are shown to buyers (and to subscribers, if it is also for them). */
     public boolean paid() {
         return price != null;
+    }
+
+    /** Whether it is for subscribers of rank {@link #minTierRank} and above. */
+    public boolean forSubscribers() {
+        return minTierRank != null;
+    }
+
+    /** Whether its photos are locked for some readers: it is for sale, for subscribers, or both. */
+    public boolean gated() {
+        return paid() || forSubscribers();
     }
 
     /** The same post with its caption, tags and photos replaced (an edit), everything else kept. */
     public Post withText(String newCaption, List<String> newHashtags, List<String> newMentions, List<Photo> newPhotos) {
         return new Post(postId, authorId, newCaption, newHashtags, newMentions, location, status, failureReason,
-                createdAt, publishedAt, newPhotos, readyCount, version, likeCount, commentCount, price, imported);
+                createdAt, publishedAt, newPhotos, readyCount, version, likeCount, commentCount, price, imported, minTierRank);
     }
 
     /** The same post at {@code newVersion}. */
     public Post atVersion(long newVersion) {
         return new Post(postId, authorId, caption, hashtags, mentions, location, status, failureReason,
-                createdAt, publishedAt, photos, readyCount, newVersion, likeCount, commentCount, price, imported);
+                createdAt, publishedAt, photos, readyCount, newVersion, likeCount, commentCount, price, imported, minTierRank);
     }
 
     public boolean isAuthor(String userId) {

@@ -22,6 +22,8 @@ import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 import ru.rossgram.shared.social.Counter;
 import ru.rossgram.shared.social.ProfileCounters;
+import ru.rossgram.shared.subscriptions.Tier;
+import ru.rossgram.shared.subscriptions.TierRepository;
 import ru.rossgram.shared.uploads.Upload;
 import ru.rossgram.shared.uploads.UploadPurpose;
 import ru.rossgram.shared.uploads.UploadRepository;
@@ -53,10 +55,12 @@ public class PostCreator {
     private final FanOutService fanOut;
     private final AccountRepository accounts;
     private final ConcurrentReads reads;
+    private final TierRepository tiers;
 
     public PostCreator(PostRepository posts, UploadRepository uploads, TransactionWriter transactions, MediaStore media,
                        PostViews views, ProfileCounters counters, IdGenerator ids, Clock clock, FanOutService fanOut,
-                       AccountRepository accounts, ConcurrentReads reads) {
+                       AccountRepository accounts, ConcurrentReads reads, TierRepository tiers) {
+        this.tiers = tiers;
         this.posts = posts;
         this.uploads = uploads;
         this.transactions = transactions;
@@ -75,7 +79,9 @@ public class PostCreator {
      * all already are.
      *
      * @throws ProblemException 400 for invalid fields; 422 {@code too-many-photos}, {@code unknown-upload} (missing,
-     *         expired, someone else's, or not for posts), {@code upload-rejected}; 409 {@code upload-already-attached},
+     *         expired, someone else's, or not for posts), {@code upload-rejected}, {@code upload-not-paid} (a gated
+     *         post's photo not uploaded as {@code paid-post}), {@code no-tier-for-rank} (a post for subscribers of a
+     *         rank above all of the author's current tiers); 409 {@code upload-already-attached},
      *         {@code upload-not-received} (its URL was never used)
      */
     public PostView create(Caller caller, NewPostRequest request) {
@@ -84,8 +90,12 @@ public class PostCreator {
         List<String> altTexts = PostRules.altTexts(request.altTexts(), uploadIds.size());
         String location = PostRules.location(request.location());
         Money price = PostRules.price(request.price());
+        Integer minTierRank = PostRules.minTierRank(request.minTierRank());
+        if (minTierRank != null) {
+            requireTierOfRank(caller, minTierRank);
+        }
         CaptionTags tags = CaptionTags.in(caption);
-        Draft draft = new Draft(ids.newId(), uploadIds, caption, tags, altTexts, location, price);
+        Draft draft = new Draft(ids.newId(), uploadIds, caption, tags, altTexts, location, price, minTierRank);
         // The author's account, for the answer, is read beside the first reading of the uploads.
         var created = reads.both(() -> accounts.findById(caller.userId()).map(AccountRepository.StoredAccount::account),
                 () -> Contention.retry(ATTEMPTS, "The photos are changing too fast; retry shortly.",
@@ -95,7 +105,26 @@ public class PostCreator {
 
     /** What the request asks for, checked; the same in every attempt. */
     private record Draft(String postId, List<String> uploadIds, String caption, CaptionTags tags, List<String> altTexts,
-                         String location, Money price) {
+                         String location, Money price, Integer minTierRank) {
+        boolean gated() {
+            return price != null || minTierRank != null;
+        }
+    }
+
+    /**
+     * A post for subscribers of {@code minTierRank} and above must be one somebody can subscribe to see: the author has
+     * a current (active or hidden) tier of that rank or higher. Checked once, not in the post's transaction: tiers
+     * archived a moment later leave the post for the subscribers who keep them.
+     */
+    private void requireTierOfRank(Caller caller, int minTierRank) {
+        List<Tier> current = tiers.find(caller.userId()).current();
+        if (current.stream().noneMatch(tier -> tier.rank() >= minTierRank)) {
+            throw new ProblemException(ProblemType.NO_TIER_FOR_RANK, current.isEmpty()
+                    ? "You have no subscription tiers; create one first (POST /v1/me/tiers)."
+                    : "You have no tier of rank " + minTierRank + " or higher; choose a rank up to "
+                    + current.stream().mapToInt(Tier::rank).max().orElseThrow() + ", or create a tier.",
+                    Map.<String, Object>of("minTierRank", minTierRank));
+        }
     }
 
     /**
@@ -106,7 +135,7 @@ public class PostCreator {
      */
     private Optional<Post> tryCreate(Caller caller, Draft draft) {
         Instant now = clock.instant();
-        List<Upload> photos = usableUploads(caller, draft.uploadIds(), now, draft.price() != null);
+        List<Upload> photos = usableUploads(caller, draft.uploadIds(), now, draft.gated());
         List<Photo> postPhotos = new ArrayList<>();
         int ready = 0;
         for (int i = 0; i < photos.size(); i++) {
@@ -117,7 +146,7 @@ public class PostCreator {
         boolean published = ready == photos.size();
         Post post = new Post(draft.postId(), caller.userId(), draft.caption(), draft.tags().hashtags(),
                 draft.tags().mentions(), draft.location(), published ? PostStatus.PUBLISHED : PostStatus.PROCESSING, null,
-                now, published ? now : null, postPhotos, ready, 1, 0, 0, draft.price(), false);
+                now, published ? now : null, postPhotos, ready, 1, 0, 0, draft.price(), false, draft.minTierRank());
 
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(posts.createItem(post));
@@ -155,7 +184,8 @@ public class PostCreator {
             }
             if (paid && upload.purpose() != UploadPurpose.PAID_POST) {
                 throw problem(ProblemType.UPLOAD_NOT_PAID, uploadId, "Upload " + uploadId
-                        + " was asked for a free post; a paid post's photos are uploaded with purpose paid-post.");
+                        + " was asked for a free post; the photos of a post on sale or for subscribers are uploaded with"
+                        + " purpose paid-post.");
             }
             if (upload.postId() != null) {
                 throw problem(ProblemType.UPLOAD_ALREADY_ATTACHED, uploadId, "Upload " + uploadId + " already belongs to a post.");

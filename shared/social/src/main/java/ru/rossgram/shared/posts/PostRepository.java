@@ -49,6 +49,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public class PostRepository {
     private static final String SK = "POST";
     private static final Map<String, String> STATUS = Map.of("#status", "status");
+    /** A subscriber-only post's lowest rank of the author's tiers that opens it; absent on other posts. */
+    private static final String MIN_TIER_RANK = "minTierRank";
 
     /** The counters on a post that move with the items they count. */
     public enum Counter {
@@ -243,6 +245,9 @@ public class PostRepository {
             item.put("price", n(post.price().minor()));
             item.put("currency", s(post.price().currency()));
         }
+        if (post.minTierRank() != null) {
+            item.put(MIN_TIER_RANK, n(post.minTierRank()));
+        }
         item.put("createdAt", s(post.createdAt().toString()));
         if (post.imported()) { // absent on the posts made here, which are nearly all
             item.put("imported", AttributeValue.fromBool(true));
@@ -297,6 +302,7 @@ public class PostRepository {
                 Attrs.number(item, Counter.LIKES.attribute).orElse(0L),
                 Attrs.number(item, Counter.COMMENTS.attribute).orElse(0L),
                 Attrs.number(item, "price").map(kopecks -> new Money(kopecks, string(item, "currency"))).orElse(null),
-                item.containsKey("imported") && Boolean.TRUE.equals(item.get("imported").bool()));
+                item.containsKey("imported") && Boolean.TRUE.equals(item.get("imported").bool()),
+                Attrs.number(item, MIN_TIER_RANK).map(Long::intValue).orElse(null));
     }
 }

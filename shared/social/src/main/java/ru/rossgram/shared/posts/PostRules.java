@@ -9,6 +9,7 @@ import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.text.TextRules;
 import ru.rossgram.shared.problem.ProblemType;
+import ru.rossgram.shared.subscriptions.CreatorTiers;
 import ru.rossgram.shared.uploads.UploadRules;
 
 /** Shape rules for posts' fields; each failure names its field so the app can point at it. */
@@ -124,6 +125,17 @@ public final class PostRules {
             throw ProblemException.invalid("price", "kopecks, " + PRICE_MIN + " to " + PRICE_MAX);
         }
         return Money.rub(kopecks);
+    }
+
+    /** @return the lowest tier rank a post for subscribers needs, or null for a post not for subscribers */
+    static Integer minTierRank(Integer rank) {
+        if (rank == null) {
+            return null;
+        }
+        if (rank < 1 || rank > CreatorTiers.MAX_TIERS) {
+            throw ProblemException.invalid("minTierRank", "a tier rank, 1 to " + CreatorTiers.MAX_TIERS);
+        }
+        return rank;
     }
 
     /** @throws ProblemException 404 for anything that cannot be a post id, so a bad path reads as no such post */

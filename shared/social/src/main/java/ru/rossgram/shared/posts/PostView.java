@@ -12,9 +12,11 @@ import java.util.Map;
  * @param likeCount    how many accounts like it
  * @param commentCount how many comments it has
  * @param likedByMe    whether the reader likes it
- * @param price        for a paid post, what unlocking it costs; null for a free one
- * @param locked       for a paid post, whether the reader has yet to buy it: its photos then carry only a blurred
- *                     {@code preview}; null for a free post
+ * @param price        for a post on sale, what unlocking it costs; null otherwise
+ * @param minTierRank  for a post for subscribers, the lowest rank of the author's tiers that opens it; null otherwise
+ * @param locked       for a gated post (on sale, for subscribers, or both), whether the reader may not see it yet
+ *                     (neither bought it nor subscribes at that rank or above): its photos then carry only a blurred
+ *                     {@code preview}; null for a post open to all
  * @param imported     brought over from an Instagram export: {@code createdAt} is the date it was first posted there,
  *                     {@code publishedAt} when it appeared here
  */
@@ -33,6 +35,7 @@ public record PostView(
         long commentCount,
         boolean likedByMe,
         Price price,
+        Integer minTierRank,
         Boolean locked,
         boolean imported,
         List<PhotoView> photos) {

@@ -1,6 +1,7 @@
 package ru.rossgram.shared.posts;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,36 +16,36 @@ import ru.rossgram.shared.media.PhotoRecord;
 /**
  * Turns a stored post into what a given reader may see, with download URLs for its thumbnails and whether the
  * reader likes it. A post whose {@code likeCount} was 0 when read is liked by nobody (the count moves in the
- * like's own transaction), so only posts with likes cost a lookup of the reader's like.
+ * like's own transaction), so only posts with likes cost a lookup of the reader's like. A gated post by someone
+ * else costs a read of what may open it (her purchase, her subscription to its author and the author's tiers), in
+ * one BatchGet whatever the number of posts.
  */
 @Singleton
 public class PostViews {
     private final AccountRepository accounts;
     private final MediaStore media;
     private final LikeRepository likes;
-    private final AccessGrants grants;
+    private final UnlockReads unlocks;
+    private final Clock clock;
 
-    public PostViews(AccountRepository accounts, MediaStore media, LikeRepository likes, AccessGrants grants) {
+    public PostViews(AccountRepository accounts, MediaStore media, LikeRepository likes, UnlockReads unlocks,
+                     Clock clock) {
         this.accounts = accounts;
         this.media = media;
         this.likes = likes;
-        this.grants = grants;
+        this.unlocks = unlocks;
+        this.clock = clock;
     }
 
     /**
      * The post as {@code viewerId} sees it: a failure reason only for its author; one read of the viewer's like,
-     * and for a paid post by someone else one of the viewer's access.
+     * and for a gated post by someone else one BatchGet of what may open it.
      */
     public PostView of(Post post, String viewerId) {
         boolean liked = post.likeCount() > 0 && likes.likes(viewerId, post.postId());
-        boolean unlocked = !needsGrant(post, viewerId) || grants.has(viewerId, post.postId());
+        boolean unlocked = unlocks.of(viewerId, List.of(post)).opens(post, viewerId, clock.instant());
         return view(post, author(post, accounts.findById(post.authorId()).map(AccountRepository.StoredAccount::account)),
                 post.isAuthor(viewerId), liked, unlocked);
-    }
-
-    /** Whether showing {@code post}'s photos to {@code viewerId} depends on a purchase. */
-    public static boolean needsGrant(Post post, String viewerId) {
-        return post.paid() && !post.isAuthor(viewerId);
     }
 
     /**
@@ -54,12 +55,11 @@ public class PostViews {
     public List<PostView> of(List<Post> posts, String viewerId) {
         Set<String> liked = likes.likedAmong(viewerId,
                 posts.stream().filter(post -> post.likeCount() > 0).map(Post::postId).toList());
-        Set<String> bought = grants.grantedAmong(viewerId,
-                posts.stream().filter(post -> needsGrant(post, viewerId)).map(Post::postId).toList());
+        Unlocks open = unlocks.of(viewerId, posts);
+        java.time.Instant now = clock.instant();
         Map<String, Account> authors = accounts.findAllById(posts.stream().map(Post::authorId).toList());
         return posts.stream().map(post -> view(post, author(post, Optional.ofNullable(authors.get(post.authorId()))),
-                post.isAuthor(viewerId), liked.contains(post.postId()),
-                !needsGrant(post, viewerId) || bought.contains(post.postId()))).toList();
+                post.isAuthor(viewerId), liked.contains(post.postId()), open.opens(post, viewerId, now))).toList();
     }
 
     /**
@@ -76,7 +76,7 @@ public class PostViews {
      * and likes in the same batch as the posts).
      *
      * @param author   the author's account, or null if it no longer exists
-     * @param unlocked whether the viewer may see the photos: true for a free post, the author, or a buyer
+     * @param unlocked whether the viewer may see the photos: {@link Unlocks#opens}
      */
     public PostView of(Post post, Account author, boolean likedByMe, boolean unlocked, String viewerId) {
         return view(post, author(post, Optional.ofNullable(author)), post.isAuthor(viewerId), likedByMe, unlocked);
@@ -93,7 +93,8 @@ public class PostViews {
         PostView.Price price = post.paid() ? new PostView.Price(post.price().minor(), post.price().currency()) : null;
         return new PostView(post.postId(), author, post.caption(), post.hashtags(), post.mentions(), post.location(),
                 post.status().wire(), forAuthor ? post.failureReason() : null, post.createdAt(), post.publishedAt(),
-                post.likeCount(), post.commentCount(), likedByMe, price, post.paid() ? !unlocked : null, post.imported(), photos);
+                post.likeCount(), post.commentCount(), likedByMe, price, post.minTierRank(),
+                post.gated() ? !unlocked : null, post.imported(), photos);
     }
 
     /** A photo with the URLs the viewer may have: every rendition but the preview if unlocked, else the preview only. */

@@ -39,8 +39,8 @@ import ru.rossgram.shared.subscriptions.TierRepository;
  *
  * <p>An upgrade (a tier of higher rank) takes effect when its prorated price difference is paid: the saved method is
  * charged ({@link PaymentGateway#charge}) and the settlement of that payment changes the tier; a difference that
- * rounds to 0 kopecks changes it at once. The upgrade's payment is keyed by subscription, period and tier, so a
- * repeated request answers the same payment and never charges twice. A downgrade waits for the next renewal.
+ * rounds to 0 kopecks changes it at once. The upgrade's payment id is derived from subscription, period and tier,
+ * so a repeated request answers the same payment and never charges twice. A downgrade waits for the next renewal.
  */
 @Singleton
 public class SubscriptionChanges {
@@ -56,12 +56,11 @@ public class SubscriptionChanges {
     private final PaymentGateways gateways;
     private final PaymentsConfig paymentsConfig;
     private final TransactionWriter transactions;
-    private final IdGenerator ids;
     private final Clock clock;
 
     public SubscriptionChanges(SubscriptionRepository subscriptions, SubscriptionWrites writes, TierRepository tiers,
                                UserLookup users, PaymentRepository payments, PaymentGateways gateways,
-                               PaymentsConfig paymentsConfig, TransactionWriter transactions, IdGenerator ids, Clock clock) {
+                               PaymentsConfig paymentsConfig, TransactionWriter transactions, Clock clock) {
         this.subscriptions = subscriptions;
         this.writes = writes;
         this.tiers = tiers;
@@ -70,7 +69,6 @@ public class SubscriptionChanges {
         this.gateways = gateways;
         this.paymentsConfig = paymentsConfig;
         this.transactions = transactions;
-        this.ids = ids;
         this.clock = clock;
     }
 
@@ -158,12 +156,12 @@ public class SubscriptionChanges {
             throw new ProblemException(ProblemType.NOT_SUBSCRIBED, "No payment method is saved; subscribe again to upgrade.");
         }
         Instant now = clock.instant();
-        Payment fresh = new Payment(ids.newId(), sub.subscriberId(), sub.creatorId(),
+        Payment fresh = new Payment(upgradePaymentId(sub, target), sub.subscriberId(), sub.creatorId(),
                 new Purchase(Purchase.Kind.SUBSCRIPTION, target.tierId()), difference,
                 difference.share(paymentsConfig.platformFeeBasisPoints()), sub.provider(), payments.nextOrderNumber(),
                 null, null, PaymentState.PENDING, null, now, now, 1, null,
                 new SubscriptionCharge(SubscriptionCharge.Reason.UPGRADE, sub.period(), 1));
-        Payment payment = payments.create(fresh, upgradeKey(sub, target)).orElse(fresh);
+        Payment payment = payments.create(fresh, null).orElse(fresh);
         if (payment.state() != PaymentState.PENDING) {
             return PaymentView.of(payment);
         }
@@ -177,12 +175,16 @@ public class SubscriptionChanges {
             throw new ProblemException(ProblemType.PROVIDER_UNREACHABLE,
                     "The payment provider did not answer; repeat the request.", Map.of("retryAfterSeconds", 2));
         }
-        payments.recordCreated(payment, created.providerPaymentId(), created.confirmationUrl(), clock.instant());
+        payments.recordCharged(payment, created.providerPaymentId(), clock.instant());
         return PaymentView.of(payments.find(payment.paymentId()).orElseThrow());
     }
 
-    /** One upgrade payment per subscription, period and tier: a repeated request finds it by this checkout key. */
-    private static String upgradeKey(Subscription sub, Tier target) {
-        return "upgrade:" + sub.creatorId() + ":" + sub.period() + ":" + target.tierId();
+    /**
+     * One upgrade payment per subscription, period and tier: a repeated request finds the payment stored under this
+     * id and charges it again only while pending (the provider's idempotency on our id makes that harmless).
+     */
+    static String upgradePaymentId(Subscription sub, Tier target) {
+        return IdGenerator.derivedId(BillingCalendar.periodStart(sub.anchor(), sub.period()), "subscription-upgrade",
+                sub.subscriberId(), sub.creatorId(), sub.anchor().toString(), Integer.toString(sub.period()), target.tierId());
     }
 }
