@@ -20,7 +20,6 @@ import ru.rossgram.paymentsim.Action;
 import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.Provider;
 import ru.rossgram.paymentsim.SimulatedCard;
-import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.Payment;
 import ru.rossgram.shared.payments.PaymentRepository;
@@ -34,10 +33,7 @@ import ru.rossgram.shared.payments.subscriptions.BillingCalendar;
 import ru.rossgram.shared.payments.subscriptions.RenewalJob;
 import ru.rossgram.shared.payments.subscriptions.Subscription;
 import ru.rossgram.shared.payments.subscriptions.SubscriptionRepository;
-import ru.rossgram.shared.subscriptions.CreatorTiers;
 import ru.rossgram.shared.subscriptions.SubscriptionAccess;
-import ru.rossgram.shared.subscriptions.Tier;
-import ru.rossgram.shared.subscriptions.TierRepository;
 
 /**
  * Subscriptions end to end through the real handlers and the payment simulator: subscribing through checkout (the
@@ -73,15 +69,16 @@ abstract class SubscriptionsContract extends Contract {
 
     private Creator creatorWithTiers() {
         User creator = market.signUp("creator");
-        Instant now = Instant.now();
-        String suffix = TestSettings.unique("t").replaceAll("[^A-Za-z0-9]", "");
-        Tier lite = new Tier("lite" + suffix, "Lite", "Sketches", Money.rub(10_000), now, 1, Tier.State.ACTIVE, now);
-        Tier basic = new Tier("basic" + suffix, "Basic", "Every post", Money.rub(BASIC), now, 2, Tier.State.ACTIVE, now);
-        Tier gold = new Tier("gold" + suffix, "Gold", "Every post and the sources", Money.rub(GOLD), now, 3, Tier.State.ACTIVE, now);
-        CreatorTiers none = CreatorTiers.none(creator.id());
-        assertTrue(bean(TransactionWriter.class).write(List.of(bean(TierRepository.class)
-                .saveItem(none, none.with(List.of(lite, basic, gold))))).isEmpty());
-        return new Creator(creator, lite.tierId(), basic.tierId(), gold.tierId());
+        String lite = tier(creator, "Lite", 10_000);
+        String basic = tier(creator, "Basic", BASIC);
+        String gold = tier(creator, "Gold", GOLD);
+        return new Creator(creator, lite, basic, gold);
+    }
+
+    /** A new tier through {@code POST /v1/me/tiers}: it ranks after the creator's others. */
+    private static String tier(User creator, String name, long price) {
+        return creator.ok("POST", "/v1/me/tiers", "{\"name\": \"" + name + "\", \"description\": \"Posts for " + name
+                + "\", \"price\": " + price + "}", 201).json().path("id").asText();
     }
 
     private <T> T bean(Class<T> type) {
