@@ -80,6 +80,10 @@ class LambdaEntryPointTest {
                             .orElseThrow(() -> new AssertionError("no Yandex sample event for " + function.logicalId()));
                     String output = launch(backend, function, jar, YandexLaunch.class, JsonIterator.class,
                             function.yandexEntryPoint(), event, List.of());
+                    if (!function.schedules().isEmpty()) { // a timer's firing: one run, answered with its summary
+                        assertTrue(output.matches("(?s).*handled \"\\d+ due.*"), output);
+                        return;
+                    }
                     if (function.httpRoutes().isEmpty()) {
                         int messages = JSON.readTree(event.toFile()).path("messages").size();
                         assertTrue(output.contains("handled \"" + messages + " handled\""), output);

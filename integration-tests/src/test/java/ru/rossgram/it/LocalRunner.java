@@ -30,10 +30,11 @@ final class LocalRunner implements BeforeAllCallback, AfterAllCallback {
 
     /**
      * The runner's defaults with every port free-picked (the API, both engines and the payment simulator), so tests
-     * run beside each other and beside a developer's runner on the default ports.
+     * run beside each other and beside a developer's runner on the default ports, and schedules fired only on demand
+     * ({@link #runSchedule}), so that a test decides when a scheduled function runs.
      */
     static RunnerOptions onFreePorts() {
-        return RunnerOptions.defaults().withPort(0).withEnginePorts(0, 0).withPaymentsPort(0);
+        return RunnerOptions.defaults().withPort(0).withEnginePorts(0, 0).withPaymentsPort(0).withSchedules(false);
     }
 
     /** {@link #onFreePorts()} in the cloud {@code testClass} asks for: Yandex's when it is marked {@link OnYandex}. */
@@ -70,6 +71,28 @@ final class LocalRunner implements BeforeAllCallback, AfterAllCallback {
 
     ApiDriver api() {
         return api;
+    }
+
+    /**
+     * Moves every function's time forward by {@code by} (a renewal's due date, a grace period's end). Access tokens
+     * age with it: a user whose token expired in the jump signs in or refreshes again.
+     *
+     * @return the time the functions see now
+     */
+    java.time.Instant advanceClock(java.time.Duration by) {
+        return backend.clock().orElseThrow(() -> new IllegalStateException("this runner runs on the system clock"))
+                .advance(by);
+    }
+
+    /**
+     * Fires {@code functionLogicalId}'s (first) {@code Schedule} event now, as EventBridge would (a timer trigger in the
+     * Yandex mode), and waits for the function.
+     *
+     * @return the function's result as JSON
+     * @throws RuntimeException whatever the function throws
+     */
+    String runSchedule(String functionLogicalId) {
+        return backend.schedules().fire(functionLogicalId, null).result();
     }
 
     /** A new user named after {@code name}, signed in on a phone. */

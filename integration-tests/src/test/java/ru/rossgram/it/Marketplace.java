@@ -44,6 +44,7 @@ final class Marketplace implements AutoCloseable {
     private final FunctionHosts hosts;
     private final Supplier<Backend> backend;
     private final Map<String, String> settings;
+    private final List<SharedServices> servicesAsFunctions = new java.util.ArrayList<>();
     private ApiDriver providersServers;
 
     Marketplace(Supplier<Backend> backend) {
@@ -92,6 +93,16 @@ final class Marketplace implements AutoCloseable {
     /** The environment every function of the marketplace gets: the providers' (the simulator's URLs) and the test's. */
     Map<String, String> settings() {
         return settings;
+    }
+
+    /**
+     * The shared services as function {@code logicalId} builds them, the providers configured as here: for running in
+     * a test what that function runs (the renewal job, with a clock of the test's). Closed with the marketplace.
+     */
+    synchronized SharedServices servicesAs(String logicalId) {
+        SharedServices services = SharedServices.asFunction(backend.get(), logicalId, settings);
+        servicesAsFunctions.add(services);
+        return services;
     }
 
     /** The API as the providers' servers reach it. */
@@ -199,6 +210,7 @@ final class Marketplace implements AutoCloseable {
 
     @Override
     public void close() {
+        servicesAsFunctions.forEach(SharedServices::close);
         hosts.close();
         simulator.close();
     }

@@ -39,6 +39,7 @@ import ru.rossgram.localcloud.template.HttpRoute;
 import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.localcloud.template.SamTemplate;
 import ru.rossgram.shared.events.yandex.YandexStorageTrigger;
+import ru.rossgram.shared.events.yandex.YandexTimerEvent;
 import ru.rossgram.shared.http.ApiFunction;
 
 /**
@@ -131,6 +132,11 @@ class TemplateConsistencyTest {
                         assertYandexEventReachesItsFunction(file, function, JSON.readTree(event), cloud);
                         return;
                     }
+                    if ("aws.events".equals(JSON.readTree(event).path("source").asText())) { // an EventBridge schedule's
+                        assertFalse(function.schedules().isEmpty(), file + ": " + function.logicalId() + " has no Schedule event");
+                        host(backend).invoke(function, event);
+                        return;
+                    }
                     JsonNode records = JSON.readTree(event).path("Records");
                     if (records.isArray() && !records.isEmpty()) {
                         for (JsonNode record : records) {
@@ -178,6 +184,12 @@ class TemplateConsistencyTest {
      */
     private static void assertYandexEventReachesItsFunction(Path file, FunctionSpec function, JsonNode event, LocalCloud cloud) {
         JsonNode messages = event.path("messages");
+        if (messages.isArray() && !messages.isEmpty()
+                && YandexTimerEvent.TIMER_MESSAGE.equals(messages.path(0).at("/event_metadata/event_type").asText())) {
+            assertFalse(function.schedules().isEmpty(), file + ": a timer message for " + function.logicalId()
+                    + ", which has no Schedule event");
+            return;
+        }
         if (messages.isArray() && !messages.isEmpty()) {
             for (JsonNode message : messages) {
                 assertEquals(YandexStorageTrigger.OBJECT_CREATE, message.at("/event_metadata/event_type").asText(), file.toString());

@@ -27,6 +27,7 @@ import ru.rossgram.local.YandexFunctionRuntime;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.template.SamTemplate;
 import ru.rossgram.shared.events.yandex.YandexStorageEvent;
+import ru.rossgram.shared.events.yandex.YandexTimerEvent;
 import ru.rossgram.shared.http.yandex.YandexHttpRequest;
 import ru.rossgram.shared.http.yandex.YandexHttpResponse;
 
@@ -84,7 +85,8 @@ class YandexEntryPointTest {
                 wrong.add(name + " has no public no-argument constructor");
             }
             List<Class<?>> io = YandexFunctions.types(entry);
-            Class<?> expectedInput = function.httpRoutes().isEmpty() ? YandexStorageEvent.class : YandexHttpRequest.class;
+            Class<?> expectedInput = !function.schedules().isEmpty() ? YandexTimerEvent.class
+                    : function.httpRoutes().isEmpty() ? YandexStorageEvent.class : YandexHttpRequest.class;
             Class<?> expectedOutput = function.httpRoutes().isEmpty() ? String.class : YandexHttpResponse.class;
             if (!io.equals(List.of(expectedInput, expectedOutput))) {
                 wrong.add(name + " maps " + io + ", not " + List.of(expectedInput, expectedOutput));
@@ -109,6 +111,10 @@ class YandexEntryPointTest {
                 tests.add(DynamicTest.dynamicTest(template.directory().relativize(sample).toString(), () -> {
                     JsonNode event = JSON.readTree(sample.toFile());
                     String output = yandex(backend).invoke(function, Files.readString(sample));
+                    if (!function.schedules().isEmpty()) { // a timer's firing: one run, answered with its summary
+                        assertTrue(output.matches("\"\\d+ due.*\""), output);
+                        return;
+                    }
                     if (function.httpRoutes().isEmpty()) {
                         assertEquals("\"" + event.path("messages").size() + " handled\"", output, "every message is one handled");
                         return;

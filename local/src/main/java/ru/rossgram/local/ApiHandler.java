@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.Callback;
  * One HTTP request through the {@link ApiGateway}: the raw path and query exactly as sent (Jetty neither decodes
  * nor normalises them here, see {@link ApiServer} and {@link SentRequestTargets}), CORS preflights answered and responses decorated, bodies over
  * the gateway's limit refused, and one log line per request. The runner's own documentation pages ({@link ApiDocs})
- * are answered first: they are no API route.
+ * and controls ({@link LocalControls}: its clock, its schedules) are answered first: they are no API route.
  */
 final class ApiHandler extends Handler.Abstract {
     /** API Gateway's payload limit; larger bodies never reach a function. */
@@ -29,14 +29,16 @@ final class ApiHandler extends Handler.Abstract {
 
     private final ApiGateway gateway;
     private final ApiDocs docs;
+    private final LocalControls controls;
     private final HttpApiCors cors;
     private final Consumer<String> requestLog;
 
     /** {@code cors} null when the template's HTTP API has no {@code CorsConfiguration}. */
-    ApiHandler(ApiGateway gateway, ApiDocs docs, HttpApiCors cors, Consumer<String> requestLog) {
+    ApiHandler(ApiGateway gateway, ApiDocs docs, LocalControls controls, HttpApiCors cors, Consumer<String> requestLog) {
         super(InvocationType.BLOCKING); // a function runs on this thread until it answers
         this.gateway = gateway;
         this.docs = docs;
+        this.controls = controls;
         this.cors = cors;
         this.requestLog = requestLog;
     }
@@ -47,7 +49,11 @@ final class ApiHandler extends Handler.Abstract {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         int status = 500; // if this throws, Jetty answers a 500 through UnreadableRequests
         try {
-            Optional<ApiGateway.Response> page = docs.answer(method, SentRequestTargets.sentPath(request));
+            String path = SentRequestTargets.sentPath(request);
+            Optional<ApiGateway.Response> page = docs.answer(method, path);
+            if (page.isEmpty()) {
+                page = controls.answer(method, path, () -> body(request));
+            }
             ApiGateway.Response answer = page.isPresent() ? page.get() : answer(request, method);
             status = answer.status();
             send(answer, method, response, callback);
@@ -71,11 +77,15 @@ final class ApiHandler extends Handler.Abstract {
         return decorated(gatewayAnswer(request, method), cors.decoration(origin));
     }
 
-    private ApiGateway.Response gatewayAnswer(Request request, String method) throws IOException {
-        byte[] body;
+    /** The request's body, up to one byte over {@link #MAX_BODY_BYTES} (so that too large a body shows). */
+    private static byte[] body(Request request) throws IOException {
         try (InputStream in = Request.asInputStream(request)) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
+            return in.readNBytes(MAX_BODY_BYTES + 1);
         }
+    }
+
+    private ApiGateway.Response gatewayAnswer(Request request, String method) throws IOException {
+        byte[] body = body(request);
         if (body.length > MAX_BODY_BYTES) {
             return ApiGateway.gatewayMessage(413, "Request Entity Too Large");
         }

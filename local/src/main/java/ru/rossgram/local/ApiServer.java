@@ -40,12 +40,13 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving on {@code host:port} (port 0 picks a free one), with {@code docs} beside the API.
+     * Starts serving on {@code host:port} (port 0 picks a free one), with {@code docs} and the runner's
+     * {@code controls} beside the API.
      *
      * @throws IOException when the port cannot be bound
      */
-    public static ApiServer start(String host, int port, ApiGateway gateway, ApiDocs docs, CorsRule cors,
-                                  Consumer<String> requestLog)
+    public static ApiServer start(String host, int port, ApiGateway gateway, ApiDocs docs, LocalControls controls,
+                                  CorsRule cors, Consumer<String> requestLog)
             throws IOException {
         // Jetty's own threads (an acceptor, a selector) on top of the workers; daemons, as the JDK server's were.
         QueuedThreadPool threads = new QueuedThreadPool(WORKERS + 8, 4);
@@ -63,7 +64,7 @@ public final class ApiServer implements AutoCloseable {
         connector.setPort(port);
         connector.setAcceptQueueSize(128);
         server.addConnector(connector);
-        server.setHandler(new ApiHandler(gateway, docs, cors == null ? null : new HttpApiCors(cors), requestLog));
+        server.setHandler(new ApiHandler(gateway, docs, controls, cors == null ? null : new HttpApiCors(cors), requestLog));
         server.setErrorHandler(new UnreadableRequests());
         try {
             server.start();

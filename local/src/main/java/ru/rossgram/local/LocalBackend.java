@@ -32,10 +32,17 @@ public final class LocalBackend implements AutoCloseable {
 
     private final CloudProfile profile;
     private final YandexTriggerSettings triggers;
+    private final RunnerClock clock;
+    private final Schedules schedules;
+    private final boolean schedulesFireOnTheirOwn;
 
     private LocalBackend(SamTemplate template, LocalCloud cloud, CloudEntryPoints entryPoints, ApiServer api,
-                         Path dataDirectory, LocalPayments payments, CloudProfile profile, YandexTriggerSettings triggers) {
+                         Path dataDirectory, LocalPayments payments, CloudProfile profile, YandexTriggerSettings triggers,
+                         RunnerClock clock, Schedules schedules, boolean schedulesFireOnTheirOwn) {
+        this.schedulesFireOnTheirOwn = schedulesFireOnTheirOwn;
         this.triggers = triggers;
+        this.clock = clock;
+        this.schedules = schedules;
         this.payments = payments;
         this.template = template;
         this.cloud = cloud;
@@ -67,8 +74,13 @@ public final class LocalBackend implements AutoCloseable {
                 .s3Port(options.s3Port())
                 .profile(options.cloud())
                 .build());
+        // One movable time for every function of this runner; a runner started on kept data goes on from its time.
+        RunnerClock clock = options.adjustableClock() ? RunnerClock.start(data) : null;
         Function<FunctionSpec, Map<String, String>> environments = fn -> {
             Map<String, String> environment = new HashMap<>(cloud.functionEnvironment(fn, parameters));
+            if (clock != null) {
+                environment.putAll(clock.environment());
+            }
             environment.putAll(options.environment());
             return environment;
         };
@@ -80,12 +92,22 @@ public final class LocalBackend implements AutoCloseable {
         };
         // Objects landing in a bucket (a phone's presigned upload included) reach the subscribed functions.
         cloud.onObjectCreated(entryPoints.storage()::deliver);
+        Schedules schedules = new Schedules(template, entryPoints.schedules(),
+                clock == null ? java.time.Clock.systemUTC() : clock.clock(), options.schedules(), log);
+        if (clock != null) {
+            clock.onAdvance(schedules::wake);
+        }
         ApiServer api;
         try {
             api = ApiServer.start(options.host(), options.port(),
                     new ApiGateway(routes, entryPoints.api()),
-                    ApiDocs.beside(template.directory()), template.httpApiCors().orElse(null), log);
+                    ApiDocs.beside(template.directory()), new LocalControls(clock, schedules),
+                    template.httpApiCors().orElse(null), log);
         } catch (IOException | RuntimeException e) {
+            schedules.close();
+            if (clock != null) {
+                clock.close();
+            }
             entryPoints.close();
             cloud.close();
             if (payments != null) {
@@ -97,7 +119,7 @@ public final class LocalBackend implements AutoCloseable {
             payments.notifyAt(api.uri().toString());
         }
         LocalBackend backend = new LocalBackend(template, cloud, entryPoints, api, data, payments, options.cloud(),
-                options.triggers());
+                options.triggers(), clock, schedules, options.schedules());
         backend.warmUpInBackground();
         return backend;
     }
@@ -129,6 +151,21 @@ public final class LocalBackend implements AutoCloseable {
         return triggers;
     }
 
+    /** The functions' movable time; empty when the runner runs on the system clock ({@code --clock system}). */
+    public java.util.Optional<RunnerClock> clock() {
+        return java.util.Optional.ofNullable(clock);
+    }
+
+    /** The template's {@code Schedule} events as the runner fires them (on their own, or on demand only). */
+    public Schedules schedules() {
+        return schedules;
+    }
+
+    /** False when schedules fire only on demand ({@code --schedules off}). */
+    public boolean schedulesFireOnTheirOwn() {
+        return schedulesFireOnTheirOwn;
+    }
+
     /** Null for an in-memory run. */
     public Path dataDirectory() {
         return dataDirectory;
@@ -157,7 +194,11 @@ public final class LocalBackend implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        schedules.close();
         entryPoints.close();
+        if (clock != null) {
+            clock.close();
+        }
         cloud.close();
         if (payments != null) {
             payments.close();

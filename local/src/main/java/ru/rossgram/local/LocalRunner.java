@@ -69,6 +69,8 @@ public final class LocalRunner {
         text.append("  Data      ").append(backend.dataDirectory() == null ? "in memory (nothing is kept)" : backend.dataDirectory()).append('\n');
         backend.paymentSimulator().ifPresent(simulator -> text.append("  Payments  ").append(simulator.baseUrl())
                 .append("  simulated YooKassa, T-Bank, CloudPayments, Robokassa; pay with POST /_control/<provider>/<id>/pay\n"));
+        text.append("  Clock     ").append(backend.clock().map(clock -> clock.now() + " (" + clock.offset()
+                + " ahead): move it with POST /_local/clock {\"advance\":\"P31D\"}").orElse("the system clock")).append('\n');
         text.append("  Routes\n");
         for (FunctionSpec function : backend.template().functions()) {
             for (HttpRoute route : function.httpRoutes()) {
@@ -78,6 +80,13 @@ public final class LocalRunner {
             function.s3Events().forEach(s3 -> text.append(String.format(Locale.ROOT, "    %-7s %-28s -> %s%n", storage,
                     s3.bucketLogicalId() + " " + String.join(",", s3.events()) + " " + (s3.prefix() == null ? "" : s3.prefix())
                             + "*" + (s3.suffix() == null ? "" : s3.suffix()), function.logicalId())));
+            String timer = backend.profile() == CloudProfile.YANDEX ? "TIMER" : "SCHEDULE";
+            function.schedules().forEach(schedule -> text.append(String.format(Locale.ROOT, "    %-7s %-28s -> %s%n", timer,
+                    schedule.schedule().text() + (schedule.enabled() ? "" : " (disabled)"), function.logicalId())));
+        }
+        if (backend.template().functions().stream().anyMatch(function -> !function.schedules().isEmpty())) {
+            text.append("  Schedules fire ").append(backend.schedulesFireOnTheirOwn() ? "on their own and" : "only")
+                    .append(" on POST /_local/schedules/<FunctionLogicalId>\n");
         }
         text.append(String.format(Locale.ROOT, "Ready in %.1f s. Ctrl-C to stop.%n%n", startupMillis / 1000.0));
         return text.toString();

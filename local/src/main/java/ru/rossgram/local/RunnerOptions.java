@@ -29,10 +29,15 @@ import ru.rossgram.localcloud.CloudProfile;
  *                     payload 1.0 and Object Storage triggers to the Yandex Cloud Functions classes, engines under
  *                     the Yandex limits)
  * @param triggers     how the Yandex mode's Object Storage triggers batch and retry
+ * @param schedules    whether the template's {@code Schedule} events fire on their own (else only on demand, through
+ *                     {@code POST /_local/schedules/<FunctionLogicalId>}: what tests want)
+ * @param adjustableClock whether the functions' time can be moved forward ({@code POST /_local/clock}); else they
+ *                     read the system clock
  */
 public record RunnerOptions(Path template, String host, int port, int dynamoDbPort, int s3Port, Path dataDirectory,
                             boolean reset, Map<String, String> parameters, Map<String, String> environment,
-                            int paymentsPort, CloudProfile cloud, YandexTriggerSettings triggers) {
+                            int paymentsPort, CloudProfile cloud, YandexTriggerSettings triggers, boolean schedules,
+                            boolean adjustableClock) {
     public static final String USAGE = """
             Usage: local-runner [options]
               --port N           API port (default 3000)
@@ -50,6 +55,11 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
               --cloud aws|yandex whose entry points serve the template (default aws): yandex sends API Gateway
                                  1.0 events and Object Storage trigger batches to each function's Yandex class,
                                  and the engines refuse what YDB and Object Storage refuse
+              --schedules on|off the template's Schedule events fire on their own (default on); off: only on
+                                 demand, POST /_local/schedules/<FunctionLogicalId>
+              --clock adjustable|system
+                                 adjustable (default): the functions' time moves forward on
+                                 POST /_local/clock {"advance":"P31D"}; system: the system clock, not movable
             Yandex Object Storage triggers (with --cloud yandex; defaults: what the deploy sets)
               --trigger-batch-size N      messages per call, 1-10 (default 1)
               --trigger-batch-cutoff S    seconds a batch waits to fill, 1-60 (default 1)
@@ -60,7 +70,7 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
 
     public static RunnerOptions defaults() {
         return new RunnerOptions(null, "127.0.0.1", 3000, 8000, 9000, Path.of(".rossgram-local"), false, Map.of(), Map.of(),
-                3100, CloudProfile.AWS, YandexTriggerSettings.deployed());
+                3100, CloudProfile.AWS, YandexTriggerSettings.deployed(), true, true);
     }
 
     /**
@@ -80,6 +90,8 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
         int paymentsPort = d.paymentsPort;
         CloudProfile cloud = d.cloud;
         YandexTriggerSettings triggers = d.triggers;
+        boolean schedules = d.schedules;
+        boolean adjustableClock = d.adjustableClock;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -104,57 +116,82 @@ public record RunnerOptions(Path template, String host, int port, int dynamoDbPo
                         number(arg, value(args, ++i, arg)), YandexTriggerSettings::withRetryAttempts);
                 case "--trigger-retry-interval" -> triggers = trigger(arg, triggers,
                         seconds(arg, value(args, ++i, arg)), YandexTriggerSettings::withRetryInterval);
+                case "--schedules" -> schedules = choice(arg, value(args, ++i, arg), "on", "off");
+                case "--clock" -> adjustableClock = choice(arg, value(args, ++i, arg), "adjustable", "system");
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, Map.copyOf(parameters),
-                Map.copyOf(environment), paymentsPort, cloud, triggers);
+                Map.copyOf(environment), paymentsPort, cloud, triggers, schedules, adjustableClock);
     }
 
     public RunnerOptions withPort(int port) {
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
-                paymentsPort, cloud, triggers);
+                paymentsPort, cloud, triggers, schedules, adjustableClock);
     }
 
     public RunnerOptions withEnginePorts(int dynamoDbPort, int s3Port) {
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
-                paymentsPort, cloud, triggers);
+                paymentsPort, cloud, triggers, schedules, adjustableClock);
     }
 
     public RunnerOptions withDataDirectory(Path dataDirectory) {
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
-                paymentsPort, cloud, triggers);
+                paymentsPort, cloud, triggers, schedules, adjustableClock);
     }
 
     public RunnerOptions withTemplate(Path template) {
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
-                paymentsPort, cloud, triggers);
+                paymentsPort, cloud, triggers, schedules, adjustableClock);
     }
 
     public RunnerOptions withEnvironment(Map<String, String> environment) {
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters,
-                Map.copyOf(environment), paymentsPort, cloud, triggers);
+                Map.copyOf(environment), paymentsPort, cloud, triggers, schedules, adjustableClock);
     }
 
     public RunnerOptions withPaymentsPort(int paymentsPort) {
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
-                paymentsPort, cloud, triggers);
+                paymentsPort, cloud, triggers, schedules, adjustableClock);
     }
 
     public RunnerOptions withReset(boolean reset) {
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
-                paymentsPort, cloud, triggers);
+                paymentsPort, cloud, triggers, schedules, adjustableClock);
     }
 
     /** The same runner serving {@code cloud}'s entry points under its limits. */
     public RunnerOptions withCloud(CloudProfile cloud) {
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
-                paymentsPort, cloud, triggers);
+                paymentsPort, cloud, triggers, schedules, adjustableClock);
     }
 
     public RunnerOptions withTriggers(YandexTriggerSettings triggers) {
         return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
-                paymentsPort, cloud, triggers);
+                paymentsPort, cloud, triggers, schedules, adjustableClock);
+    }
+
+    /** The same runner firing schedules on their own ({@code true}) or only on demand. */
+    public RunnerOptions withSchedules(boolean schedules) {
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers, schedules, adjustableClock);
+    }
+
+    /** The same runner with movable time ({@code true}) or the system clock. */
+    public RunnerOptions withAdjustableClock(boolean adjustableClock) {
+        return new RunnerOptions(template, host, port, dynamoDbPort, s3Port, dataDirectory, reset, parameters, environment,
+                paymentsPort, cloud, triggers, schedules, adjustableClock);
+    }
+
+    /** True for {@code yes}, false for {@code no}; anything else names the flag and its two words. */
+    private static boolean choice(String flag, String value, String yes, String no) {
+        if (value.equalsIgnoreCase(yes)) {
+            return true;
+        }
+        if (value.equalsIgnoreCase(no)) {
+            return false;
+        }
+        throw new IllegalArgumentException(flag + " takes " + yes + " or " + no + ", got " + value);
     }
 
     private static CloudProfile cloud(String name) {

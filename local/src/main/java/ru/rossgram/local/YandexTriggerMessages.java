@@ -13,10 +13,12 @@ import ru.rossgram.localcloud.ObjectCreated;
 /**
  * What an Object Storage trigger hands its function: {@code {"messages":[...]}}, one message per object with its
  * {@code event_metadata} ({@code yandex.cloud.events.storage.ObjectCreate}) and {@code details} (bucket and key
- * only: no size, ETag or content type, so a function asks the store for those).
+ * only: no size, ETag or content type, so a function asks the store for those). And what a timer trigger hands its
+ * function: one {@code yandex.cloud.events.serverless.triggers.TimerMessage} with the trigger's id and payload.
  */
 final class YandexTriggerMessages {
     static final String OBJECT_CREATE = "yandex.cloud.events.storage.ObjectCreate";
+    static final String TIMER_MESSAGE = "yandex.cloud.events.serverless.triggers.TimerMessage";
     /** The cloud and folder the local bucket would be in: there is one of each here. */
     static final String LOCAL_CLOUD_ID = "local-cloud";
     static final String LOCAL_FOLDER_ID = "local-folder";
@@ -44,6 +46,25 @@ final class YandexTriggerMessages {
         // The key as stored: whether Yandex encodes object_id is undocumented, and our keys need no encoding.
         message.putObject("details").put("bucket_id", object.bucket()).put("object_id", object.key());
         return message;
+    }
+
+    /**
+     * A timer trigger's call at {@code time}: {@code {"messages":[...]}} with its one message, {@code payload} in its
+     * details when the trigger has one.
+     */
+    static String timer(String triggerId, String payload, java.time.Instant time) {
+        ObjectNode message = JSON.createObjectNode();
+        message.putObject("event_metadata")
+                .put("event_id", UUID.randomUUID().toString())
+                .put("event_type", TIMER_MESSAGE)
+                .put("created_at", CREATED_AT.format(time))
+                .put("cloud_id", LOCAL_CLOUD_ID)
+                .put("folder_id", LOCAL_FOLDER_ID);
+        ObjectNode details = message.putObject("details").put("trigger_id", triggerId);
+        if (payload != null) {
+            details.put("payload", payload);
+        }
+        return batch(List.of(message));
     }
 
     /** The call's event: {@code {"messages":[...]}} with the batch's messages in the order they came. */

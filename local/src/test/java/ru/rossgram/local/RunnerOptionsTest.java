@@ -62,6 +62,19 @@ class RunnerOptionsTest {
     }
 
     @Test
+    void schedulesFireOnTheirOwn_andTimeIsMovable_byDefault_andBothCanBeTurnedOff() {
+        assertTrue(RunnerOptions.parse().schedules());
+        assertTrue(RunnerOptions.parse().adjustableClock());
+        RunnerOptions options = RunnerOptions.parse("--schedules", "off", "--clock", "system");
+        assertEquals(false, options.schedules());
+        assertEquals(false, options.adjustableClock());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--schedules", "never"))
+                .getMessage().contains("--schedules takes on or off"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse("--clock", "fixed"))
+                .getMessage().contains("--clock takes adjustable or system"));
+    }
+
+    @Test
     void inMemoryHasNoDataDirectory() {
         assertNull(RunnerOptions.parse("--in-memory").dataDirectory());
     }

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.nio.file.Path;
  * event serialization library (as on Lambda): constructs the handler the way Lambda does, with no arguments
  * and the configuration in process environment variables, reads the event file with the runtime's own
  * serializer, invokes the handler once and prints {@code status=<code>} for an HTTP event or
- * {@code handled} for a storage event, then the process's peak resident memory as {@code peakRssKb=<n>}
+ * {@code handled} for a storage or scheduled event, then the process's peak resident memory as {@code peakRssKb=<n>}
  * (Linux). Only what the deployable jar holds is used.
  */
 public final class LambdaLaunch {
@@ -30,14 +31,16 @@ public final class LambdaLaunch {
     public static void main(String[] args) throws Exception {
         var handler = (RequestHandler) Class.forName(args[0]).getConstructor().newInstance();
         Path eventFile = Path.of(args[1]);
-        boolean storageEvent = Files.readString(eventFile, StandardCharsets.UTF_8).contains("\"aws:s3\"");
-        Class<?> eventType = storageEvent ? S3Event.class : APIGatewayV2HTTPEvent.class;
+        String json = Files.readString(eventFile, StandardCharsets.UTF_8);
+        boolean storageEvent = json.contains("\"aws:s3\"");
+        boolean scheduledEvent = json.contains("\"aws.events\"");
+        Class<?> eventType = storageEvent ? S3Event.class : scheduledEvent ? ScheduledEvent.class : APIGatewayV2HTTPEvent.class;
         Object event;
         try (InputStream in = Files.newInputStream(eventFile)) {
             event = LambdaEventSerializers.serializerFor(eventType, LambdaLaunch.class.getClassLoader()).fromJson(in);
         }
         Object result = handler.handleRequest(event, context(args[0]));
-        System.out.println(storageEvent ? "handled" : "status=" + ((APIGatewayV2HTTPResponse) result).getStatusCode());
+        System.out.println(storageEvent || scheduledEvent ? "handled" : "status=" + ((APIGatewayV2HTTPResponse) result).getStatusCode());
         Path status = Path.of("/proc/self/status");
         if (Files.isReadable(status)) {
             Files.readAllLines(status).stream().filter(line -> line.startsWith("VmHWM:"))

@@ -19,6 +19,7 @@ import java.util.Objects;
  *     or intrinsics such as {@code {"Ref": "MainTable"}}; see {@link ru.rossgram.localcloud.LocalCloud#functionEnvironment}
  * @param httpRoutes routes from events of type HttpApi
  * @param s3Events subscriptions from events of type S3
+ * @param schedules events of type Schedule
  */
 public record FunctionSpec(
         String logicalId,
@@ -28,7 +29,8 @@ public record FunctionSpec(
         int timeout,
         Map<String, Object> environment,
         List<HttpRoute> httpRoutes,
-        List<S3EventSubscription> s3Events) {
+        List<S3EventSubscription> s3Events,
+        List<ScheduleEvent> schedules) {
 
     private static final int SAM_DEFAULT_MEMORY_SIZE = 128;
     private static final int SAM_DEFAULT_TIMEOUT = 3;
@@ -44,6 +46,7 @@ public record FunctionSpec(
      * @param environment see {@link #environment()}
      * @param httpRoutes see {@link #httpRoutes()}
      * @param s3Events see {@link #s3Events()}
+     * @param schedules see {@link #schedules()}
      */
     public FunctionSpec {
         Objects.requireNonNull(logicalId, "logicalId");
@@ -51,6 +54,13 @@ public record FunctionSpec(
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         httpRoutes = List.copyOf(httpRoutes);
         s3Events = List.copyOf(s3Events);
+        schedules = List.copyOf(schedules);
+    }
+
+    /** A function that no schedule invokes. */
+    public FunctionSpec(String logicalId, String codeUri, String handler, int memorySize, int timeout,
+                        Map<String, Object> environment, List<HttpRoute> httpRoutes, List<S3EventSubscription> s3Events) {
+        this(logicalId, codeUri, handler, memorySize, timeout, environment, httpRoutes, s3Events, List.of());
     }
 
     static FunctionSpec read(String logicalId, TemplateNode properties, TemplateNode globals) {
@@ -60,14 +70,17 @@ public record FunctionSpec(
 
         List<HttpRoute> routes = new ArrayList<>();
         List<S3EventSubscription> s3Events = new ArrayList<>();
-        for (TemplateNode event : properties.get("Events").entries().values()) {
+        List<ScheduleEvent> schedules = new ArrayList<>();
+        properties.get("Events").entries().forEach((name, event) -> {
             String type = event.get("Type").requiredText();
             if (type.equals("HttpApi")) {
                 routes.add(HttpRoute.read(event.get("Properties")));
             } else if (type.equals("S3")) {
                 s3Events.add(S3EventSubscription.read(event.get("Properties")));
+            } else if (type.equals("Schedule")) {
+                schedules.add(ScheduleEvent.read(name, event.get("Properties")));
             }
-        }
+        });
         return new FunctionSpec(
                 logicalId,
                 codeUri(properties.get("CodeUri"), globals.get("CodeUri")),
@@ -76,7 +89,8 @@ public record FunctionSpec(
                 firstInteger(properties.get("Timeout"), globals.get("Timeout"), SAM_DEFAULT_TIMEOUT),
                 environment,
                 routes,
-                s3Events);
+                s3Events,
+                schedules);
     }
 
     /**

@@ -29,8 +29,8 @@ import ru.rossgram.shared.subscriptions.TierRepository;
 
 /**
  * One run of the scheduled renewal (the {@code renew-subscriptions} function): every shard's renewal markers due
- * by now, at most {@link SubscriptionsConfig#batch()} a shard, earliest first, each decided by {@link RenewalStep}
- * from a consistent read of its subscription.
+ * within {@link #CHARGE_AHEAD}, at most {@link SubscriptionsConfig#batch()} a shard, earliest first, each decided by
+ * {@link RenewalStep} from a consistent read of its subscription.
  *
  * <p>A renewal's payment has an id derived from what it pays for ({@link #renewalPaymentId}), so a retried or doubled
  * run finds the payment the first one made instead of making another, and only the run that stored it charges it.
@@ -48,6 +48,11 @@ public class RenewalJob {
      * number) makes the repeat the same charge.
      */
     static final Duration CHARGE_LEASE = Duration.ofMinutes(2);
+    /**
+     * How long before a period ends its renewal is charged: two runs of the 15-minute schedule, so the next period is
+     * normally paid (and access extended) before the last one ends, with no gap for a renewing subscriber.
+     */
+    public static final Duration CHARGE_AHEAD = Duration.ofMinutes(30);
     private static final Logger LOG = LoggerFactory.getLogger(RenewalJob.class);
 
     private final SubscriptionRepository subscriptions;
@@ -128,7 +133,7 @@ public class RenewalJob {
         Instant now = clock.instant();
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         for (int shard = 0; shard < SubscriptionRepository.DUE_SHARDS; shard++) {
-            for (SubscriptionRepository.Due due : subscriptions.dueBy(shard, now, config.batch())) {
+            for (SubscriptionRepository.Due due : subscriptions.dueBy(shard, now.plus(CHARGE_AHEAD), config.batch())) {
                 Outcome outcome;
                 try {
                     outcome = renew(due, now);
@@ -160,7 +165,7 @@ public class RenewalJob {
             return Outcome.STALE;
         }
         Subscription subscription = found.get();
-        RenewalStep step = RenewalStep.of(subscription, now, config);
+        RenewalStep step = RenewalStep.of(subscription, now, CHARGE_AHEAD, config);
         if (step instanceof RenewalStep.End) {
             return end(subscription, now);
         }

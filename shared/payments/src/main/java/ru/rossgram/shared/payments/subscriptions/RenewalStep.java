@@ -1,10 +1,12 @@
 package ru.rossgram.shared.payments.subscriptions;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * What the renewal job does with a subscription whose marker fell due: pure, from the subscription as read
- * (consistently) and the time of the run.
+ * (consistently) and the time of the run. A renewal or retry is charged up to {@code ahead} before it is due, so that
+ * the next period is paid before the last one ends; an end happens on time, never ahead.
  */
 public sealed interface RenewalStep {
     /** Not due (a stale marker, or one another run moved): nothing. */
@@ -33,8 +35,8 @@ public sealed interface RenewalStep {
      *   <li>ENDED with a marker left: ends again, which removes the marker.</li>
      * </ul>
      */
-    static RenewalStep of(Subscription subscription, Instant now, SubscriptionsConfig config) {
-        if (subscription.dueAt() == null || subscription.dueAt().isAfter(now)) {
+    static RenewalStep of(Subscription subscription, Instant now, Duration ahead, SubscriptionsConfig config) {
+        if (subscription.dueAt() == null || subscription.dueAt().isAfter(now.plus(ahead))) {
             return new Nothing();
         }
         return switch (subscription.status()) {
