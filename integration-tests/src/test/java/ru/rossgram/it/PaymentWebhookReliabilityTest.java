@@ -182,12 +182,11 @@ class PaymentWebhookReliabilityTest {
     void open(Backend backend) {
         market = new Marketplace(() -> backend);
         // What the renew-subscriptions function builds, the simulator as its providers; the test gives the job its clock.
-        jobServices = SharedServices.asFunction(backend, "RenewSubscriptionsFunction", market.settings());
+        jobServices = market.servicesAs("RenewSubscriptionsFunction");
     }
 
     @AfterAll
     void close() {
-        jobServices.close();
         market.close();
     }
 
