@@ -1,19 +1,30 @@
 package ru.rossgram.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,25 +35,68 @@ import ru.rossgram.paymentsim.Action;
 import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.Provider;
 import ru.rossgram.paymentsim.SimulatedCard;
-import ru.rossgram.shared.posts.AccessGrants;
+import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.Ledger;
 import ru.rossgram.shared.payments.LedgerAccounts;
-import ru.rossgram.shared.money.Money;
+import ru.rossgram.shared.payments.PaymentProvider;
 import ru.rossgram.shared.payments.PaymentRepository;
 import ru.rossgram.shared.payments.PaymentState;
+import ru.rossgram.shared.payments.PaymentsConfig;
+import ru.rossgram.shared.payments.Settlement;
+import ru.rossgram.shared.payments.providers.CreatedPayment;
+import ru.rossgram.shared.payments.providers.Notification;
+import ru.rossgram.shared.payments.providers.PaymentGateway;
+import ru.rossgram.shared.payments.providers.PaymentGateways;
+import ru.rossgram.shared.payments.providers.PaymentOrder;
+import ru.rossgram.shared.payments.providers.ProviderEvent;
+import ru.rossgram.shared.payments.providers.ProviderUnavailableException;
+import ru.rossgram.shared.payments.providers.WebhookDelivery;
+import ru.rossgram.shared.payments.subscriptions.BillingCalendar;
+import ru.rossgram.shared.payments.subscriptions.RenewalJob;
+import ru.rossgram.shared.payments.subscriptions.Subscription;
+import ru.rossgram.shared.payments.subscriptions.SubscriptionRepository;
+import ru.rossgram.shared.payments.subscriptions.SubscriptionWrites;
+import ru.rossgram.shared.payments.subscriptions.SubscriptionsConfig;
+import ru.rossgram.shared.posts.AccessGrants;
+import ru.rossgram.shared.subscriptions.SubscriptionAccess;
+import ru.rossgram.shared.subscriptions.TierRepository;
 
 /**
- * 10,000 webhook deliveries for 300 payments through the real webhook handler against DynamoDB Local, as providers
- * deliver them: every notification at least once and 30% of deliveries duplicates, eight at a time, in shuffled
- * order (refunds before their successes, cancels after), and 5% forged. Afterwards every balance is exact, the
- * ledger sums to zero, access is held exactly by buyers whose payment stands, and no delivery was answered 5xx.
- * Half the creators were referred: their referrers' rewards (a share of the fee on each sale that stands) come out
- * of the platform's fees exactly, and are counted in the zero sum.
+ * 10,000 webhook deliveries for 200 post payments (50 posts, each bought by four buyers) and 100 subscriptions, with
+ * their renewals, through the real webhook handler against DynamoDB Local, as providers deliver them: every
+ * notification at least once and 30% of deliveries duplicates, eight at a time, in shuffled order (refunds before
+ * their successes, cancels after), and 5% forged. Afterwards every balance is exact, the ledger sums to zero, each
+ * payment has at most one sale, access is held exactly by buyers whose payment stands, and no delivery was answered
+ * 5xx. Half the creators were referred: their referrers' rewards (a share of the fee on each sale that stands,
+ * subscriptions' included) come out of the platform's fees exactly, and are counted in the zero sum.
+ *
+ * <p>Subscriptions. Every creator offers two tiers (added through the tiers function); 100 subscribers subscribe
+ * through checkout (a START payment that saves the card), through all four providers: paid, declined, or paid and
+ * refunded (both notices shuffled together, so the refund may be heard first and the subscription never begins).
+ * Then the real {@link RenewalJob} runs with its clock moved to the end of the first period, and again 1, 3 and 5
+ * days later (the retries), each run followed by one an hour later (the outcome check). The simulator holds the
+ * notices of the charges it makes ({@code holdNotices}), and the test delivers them as it delivers the others:
+ * duplicated, reordered, concurrent, forged, mixed with a share of the posts' notices. Each subscription that began
+ * follows a plan: renewed at once; renewed, then the renewal refunded (its refund delivered in the next round);
+ * declined, then the retry a day later succeeds; declined four times, which ends it. Robokassa notifies only
+ * successes: its declines are settled by the job asking {@code OpStateExt} at the outcome check, and it has no
+ * refunds here. Afterwards, besides the balances: each subscription's status, period, {@code paidThrough} (counted
+ * from its anchor, the START's settlement), due date and access item ({@link SubscriptionAccess}); each renewal
+ * payment's state, charged exactly once, and no attempt or period charged beyond the plan.
+ *
+ * <p>Only the job's clock moves (a fixed clock per run): the webhook settles at the real time, so a START's anchor and
+ * the referral program's period are read at the real time, and every later date is counted from the anchor, which a
+ * renewal's settlement never moves. The table is shared with the other tests of the run, so the job's gateways
+ * charge and ask about this test's subscribers only.
  */
 @ExtendWith(LocalEngines.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaymentWebhookReliabilityTest {
-    private static final int PAYMENTS = 300;
+    private static final int POST_PAYMENTS = 200;
+    /** Each post is bought by four different buyers: the pair (buyer, post) stays unique, the uploads are fewer. */
+    private static final int POSTS = 50;
+    private static final int SUBSCRIPTIONS = 100;
     private static final int DELIVERIES = 10_000;
     private static final int CREATORS = 10;
     private static final int BUYERS = 60;
@@ -53,25 +107,82 @@ class PaymentWebhookReliabilityTest {
     private static final Provider[] PROVIDERS = Provider.values();
 
     private Marketplace market;
+    private SharedServices jobServices;
+    private final Set<String> subscriberIds = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> charges = new ConcurrentHashMap<>();
+    private final AtomicInteger askedOutcomes = new AtomicInteger();
 
-    /** One payment and what really happened to it at the provider. */
-    private record Story(Marketplace.Checkout checkout, Provider provider, User buyer, User creator, String postId,
-                         long price, List<Action> actions) {
+    /** What a subscription that began does at its renewal: the charges made, and what became of the last. */
+    private enum Plan {
+        RENEWED(1, true, false),
+        RENEWED_THEN_REFUNDED(1, true, true),
+        RETRIED(2, true, false),
+        DECLINED_TO_THE_END(4, false, false);
+
+        final int attempts;
+        final boolean paid;
+        final boolean refunded;
+
+        Plan(int attempts, boolean paid, boolean refunded) {
+            this.attempts = attempts;
+            this.paid = paid;
+            this.refunded = refunded;
+        }
+
+        boolean declines(int attempt) {
+            return attempt <= attempts && !(paid && attempt == attempts);
+        }
+
+        /** Whether the provider notifies attempt {@code attempt} (Robokassa is silent on a decline). */
+        boolean notifies(int attempt, Provider provider) {
+            return attempt <= attempts && (provider != Provider.ROBOKASSA || !declines(attempt));
+        }
+    }
+
+    /** How a payment shows on its creator's ledger lines at the end. */
+    private enum Lines { ONE_SALE, SALE_AND_REFUND, SALE_AND_REFUND_OR_NONE, NONE }
+
+    /** One payment, what really happened to it at the provider, and what it must leave. */
+    private record Sale(String what, String paymentId, User creator, User buyer, long price, PaymentState state,
+                        Lines lines) {
+        boolean stands() {
+            return lines == Lines.ONE_SALE;
+        }
+    }
+
+    /** One post payment and its provider's story. */
+    private record PostStory(Marketplace.Checkout checkout, Provider provider, User buyer, User creator, String postId,
+                             long price, List<Action> actions) {
         boolean standsPaid() {
             return actions.contains(Action.PAY) && !actions.contains(Action.REFUND);
         }
 
-        PaymentState finalState() {
-            if (actions.contains(Action.REFUND)) {
-                return PaymentState.REFUNDED;
-            }
-            return actions.contains(Action.PAY) ? PaymentState.SUCCEEDED : PaymentState.CANCELED;
+        Sale sale() {
+            PaymentState state = actions.contains(Action.REFUND) ? PaymentState.REFUNDED
+                    : actions.contains(Action.PAY) ? PaymentState.SUCCEEDED : PaymentState.CANCELED;
+            Lines lines = standsPaid() ? Lines.ONE_SALE
+                    : actions.contains(Action.REFUND) ? Lines.SALE_AND_REFUND_OR_NONE : Lines.NONE;
+            return new Sale("post " + provider + " " + actions, checkout.paymentId(), creator, buyer, price, state, lines);
+        }
+    }
+
+    /** One subscription: its START's story at checkout and, if it began, its renewal's plan. */
+    private record SubscriptionStory(Marketplace.Checkout start, Provider provider, User subscriber, User creator,
+                                     String tierId, long price, SimulatedCard card, List<Action> actions, Plan plan) {
+        boolean began() {
+            return plan != null;
+        }
+
+        String describe() {
+            return "subscription " + provider + " " + actions + " " + plan;
         }
     }
 
     @BeforeAll
     void open(Backend backend) {
         market = new Marketplace(() -> backend);
+        // What the renew-subscriptions function builds, the simulator as its providers; the test gives the job its clock.
+        jobServices = market.servicesAs("RenewSubscriptionsFunction");
     }
 
     @AfterAll
@@ -80,8 +191,11 @@ class PaymentWebhookReliabilityTest {
     }
 
     @Test
-    void tenThousandDeliveries_duplicatedReorderedConcurrentAndForged_countEveryRoubleExactlyOnce() throws Exception {
+    void tenThousandDeliveries_ofPostsSubscriptionsAndRenewals_duplicatedReorderedConcurrentAndForged_countEveryRoubleExactlyOnce() throws Exception {
         Random random = new Random(20261201);
+        long began = System.nanoTime();
+        SubscriptionsConfig config = jobServices.get(SubscriptionsConfig.class);
+        assertEquals(4, config.attempts(), "the plans are written for four attempts (retries after 1, 3 and 5 days)");
         // The platform's fee accounts are the whole table's: other tests' sales in this JVM are there already.
         long platformBefore = platformFees(market.services().get(Ledger.class));
         List<User> referrers = new ArrayList<>();
@@ -90,97 +204,263 @@ class PaymentWebhookReliabilityTest {
         }
         List<User> creators = new ArrayList<>();
         Map<String, User> referrerOf = new HashMap<>();
+        Map<String, long[]> tierPrices = new HashMap<>();
+        Map<String, String[]> tierIds = new HashMap<>();
         for (int i = 0; i < CREATORS; i++) {
+            User creator;
             if (i % 2 == 0) {
                 User referrer = referrers.get(i / 2 % REFERRERS);
                 String code = referrer.send("GET", "/v1/me/referrals", null).json().path("code").asText();
-                User creator = market.signUpReferredBy("creator", code);
-                creators.add(creator);
+                creator = market.signUpReferredBy("creator", code);
                 referrerOf.put(creator.id(), referrer);
             } else {
-                creators.add(market.signUp("creator"));
+                creator = market.signUp("creator");
             }
+            creators.add(creator);
+            // 100 to 700 and 700 to 1,500 roubles a month, odd kopecks included
+            long silver = 10_000 + random.nextInt(60_000);
+            long gold = 70_000 + random.nextInt(80_000);
+            tierIds.put(creator.id(), new String[] {offerTier(creator, "Silver", silver), offerTier(creator, "Gold", gold)});
+            tierPrices.put(creator.id(), new long[] {silver, gold});
         }
         List<User> buyers = new ArrayList<>();
         for (int i = 0; i < BUYERS; i++) {
-            buyers.add(market.signUp("buyer"));
+            User buyer = market.signUp("buyer");
+            buyers.add(buyer);
+            subscriberIds.add(buyer.id());
         }
 
-        List<Story> stories = new ArrayList<>();
-        List<Notice> notices = new ArrayList<>();
-        for (int i = 0; i < PAYMENTS; i++) {
-            User creator = creators.get(i % CREATORS);
-            User buyer = buyers.get(i % BUYERS);
+        // Rounds of delivery: 0 the checkouts' notices, then one per renewal attempt. Posts' notices are spread
+        // over all of them, so every round mixes posts with subscriptions.
+        int rounds = 1 + config.attempts();
+        List<List<Notice>> postNotices = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            postNotices.add(new ArrayList<>());
+        }
+        List<String> postIds = new ArrayList<>();
+        List<Long> postPrices = new ArrayList<>();
+        for (int i = 0; i < POSTS; i++) {
             long price = 100 + random.nextInt(500_000); // 1 to 5,001 roubles, odd kopecks included
-            String post = market.paidPost(creator, price);
+            postIds.add(market.paidPost(creators.get(i % CREATORS), price));
+            postPrices.add(price);
+        }
+        List<PostStory> posts = new ArrayList<>();
+        for (int i = 0; i < POST_PAYMENTS; i++) {
+            User creator = creators.get(i % POSTS % CREATORS);
+            User buyer = buyers.get(i % BUYERS); // POSTS and BUYERS repeat together only after 300: one payment a pair
+            long price = postPrices.get(i % POSTS);
+            String post = postIds.get(i % POSTS);
             Provider provider = PROVIDERS[i % PROVIDERS.length];
             Marketplace.Checkout checkout = market.checkoutAndOpenPage(buyer, post, provider);
             List<Action> actions = story(provider, random);
             for (Action action : actions) {
-                notices.add(market.notice(provider, checkout.simulatedId(), action, SimulatedCard.numbered(i % BUYERS)));
+                postNotices.get(i % rounds).add(market.notice(provider, checkout.simulatedId(), action, SimulatedCard.numbered(i % BUYERS)));
             }
-            stories.add(new Story(checkout, provider, buyer, creator, post, price, actions));
+            posts.add(new PostStory(checkout, provider, buyer, creator, post, price, actions));
         }
 
-        // Every notice once, then duplicates up to 30% of all deliveries, forged copies 5%, the rest repeats.
-        List<Delivery> deliveries = new ArrayList<>();
-        notices.forEach(notice -> deliveries.add(new Delivery(notice, false)));
-        int forged = DELIVERIES / 20;
-        for (int i = 0; i < forged; i++) {
-            deliveries.add(new Delivery(forge(notices.get(random.nextInt(notices.size()))), true));
+        List<SubscriptionStory> subscriptions = new ArrayList<>();
+        List<Notice> startNotices = new ArrayList<>();
+        Map<Provider, AtomicInteger> begun = new EnumMap<>(Provider.class);
+        for (int i = 0; i < SUBSCRIPTIONS; i++) {
+            User subscriber = buyers.get(i % BUYERS);
+            User creator = creators.get((i + i / BUYERS) % CREATORS); // a pair subscribes once
+            int rank = 1 + random.nextInt(2);
+            long price = tierPrices.get(creator.id())[rank - 1];
+            Provider provider = PROVIDERS[i % PROVIDERS.length];
+            SimulatedCard card = SimulatedCard.numbered(1_000 + i); // its own card: the plan declines it alone
+            String tierId = tierIds.get(creator.id())[rank - 1];
+            Marketplace.Checkout checkout = market.subscribeAndOpenPage(subscriber, creator, tierId, provider);
+            List<Action> actions = story(provider, random);
+            for (Action action : actions) {
+                startNotices.add(market.notice(provider, checkout.simulatedId(), action, card));
+            }
+            Plan plan = null;
+            if (actions.contains(Action.PAY) && !actions.contains(Action.REFUND)) {
+                // Every provider gets every plan in turn; Robokassa notifies no refund, so it is not refunded.
+                List<Plan> plans = Arrays.stream(Plan.values())
+                        .filter(p -> !(p.refunded && provider == Provider.ROBOKASSA)).toList();
+                plan = plans.get(begun.computeIfAbsent(provider, p -> new AtomicInteger()).getAndIncrement() % plans.size());
+                if (plan.declines(1)) {
+                    market.simulator().declineCharges(card, true);
+                }
+            }
+            subscriptions.add(new SubscriptionStory(checkout, provider, subscriber, creator, tierId, price, card, actions, plan));
         }
-        while (deliveries.size() < DELIVERIES) {
-            deliveries.add(new Delivery(notices.get(random.nextInt(notices.size())), false));
+        for (Provider provider : PROVIDERS) {
+            Set<Plan> planned = subscriptions.stream().filter(s -> s.provider() == provider && s.began())
+                    .map(SubscriptionStory::plan).collect(Collectors.toSet());
+            assertEquals(provider == Provider.ROBOKASSA ? 3 : 4, planned.size(), provider + " has every plan: " + planned);
         }
-        Collections.shuffle(deliveries, random);
-        assertTrue(deliveries.size() - notices.size() - forged >= DELIVERIES * 3 / 10 - forged,
-                "at least 30% of deliveries repeat a notice");
 
-        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService threads = Executors.newFixedThreadPool(CONCURRENCY);
-        long started = System.nanoTime();
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (Delivery delivery : deliveries) {
-                done.add(threads.submit(() -> {
-                    Reply reply = market.deliver(delivery.notice());
-                    statuses.computeIfAbsent(reply.status(), s -> new AtomicInteger()).incrementAndGet();
-                    boolean refused = reply.status() >= 400;
-                    if (reply.status() >= 500 || refused != delivery.forged()) {
-                        wrong.add((delivery.forged() ? "forged " : "real ") + delivery.notice().provider().wire() + " -> "
-                                + reply.status() + " " + reply.body());
+        // The deliveries, shared among the rounds by their notices: each round's own notices, its duplicates and forgeries.
+        int[] planned = new int[rounds];
+        for (int round = 0; round < rounds; round++) {
+            planned[round] = postNotices.get(round).size() + (round == 0 ? startNotices.size() : chargeNotices(subscriptions, round));
+        }
+        planned[2] += (int) subscriptions.stream().filter(s -> s.began() && s.plan().refunded).count();
+        int plannedNotices = Arrays.stream(planned).sum();
+        double setUp = (System.nanoTime() - began) / 1e9;
+        Deliveries deliveries = new Deliveries(random);
+
+        List<Notice> first = new ArrayList<>(startNotices);
+        first.addAll(postNotices.get(0));
+        market.simulator().holdNotices(true);
+        Instant checkoutsSettling = Instant.now();
+        deliveries.round(first, share(DELIVERIES, planned, 0, plannedNotices));
+        Instant checkoutsSettled = Instant.now();
+
+        Instant due = subscriptions.stream().filter(SubscriptionStory::began)
+                .map(s -> subscription(s).orElseThrow(() -> new AssertionError(s.describe() + " did not begin")).paidThrough())
+                .max(Instant::compareTo).orElseThrow();
+        List<String> runs = new ArrayList<>();
+        for (int attempt = 1; attempt <= config.attempts(); attempt++) {
+            Instant at = attempt == 1 ? due : due.plus(config.retryAfter().get(attempt - 2));
+            if (attempt == 2) {
+                subscriptions.stream().filter(s -> s.began() && s.plan() == Plan.RETRIED)
+                        .forEach(s -> market.simulator().declineCharges(s.card(), false));
+            }
+            runs.add("+" + Duration.between(due, at).toDays() + "d " + runJobAt(at));
+            List<Notice> notices = new ArrayList<>(market.simulator().heldNotices());
+            assertEquals(chargeNotices(subscriptions, attempt), notices.size(), "the charges' notices of attempt " + attempt + ": " + runs);
+            if (attempt == 2) {
+                // The refunds of renewals paid in the round before: the shop refunds the renewal's payment.
+                for (SubscriptionStory s : subscriptions) {
+                    if (s.began() && s.plan().refunded) {
+                        String renewal = RenewalJob.renewalPaymentId(subscription(s).orElseThrow(), 2, 1);
+                        String simulated = market.simulator().paymentByReference(s.provider(), renewal).orElseThrow().id();
+                        notices.add(market.notice(s.provider(), simulated, Action.REFUND));
                     }
-                }));
+                }
             }
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } finally {
-            threads.shutdownNow();
+            notices.addAll(postNotices.get(attempt));
+            assertEquals(planned[attempt], notices.size(), "round " + attempt);
+            deliveries.round(notices, attempt == config.attempts() ? DELIVERIES - deliveries.total()
+                    : share(DELIVERIES, planned, attempt, plannedNotices));
+            // Robokassa's declines, which it never notifies: asked for at the outcome check.
+            runs.add("+" + Duration.between(due, at).toDays() + "d+1h " + runJobAt(at.plus(config.outcomeCheck())));
+            assertEquals(List.of(), market.simulator().heldNotices(), "asking charges nothing");
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("webhook reliability: %,d deliveries (%,d notices, %,d forged) for %d payments in %.1f s: %.0f deliveries/s; statuses %s%n",
-                deliveries.size(), notices.size(), forged, PAYMENTS, seconds, deliveries.size() / seconds, statuses);
-        assertEquals(List.of(), wrong.subList(0, Math.min(10, wrong.size())), wrong.size() + " deliveries answered wrongly");
+        market.simulator().holdNotices(false);
+        double all = (System.nanoTime() - began) / 1e9;
+        assertEquals(DELIVERIES, deliveries.total());
+        assertEquals(plannedNotices, deliveries.notices());
+
+        int renewalCharges = charges.values().stream().mapToInt(AtomicInteger::get).sum();
+        long refunds = subscriptions.stream().filter(s -> s.began() && s.plan().refunded).count();
+        long robokassaDeclines = subscriptions.stream().filter(s -> s.began() && s.provider() == Provider.ROBOKASSA)
+                .mapToLong(s -> IntStream.rangeClosed(1, 4).filter(s.plan()::declines).count()).sum();
+        System.out.printf("webhook reliability: %,d deliveries (%,d notices, %,d forged) for %d payments (%d posts, %d subscriptions: "
+                        + "%d began, %d renewal charges, %d renewals refunded, %d Robokassa declines asked) in %.1f s: %.0f deliveries/s; "
+                        + "statuses %s; renewal runs %s; set up in %.1f s, renewal runs in %.1f s%n",
+                deliveries.total(), deliveries.notices(), deliveries.forged(), POST_PAYMENTS + SUBSCRIPTIONS + renewalCharges,
+                POST_PAYMENTS, SUBSCRIPTIONS, subscriptions.stream().filter(SubscriptionStory::began).count(), renewalCharges,
+                refunds, askedOutcomes.get(), deliveries.seconds(), deliveries.total() / deliveries.seconds(), deliveries.statuses, runs,
+                setUp, all - setUp - deliveries.seconds());
+        assertTrue(deliveries.total() - deliveries.notices() - deliveries.forged() >= DELIVERIES * 3 / 10 - deliveries.forged(),
+                "at least 30% of deliveries repeat a notice");
+        assertEquals(List.of(), deliveries.wrong.subList(0, Math.min(10, deliveries.wrong.size())),
+                deliveries.wrong.size() + " deliveries answered wrongly");
+        assertEquals(robokassaDeclines, askedOutcomes.get(), "each Robokassa decline was asked for once, at its outcome check");
 
         PaymentRepository payments = market.services().get(PaymentRepository.class);
-        Ledger ledger = market.services().get(Ledger.class);
         AccessGrants grants = market.services().get(AccessGrants.class);
+        List<Sale> sales = new ArrayList<>();
+        for (PostStory story : posts) {
+            sales.add(story.sale());
+            assertEquals(story.standsPaid(), grants.has(story.buyer().id(), story.postId()), story.provider() + " " + story.actions());
+        }
+        for (SubscriptionStory story : subscriptions) {
+            sales.addAll(subscriptionSales(story, checkoutsSettling, checkoutsSettled));
+        }
+        for (Sale sale : sales) {
+            assertEquals(sale.state(), payments.find(sale.paymentId()).orElseThrow().state(), sale.what());
+        }
+        assertBalances(sales, creators, buyers, referrers, referrerOf, platformBefore);
+    }
+
+    /**
+     * The subscription's final state and access, its renewal payments' charges; answers its payments (the START, then
+     * each renewal attempt) with what each must have left.
+     */
+    private List<Sale> subscriptionSales(SubscriptionStory story, Instant settling, Instant settled) {
+        String what = story.describe();
+        Optional<Subscription> found = subscription(story);
+        Optional<SubscriptionAccess.Access> access = jobServices.get(SubscriptionAccess.class)
+                .find(story.subscriber().id(), story.creator().id());
+        List<Sale> sales = new ArrayList<>();
+        if (!story.began()) {
+            if (story.actions().contains(Action.REFUND)) {
+                // Its refund heard first: the success was stale and the subscription never began; heard after: ended.
+                found.ifPresent(s -> {
+                    assertEquals(Subscription.Status.ENDED, s.status(), what);
+                    assertEquals(1, s.period(), what);
+                });
+                sales.add(new Sale(what, story.start().paymentId(), story.creator(), story.subscriber(), story.price(),
+                        PaymentState.REFUNDED, found.isPresent() ? Lines.SALE_AND_REFUND : Lines.NONE));
+            } else {
+                assertTrue(found.isEmpty(), what + ": " + found);
+                sales.add(new Sale(what, story.start().paymentId(), story.creator(), story.subscriber(), story.price(),
+                        PaymentState.CANCELED, Lines.NONE));
+            }
+            assertTrue(access.isEmpty(), what + ": " + access);
+            return sales;
+        }
+        Subscription subscription = found.orElseThrow();
+        Plan plan = story.plan();
+        boolean renewed = plan.paid;
+        boolean live = renewed && !plan.refunded;
+        assertTrue(!subscription.anchor().isBefore(settling) && !subscription.anchor().isAfter(settled),
+                what + ": anchored when its START was settled, not at the job's time: " + subscription.anchor());
+        assertEquals(live ? Subscription.Status.ACTIVE : Subscription.Status.ENDED, subscription.status(), what);
+        assertEquals(renewed ? 2 : 1, subscription.period(), what);
+        assertEquals(BillingCalendar.periodEnd(subscription.anchor(), subscription.period()), subscription.paidThrough(), what);
+        assertEquals(story.tierId(), subscription.tierId(), what);
+        assertEquals(Money.rub(story.price()), subscription.price(), what);
+        assertEquals(live ? subscription.paidThrough() : null, subscription.dueAt(), what);
+        if (live) {
+            assertEquals(0, subscription.failedAttempts(), what);
+            assertNull(subscription.graceUntil(), what);
+            assertEquals(Optional.of(new SubscriptionAccess.Access(story.subscriber().id(), story.creator().id(),
+                    story.tierId(), subscription.paidThrough())), access, what);
+        } else {
+            assertTrue(access.isEmpty(), what + ": " + access);
+        }
+        sales.add(new Sale(what + " start", story.start().paymentId(), story.creator(), story.subscriber(), story.price(),
+                PaymentState.SUCCEEDED, Lines.ONE_SALE));
+        PaymentRepository payments = jobServices.get(PaymentRepository.class);
+        for (int attempt = 1; attempt <= plan.attempts; attempt++) {
+            String renewal = RenewalJob.renewalPaymentId(subscription, 2, attempt);
+            assertEquals(1, charges.getOrDefault(renewal, new AtomicInteger()).get(), what + ": attempt " + attempt + " charged once");
+            boolean declined = plan.declines(attempt);
+            sales.add(new Sale(what + " attempt " + attempt, renewal, story.creator(), story.subscriber(), story.price(),
+                    declined ? PaymentState.CANCELED : plan.refunded ? PaymentState.REFUNDED : PaymentState.SUCCEEDED,
+                    declined ? Lines.NONE : plan.refunded ? Lines.SALE_AND_REFUND : Lines.ONE_SALE));
+        }
+        assertTrue(payments.find(RenewalJob.renewalPaymentId(subscription, 2, plan.attempts + 1)).isEmpty(), what + ": no attempt beyond the plan");
+        assertTrue(payments.find(RenewalJob.renewalPaymentId(subscription, 3, 1)).isEmpty(), what + ": the next period is not due");
+        return sales;
+    }
+
+    /**
+     * Every creator's, buyer's, referrer's and the platform's balance from the sales that stand; the zero sum; and per
+     * payment, the creator's ledger lines: one sale if it stands; a sale and its refund (or nothing, when the refund
+     * was heard first and that may happen) if refunded; nothing if declined. Never a second sale.
+     */
+    private void assertBalances(List<Sale> sales, List<User> creators, List<User> buyers, List<User> referrers,
+                                Map<String, User> referrerOf, long platformBefore) {
+        Ledger ledger = market.services().get(Ledger.class);
         Map<String, Long> creatorShares = new HashMap<>();
         Map<String, Long> buyerSpend = new HashMap<>();
         Map<String, Long> referrerRewards = new HashMap<>();
         long fees = 0;
-        for (Story story : stories) {
-            var payment = payments.find(story.checkout().paymentId()).orElseThrow();
-            assertEquals(story.finalState(), payment.state(), story.provider() + " " + story.actions());
-            assertEquals(story.standsPaid(), grants.has(story.buyer().id(), story.postId()), story.provider() + " " + story.actions());
-            if (story.standsPaid()) {
-                long fee = Money.rub(story.price()).share(Marketplace.FEE_BASIS_POINTS).minor();
+        for (Sale sale : sales) {
+            if (sale.stands()) {
+                long fee = Money.rub(sale.price()).share(Marketplace.FEE_BASIS_POINTS).minor();
                 fees += fee;
-                creatorShares.merge(story.creator().id(), story.price() - fee, Long::sum);
-                buyerSpend.merge(story.buyer().id(), story.price(), Long::sum);
-                User referrer = referrerOf.get(story.creator().id());
+                creatorShares.merge(sale.creator().id(), sale.price() - fee, Long::sum);
+                buyerSpend.merge(sale.buyer().id(), sale.price(), Long::sum);
+                User referrer = referrerOf.get(sale.creator().id());
                 if (referrer != null) {
                     long reward = Money.rub(fee).share(REFERRAL_SHARE_BASIS_POINTS).minor();
                     fees -= reward;
@@ -208,23 +488,32 @@ class PaymentWebhookReliabilityTest {
         long platform = platformFees(ledger) - platformBefore;
         assertEquals(fees, platform, "the platform's fees, less the referral rewards paid out of them");
         assertEquals(0, total + platform, "double entry: every balance together is zero");
-        // Per payment, the creator's entries: one sale if it stands paid; a sale and its refund, or nothing at all
-        // (the refund was heard first), if it was refunded; nothing if declined. Never a second sale.
-        Map<String, List<String>> entriesByPayment = new HashMap<>();
+        Map<String, List<String>> linesByPayment = new HashMap<>();
         for (User creator : creators) {
             ledger.entries(LedgerAccounts.creator(creator.id()), null, 1000).forEach(entry ->
-                    entriesByPayment.computeIfAbsent(entry.paymentId(), id -> new ArrayList<>()).add(entry.kind()));
+                    linesByPayment.computeIfAbsent(entry.paymentId(), id -> new ArrayList<>()).add(entry.kind()));
         }
-        for (Story story : stories) {
-            List<String> kinds = entriesByPayment.getOrDefault(story.checkout().paymentId(), List.of()).stream().sorted().toList();
-            if (story.standsPaid()) {
-                assertEquals(List.of("sale"), kinds, story.provider() + " " + story.actions());
-            } else if (story.actions().contains(Action.REFUND)) {
-                assertTrue(kinds.isEmpty() || kinds.equals(List.of("refund", "sale")), story.provider() + " " + kinds);
-            } else {
-                assertEquals(List.of(), kinds, story.provider() + " " + story.actions());
+        for (Sale sale : sales) {
+            List<String> kinds = linesByPayment.getOrDefault(sale.paymentId(), List.of()).stream().sorted().toList();
+            // The creator's line of a sale: "sale" for a post, "subscription" for a subscription's payment.
+            String credit = sale.what().startsWith("post") ? "sale" : "subscription";
+            switch (sale.lines()) {
+                case ONE_SALE -> assertEquals(List.of(credit), kinds, sale.what());
+                case SALE_AND_REFUND -> assertEquals(List.of("refund", credit), kinds, sale.what());
+                case SALE_AND_REFUND_OR_NONE -> assertTrue(kinds.isEmpty() || kinds.equals(List.of("refund", credit)), sale.what() + " " + kinds);
+                case NONE -> assertEquals(List.of(), kinds, sale.what());
             }
         }
+    }
+
+    /** The notices the provider sends on its own for renewal attempt {@code attempt} of every subscription. */
+    private static int chargeNotices(List<SubscriptionStory> subscriptions, int attempt) {
+        return (int) subscriptions.stream().filter(s -> s.began() && s.plan().notifies(attempt, s.provider())).count();
+    }
+
+    /** Round {@code round}'s part of {@code total}, in proportion to its notices. */
+    private static int share(int total, int[] notices, int round, int allNotices) {
+        return (int) ((long) total * notices[round] / allNotices);
     }
 
     /** What happens to a payment: mostly paid; some paid then refunded; some declined. Robokassa only notifies payments. */
@@ -234,6 +523,78 @@ class PaymentWebhookReliabilityTest {
             return List.of(Action.PAY);
         }
         return roll < 88 ? List.of(Action.PAY, Action.REFUND) : List.of(Action.CANCEL);
+    }
+
+    /**
+     * Delivery rounds: each delivers its notices once, then forged copies (5% of its deliveries) and repeats up to its
+     * share, shuffled, eight at a time, and records every answer.
+     */
+    private final class Deliveries {
+        private final Random random;
+        private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        private final List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+        private int total;
+        private int notices;
+        private int forged;
+        private long nanos;
+
+        Deliveries(Random random) {
+            this.random = random;
+        }
+
+        void round(List<Notice> roundNotices, int deliveries) throws Exception {
+            List<Delivery> round = new ArrayList<>();
+            roundNotices.forEach(notice -> round.add(new Delivery(notice, false)));
+            int forgeries = roundNotices.isEmpty() ? 0 : deliveries / 20;
+            for (int i = 0; i < forgeries; i++) {
+                round.add(new Delivery(forge(roundNotices.get(random.nextInt(roundNotices.size()))), true));
+            }
+            while (round.size() < deliveries && !roundNotices.isEmpty()) {
+                round.add(new Delivery(roundNotices.get(random.nextInt(roundNotices.size())), false));
+            }
+            Collections.shuffle(round, random);
+            ExecutorService threads = Executors.newFixedThreadPool(CONCURRENCY);
+            long started = System.nanoTime();
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (Delivery delivery : round) {
+                    done.add(threads.submit(() -> {
+                        Reply reply = market.deliver(delivery.notice());
+                        statuses.computeIfAbsent(reply.status(), s -> new AtomicInteger()).incrementAndGet();
+                        boolean refused = reply.status() >= 400;
+                        if (reply.status() >= 500 || refused != delivery.forged()) {
+                            wrong.add((delivery.forged() ? "forged " : "real ") + delivery.notice().provider().wire() + " -> "
+                                    + reply.status() + " " + reply.body());
+                        }
+                    }));
+                }
+                for (Future<?> future : done) {
+                    future.get();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            nanos += System.nanoTime() - started;
+            total += round.size();
+            notices += roundNotices.size();
+            forged += forgeries;
+        }
+
+        int total() {
+            return total;
+        }
+
+        int notices() {
+            return notices;
+        }
+
+        int forged() {
+            return forged;
+        }
+
+        double seconds() {
+            return nanos / 1e9;
+        }
     }
 
     /** A delivery whose body was altered on the way (or invented): every provider must refuse it. */
@@ -263,6 +624,82 @@ class PaymentWebhookReliabilityTest {
     }
 
     private record Delivery(Notice notice, boolean forged) {
+    }
+
+    // --- subscriptions: the creator's tiers, checkout, the renewal job at a moved clock ---
+
+    /** A tier the creator adds through the tiers function ({@code POST /v1/me/tiers}); answers its id. */
+    private static String offerTier(User creator, String name, long price) {
+        return creator.ok("POST", "/v1/me/tiers", "{\"name\": \"" + name + "\", \"price\": " + price + "}", 201)
+                .json().path("id").asText();
+    }
+
+    private Optional<Subscription> subscription(SubscriptionStory story) {
+        return jobServices.get(SubscriptionRepository.class).find(story.subscriber().id(), story.creator().id());
+    }
+
+    /** One run of the renewal job, as the scheduled function runs it, with its clock at {@code at}. */
+    private RenewalJob.Summary runJobAt(Instant at) {
+        PaymentGateways real = jobServices.get(PaymentGateways.class);
+        PaymentGateways ours = new PaymentGateways(Arrays.stream(PaymentProvider.values())
+                .map(real::forWebhooks).flatMap(Optional::stream).map(OwnSubscribersOnly::new)
+                .map(PaymentGateway.class::cast).toList());
+        RenewalJob job = new RenewalJob(jobServices.get(SubscriptionRepository.class), jobServices.get(PaymentRepository.class),
+                jobServices.get(TierRepository.class), jobServices.get(SubscriptionWrites.class), ours,
+                jobServices.get(Settlement.class), jobServices.get(TransactionWriter.class),
+                jobServices.get(SubscriptionsConfig.class), jobServices.get(PaymentsConfig.class), Clock.fixed(at, ZoneOffset.UTC));
+        return job.run();
+    }
+
+    /**
+     * A real gateway that charges, and asks about, this test's subscribers only (the job also finds what other tests
+     * left due in the shared table: to it the provider is unreachable), counting the charges asked per payment.
+     */
+    private final class OwnSubscribersOnly implements PaymentGateway {
+        private final PaymentGateway gateway;
+
+        OwnSubscribersOnly(PaymentGateway gateway) {
+            this.gateway = gateway;
+        }
+
+        @Override
+        public PaymentProvider provider() {
+            return gateway.provider();
+        }
+
+        @Override
+        public boolean configured() {
+            return gateway.configured();
+        }
+
+        @Override
+        public CreatedPayment create(PaymentOrder order) {
+            return gateway.create(order);
+        }
+
+        @Override
+        public CreatedPayment charge(PaymentOrder order, String savedMethod) {
+            if (!subscriberIds.contains(order.customerId())) {
+                throw new ProviderUnavailableException("another test's subscriber");
+            }
+            charges.computeIfAbsent(order.paymentId(), id -> new AtomicInteger()).incrementAndGet();
+            return gateway.charge(order, savedMethod);
+        }
+
+        @Override
+        public Optional<ProviderEvent> outcome(PaymentOrder order, String providerPaymentId) {
+            if (!subscriberIds.contains(order.customerId())) {
+                return Optional.empty();
+            }
+            Optional<ProviderEvent> outcome = gateway.outcome(order, providerPaymentId);
+            outcome.ifPresent(event -> askedOutcomes.incrementAndGet());
+            return outcome;
+        }
+
+        @Override
+        public Notification read(WebhookDelivery delivery) {
+            return gateway.read(delivery);
+        }
     }
 
     /** What the platform's fee shards hold together. */
