@@ -10,16 +10,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import ru.rossgram.imaging.testing.TestPictures;
+import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.PaymentSimulator;
 import ru.rossgram.paymentsim.Provider;
 import ru.rossgram.paymentsim.SimulatedCard;
+import ru.rossgram.paymentsim.SimulatedPayment;
+import ru.rossgram.shared.money.Money;
 
 /**
  * A paid subscription as phones, a provider and the schedule meet it, through the local runner over real HTTP, for
@@ -27,7 +32,9 @@ import ru.rossgram.paymentsim.SimulatedCard;
  * the simulated provider's page, and the post opens; the runner's clock moves to the end of the month and the
  * renewal schedule fires: the saved method is charged and the provider's notification renews the subscription; the
  * next renewal is declined, the fan keeps reading through the grace and the retry a day later succeeds; a
- * cancelled subscription keeps its access to the end of the paid period, is never charged, and then ends.
+ * cancelled subscription keeps its access to the end of the paid period, is never charged, and then ends. An upgrade
+ * is charged the prorated difference; notifications delivered twice at once, again, and out of order count once; a
+ * refund ends the subscription and reverses exactly its payment's entries.
  */
 class SubscriptionsEndToEndTest {
     private static final long PRICE = 29_900;
@@ -114,6 +121,71 @@ class SubscriptionsEndToEndTest {
                 "the first month, the renewal and the retried renewal; the declines and the cancelled month nothing");
     }
 
+    @ParameterizedTest
+    @EnumSource(Provider.class)
+    void anUpgradeIsChargedTheProratedDifference_notificationsDuplicatedAndReorderedCountOnce_andARefundEndsIt(
+            Provider provider) throws Exception {
+        User masha = RUNNER.signUp("masha");
+        User petya = RUNNER.signUp("petya");
+        masha.ok("POST", "/v1/me/tiers", "{\"name\": \"Серебро\", \"price\": 20000}", 201);
+        masha.ok("POST", "/v1/me/tiers", "{\"name\": \"Золото\", \"price\": 50000}", 201);
+        JsonNode tiers = masha.ok("GET", "/v1/me/tiers", null, 200).json().path("items");
+        String silver = tiers.get(0).path("id").asText();
+        String gold = tiers.get(1).path("id").asText();
+        byte[] photo = TestPictures.jpeg(TestPictures.textLikePage(96, 64), 0.9f, false);
+        String post = masha.postPhotoAndAwaitPublished("paid-post", photo, "\"minTierRank\": 2, \"caption\": \"Только для золота\"");
+        SimulatedCard card = SimulatedCard.numbered(CARDS.incrementAndGet());
+        subscribe(petya, masha, silver, provider, card);
+        assertTrue(locked(petya, post), "silver does not open a gold post");
+
+        // The upgrade: the difference for the rest of the month, charged on the saved method; its notification held,
+        // then delivered twice at once and again.
+        simulator().holdNotices(true);
+        JsonNode upgrade = petya.ok("PATCH", "/v1/me/subscriptions/" + masha.username(), "{\"tierId\": \"" + gold + "\"}", 202).json();
+        long difference = upgrade.at("/amount/amount").asLong();
+        assertTrue(difference > 29_900 && difference <= 30_000, "almost the whole month is left: " + upgrade);
+        List<Notice> upgraded = heldNotices(1);
+        Concurrency.concurrently(2, i -> simulator().deliver(upgraded.get(0)));
+        assertEquals(200, simulator().deliver(upgraded.get(0)).status());
+        assertEquals(gold, subscriptionTo(petya, masha).at("/tier/id").asText());
+        assertFalse(locked(petya, post), "gold opens it at once");
+
+        // The renewal at gold's price; its notification arrives twice, and the upgrade's again after it.
+        Instant end = Instant.parse(subscriptionTo(petya, masha).path("paidThrough").asText());
+        moveClockTo(end.minus(Duration.ofMinutes(10)));
+        petya = signIn(petya);
+        masha = signIn(masha);
+        RUNNER.runSchedule("RenewSubscriptionsFunction");
+        List<Notice> renewal = heldNotices(1);
+        simulator().holdNotices(false);
+        assertEquals(200, simulator().deliver(renewal.get(0)).status());
+        assertEquals(200, simulator().deliver(upgraded.get(0)).status());
+        assertEquals(200, simulator().deliver(renewal.get(0)).status());
+        JsonNode renewed = subscriptionTo(petya, masha);
+        Instant next = Instant.parse(renewed.path("paidThrough").asText());
+        assertTrue(next.isAfter(end) && next.isBefore(end.plus(Duration.ofDays(32))), "one period, not two: " + renewed);
+        assertEquals(50_000, renewed.at("/price/amount").asLong());
+        long earned = share(20_000) + share(difference) + share(50_000);
+        assertEquals(earned, masha.ok("GET", "/v1/me/earnings", null, 200).json().at("/balance/amount").asLong(),
+                "each payment once: the first month, the upgrade, the renewal");
+
+        if (provider == Provider.ROBOKASSA) {
+            return; // Robokassa notifies no refund: a refund made in its cabinet never reaches us
+        }
+        SimulatedPayment renewalCharge = simulator().payments(provider).stream()
+                .filter(p -> p.merchantInitiated() && p.amountMinor() == 50_000).reduce((a, b) -> b).orElseThrow();
+        assertEquals(200, simulator().refund(provider, renewalCharge.id()).status());
+        assertEquals("ended", subscriptionTo(petya, masha).path("status").asText());
+        assertTrue(locked(petya, post), "a refund ends access");
+        assertEquals(earned - share(50_000), masha.ok("GET", "/v1/me/earnings", null, 200).json().at("/balance/amount").asLong(),
+                "the refund reverses exactly the renewal's entries");
+    }
+
+    @AfterEach
+    void sendNoticesAgain() {
+        simulator().holdNotices(false);
+    }
+
     // --- a phone, a provider, the schedule ------------------------------------------------------------------
 
     private static void subscribe(User fan, User creator, String tierId, Provider provider, SimulatedCard card) throws Exception {
@@ -164,6 +236,22 @@ class SubscriptionsEndToEndTest {
     private static User signIn(User user) {
         JsonNode session = RUNNER.api().post("/v1/sessions", TestSettings.signInBody(user.username(), TestSettings.PASSWORD)).json();
         return new User(user.id(), user.username(), session.at("/tokens/accessToken").asText(), user.api());
+    }
+
+    private static long share(long kopecks) {
+        return kopecks - Money.rub(kopecks).share(2000).minor();
+    }
+
+    /** The {@code count} notifications the simulator held (sent on its own a moment after the charge). */
+    private static List<Notice> heldNotices(int count) throws InterruptedException {
+        List<Notice> held = new java.util.ArrayList<>();
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (held.size() < count && Instant.now().isBefore(deadline)) {
+            held.addAll(simulator().heldNotices());
+            Thread.sleep(50);
+        }
+        assertEquals(count, held.size(), "held notifications: " + held);
+        return held;
     }
 
     private static PaymentSimulator simulator() {
