@@ -16,7 +16,8 @@ import ru.rossgram.shared.payments.subscriptions.Subscription.Status;
  *   <li>A credited START or RENEWAL buys exactly one period: the first (anchored now) when there is no subscription,
  *       it ended (refunded or unpaid), or it was cancelled and its paid time is over; otherwise the period after
  *       {@code paidThrough} (a past-due one pays for the grace it used). So a
- *       second START racing the first extends by a period: money never vanishes.</li>
+ *       second START racing the first extends by a period: money never vanishes. A RENEWAL settling after the
+ *       end buys its period cancelled: it renews no more.</li>
  *   <li>A credited UPGRADE moves the subscription to the payment's tier at that tier's price.</li>
  *   <li>A declined RENEWAL attempt k makes the subscription past due (retry after {@code retryAfter[k-1]} counted
  *       from {@code paidThrough}, access for the grace), or ends it after the last attempt; a decline the
@@ -39,7 +40,10 @@ public final class SubscriptionTransitions {
         boolean start = charge.reason() == SubscriptionCharge.Reason.START;
         String tierId = payment.purchase().id();
         if (current == null || lapsed(current, now)) {
-            return new Subscription(payment.buyerId(), payment.sellerId(), tierId, payment.amount(), Status.ACTIVE,
+            // A renewal settling after the subscription ended (a cancel or the last decline got there first) buys
+            // its period, but renews no more: nobody who ended a subscription is charged again by surprise.
+            Status status = start ? Status.ACTIVE : Status.CANCELED;
+            return new Subscription(payment.buyerId(), payment.sellerId(), tierId, payment.amount(), status,
                     now, 1, BillingCalendar.periodEnd(now, 1), payment.provider(),
                     methodAfter(current, payment, savedMethod), null, 0, null, BillingCalendar.periodEnd(now, 1),
                     now, now, current == null ? 1 : current.version() + 1);

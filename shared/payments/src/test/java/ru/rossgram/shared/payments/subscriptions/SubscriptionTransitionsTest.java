@@ -132,6 +132,18 @@ class SubscriptionTransitionsTest {
     }
 
     @Test
+    void aRenewalSettlingAfterTheCancelledSubscriptionEnded_buysItsPeriodButRenewsNoMore() {
+        Subscription cancelled = SubscriptionTransitions.cancelled(subscribed(), T0).orElseThrow();
+        Instant afterTheEnd = cancelled.paidThrough().plusSeconds(60);
+        Subscription ended = SubscriptionTransitions.ended(cancelled, afterTheEnd);
+        Subscription late = SubscriptionTransitions.periodPaid(ended, payment("basic", 30_000, Reason.RENEWAL, 2, 1), null,
+                afterTheEnd.plusSeconds(5));
+        assertEquals(Status.CANCELED, late.status(), "charged once more, never again");
+        assertEquals(late.paidThrough(), late.dueAt(), "the job ends it when the bought period is over");
+        assertTrue(late.paidThrough().isAfter(afterTheEnd));
+    }
+
+    @Test
     void anUpgradeMovesToThePaidTierAtItsPrice_butNotAnEndedSubscription() {
         Subscription sub = subscribed();
         Subscription gold = SubscriptionTransitions.upgraded(sub, payment("gold", 1_234, Reason.UPGRADE, 1, 1), Money.rub(90_000), T0).orElseThrow();
