@@ -301,6 +301,107 @@ show "follow all: $(jq -c '{followed, requested}' <<<"$BODY")"
 call GET /v1/me/instagram/audience 200 "" "$access"
 show "@$masha's audience: $(jq -c . <<<"$BODY")"
 
+# Paid subscriptions, with time moved forward by the runner: @masha offers two tiers and posts for subscribers;
+# @petya subscribes through (simulated) YooKassa, which saves his card; a month later the renewal job charges it;
+# the next renewal is declined (grace keeps access) and the retry a day later succeeds; he upgrades (the
+# prorated difference), cancels, and when the paid month is over the post locks again. Tokens age with the
+# runner's clock, so both sign in again after each jump. The runner fires the renewal schedule by itself as soon as
+# its clock passes a firing; the demo then fires it once more on demand, which usually finds nothing left ("0 due").
+advance() { # advance ISO-DURATION: the runner's clock jumps ahead
+  local now
+  now=$(curl -s -f -X POST -H 'content-type: application/json' --data "{\"advance\":\"$1\"}" "$API/_local/clock" | jq -r .now)
+  step=$((step + 1)); printf '%2d. %-6s %-24s -> %s\n' "$step" POST "(clock +$1)" "$now"
+}
+renewals() { # the renewal job's schedule fires now, as EventBridge or a Yandex timer would
+  local result
+  result=$(curl -s -f -X POST "$API/_local/schedules/RenewSubscriptionsFunction" | jq -c .result)
+  step=$((step + 1)); printf '%2d. %-6s %-24s -> %s\n' "$step" POST "(renewal job runs)" "$result"
+}
+sign_in() { # sign_in LOGIN PASSWORD -> the access token in $BODY's tokens
+  call POST /v1/sessions 201 "{\"login\":\"$1\",\"password\":\"$2\"}"
+}
+# await_subscription TOKEN JQ-CONDITION -> polls GET /v1/me/subscriptions until the first one meets it (30 s at most)
+await_subscription() {
+  local token=$1 condition=$2 i
+  for i in $(seq 1 150); do
+    BODY=$(curl -s -H "authorization: Bearer $token" "$API/v1/me/subscriptions")
+    jq -e ".subscriptions[0] | $condition" <<<"$BODY" >/dev/null && break
+    sleep 0.2
+  done
+  step=$((step + 1))
+  printf '%2d. %-6s %-24s -> %s\n' "$step" "(poll)" "/v1/me/subscriptions" "$(jq -r '.subscriptions[0].status' <<<"$BODY")"
+  jq -e ".subscriptions[0] | $condition" <<<"$BODY" >/dev/null || { echo "    expected $condition: $BODY" >&2; exit 1; }
+}
+call POST /v1/me/tiers 201 '{"name":"Друзья","description":"Закулисье и черновики","price":29900}' "$access"
+friends_tier=$(jq -r .id <<<"$BODY")
+call POST /v1/me/tiers 201 '{"name":"Ближний круг","description":"Всё, плюс разборы съёмок","price":59900}' "$access"
+inner_tier=$(jq -r .id <<<"$BODY")
+call GET "/v1/users/$masha/tiers" 200 "" "$petya_access"
+show "@$masha's tiers: $(jq -c '[.items[] | {name, rank, price: .price.amount}]' <<<"$BODY")"
+call POST /v1/uploads 201 "{\"purpose\":\"paid-post\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"
+subs_upload=$(jq -r '.uploads[0].uploadId' <<<"$BODY"); subs_url=$(jq -r '.uploads[0].url' <<<"$BODY")
+curl -s -f -o /dev/null -X PUT -H 'content-type: image/jpeg' --data-binary @"$photo" "$subs_url"
+call POST /v1/posts 201 "{\"uploads\":[\"$subs_upload\"],\"caption\":\"Только для подписчиков\",\"minTierRank\":1}" "$access"
+subs_post=$(jq -r .id <<<"$BODY")
+await "/v1/posts/$subs_post" published "$access"
+call GET "/v1/posts/$subs_post" 200 "" "$petya_access"
+show "@$petya sees it locked: $(jq -c '{minTierRank, locked, renditions: (.photos[0].urls | keys)}' <<<"$BODY")"
+call POST /v1/checkouts 201 "{\"item\":{\"type\":\"subscription\",\"id\":\"$friends_tier\",\"creator\":\"$masha\"},\"provider\":\"yookassa\"}" "$petya_access"
+confirmation=$(jq -r .confirmationUrl <<<"$BODY")
+show "subscription payment $(jq -r .paymentId <<<"$BODY"): $(jq -r .status <<<"$BODY"), pay at $confirmation"
+paid=$(curl -s -f -X POST "$PAYMENTS/_control/yookassa/${confirmation##*/}/pay")
+step=$((step + 1)); printf '%2d. %-6s %-24s -> %s\n' "$step" POST "(YooKassa: he pays)" "$(jq -r .webhookStatus <<<"$paid")"
+await_subscription "$petya_access" '.status == "active"'
+show "subscribed: $(jq -c '.subscriptions[0] | {tier: .tier.name, price: .price.amount, paidThrough, nextChargeAt}' <<<"$BODY")"
+first_paid_through=$(jq -r '.subscriptions[0].paidThrough' <<<"$BODY")
+call GET "/v1/posts/$subs_post" 200 "" "$petya_access"
+[[ "$(jq -r .locked <<<"$BODY")" == false ]] || { echo "    the subscriber-only post stayed locked" >&2; exit 1; }
+show "unlocked for @$petya: $(jq -c '{locked, renditions: (.photos[0].urls | keys)}' <<<"$BODY")"
+call GET /v1/me/subscribers 200 "" "$access"
+show "@$masha's subscribers: $(jq -c '{counts, subscribers: [.subscribers[] | {username, status}]}' <<<"$BODY")"
+
+advance P1M
+renewals
+sign_in "$petya@example.ru" "White nights on the Fontanka"; petya_access=$(jq -r .tokens.accessToken <<<"$BODY")
+await_subscription "$petya_access" "(.paidThrough > \"$first_paid_through\")"
+show "a month later the saved card was charged: $(jq -c '.subscriptions[0] | {status, paidThrough}' <<<"$BODY")"
+second_paid_through=$(jq -r '.subscriptions[0].paidThrough' <<<"$BODY")
+
+curl -s -f -o /dev/null -X POST "$PAYMENTS/_control/cards/default/decline"
+show "(his card now declines: insufficient funds)"
+advance P1M
+renewals
+sign_in "$petya@example.ru" "White nights on the Fontanka"; petya_access=$(jq -r .tokens.accessToken <<<"$BODY")
+await_subscription "$petya_access" '.status == "past_due"'
+show "declined: $(jq -c '.subscriptions[0] | {status, paidThrough, accessUntil, nextChargeAt}' <<<"$BODY")"
+call GET "/v1/posts/$subs_post" 200 "" "$petya_access"
+[[ "$(jq -r .locked <<<"$BODY")" == false ]] || { echo "    the grace did not keep the post open" >&2; exit 1; }
+show "the grace keeps the post open: locked $(jq -r .locked <<<"$BODY")"
+curl -s -f -o /dev/null -X POST "$PAYMENTS/_control/cards/default/accept"
+show "(he tops up his card)"
+advance P1D
+renewals
+sign_in "$petya@example.ru" "White nights on the Fontanka"; petya_access=$(jq -r .tokens.accessToken <<<"$BODY")
+await_subscription "$petya_access" "(.status == \"active\" and .paidThrough > \"$second_paid_through\")"
+show "the retry a day later went through: $(jq -c '.subscriptions[0] | {status, paidThrough}' <<<"$BODY")"
+
+call PATCH "/v1/me/subscriptions/$masha" 202 "{\"tierId\":\"$inner_tier\"}" "$petya_access"
+show "upgrade: the difference for the rest of the month, $(jq -r .amount.amount <<<"$BODY") kopecks, charged on the saved card"
+await_subscription "$petya_access" ".tier.id == \"$inner_tier\""
+show "now in $(jq -r '.subscriptions[0].tier.name' <<<"$BODY"), renewing at $(jq -r '.subscriptions[0].price.amount' <<<"$BODY") kopecks"
+call DELETE "/v1/me/subscriptions/$masha" 200 "" "$petya_access"
+show "cancelled: $(jq -c '{status, accessUntil, nextChargeAt}' <<<"$BODY") (access to the end of the paid month)"
+advance P1M
+renewals
+sign_in "$petya@example.ru" "White nights on the Fontanka"; petya_access=$(jq -r .tokens.accessToken <<<"$BODY")
+await_subscription "$petya_access" '.status == "ended"'
+call GET "/v1/posts/$subs_post" 200 "" "$petya_access"
+[[ "$(jq -r .locked <<<"$BODY")" == true ]] || { echo "    the post stayed open after the subscription ended" >&2; exit 1; }
+show "the paid month is over: the post is locked again"
+sign_in "$masha@example.ru" "Sunrise over Neva, 5 a.m."; access=$(jq -r .tokens.accessToken <<<"$BODY")
+call GET /v1/me/earnings 200 "" "$access"
+show "@$masha's subscription income: $(jq -c '[.items[] | select(.kind == "subscription") | .amount.amount]' <<<"$BODY")"
+
 # An avatar: the same pipeline, square crops, and the profile shows it once processed.
 call POST /v1/uploads 201 "{\"purpose\":\"avatar\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"
 avatar_id=$(jq -r '.uploads[0].uploadId' <<<"$BODY"); avatar_url=$(jq -r '.uploads[0].url' <<<"$BODY")

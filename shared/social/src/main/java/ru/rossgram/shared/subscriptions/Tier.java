@@ -12,7 +12,7 @@ import ru.rossgram.shared.money.Money;
  *                      tiers does not break them.
  * @param price         the monthly price new subscribers pay, in kopecks
  * @param priceSince    when {@code price} was set: a rise applies to an existing subscriber's renewals only after the
- *                      notice period has passed since then (docs/subscriptions.md)
+ *                      notice period has passed since then (README, Payments: Subscriptions)
  * @param state         {@code active} (offered), {@code hidden} (not offered to new subscribers, kept by existing ones)
  *                      or {@code archived} (gone from the creator's list; existing subscribers keep it)
  */

@@ -9,7 +9,7 @@ import ru.rossgram.shared.payments.SubscriptionCharge;
 import ru.rossgram.shared.payments.subscriptions.Subscription.Status;
 
 /**
- * What a settled subscription payment does to the subscription: pure rules, no I/O (docs/subscriptions.md).
+ * What a settled subscription payment does to the subscription: pure rules, no I/O (README, Payments: Subscriptions).
  * Each method answers the subscription to store, or empty when the payment changes nothing.
  *
  * <ul>
