@@ -45,13 +45,11 @@ import ru.rossgram.shared.payments.PaymentState;
 import ru.rossgram.shared.payments.PaymentsConfig;
 import ru.rossgram.shared.payments.Settlement;
 import ru.rossgram.shared.payments.providers.CreatedPayment;
-import ru.rossgram.shared.payments.providers.Notification;
 import ru.rossgram.shared.payments.providers.PaymentGateway;
 import ru.rossgram.shared.payments.providers.PaymentGateways;
 import ru.rossgram.shared.payments.providers.PaymentOrder;
 import ru.rossgram.shared.payments.providers.ProviderEvent;
 import ru.rossgram.shared.payments.providers.ProviderUnavailableException;
-import ru.rossgram.shared.payments.providers.WebhookDelivery;
 import ru.rossgram.shared.payments.subscriptions.BillingCalendar;
 import ru.rossgram.shared.payments.subscriptions.RenewalJob;
 import ru.rossgram.shared.payments.subscriptions.Subscription;
@@ -655,26 +653,9 @@ class PaymentWebhookReliabilityTest {
      * A real gateway that charges, and asks about, this test's subscribers only (the job also finds what other tests
      * left due in the shared table: to it the provider is unreachable), counting the charges asked per payment.
      */
-    private final class OwnSubscribersOnly implements PaymentGateway {
-        private final PaymentGateway gateway;
-
+    private final class OwnSubscribersOnly extends ForwardingGateway {
         OwnSubscribersOnly(PaymentGateway gateway) {
-            this.gateway = gateway;
-        }
-
-        @Override
-        public PaymentProvider provider() {
-            return gateway.provider();
-        }
-
-        @Override
-        public boolean configured() {
-            return gateway.configured();
-        }
-
-        @Override
-        public CreatedPayment create(PaymentOrder order) {
-            return gateway.create(order);
+            super(gateway);
         }
 
         @Override
@@ -694,11 +675,6 @@ class PaymentWebhookReliabilityTest {
             Optional<ProviderEvent> outcome = gateway.outcome(order, providerPaymentId);
             outcome.ifPresent(event -> askedOutcomes.incrementAndGet());
             return outcome;
-        }
-
-        @Override
-        public Notification read(WebhookDelivery delivery) {
-            return gateway.read(delivery);
         }
     }
 

@@ -44,12 +44,9 @@ import ru.rossgram.shared.payments.Purchase;
 import ru.rossgram.shared.payments.Settlement;
 import ru.rossgram.shared.payments.SubscriptionCharge;
 import ru.rossgram.shared.payments.providers.CreatedPayment;
-import ru.rossgram.shared.payments.providers.Notification;
 import ru.rossgram.shared.payments.providers.PaymentGateway;
 import ru.rossgram.shared.payments.providers.PaymentGateways;
 import ru.rossgram.shared.payments.providers.PaymentOrder;
-import ru.rossgram.shared.payments.providers.ProviderEvent;
-import ru.rossgram.shared.payments.providers.WebhookDelivery;
 import ru.rossgram.shared.payments.subscriptions.BillingCalendar;
 import ru.rossgram.shared.payments.subscriptions.RenewalJob;
 import ru.rossgram.shared.payments.subscriptions.Subscription;
@@ -470,42 +467,15 @@ abstract class RenewalJobContract extends Contract {
     }
 
     /** The real gateway, counting the charges asked of it per payment: "charged once" is a number the test reads. */
-    private final class CountingCharges implements PaymentGateway {
-        private final PaymentGateway gateway;
-
+    private final class CountingCharges extends ForwardingGateway {
         CountingCharges(PaymentGateway gateway) {
-            this.gateway = gateway;
-        }
-
-        @Override
-        public PaymentProvider provider() {
-            return gateway.provider();
-        }
-
-        @Override
-        public boolean configured() {
-            return gateway.configured();
-        }
-
-        @Override
-        public CreatedPayment create(PaymentOrder order) {
-            return gateway.create(order);
+            super(gateway);
         }
 
         @Override
         public CreatedPayment charge(PaymentOrder order, String savedMethod) {
             charges.computeIfAbsent(order.paymentId(), id -> new AtomicInteger()).incrementAndGet();
             return gateway.charge(order, savedMethod);
-        }
-
-        @Override
-        public Optional<ProviderEvent> outcome(PaymentOrder order, String providerPaymentId) {
-            return gateway.outcome(order, providerPaymentId);
-        }
-
-        @Override
-        public Notification read(WebhookDelivery delivery) {
-            return gateway.read(delivery);
         }
     }
 }

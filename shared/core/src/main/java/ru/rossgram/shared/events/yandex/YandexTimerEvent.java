@@ -19,25 +19,13 @@ public class YandexTimerEvent {
     }
 
     public static class Message {
-        public EventMetadata event_metadata;
+        public YandexEventMetadata event_metadata;
         public Details details;
 
         public Message() {
         }
     }
 
-    public static class EventMetadata {
-        public String event_id;
-        /** {@link #TIMER_MESSAGE}. */
-        public String event_type;
-        /** When the timer fired, ISO-8601 UTC, e.g. {@code 2019-12-04T12:05:14.227761Z}. */
-        public String created_at;
-        public String cloud_id;
-        public String folder_id;
-
-        public EventMetadata() {
-        }
-    }
 
     public static class Details {
         public String trigger_id;

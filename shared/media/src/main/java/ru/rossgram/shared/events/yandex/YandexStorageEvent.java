@@ -15,24 +15,13 @@ public class YandexStorageEvent {
     }
 
     public static class Message {
-        public EventMetadata event_metadata;
+        public YandexEventMetadata event_metadata;
         public Details details;
 
         public Message() {
         }
     }
 
-    public static class EventMetadata {
-        public String event_id;
-        /** {@code yandex.cloud.events.storage.ObjectCreate}, {@code ...ObjectUpdate} (an ACL change), {@code ...ObjectDelete}. */
-        public String event_type;
-        public String created_at;
-        public String cloud_id;
-        public String folder_id;
-
-        public EventMetadata() {
-        }
-    }
 
     public static class Details {
         public String bucket_id;

@@ -40,7 +40,7 @@ class YandexStorageTriggerTest {
 
     static YandexStorageEvent.Message message(String type, String bucket, String key) {
         YandexStorageEvent.Message message = new YandexStorageEvent.Message();
-        message.event_metadata = new YandexStorageEvent.EventMetadata();
+        message.event_metadata = new YandexEventMetadata();
         message.event_metadata.event_type = type;
         message.details = new YandexStorageEvent.Details();
         message.details.bucket_id = bucket;
