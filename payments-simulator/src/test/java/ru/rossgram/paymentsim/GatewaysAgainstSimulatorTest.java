@@ -3,20 +3,12 @@ package ru.rossgram.paymentsim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.rossgram.shared.money.Money;
@@ -25,7 +17,6 @@ import ru.rossgram.shared.payments.PaymentState;
 import ru.rossgram.shared.payments.providers.CloudPaymentsConfig;
 import ru.rossgram.shared.payments.providers.CloudPaymentsGateway;
 import ru.rossgram.shared.payments.providers.CreatedPayment;
-import ru.rossgram.shared.payments.providers.Notification;
 import ru.rossgram.shared.payments.providers.PaymentGateway;
 import ru.rossgram.shared.payments.providers.PaymentGateways;
 import ru.rossgram.shared.payments.providers.PaymentOrder;
@@ -36,19 +27,17 @@ import ru.rossgram.shared.payments.providers.RobokassaConfig;
 import ru.rossgram.shared.payments.providers.RobokassaGateway;
 import ru.rossgram.shared.payments.providers.TBankConfig;
 import ru.rossgram.shared.payments.providers.TBankGateway;
-import ru.rossgram.shared.payments.providers.WebhookDelivery;
-import ru.rossgram.shared.payments.providers.WebhookReply;
 import ru.rossgram.shared.payments.providers.YooKassaConfig;
 import ru.rossgram.shared.payments.providers.YooKassaGateway;
 
 /** Our gateways and the simulator, written apart, agree: create, pay, cancel, refund, and forged deliveries. */
 class GatewaysAgainstSimulatorTest {
-    private final List<ProviderEvent> events = new CopyOnWriteArrayList<>();
-    private final HttpServer webhooks = server();
+    private final GatewayWebhooks webhooks = new GatewayWebhooks();
+    private final List<ProviderEvent> events = webhooks.events;
     private final PaymentSimulator simulator = PaymentSimulator.builder()
             .yookassa("123456", "test_secret").tbank("TerminalDEMO", "tbank-password").cloudPayments("pk_test", "cp-secret")
             .robokassa("shop", "pass-one", "pass-two")
-            .webhookBaseUrl("http://127.0.0.1:" + webhooks.getAddress().getPort()).start();
+            .webhookBaseUrl(webhooks.baseUrl()).start();
     private final ProviderApi api = new ProviderApi(HttpClient.newHttpClient());
     private final PaymentGateways gateways = new PaymentGateways(List.of(
             new YooKassaGateway(new YooKassaConfig(simulator.yookassaApiUrl(), "123456", "test_secret", false), api),
@@ -57,29 +46,13 @@ class GatewaysAgainstSimulatorTest {
             new RobokassaGateway(new RobokassaConfig(simulator.robokassaPaymentUrl(), "shop", "pass-one", "pass-two", true, "md5", "", ""), api)));
 
     {
-        webhooks.createContext("/v1/webhooks/", exchange -> {
-            PaymentProvider provider = PaymentProvider.fromWire(exchange.getRequestURI().getPath().substring("/v1/webhooks/".length())).orElseThrow();
-            Map<String, String> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-            Notification notification = gateways.forWebhooks(provider).orElseThrow().read(new WebhookDelivery(
-                    exchange.getRequestBody().readAllBytes(), headers, exchange.getRemoteAddress().getAddress().getHostAddress()));
-            WebhookReply reply = notification instanceof Notification.Verified verified ? verified.acknowledgement()
-                    : ((Notification.Refused) notification).reply();
-            if (notification instanceof Notification.Verified verified) {
-                events.addAll(verified.events());
-            }
-            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        webhooks.readWith(gateways);
     }
 
     @AfterEach
     void stop() {
         simulator.close();
-        webhooks.stop(0);
+        webhooks.close();
     }
 
     @Test
@@ -153,16 +126,5 @@ class GatewaysAgainstSimulatorTest {
     private CreatedPayment create(PaymentProvider provider, String paymentId) {
         PaymentGateway gateway = gateways.of(provider).orElseThrow();
         return gateway.create(new PaymentOrder(paymentId, 77, Money.rub(19900), "Rossgram Pro", "https://rossgram.ru/back"));
-    }
-
-    private static HttpServer server() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
