@@ -53,6 +53,8 @@ class KeyOwnershipTest {
             Map.entry("SubscriptionAccess", List.of("SUBACCESS#")),
             Map.entry("SubscriptionRepository", List.of("SUBSCRIPTION#", "SUBSCRIBERS#", "RENEWAL#")),
             Map.entry("SubscriberCounts", List.of("SUBSCRIBERCOUNTS")),
+            Map.entry("CampaignRepository", List.of("CAMPAIGN#", "CAMPAIGN", "PLEDGE#", "REWARD#", "TOTALS#", "CAMPAIGNS#",
+                    "PLEDGES#", "CROWDFUNDING#")),
             Map.entry("PaymentRepository", List.of("PAYMENT#", "PAYMENT", "CHECKOUT#", "CLAIM", "COUNTER#", "COUNTER",
                     "PROVIDERPAY#")),
             Map.entry("WebhookEvents", List.of("WEBHOOK#", "EVENT")),

@@ -123,6 +123,7 @@ public class CheckoutService {
         return switch (kind) {
             case POST -> postForSale(caller, item);
             case SUBSCRIPTION -> subscriptions.sale(caller, item);
+            case PLEDGE -> throw ProblemException.invalid("item.type", "post or subscription"); // scaffold: the pledges' helper replaces this
         };
     }
 

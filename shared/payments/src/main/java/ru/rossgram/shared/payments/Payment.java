@@ -17,7 +17,8 @@ import java.time.Instant;
  * @param version           moves with every change, for conditional writes
  * @param referralCredit    what its sale credited the seller's referrer, once it did (null otherwise), so that a
  *                          refund reverses exactly that and never recomputes it
- * @param charge            for a subscription payment, what it pays for; null for a post
+ * @param charge            for a subscription payment, what it pays for; null otherwise
+ * @param pledge            for a crowdfunding payment, which pledge it is for and why; null otherwise
  */
 public record Payment(
         String paymentId,
@@ -36,14 +37,24 @@ public record Payment(
         Instant updatedAt,
         long version,
         ReferralCredit referralCredit,
-        SubscriptionCharge charge) {
+        SubscriptionCharge charge,
+        PledgeCharge pledge) {
+
+    /** A payment that is not a pledge's. */
+    public Payment(String paymentId, String buyerId, String sellerId, Purchase purchase, Money amount, Money platformFee,
+                   PaymentProvider provider, long orderNumber, String providerPaymentId, URI confirmationUrl,
+                   PaymentState state, String flag, Instant createdAt, Instant updatedAt, long version,
+                   ReferralCredit referralCredit, SubscriptionCharge charge) {
+        this(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
+                confirmationUrl, state, flag, createdAt, updatedAt, version, referralCredit, charge, null);
+    }
 
     /** A payment whose sale has credited no referrer. */
     public Payment(String paymentId, String buyerId, String sellerId, Purchase purchase, Money amount, Money platformFee,
                    PaymentProvider provider, long orderNumber, String providerPaymentId, URI confirmationUrl,
                    PaymentState state, String flag, Instant createdAt, Instant updatedAt, long version) {
         this(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
-                confirmationUrl, state, flag, createdAt, updatedAt, version, null, null);
+                confirmationUrl, state, flag, createdAt, updatedAt, version, null, null, null);
     }
 
     /** A payment with no subscription charge (a post's). */
@@ -52,7 +63,7 @@ public record Payment(
                    PaymentState state, String flag, Instant createdAt, Instant updatedAt, long version,
                    ReferralCredit referralCredit) {
         this(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
-                confirmationUrl, state, flag, createdAt, updatedAt, version, referralCredit, null);
+                confirmationUrl, state, flag, createdAt, updatedAt, version, referralCredit, null, null);
     }
 
     /**
@@ -65,11 +76,11 @@ public record Payment(
 
     public Payment withState(PaymentState next, Instant at) {
         return new Payment(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
-                confirmationUrl, next, flag, createdAt, at, version + 1, referralCredit, charge);
+                confirmationUrl, next, flag, createdAt, at, version + 1, referralCredit, charge, pledge);
     }
 
     public Payment withReferralCredit(ReferralCredit credit) {
         return new Payment(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
-                confirmationUrl, state, flag, createdAt, updatedAt, version, credit, charge);
+                confirmationUrl, state, flag, createdAt, updatedAt, version, credit, charge, pledge);
     }
 }

@@ -209,6 +209,11 @@ public class PaymentRepository {
             item.put("chargePeriod", n(p.charge().period()));
             item.put("chargeAttempt", n(p.charge().attempt()));
         }
+        if (p.pledge() != null) {
+            item.put("pledgeId", s(p.pledge().pledgeId()));
+            item.put("pledgeReason", s(p.pledge().reason().wire()));
+            item.put("pledgeAttempt", n(p.pledge().attempt()));
+        }
         return item;
     }
 
@@ -245,7 +250,14 @@ public class PaymentRepository {
                 Instant.parse(Attrs.string(item, "updatedAt")),
                 Attrs.number(item, "version").orElseThrow(),
                 referralCredit(item.get(REFERRAL_CREDIT), Attrs.string(item, "currency")),
-                charge(item));
+                charge(item),
+                pledge(item));
+    }
+
+    private static PledgeCharge pledge(Map<String, AttributeValue> item) {
+        String reason = Attrs.string(item, "pledgeReason");
+        return reason == null ? null : new PledgeCharge(Attrs.string(item, "pledgeId"),
+                PledgeCharge.Reason.fromWire(reason), Attrs.number(item, "pledgeAttempt").orElseThrow().intValue());
     }
 
     private static SubscriptionCharge charge(Map<String, AttributeValue> item) {

@@ -4,13 +4,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a payment buys: unlocking a paid post, or a period of a subscription to a creator.
+ * What a payment buys: unlocking a paid post, a period of a subscription to a creator, or a pledge to a campaign.
  *
- * @param id the post's id for {@link Kind#POST}; the tier's id for {@link Kind#SUBSCRIPTION}
+ * @param id the post's id for {@link Kind#POST}; the tier's id for {@link Kind#SUBSCRIPTION}; the campaign's id for
+ *           {@link Kind#PLEDGE}
  */
 public record Purchase(Kind kind, String id) {
     public enum Kind {
-        POST, SUBSCRIPTION;
+        POST, SUBSCRIPTION, PLEDGE;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

@@ -52,6 +52,22 @@ public interface PaymentGateway {
     }
 
     /**
+     * Asks the provider to refund a succeeded payment in full (YooKassa {@code POST /v3/refunds}, T-Bank
+     * {@code Cancel}, CloudPayments {@code payments/refund}, Robokassa's refund API). Safe to repeat: the order's
+     * {@code refundKey} is the provider's idempotency key, or the provider refuses a second full refund and the
+     * gateway answers as for the first.
+     *
+     * @return empty when the provider notifies the refund (the webhook settles it, reversing the ledger); the refund
+     *         event itself when the provider sends no notification of refunds (Robokassa), for the caller to settle
+     *         through {@link ru.rossgram.shared.payments.Settlement} at once. Its event key is the same for every
+     *         repeat, so the refund is settled once
+     * @throws ProviderUnavailableException when the provider cannot be reached or refuses the refund
+     */
+    default Optional<ProviderEvent> refund(RefundOrder order) {
+        throw new UnsupportedOperationException(provider().wire() + " refunds nothing here");
+    }
+
+    /**
      * Verifies a notification from its raw bytes exactly as received (signatures compared in constant time)
      * and reads what it reports. Never throws for a forged, malformed or unknown notification: that is a
      * {@link Notification.Refused} with the answer the provider expects.
