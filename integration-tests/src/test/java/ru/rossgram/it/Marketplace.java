@@ -170,7 +170,8 @@ final class Marketplace implements AutoCloseable {
         return opened(provider, checkout(buyer, postId, provider.wire(), "k-" + TestSettings.unique("pay")));
     }
 
-    private Checkout opened(Provider provider, Reply reply) {
+    /** The buyer opens the payment page of the checkout that answered {@code reply} (201). */
+    Checkout opened(Provider provider, Reply reply) {
         assertEquals(201, reply.status(), reply.body());
         URI page = URI.create(reply.json().path("confirmationUrl").asText());
         try {
