@@ -389,22 +389,36 @@ abstract class PledgesContract extends Contract {
     }
 
     @Test
-    void cancellingASavedAllOrNothingPledge_releasesItsRewardAndMethod_andTheBackerMayPledgeAgain() {
+    void cancellingASavedAllOrNothingPledge_releasesItsRewardAndMethod_refundsTheVerification_andTheBackerMayPledgeAgain()
+            throws Exception {
         User creator = market.signUp("creator");
         User backer = market.signUp("backer");
         Campaign campaign = live(creator, Campaign.Mode.ALL_OR_NOTHING, 1);
         Marketplace.Checkout checkout = paid(backer, campaign, Provider.TBANK);
         String firstPledge = stored(campaign, backer).pledgeId();
 
-        JsonNode answer = backer.ok("DELETE", "/v1/campaigns/" + campaign.campaignId() + "/pledge", null, 202).json();
-        assertEquals("cancelled", answer.path("state").asText());
-        Pledge cancelled = stored(campaign, backer);
-        assertNull(cancelled.savedMethod(), "the method is forgotten");
-        assertEquals(checkout.paymentId(), cancelled.verificationId(), "the verification still waits for its refund");
-        assertNotNull(cancelled.dueAt());
-        assertEquals(new CampaignTotals(0, 0, 0, 0, Map.of("r1", 0L)), campaigns().totals(campaign.campaignId()));
+        market.simulator().holdNotices(true);
+        try {
+            JsonNode answer = backer.ok("DELETE", "/v1/campaigns/" + campaign.campaignId() + "/pledge", null, 202).json();
+            assertEquals("cancelled", answer.path("state").asText());
+            Pledge cancelled = stored(campaign, backer);
+            assertNull(cancelled.savedMethod(), "the method is forgotten");
+            assertEquals(checkout.paymentId(), cancelled.verificationId(), "the verification's refund is asked, not settled");
+            assertEquals(new CampaignTotals(0, 0, 0, 0, Map.of("r1", 0L)), campaigns().totals(campaign.campaignId()));
+            Reply tooSoon = pledge(backer, campaign.campaignId(), PLEDGE, "r1", Provider.TBANK, null);
+            assertEquals(409, tooSoon.status(), "the old pledge's payment is still to be returned: " + tooSoon.body());
+
+            for (Notice notice : heldNotices(1)) {
+                assertEquals(200, market.deliver(notice).status());
+            }
+        } finally {
+            market.simulator().holdNotices(false);
+        }
+        Pledge refunded = stored(campaign, backer);
+        assertNull(refunded.verificationId());
+        assertEquals(0, balance(LedgerAccounts.buyer(backer.id())), "the verification came back");
         backer.ok("DELETE", "/v1/campaigns/" + campaign.campaignId() + "/pledge", null, 202);
-        assertEquals(cancelled.version(), stored(campaign, backer).version(), "cancelling again changes nothing");
+        assertEquals(refunded.version(), stored(campaign, backer).version(), "cancelling again changes nothing");
 
         assertEquals(201, pledge(backer, campaign.campaignId(), PLEDGE, "r1", Provider.TBANK, null).status());
         Pledge again = stored(campaign, backer);
