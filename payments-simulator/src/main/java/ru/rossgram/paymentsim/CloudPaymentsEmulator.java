@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST /payments/tokens/charge} charges a token at once (a {@code TrInitiatorCode} is required), answers the
  * transaction, and sends the Pay or Fail notification on our own threads; a repeated request with the same
  * {@code X-Request-ID} answers the first one's transaction and charges nothing.
+ *
+ * <p>Refunds: {@code POST /payments/refund {TransactionId, Amount}} refunds the paid transaction whole, answers the
+ * refund's {@code TransactionId} and sends the Refund notification on our own threads; the same {@code X-Request-ID}
+ * answers the same refund. A transaction not paid, or a part of it, is refused ({@code Success: false}).
  */
 final class CloudPaymentsEmulator implements ProviderEmulator {
     private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -39,6 +43,7 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
     private final Map<String, SimulatedPayment> payments = new ConcurrentHashMap<>();
     private final Map<String, SimulatedCard> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> chargesByRequestId = new ConcurrentHashMap<>();
+    private final IdempotentRefunds refunds = new IdempotentRefunds(this);
     private final CardAuthorizer cards;
     private final Outbox outbox;
 
@@ -75,19 +80,20 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
             chargeToken(exchange);
             return;
         }
+        if ("POST".equals(exchange.getRequestMethod()) && "/payments/refund".equals(path)) {
+            refund(exchange);
+            return;
+        }
         if (!"POST".equals(exchange.getRequestMethod()) || !"/orders/create".equals(path)) {
             Exchanges.json(exchange, 404, answer(false, "No such method in the simulator"));
             return;
         }
-        JsonNode request;
-        long minor;
-        try {
-            request = Exchanges.JSON.readTree(Exchanges.body(exchange));
-            minor = Exchanges.minor(request.path("Amount").asText());
-        } catch (IOException | RuntimeException e) {
-            Exchanges.json(exchange, 200, answer(false, "Amount is required"));
+        Exchanges.Priced priced = priced(exchange);
+        if (priced == null) {
             return;
         }
+        JsonNode request = priced.body();
+        long minor = priced.minor();
         String id = randomId();
         String accountId = request.path("AccountId").asText("");
         SimulatedPayment payment = new SimulatedPayment(id, request.path("InvoiceId").asText(""), minor,
@@ -106,15 +112,12 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
     }
 
     private void chargeToken(HttpExchange exchange) throws IOException {
-        JsonNode request;
-        long minor;
-        try {
-            request = Exchanges.JSON.readTree(Exchanges.body(exchange));
-            minor = Exchanges.minor(request.path("Amount").asText());
-        } catch (IOException | RuntimeException e) {
-            Exchanges.json(exchange, 200, answer(false, "Amount is required"));
+        Exchanges.Priced priced = priced(exchange);
+        if (priced == null) {
             return;
         }
+        JsonNode request = priced.body();
+        long minor = priced.minor();
         String token = request.path("Token").asText("");
         String accountId = request.path("AccountId").asText("");
         SimulatedCard card = tokens.get(token);
@@ -127,8 +130,7 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
             return;
         }
         Notice[] charged = new Notice[1];
-        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
-        String key = requestId == null || requestId.isBlank() ? randomId() : requestId;
+        String key = requestId(exchange);
         String id = chargesByRequestId.computeIfAbsent(key, k -> {
             // A charge has no order: the simulator knows it by its TransactionId, as the shop does.
             String newId = Long.toString(transactionIds.incrementAndGet());
@@ -154,6 +156,50 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
         if (charged[0] != null) {
             outbox.send(charged[0]);
         }
+    }
+
+    /** The JSON request and its {@code Amount} in minor units, or null after answering that the amount is required. */
+    private static Exchanges.Priced priced(HttpExchange exchange) throws IOException {
+        Optional<Exchanges.Priced> priced = Exchanges.priced(exchange, b -> b.path("Amount"));
+        if (priced.isEmpty()) {
+            Exchanges.json(exchange, 200, answer(false, "Amount is required"));
+            return null;
+        }
+        return priced.get();
+    }
+
+    /** {@code X-Request-ID}, the idempotency key; a request without one is its own. */
+    private String requestId(HttpExchange exchange) {
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
+        return requestId == null || requestId.isBlank() ? randomId() : requestId;
+    }
+
+    private void refund(HttpExchange exchange) throws IOException {
+        Exchanges.Priced priced = priced(exchange);
+        if (priced == null) {
+            return;
+        }
+        JsonNode request = priced.body();
+        long minor = priced.minor();
+        String transactionId = request.path("TransactionId").asText("");
+        Optional<SimulatedPayment> paid = payments.values().stream().filter(p -> transactionId.equals(p.transactionId())).findFirst();
+        if (paid.isEmpty()) {
+            Exchanges.json(exchange, 200, answer(false, "Transaction not found"));
+            return;
+        }
+        SimulatedPayment payment = paid.get();
+        String key = requestId(exchange);
+        Optional<Notice> refunded;
+        try {
+            refunded = refunds.refund(key, payment, minor);
+        } catch (IllegalStateException e) {
+            Exchanges.json(exchange, 200, answer(false, e.getMessage()));
+            return;
+        }
+        ObjectNode reply = answer(true, null);
+        reply.putObject("Model").put("TransactionId", Long.parseLong(payment.refundId()));
+        Exchanges.json(exchange, 200, reply);
+        refunded.ifPresent(outbox::send);
     }
 
     @Override
