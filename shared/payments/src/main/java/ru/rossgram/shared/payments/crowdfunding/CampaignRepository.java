@@ -13,11 +13,13 @@ import java.util.Objects;
 import java.util.Optional;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.BatchReads;
 import ru.rossgram.shared.media.PhotoRecordItems;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.PaymentProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -48,10 +50,12 @@ public class CampaignRepository {
     private static final String NO_BACKER = "-";
 
     private final DynamoDbClient dynamo;
+    private final BatchReads batchReads;
     private final String table;
 
-    public CampaignRepository(DynamoDbClient dynamo, RossgramConfig config) {
+    public CampaignRepository(DynamoDbClient dynamo, BatchReads batchReads, RossgramConfig config) {
         this.dynamo = dynamo;
+        this.batchReads = batchReads;
         this.table = config.table();
     }
 
@@ -66,6 +70,17 @@ public class CampaignRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(campaignFrom(item));
     }
 
+    /** The campaigns of {@code campaignIds} that exist, by id: one batch read (consistent), for a list's page. */
+    public Map<String, Campaign> findAll(java.util.Collection<String> campaignIds) {
+        Map<String, Campaign> found = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = campaignIds.stream().distinct().map(CampaignRepository::campaignKey).toList();
+        for (Map<String, AttributeValue> item : batchReads.consistent(table, keys)) {
+            Campaign campaign = campaignFrom(item);
+            found.put(campaign.campaignId(), campaign);
+        }
+        return found;
+    }
+
     /**
      * The writes that replace {@code seen} (null: a new campaign) by {@code next}: the campaign, conditional on the
      * version read, and its due marker moved when {@code dueAt} changes (1 to 3 actions).
@@ -74,6 +89,19 @@ public class CampaignRepository {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(versioned(campaignItem(next), seen == null ? null : seen.version()));
         moveDue(items, seen == null ? null : seen.dueAt(), next.dueAt(), next.campaignId(), null);
+        return items;
+    }
+
+    /**
+     * The writes that remove a campaign nobody could pledge to yet (a draft: no pledges, counters or totals): the
+     * campaign, conditional on the version read, and its due marker if it has one.
+     */
+    public List<TransactWriteItem> deleteItems(Campaign seen) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(campaignKey(seen.campaignId()))
+                .conditionExpression("version = :seen").expressionAttributeValues(Map.of(":seen", n(seen.version())))
+                .build()).build());
+        moveDue(items, seen.dueAt(), null, seen.campaignId(), null);
         return items;
     }
 
@@ -179,6 +207,42 @@ public class CampaignRepository {
         Instant dueBefore = seen == null ? null : seen.dueAt();
         moveDue(items, dueBefore, next.dueAt(), next.campaignId(), next.backerId());
         return items;
+    }
+
+    /** Which of {@link #pledgeItems}' conditions failed. */
+    public enum PledgeRefusal {
+        /** The pledge was not as read: another request of the backer's changed it meanwhile. */
+        PLEDGE_CHANGED,
+        /** The campaign's totals are closed: it takes no new pledge. */
+        CLOSED,
+        /** The reward's claims reached its limit. */
+        SOLD_OUT
+    }
+
+    /**
+     * Why a transaction holding {@code items} (of {@link #pledgeItems}) was refused, from its cancellation
+     * {@code reasons} (one per item, in order); empty when none of these items failed a condition.
+     */
+    public static Optional<PledgeRefusal> pledgeRefusal(List<TransactWriteItem> items, List<CancellationReason> reasons) {
+        for (int i = 0; i < items.size() && i < reasons.size(); i++) {
+            if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                continue;
+            }
+            TransactWriteItem item = items.get(i);
+            Map<String, AttributeValue> key = item.put() != null ? item.put().item()
+                    : item.update() != null ? item.update().key() : Map.of();
+            String sk = key.containsKey("sk") ? key.get("sk").s() : "";
+            if (sk.startsWith(PLEDGE_PREFIX)) {
+                return Optional.of(PledgeRefusal.PLEDGE_CHANGED);
+            }
+            if (sk.startsWith(TOTALS_PREFIX)) {
+                return Optional.of(PledgeRefusal.CLOSED);
+            }
+            if (sk.startsWith(REWARD_PREFIX)) {
+                return Optional.of(PledgeRefusal.SOLD_OUT);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Up to {@code limit} of the campaign's pledges after backer {@code afterBackerId} (null: from the first), consistent. */
