@@ -35,6 +35,8 @@ final class Marketplace implements AutoCloseable {
     static final String ROBOKASSA_LOGIN = "rossgram-test";
     static final String ROBOKASSA_PASSWORD1 = "robokassa-password-one";
     static final String ROBOKASSA_PASSWORD2 = "robokassa-password-two";
+    /** Signs requests to Robokassa's refund API. */
+    static final String ROBOKASSA_PASSWORD3 = "robokassa-password-three";
     /** 20%: the template's default. */
     static final int FEE_BASIS_POINTS = 2000;
 
@@ -57,7 +59,7 @@ final class Marketplace implements AutoCloseable {
                 .yookassa(YOOKASSA_SHOP, YOOKASSA_SECRET)
                 .tbank(TBANK_TERMINAL, TBANK_PASSWORD)
                 .cloudPayments(CLOUDPAYMENTS_ID, CLOUDPAYMENTS_SECRET)
-                .robokassa(ROBOKASSA_LOGIN, ROBOKASSA_PASSWORD1, ROBOKASSA_PASSWORD2)
+                .robokassa(ROBOKASSA_LOGIN, ROBOKASSA_PASSWORD1, ROBOKASSA_PASSWORD2, ROBOKASSA_PASSWORD3)
                 .start();
         Map<String, String> providers = new LinkedHashMap<>();
         providers.put("ROSSGRAM_PAYMENTS_YOOKASSA_API_URL", simulator.yookassaApiUrl());
@@ -75,6 +77,8 @@ final class Marketplace implements AutoCloseable {
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD2", ROBOKASSA_PASSWORD2);
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_RECURRING_URL", simulator.robokassaRecurringUrl());
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_OP_STATE_URL", simulator.robokassaOpStateUrl());
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD3", ROBOKASSA_PASSWORD3);
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_REFUND_URL", simulator.robokassaRefundUrl());
         providers.put("ROSSGRAM_PAYMENTS_PLATFORM_FEE_BASIS_POINTS", Integer.toString(FEE_BASIS_POINTS));
         providers.putAll(settings);
         hosts = new FunctionHosts(backend, "CheckoutFunction", providers);
@@ -220,6 +224,17 @@ final class Marketplace implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         notice.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
         return providersServers().sendBytes("POST", "/v1/webhooks/" + notice.provider().wire(), notice.body(), headers);
+    }
+
+    /**
+     * Delivers the notifications the simulator held (those of charges of saved methods and of refunds: nobody's page
+     * sends them), in order, as the providers' servers would; each must be taken.
+     */
+    void deliverHeldNotices() {
+        for (Notice notice : simulator.heldNotices()) {
+            Reply reply = deliver(notice);
+            assertEquals(200, reply.status(), notice.provider().wire() + ": " + reply.body());
+        }
     }
 
     @Override
