@@ -199,7 +199,7 @@ public class CampaignClosingJob {
             return Outcome.STALE;
         }
         Optional<Payment> verification = succeededVerification(found.get());
-        Optional<Boolean> returned = verification.map(charges::refund);
+        Optional<Boolean> returned = verification.map(this::returnVerification);
         Outcome outcome = step(campaign.get(), found.get(), now);
         if (verification.isEmpty()) {
             return outcome;
@@ -251,7 +251,7 @@ public class CampaignClosingJob {
         if (pledge.state() == Pledge.State.SAVED) {
             // Its marker is about to serve the charge, and the charge's settlement removes it: a verification not
             // yet returned (settled minutes before the deadline, say) is asked back now, not forgotten.
-            succeededVerification(pledge).ifPresent(charges::refund);
+            succeededVerification(pledge).ifPresent(this::returnVerification);
         }
         if (pledge.state() != Pledge.State.CHARGING) {
             charging = pledge.with(Pledge.State.CHARGING, now).withPayment(paymentId)
@@ -309,6 +309,22 @@ public class CampaignClosingJob {
         Instant again = now.plus(taken ? config.outcomeCheck() : SavedMethodCharges.CHARGE_LEASE);
         if (stillAwaits(after, payment) && (after.dueAt() == null || after.dueAt().isAfter(again))) {
             moveDue(campaign, after, again, now);
+        }
+    }
+
+    /**
+     * Asks for a verification's (or a given-up payment's) refund beside the pledge's own step: a refund the gateway
+     * refuses outright (not only an unreachable provider) is logged and asked again later, and never keeps the
+     * pledge from its charge or the campaign's batch from its other pledges.
+     *
+     * @return whether the provider took the refund
+     */
+    private boolean returnVerification(Payment payment) {
+        try {
+            return charges.refund(payment);
+        } catch (RuntimeException e) {
+            LOG.error("refund of {} ({}) refused; asked again later", payment.paymentId(), payment.provider().wire(), e);
+            return false;
         }
     }
 
