@@ -211,6 +211,22 @@ final class Marketplace implements AutoCloseable {
         return simulator.prepare(provider, simulatedId, action, card);
     }
 
+    /**
+     * The notices the simulator sent on its own (of charges and refunds) while {@code holdNotices} held them: at least
+     * one, waiting up to 5 seconds for {@code count}.
+     */
+    List<Notice> heldNotices(int count) throws InterruptedException {
+        List<Notice> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 100 && held.size() < count; i++) {
+            held.addAll(simulator.heldNotices());
+            if (held.size() < count) {
+                Thread.sleep(50);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(held.isEmpty(), "the simulator sent no notice");
+        return held;
+    }
+
     /** Delivers {@code notice} to {@code POST /v1/webhooks/<provider>} as the provider's servers would. */
     Reply deliver(Notice notice) {
         Map<String, String> headers = new LinkedHashMap<>();
