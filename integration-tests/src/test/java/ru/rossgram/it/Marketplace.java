@@ -174,7 +174,8 @@ final class Marketplace implements AutoCloseable {
         return opened(provider, checkout(buyer, postId, provider.wire(), "k-" + TestSettings.unique("pay")));
     }
 
-    private Checkout opened(Provider provider, Reply reply) {
+    /** The buyer opens the payment page of the checkout that answered {@code reply} (201). */
+    Checkout opened(Provider provider, Reply reply) {
         assertEquals(201, reply.status(), reply.body());
         openPage(URI.create(reply.json().path("confirmationUrl").asText()));
         return new Checkout(reply.json().path("paymentId").asText(), simulatedId(provider, reply.json()));
@@ -217,6 +218,22 @@ final class Marketplace implements AutoCloseable {
     /** As {@link #notice(Provider, String, Action)}, the buyer paying with {@code card}. */
     Notice notice(Provider provider, String simulatedId, Action action, SimulatedCard card) {
         return simulator.prepare(provider, simulatedId, action, card);
+    }
+
+    /**
+     * The notices the simulator sent on its own (of charges and refunds) while {@code holdNotices} held them: at least
+     * one, waiting up to 5 seconds for {@code count}.
+     */
+    List<Notice> heldNotices(int count) throws InterruptedException {
+        List<Notice> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 100 && held.size() < count; i++) {
+            held.addAll(simulator.heldNotices());
+            if (held.size() < count) {
+                Thread.sleep(50);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(held.isEmpty(), "the simulator sent no notice");
+        return held;
     }
 
     /** Delivers {@code notice} to {@code POST /v1/webhooks/<provider>} as the provider's servers would. */
