@@ -35,6 +35,7 @@ final class Marketplace implements AutoCloseable {
     static final String ROBOKASSA_LOGIN = "rossgram-test";
     static final String ROBOKASSA_PASSWORD1 = "robokassa-password-one";
     static final String ROBOKASSA_PASSWORD2 = "robokassa-password-two";
+    /** Signs requests to Robokassa's refund API. */
     static final String ROBOKASSA_PASSWORD3 = "robokassa-password-three";
     /** 20%: the template's default. */
     static final int FEE_BASIS_POINTS = 2000;
@@ -219,11 +220,38 @@ final class Marketplace implements AutoCloseable {
         return simulator.prepare(provider, simulatedId, action, card);
     }
 
+    /**
+     * The notices the simulator sent on its own (of charges and refunds) while {@code holdNotices} held them: at least
+     * one, waiting up to 5 seconds for {@code count}.
+     */
+    List<Notice> heldNotices(int count) throws InterruptedException {
+        List<Notice> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 100 && held.size() < count; i++) {
+            held.addAll(simulator.heldNotices());
+            if (held.size() < count) {
+                Thread.sleep(50);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(held.isEmpty(), "the simulator sent no notice");
+        return held;
+    }
+
     /** Delivers {@code notice} to {@code POST /v1/webhooks/<provider>} as the provider's servers would. */
     Reply deliver(Notice notice) {
         Map<String, String> headers = new LinkedHashMap<>();
         notice.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
         return providersServers().sendBytes("POST", "/v1/webhooks/" + notice.provider().wire(), notice.body(), headers);
+    }
+
+    /**
+     * Delivers the notifications the simulator held (those of charges of saved methods and of refunds: nobody's page
+     * sends them), in order, as the providers' servers would; each must be taken.
+     */
+    void deliverHeldNotices() {
+        for (Notice notice : simulator.heldNotices()) {
+            Reply reply = deliver(notice);
+            assertEquals(200, reply.status(), notice.provider().wire() + ": " + reply.body());
+        }
     }
 
     @Override

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import ru.rossgram.paymentsim.Action;
-import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.Provider;
 import ru.rossgram.paymentsim.SimulatedCard;
 import ru.rossgram.shared.dynamo.TransactionWriter;
@@ -115,7 +114,7 @@ abstract class RenewalJobContract extends Contract {
 
         job.run();
         assertEquals(1, chargesOf(renewal), "a later run before the notification charges nothing more");
-        deliverHeldNotices();
+        market.deliverHeldNotices();
         Subscription renewed = subscription(fan, creator);
         assertEquals(Subscription.Status.ACTIVE, renewed.status());
         assertEquals(2, renewed.period());
@@ -143,7 +142,7 @@ abstract class RenewalJobContract extends Contract {
         market.simulator().declineCharges(card, true);
 
         runAt(end);
-        deliverHeldNotices();
+        market.deliverHeldNotices();
         Subscription pastDue = subscription(fan, creator);
         assertEquals(Subscription.Status.PAST_DUE, pastDue.status());
         assertEquals(1, pastDue.failedAttempts());
@@ -154,7 +153,7 @@ abstract class RenewalJobContract extends Contract {
         runAt(end.plus(Duration.ofHours(23)));
         assertTrue(payment(RenewalJob.renewalPaymentId(first, 2, 2)).isEmpty(), "no retry before its day");
         runAt(end.plus(Duration.ofDays(1)));
-        deliverHeldNotices();
+        market.deliverHeldNotices();
         assertEquals(1, chargesOf(RenewalJob.renewalPaymentId(first, 2, 2)));
         Subscription again = subscription(fan, creator);
         assertEquals(Subscription.Status.PAST_DUE, again.status());
@@ -163,7 +162,7 @@ abstract class RenewalJobContract extends Contract {
 
         market.simulator().declineCharges(card, false);
         runAt(end.plus(Duration.ofDays(3)));
-        deliverHeldNotices();
+        market.deliverHeldNotices();
         Subscription restored = subscription(fan, creator);
         assertEquals(Subscription.Status.ACTIVE, restored.status());
         assertEquals(2, restored.period());
@@ -184,12 +183,12 @@ abstract class RenewalJobContract extends Contract {
 
         for (Duration after : List.of(Duration.ZERO, Duration.ofDays(1), Duration.ofDays(3))) {
             runAt(end.plus(after));
-            deliverHeldNotices();
+            market.deliverHeldNotices();
             assertEquals(Subscription.Status.PAST_DUE, subscription(fan, creator).status(), "after " + after);
         }
         assertTrue(access(fan, creator).isPresent());
         runAt(end.plus(Duration.ofDays(5)));
-        deliverHeldNotices();
+        market.deliverHeldNotices();
         Subscription ended = subscription(fan, creator);
         assertEquals(Subscription.Status.ENDED, ended.status());
         assertNull(ended.dueAt());
@@ -235,7 +234,7 @@ abstract class RenewalJobContract extends Contract {
         setTiers(fell, tier("gold", 2, 40_000, due.minus(Duration.ofDays(1))));
 
         runAt(List.of(toNoticed.paidThrough(), due, toFell.paidThrough()).stream().max(Instant::compareTo).orElseThrow());
-        deliverHeldNotices();
+        market.deliverHeldNotices();
         assertEquals(Money.rub(70_000), payment(RenewalJob.renewalPaymentId(toNoticed, 2, 1)).orElseThrow().amount());
         assertEquals(Money.rub(GOLD), payment(RenewalJob.renewalPaymentId(toRecent, 2, 1)).orElseThrow().amount());
         assertEquals(Money.rub(40_000), payment(RenewalJob.renewalPaymentId(toFell, 2, 1)).orElseThrow().amount());
@@ -256,7 +255,7 @@ abstract class RenewalJobContract extends Contract {
         assertEquals(new Purchase(Purchase.Kind.SUBSCRIPTION, "silver"), renewal.purchase());
         assertEquals(Money.rub(SILVER), renewal.amount());
         assertEquals("gold", subscription(fan, creator).tierId(), "gold until the renewal is paid");
-        deliverHeldNotices();
+        market.deliverHeldNotices();
         Subscription downgraded = subscription(fan, creator);
         assertEquals("silver", downgraded.tierId());
         assertEquals(Money.rub(SILVER), downgraded.price());
@@ -325,12 +324,12 @@ abstract class RenewalJobContract extends Contract {
         runAt(february.minus(RenewalJob.CHARGE_AHEAD).minusSeconds(1));
         assertTrue(payment(RenewalJob.renewalPaymentId(onThe31st, 2, 1)).isEmpty());
         runAt(february);
-        deliverHeldNotices();
+        market.deliverHeldNotices();
         Subscription march = subscription(fan, creator);
         assertEquals(2, march.period());
         assertEquals(moscow("2028-03-31T21:30:00"), march.paidThrough(), "back on the 31st after February");
         runAt(march.paidThrough());
-        deliverHeldNotices();
+        market.deliverHeldNotices();
         Subscription april = subscription(fan, creator);
         assertEquals(3, april.period());
         assertEquals(moscow("2028-04-30T21:30:00"), april.paidThrough());
@@ -408,14 +407,6 @@ abstract class RenewalJobContract extends Contract {
     private List<JobSummary<RenewalJob.Outcome>> runTogetherAt(Instant at) throws Exception {
         clock.set(at);
         return concurrently(2, i -> job.run());
-    }
-
-    /** Delivers the notifications the simulator held (its charges'), in order, as the providers' servers would. */
-    private void deliverHeldNotices() {
-        for (Notice notice : market.simulator().heldNotices()) {
-            ApiDriver.Reply reply = market.deliver(notice);
-            assertEquals(200, reply.status(), notice.provider().wire() + ": " + reply.body());
-        }
     }
 
     private int chargesOf(String paymentId) {

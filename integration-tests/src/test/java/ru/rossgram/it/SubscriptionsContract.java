@@ -1,7 +1,6 @@
 package ru.rossgram.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.rossgram.it.Concurrency.concurrently;
@@ -228,7 +227,7 @@ abstract class SubscriptionsContract extends Contract {
                     "{\"tierId\": \"" + creator.gold() + "\"}");
             assertEquals(upgrade.json().path("paymentId").asText(), repeated.json().path("paymentId").asText(), "one payment");
 
-            for (Notice notice : heldNotices(1)) {
+            for (Notice notice : market.heldNotices(1)) {
                 assertEquals(200, market.deliver(notice).status());
             }
             Subscription after = stored(fan, creator);
@@ -271,7 +270,7 @@ abstract class SubscriptionsContract extends Contract {
         market.simulator().holdNotices(true);
         try {
             chargeRenewal(before, 1);
-            for (Notice notice : heldNotices(1)) {
+            for (Notice notice : market.heldNotices(1)) {
                 assertEquals(200, market.deliver(notice).status());
                 assertEquals(200, market.deliver(notice).status(), "delivered twice");
             }
@@ -299,7 +298,7 @@ abstract class SubscriptionsContract extends Contract {
         market.simulator().holdNotices(true);
         try {
             chargeRenewal(before, 1);
-            List<Notice> declines = heldNotices(1);
+            List<Notice> declines = market.heldNotices(1);
             for (Notice notice : declines) {
                 assertEquals(200, market.deliver(notice).status());
             }
@@ -376,18 +375,6 @@ abstract class SubscriptionsContract extends Contract {
     }
 
     /** The notices the simulator sent on its own (a charge's outcome comes after its answer), at least {@code count}. */
-    private List<Notice> heldNotices(int count) throws InterruptedException {
-        List<Notice> held = new ArrayList<>();
-        for (int i = 0; i < 100 && held.size() < count; i++) {
-            held.addAll(market.simulator().heldNotices());
-            if (held.size() < count) {
-                Thread.sleep(50);
-            }
-        }
-        assertFalse(held.isEmpty(), "the simulator sent no notice");
-        return held;
-    }
-
     private static List<String> kinds(JsonNode earnings) {
         List<String> kinds = new ArrayList<>();
         earnings.path("items").forEach(item -> kinds.add(item.path("kind").asText()));

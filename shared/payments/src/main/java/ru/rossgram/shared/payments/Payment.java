@@ -84,6 +84,12 @@ public record Payment(
                 confirmationUrl, next, flag, createdAt, at, version + 1, referralCredit, charge, pledge);
     }
 
+    /** The payment known at its provider as {@code id} from now on (the provider's id of the transaction that paid it). */
+    public Payment withProviderPaymentId(String id) {
+        return new Payment(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, id,
+                confirmationUrl, state, flag, createdAt, updatedAt, version, referralCredit, charge, pledge);
+    }
+
     public Payment withReferralCredit(ReferralCredit credit) {
         return new Payment(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
                 confirmationUrl, state, flag, createdAt, updatedAt, version, credit, charge, pledge);

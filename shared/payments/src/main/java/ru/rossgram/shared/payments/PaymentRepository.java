@@ -179,6 +179,10 @@ public class PaymentRepository {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(next.state().wire()), ":at", s(next.updatedAt().toString()),
                 ":next", n(next.version()), ":from", s(seen.state().wire()), ":seen", n(seen.version())));
         String set = "SET #state = :to, updatedAt = :at, version = :next";
+        if (next.providerPaymentId() != null && !next.providerPaymentId().equals(seen.providerPaymentId())) {
+            set += ", providerPaymentId = :pid";
+            values.put(":pid", s(next.providerPaymentId()));
+        }
         if (next.referralCredit() != null && seen.referralCredit() == null) {
             set += ", " + REFERRAL_CREDIT + " = :credit";
             values.put(":credit", referralCredit(next.referralCredit()));

@@ -106,6 +106,11 @@ public class Settlement {
                 case NONE -> ReferralRewards.Part.NOTHING;
             };
             Payment next = payment.withState(transition.to(), now);
+            if (transition.effect() == PaymentState.Effect.CREDIT && event.providerPaymentId() != null) {
+                // The transaction that paid, as the success names it (CloudPayments' TransactionId, unknown until
+                // then): what a refund of the payment must name.
+                next = next.withProviderPaymentId(event.providerPaymentId());
+            }
             items.add(payments.transitionItem(payment, referral.credit() == null ? next : next.withReferralCredit(referral.credit())));
             items.addAll(effectItems(payment, event, transition, referral, now));
         }

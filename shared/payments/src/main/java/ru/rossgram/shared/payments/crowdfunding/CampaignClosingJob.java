@@ -4,9 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -100,21 +98,10 @@ public class CampaignClosingJob {
     /** One run at the clock's now. Each marker is decided on its own: one failing is logged and counted. */
     public JobSummary<Outcome> run() {
         Instant now = clock.instant();
-        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        for (int shard = 0; shard < CampaignRepository.DUE_SHARDS; shard++) {
-            for (CampaignRepository.Due due : campaigns.dueBy(shard, now, config.batch())) {
-                Outcome outcome;
-                try {
-                    outcome = due.backerId() == null ? campaign(due, now) : pledge(due, now);
-                } catch (RuntimeException e) {
-                    LOG.error("closing: {} {} failed", due.campaignId(), due.backerId(), e);
-                    outcome = Outcome.FAILED;
-                }
-                LOG.info("closing: {} {} due {} -> {}", due.campaignId(), due.backerId(), due.dueAt(), outcome);
-                counts.merge(outcome, 1, Integer::sum);
-            }
-        }
-        return new JobSummary<>(counts);
+        return JobSummary.tally(CampaignRepository.DUE_SHARDS, shard -> campaigns.dueBy(shard, now, config.batch()),
+                due -> due.backerId() == null ? campaign(due, now) : pledge(due, now), Outcome.FAILED,
+                due -> "closing: campaign " + due.campaignId() + (due.backerId() == null ? "" : " pledge of " + due.backerId())
+                        + " due " + due.dueAt(), LOG);
     }
 
     /**
@@ -200,40 +187,51 @@ public class CampaignClosingJob {
 
     // ----- a pledge's marker
 
+    /**
+     * A verification (or a payment the pledge gave up) still to be returned is asked back first, whatever else the
+     * pledge needs (a charge's follow-up, a retry, a drop): both happen in one visit, and the marker then comes back
+     * for the refund's notification no later than it must.
+     */
     private Outcome pledge(CampaignRepository.Due due, Instant now) {
         Optional<Pledge> found = campaigns.findPledge(due.campaignId(), due.backerId());
         Optional<Campaign> campaign = campaigns.find(due.campaignId());
         if (found.isEmpty() || campaign.isEmpty() || !due.dueAt().equals(found.get().dueAt())) {
             return Outcome.STALE;
         }
-        Pledge pledge = found.get();
-        Optional<Payment> verification = succeededVerification(pledge);
-        PledgeStep step = PledgeStep.of(campaign.get(), pledge, verification.isPresent(), now, config);
-        if (step instanceof PledgeStep.RefundVerification) {
-            return refund(campaign.get(), pledge, verification.get(), now);
+        Optional<Payment> verification = succeededVerification(found.get());
+        Optional<Boolean> returned = verification.map(this::returnVerification);
+        Outcome outcome = step(campaign.get(), found.get(), now);
+        if (verification.isEmpty()) {
+            return outcome;
         }
+        awaitRefund(campaign.get(), found.get(), verification.get(), returned.get(), now);
+        return outcome != Outcome.STALE ? outcome : returned.get() ? Outcome.REFUNDED : Outcome.UNREACHABLE;
+    }
+
+    private Outcome step(Campaign campaign, Pledge pledge, Instant now) {
+        PledgeStep step = PledgeStep.of(campaign, pledge, now, config);
         if (step instanceof PledgeStep.CancelHold) {
-            return write(campaign.get(), pledge, pledge.with(Pledge.State.CANCELLED, now).withDueAt(null))
+            return write(campaign, pledge, pledge.with(Pledge.State.CANCELLED, now).withDueAt(null))
                     ? Outcome.CANCELLED : Outcome.STALE;
         }
         if (step instanceof PledgeStep.Drop) {
-            return write(campaign.get(), pledge, pledge.with(Pledge.State.DROPPED, now).withDueAt(null))
+            return write(campaign, pledge, pledge.with(Pledge.State.DROPPED, now).withDueAt(null))
                     ? Outcome.DROPPED : Outcome.STALE;
         }
         if (step instanceof PledgeStep.Charge retry) {
-            return chargePledge(campaign.get(), pledge, retry.attempt(), now).map(CampaignClosingJob::outcomeOf).orElse(Outcome.STALE);
+            return chargePledge(campaign, pledge, retry.attempt(), now).map(CampaignClosingJob::outcomeOf).orElse(Outcome.STALE);
         }
         if (step instanceof PledgeStep.FollowUp charging) {
-            return chargePledge(campaign.get(), pledge, charging.attempt(), now).map(CampaignClosingJob::outcomeOf).orElse(Outcome.STALE);
+            return chargePledge(campaign, pledge, charging.attempt(), now).map(CampaignClosingJob::outcomeOf).orElse(Outcome.STALE);
         }
         if (step instanceof PledgeStep.Refund) {
-            return refundCollected(campaign.get(), pledge, now);
+            return refundCollected(campaign, pledge, now);
         }
         if (step instanceof PledgeStep.LookAgain later) {
-            return moveDue(campaign.get(), pledge, later.at(), now) ? Outcome.WAITING : Outcome.STALE;
+            return moveDue(campaign, pledge, later.at(), now) ? Outcome.WAITING : Outcome.STALE;
         }
         if (step instanceof PledgeStep.Done) {
-            moveDue(campaign.get(), pledge, null, now);
+            moveDue(campaign, pledge, null, now);
         }
         return Outcome.STALE;
     }
@@ -253,7 +251,7 @@ public class CampaignClosingJob {
         if (pledge.state() == Pledge.State.SAVED) {
             // Its marker is about to serve the charge, and the charge's settlement removes it: a verification not
             // yet returned (settled minutes before the deadline, say) is asked back now, not forgotten.
-            succeededVerification(pledge).ifPresent(charges::refund);
+            succeededVerification(pledge).ifPresent(this::returnVerification);
         }
         if (pledge.state() != Pledge.State.CHARGING) {
             charging = pledge.with(Pledge.State.CHARGING, now).withPayment(paymentId)
@@ -285,8 +283,7 @@ public class CampaignClosingJob {
 
     /** A cancelled keep-what-you-raise campaign's collected pledge: its payment refunded; its settlement moves the pledge. */
     private Outcome refundCollected(Campaign campaign, Pledge pledge, Instant now) {
-        Optional<Payment> paid = Optional.ofNullable(pledge.paymentId()).flatMap(payments::find)
-                .filter(p -> p.state() == PaymentState.SUCCEEDED);
+        Optional<Payment> paid = succeeded(pledge.paymentId());
         if (paid.isEmpty()) {
             LOG.warn("pledge {} of {} is collected but its payment {} is not a succeeded one: nothing to refund",
                     pledge.backerId(), campaign.campaignId(), pledge.paymentId());
@@ -295,26 +292,50 @@ public class CampaignClosingJob {
         return refund(campaign, pledge, paid.get(), now);
     }
 
-    /**
-     * Asks for {@code payment}'s refund, then, unless its settlement already moved the pledge (Robokassa's refund is
-     * settled at once), puts the pledge's marker where the refund is looked at again: a provider that did not answer
-     * is asked again shortly, one that took it is asked again (the same refund) if its notification has not come by
-     * the outcome check.
-     */
+    /** Asks for {@code payment}'s refund and has the pledge's marker come back for its notification. */
     private Outcome refund(Campaign campaign, Pledge pledge, Payment payment, Instant now) {
         boolean taken = charges.refund(payment);
+        awaitRefund(campaign, pledge, payment, taken, now);
+        return taken ? Outcome.REFUNDED : Outcome.UNREACHABLE;
+    }
+
+    /**
+     * Unless the refund's settlement already moved the pledge (Robokassa's refund is settled at once), brings its
+     * marker back no later than when the refund is to be asked again (the same refund): shortly when the provider did
+     * not answer, after the outcome check when it took the refund and its notification has not come.
+     */
+    private void awaitRefund(Campaign campaign, Pledge pledge, Payment payment, boolean taken, Instant now) {
         Pledge after = campaigns.findPledge(pledge.campaignId(), pledge.backerId()).orElseThrow();
         Instant again = now.plus(taken ? config.outcomeCheck() : SavedMethodCharges.CHARGE_LEASE);
-        if (stillAwaits(after, payment)) {
+        if (stillAwaits(after, payment) && (after.dueAt() == null || after.dueAt().isAfter(again))) {
             moveDue(campaign, after, again, now);
         }
-        return taken ? Outcome.REFUNDED : Outcome.UNREACHABLE;
+    }
+
+    /**
+     * Asks for a verification's (or a given-up payment's) refund beside the pledge's own step: a refund the gateway
+     * refuses outright (not only an unreachable provider) is logged and asked again later, and never keeps the
+     * pledge from its charge or the campaign's batch from its other pledges.
+     *
+     * @return whether the provider took the refund
+     */
+    private boolean returnVerification(Payment payment) {
+        try {
+            return charges.refund(payment);
+        } catch (RuntimeException e) {
+            LOG.error("refund of {} ({}) refused; asked again later", payment.paymentId(), payment.provider().wire(), e);
+            return false;
+        }
     }
 
     /** The pledge's verification payment (or a payment it gave up) while it is to be returned: succeeded, not refunded. */
     private Optional<Payment> succeededVerification(Pledge pledge) {
-        return Optional.ofNullable(pledge.verificationId()).flatMap(payments::find)
-                .filter(p -> p.state() == PaymentState.SUCCEEDED);
+        return succeeded(pledge.verificationId());
+    }
+
+    /** The payment {@code paymentId} (null: none) if it succeeded and was not refunded. */
+    private Optional<Payment> succeeded(String paymentId) {
+        return Optional.ofNullable(paymentId).flatMap(payments::find).filter(p -> p.state() == PaymentState.SUCCEEDED);
     }
 
     private static boolean stillAwaits(Pledge pledge, Payment payment) {

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * What the closing job does with a pledge whose own marker fell due: pure, from the pledge and its campaign as read
- * (consistently) and the time of the run. The verification payment's refund comes first, whatever the pledge's
- * state: that money is never the creator's.
+ * (consistently) and the time of the run. A verification payment still to be returned is the job's to ask back
+ * on every visit, whatever the step (that money is never the creator's).
  */
 public sealed interface PledgeStep {
     /** Not due (a stale marker, or one another run moved): nothing. */
@@ -18,10 +18,6 @@ public sealed interface PledgeStep {
 
     /** Not yet: look again at {@code at} (a reward hold's end, a retry, the end of a fix window). */
     record LookAgain(Instant at) implements PledgeStep {
-    }
-
-    /** All or nothing: the verification payment succeeded; refund it. */
-    record RefundVerification() implements PledgeStep {
     }
 
     /** Pending past its reward hold: cancelled, the reward free again. */
@@ -44,17 +40,9 @@ public sealed interface PledgeStep {
     record Refund() implements PledgeStep {
     }
 
-    /**
-     * @param verificationSucceeded whether the pledge's verification payment ({@link Pledge#verificationId()})
-     *                              succeeded and was not refunded yet
-     */
-    static PledgeStep of(Campaign campaign, Pledge pledge, boolean verificationSucceeded, Instant now,
-                         CrowdfundingConfig config) {
+    static PledgeStep of(Campaign campaign, Pledge pledge, Instant now, CrowdfundingConfig config) {
         if (pledge.dueAt() == null || pledge.dueAt().isAfter(now)) {
             return new NotDue();
-        }
-        if (pledge.verificationId() != null && verificationSucceeded) {
-            return new RefundVerification();
         }
         return switch (pledge.state()) {
             case PENDING -> {

@@ -4,8 +4,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,21 +87,10 @@ public class RenewalJob {
     /** One run at the clock's now. Each subscription is decided on its own: one failing is logged and counted. */
     public JobSummary<Outcome> run() {
         Instant now = clock.instant();
-        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        for (int shard = 0; shard < SubscriptionRepository.DUE_SHARDS; shard++) {
-            for (SubscriptionRepository.Due due : subscriptions.dueBy(shard, now.plus(CHARGE_AHEAD), config.batch())) {
-                Outcome outcome;
-                try {
-                    outcome = renew(due, now);
-                } catch (RuntimeException e) {
-                    LOG.error("renewal of {} to {} failed", due.subscriberId(), due.creatorId(), e);
-                    outcome = Outcome.FAILED;
-                }
-                LOG.info("renewal of {} to {} due {} -> {}", due.subscriberId(), due.creatorId(), due.dueAt(), outcome);
-                counts.merge(outcome, 1, Integer::sum);
-            }
-        }
-        return new JobSummary<>(counts);
+        return JobSummary.tally(SubscriptionRepository.DUE_SHARDS,
+                shard -> subscriptions.dueBy(shard, now.plus(CHARGE_AHEAD), config.batch()), due -> renew(due, now),
+                Outcome.FAILED, due -> "renewal of " + due.subscriberId() + " to " + due.creatorId() + " due " + due.dueAt(),
+                LOG);
     }
 
     /**

@@ -110,44 +110,39 @@ class ClosingStepsTest {
 
     // ----- a pledge's own marker
 
-    private static PledgeStep step(Campaign.Status status, Pledge pledge, boolean verificationSucceeded, Instant now) {
-        return PledgeStep.of(campaign(Campaign.Mode.ALL_OR_NOTHING, status, null), pledge, verificationSucceeded, now, CONFIG);
+    private static PledgeStep step(Campaign.Status status, Pledge pledge, Instant now) {
+        return PledgeStep.of(campaign(Campaign.Mode.ALL_OR_NOTHING, status, null), pledge, now, CONFIG);
     }
 
     @Test
     void aPendingPledgeHoldsItsRewardForHalfAnHour_thenIsCancelled() {
         Instant holdEnds = CREATED.plus(Duration.ofMinutes(30));
         assertEquals(new PledgeStep.LookAgain(holdEnds), step(Campaign.Status.LIVE,
-                pledge(Pledge.State.PENDING, 0, CREATED), false, holdEnds.minusSeconds(1)));
+                pledge(Pledge.State.PENDING, 0, CREATED), holdEnds.minusSeconds(1)));
         assertEquals(new PledgeStep.CancelHold(), step(Campaign.Status.LIVE,
-                pledge(Pledge.State.PENDING, 0, holdEnds), false, holdEnds));
+                pledge(Pledge.State.PENDING, 0, holdEnds), holdEnds));
     }
 
     @Test
-    void aSucceededVerificationIsRefundedFirst_whateverThePledgesState() {
+    void aSavedPledgeDueForItsVerificationsRefund_hasNothingElseToDo() {
         Instant now = CREATED.plusSeconds(600);
-        assertEquals(new PledgeStep.RefundVerification(), step(Campaign.Status.LIVE,
-                verified(pledge(Pledge.State.SAVED, 0, now)), true, now));
-        assertEquals(new PledgeStep.RefundVerification(), step(Campaign.Status.SUCCEEDED,
-                verified(pledge(Pledge.State.CHARGING, 1, now)), true, now));
-        assertEquals(new PledgeStep.Done(), step(Campaign.Status.LIVE,
-                verified(pledge(Pledge.State.SAVED, 0, now)), false, now), "a refunded one is not refunded again");
+        assertEquals(new PledgeStep.Done(), step(Campaign.Status.LIVE, verified(pledge(Pledge.State.SAVED, 0, now)), now));
     }
 
     @Test
     void aDeclinedChargeIsRetried2_4And6DaysAfterTheDeadline_thenDroppedAfterItsFixWindow() {
         Instant firstRetry = DEADLINE.plus(Duration.ofDays(2));
         assertEquals(new PledgeStep.LookAgain(firstRetry), step(Campaign.Status.SUCCEEDED,
-                pledge(Pledge.State.ERRORED, 1, DEADLINE.plusSeconds(3600)), false, DEADLINE.plusSeconds(3600)));
+                pledge(Pledge.State.ERRORED, 1, DEADLINE.plusSeconds(3600)), DEADLINE.plusSeconds(3600)));
         assertEquals(new PledgeStep.Charge(2), step(Campaign.Status.SUCCEEDED,
-                pledge(Pledge.State.ERRORED, 1, firstRetry), false, firstRetry));
+                pledge(Pledge.State.ERRORED, 1, firstRetry), firstRetry));
         assertEquals(new PledgeStep.Charge(4), step(Campaign.Status.SUCCEEDED,
-                pledge(Pledge.State.ERRORED, 3, DEADLINE.plus(Duration.ofDays(6))), false, DEADLINE.plus(Duration.ofDays(6))));
+                pledge(Pledge.State.ERRORED, 3, DEADLINE.plus(Duration.ofDays(6))), DEADLINE.plus(Duration.ofDays(6))));
         Instant fixBy = DEADLINE.plus(Duration.ofDays(7));
         assertEquals(new PledgeStep.LookAgain(fixBy), step(Campaign.Status.SUCCEEDED,
-                pledge(Pledge.State.ERRORED, 4, DEADLINE.plus(Duration.ofDays(6))), false, DEADLINE.plus(Duration.ofDays(6))));
+                pledge(Pledge.State.ERRORED, 4, DEADLINE.plus(Duration.ofDays(6))), DEADLINE.plus(Duration.ofDays(6))));
         assertEquals(new PledgeStep.Drop(), step(Campaign.Status.SUCCEEDED,
-                pledge(Pledge.State.ERRORED, 2, fixBy), false, fixBy), "the window ends even with retries left");
+                pledge(Pledge.State.ERRORED, 2, fixBy), fixBy), "the window ends even with retries left");
     }
 
     @Test
@@ -162,20 +157,20 @@ class ClosingStepsTest {
     @Test
     void aChargeAwaitingItsNotificationIsFollowedUp_asTheAttemptItIs() {
         assertEquals(new PledgeStep.FollowUp(2), step(Campaign.Status.SUCCEEDED,
-                pledge(Pledge.State.CHARGING, 2, DEADLINE), false, DEADLINE));
+                pledge(Pledge.State.CHARGING, 2, DEADLINE), DEADLINE));
     }
 
     @Test
     void aCollectedPledgeOfACancelledKeepCampaignIsRefunded_untilItsRefundSettles() {
         Campaign keep = campaign(Campaign.Mode.KEEP_WHAT_YOU_RAISE, Campaign.Status.CANCELLED, null);
-        assertEquals(new PledgeStep.Refund(), PledgeStep.of(keep, pledge(Pledge.State.COLLECTED, 0, DEADLINE), false, DEADLINE, CONFIG));
-        assertEquals(new PledgeStep.Done(), PledgeStep.of(keep, pledge(Pledge.State.REFUNDED, 0, DEADLINE), false, DEADLINE, CONFIG));
+        assertEquals(new PledgeStep.Refund(), PledgeStep.of(keep, pledge(Pledge.State.COLLECTED, 0, DEADLINE), DEADLINE, CONFIG));
+        assertEquals(new PledgeStep.Done(), PledgeStep.of(keep, pledge(Pledge.State.REFUNDED, 0, DEADLINE), DEADLINE, CONFIG));
     }
 
     @Test
     void aMarkerNotYetDue_orMovedByAnotherRun_isLeftAlone() {
         assertEquals(new PledgeStep.NotDue(), step(Campaign.Status.LIVE,
-                pledge(Pledge.State.PENDING, 0, DEADLINE), false, DEADLINE.minusSeconds(1)));
-        assertEquals(new PledgeStep.NotDue(), step(Campaign.Status.LIVE, pledge(Pledge.State.PENDING, 0, null), false, DEADLINE));
+                pledge(Pledge.State.PENDING, 0, DEADLINE), DEADLINE.minusSeconds(1)));
+        assertEquals(new PledgeStep.NotDue(), step(Campaign.Status.LIVE, pledge(Pledge.State.PENDING, 0, null), DEADLINE));
     }
 }
