@@ -173,21 +173,28 @@ public class RobokassaGateway implements PaymentGateway {
         if (!INV_ID.matcher(invId).matches()) {
             throw new IllegalArgumentException("a Robokassa InvId is a positive number, not " + invId);
         }
-        ProviderEvent refunded = new ProviderEvent(provider(), "refund:" + invId, PaymentState.Event.REFUNDED, order.paymentId(), invId,
-                order.amount());
         if (config.password3().isBlank()) {
             throw new ProviderUnavailableException("Robokassa refunds need Password#3 (rossgram.payments.robokassa.password3)");
         }
         RobokassaOperationState state = operationState(invId);
-        if (REFUNDED.equals(state.state())) {
-            return Optional.of(refunded);
+        if (!REFUNDED.equals(state.state())) {
+            if (!"0".equals(state.result()) || !PAID.equals(state.state()) || state.opKey() == null) {
+                throw new ProviderUnavailableException("Robokassa cannot refund " + invId + ": OpStateExt result " + state.result()
+                        + ", state " + state.state());
+            }
+            requestRefund(invId, state.opKey(), order.amount());
         }
-        if (!"0".equals(state.result()) || !PAID.equals(state.state()) || state.opKey() == null) {
-            throw new ProviderUnavailableException("Robokassa cannot refund " + invId + ": OpStateExt result " + state.result()
-                    + ", state " + state.state());
-        }
+        return Optional.of(new ProviderEvent(provider(), "refund:" + invId, PaymentState.Event.REFUNDED, order.paymentId(), invId,
+                order.amount()));
+    }
+
+    /**
+     * {@code Refund/Create} of the operation {@code opKey} for {@code amount}, then {@code Refund/GetState} of the
+     * request: accepted unless Robokassa refused or canceled it.
+     */
+    private void requestRefund(String invId, String opKey, Money amount) {
         // RefundSum as the decimal text "199.00": integrations report Robokassa refusing it as a bare number.
-        ObjectNode claims = api.newObject().put("OpKey", state.opKey()).put("RefundSum", order.amount().decimal());
+        ObjectNode claims = api.newObject().put("OpKey", opKey).put("RefundSum", amount.decimal());
         ProviderApi.Answer created = api.postText(config.refundUri("Refund/Create"), HmacJwt.sign(claims, config.password3()));
         String requestId = created.body().path("requestId").asText("");
         if (!created.ok() || !created.body().path("success").asBoolean(false) || requestId.isEmpty()) {
@@ -200,7 +207,6 @@ public class RobokassaGateway implements PaymentGateway {
             throw new ProviderUnavailableException("Robokassa refund " + requestId + " of " + invId + ": HTTP " + progress.status()
                     + " " + progress.body().path("label").asText(""));
         }
-        return Optional.of(refunded);
     }
 
     /**
