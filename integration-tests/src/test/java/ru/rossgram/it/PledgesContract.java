@@ -182,13 +182,11 @@ abstract class PledgesContract extends Contract {
         User backer = market.signUp("backer");
         Campaign campaign = live(creator, Campaign.Mode.KEEP_WHAT_YOU_RAISE, 1);
         Marketplace.Checkout checkout = pledged(backer, campaign, Provider.YOOKASSA);
-        Notice declined = market.notice(Provider.YOOKASSA, checkout.simulatedId(), Action.CANCEL);
-        Notice paidLater = market.notice(Provider.YOOKASSA, checkout.simulatedId(), Action.PAY);
-
-        assertEquals(200, market.deliver(declined).status());
+        assertEquals(200, market.deliver(market.notice(Provider.YOOKASSA, checkout.simulatedId(), Action.CANCEL)).status());
         assertEquals(Pledge.State.CANCELLED, stored(campaign, backer).state());
         assertEquals(0, campaigns().totals(campaign.campaignId()).claimed("r1"), "a declined pledge frees its reward");
-        assertEquals(200, market.deliver(paidLater).status());
+        // A later attempt of the backer's went through after all.
+        assertEquals(200, market.deliver(market.notice(Provider.YOOKASSA, checkout.simulatedId(), Action.PAY)).status());
 
         Pledge collected = stored(campaign, backer);
         assertEquals(Pledge.State.COLLECTED, collected.state(), "real money counts");
