@@ -66,7 +66,7 @@ public final class PledgeTransitions {
             return Optional.of(pledge.with(pledge.state(), now).withSavedMethod(pledge.savedMethod(), null));
         }
         if (reason(payment) != PledgeCharge.Reason.VERIFY && pledge.state() == State.COLLECTED) {
-            return Optional.of(pledge.with(State.REFUNDED, now).withDueAt(null));
+            return Optional.of(settled(pledge.with(State.REFUNDED, now)));
         }
         return Optional.empty();
     }
@@ -83,7 +83,16 @@ public final class PledgeTransitions {
     }
 
     private static Pledge collected(Pledge pledge, Instant now) {
-        return pledge.with(State.COLLECTED, now).withDueAt(null);
+        return settled(pledge.with(State.COLLECTED, now));
+    }
+
+    /**
+     * A pledge with nothing left to happen to it: no longer due, unless a verification (or a payment it gave up) is
+     * still to be returned; then the closing job must keep coming back until that refund settles, even after a
+     * refusal by the provider.
+     */
+    private static Pledge settled(Pledge pledge) {
+        return pledge.withDueAt(pledge.verificationId() != null ? pledge.updatedAt() : null);
     }
 
     /**

@@ -143,6 +143,16 @@ class PledgeTransitionsTest {
     }
 
     @Test
+    void aCollectedPledgeWhoseVerificationIsNotReturnedYet_staysDueForThatRefund() {
+        Pledge charging = pledge(State.CHARGING, "c1").withSavedMethod("method", "ver");
+        Pledge collected = PledgeTransitions.credited(charging, payment("c1", Reason.COLLECT, 50_000, 1), null, T0).orElseThrow();
+        assertEquals(State.COLLECTED, collected.state());
+        assertEquals(T0, collected.dueAt(), "the closing job must come back for the verification's refund");
+        Pledge refunded = PledgeTransitions.reversed(collected, payment("c1", Reason.COLLECT, 50_000, 1), T0).orElseThrow();
+        assertEquals(T0, refunded.dueAt());
+    }
+
+    @Test
     void aDeclinedFix_leavesThePledgeErrored() {
         assertTrue(PledgeTransitions.declined(pledge(State.ERRORED, "f1"), payment("f1", Reason.FIX, 50_000, 1),
                 CAMPAIGN, CONFIG, T0).isEmpty());
