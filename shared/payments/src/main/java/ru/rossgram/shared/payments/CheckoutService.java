@@ -4,6 +4,7 @@ import ru.rossgram.shared.posts.AccessGrants;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,11 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.providers.CreatedPayment;
 import ru.rossgram.shared.payments.providers.PaymentGateway;
 import ru.rossgram.shared.payments.providers.PaymentGateways;
 import ru.rossgram.shared.payments.providers.PaymentOrder;
 import ru.rossgram.shared.payments.providers.ProviderUnavailableException;
+import ru.rossgram.shared.payments.crowdfunding.PledgeOffers;
 import ru.rossgram.shared.payments.subscriptions.SubscriptionOffers;
 import ru.rossgram.shared.posts.Post;
 import ru.rossgram.shared.posts.PostReader;
@@ -23,10 +26,12 @@ import ru.rossgram.shared.posts.PostRules;
 import ru.rossgram.shared.posts.PostStatus;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Starts a purchase ({@code POST /v1/checkouts}) of a paid post or a subscription ({@link SubscriptionOffers}, whose
- * first payment asks the provider to save the method for the renewals): a pending payment is stored first, then the provider is asked to
+ * Starts a purchase ({@code POST /v1/checkouts}) of a paid post, a subscription ({@link SubscriptionOffers}, whose
+ * first payment asks the provider to save the method for the renewals) or a pledge ({@link PledgeOffers}, stored
+ * with its payment in one transaction): a pending payment is stored first, then the provider is asked to
  * create its side, so every notification the provider can send finds a payment of ours. The buyer's
  * {@code Idempotency-Key} makes a retried checkout (a flaky network, a double tap) answer the same payment, and the
  * provider's own idempotency makes asking it again harmless.
@@ -40,15 +45,17 @@ public class CheckoutService {
     private final PostReader postReader;
     private final AccessGrants grants;
     private final SubscriptionOffers subscriptions;
+    private final PledgeOffers pledges;
     private final PaymentGateways gateways;
     private final PaymentsConfig config;
     private final IdGenerator ids;
     private final Clock clock;
 
     public CheckoutService(PaymentRepository payments, PostReader postReader, AccessGrants grants,
-                           SubscriptionOffers subscriptions, PaymentGateways gateways, PaymentsConfig config,
-                           IdGenerator ids, Clock clock) {
+                           SubscriptionOffers subscriptions, PledgeOffers pledges, PaymentGateways gateways,
+                           PaymentsConfig config, IdGenerator ids, Clock clock) {
         this.subscriptions = subscriptions;
+        this.pledges = pledges;
         this.payments = payments;
         this.postReader = postReader;
         this.grants = grants;
@@ -62,7 +69,8 @@ public class CheckoutService {
      * @param idempotencyKey the client's key for this purchase attempt, or null for a new payment every time
      * @throws ProblemException 400 for a malformed request or key; 404 for a post the buyer cannot see or an
      *         unknown creator; 422 {@code not-for-sale} (free, not published, one's own, a tier not offered),
-     *         {@code provider-unavailable}; 409 {@code already-purchased}, {@code already-subscribed}; 503
+     *         {@code provider-unavailable}; 409 {@code already-purchased}, {@code already-subscribed},
+     *         {@code already-pledged}, {@code reward-sold-out}, {@code campaign-closed}; 503
      *         {@code provider-unreachable} (retry with the same key)
      */
     public PaymentView checkout(Caller caller, CheckoutRequest request, String idempotencyKey) {
@@ -70,13 +78,14 @@ public class CheckoutService {
             throw ProblemException.invalid("Idempotency-Key", "8 to 64 of A-Z a-z 0-9 . _ : -");
         }
         PaymentGateway gateway = gateway(request.provider());
-        CheckoutSale sale = saleOf(caller, request.item());
+        CheckoutSale sale = saleOf(caller, request.item(), idempotencyKey);
 
         Instant now = clock.instant();
+        Money fee = sale.isSale() ? sale.price().share(config.platformFeeBasisPoints()) : new Money(0, sale.price().currency());
         Payment fresh = new Payment(ids.newId(), caller.userId(), sale.sellerId(), sale.purchase(), sale.price(),
-                sale.price().share(config.platformFeeBasisPoints()), gateway.provider(), payments.nextOrderNumber(),
-                null, null, PaymentState.PENDING, null, now, now, 1, null, sale.charge());
-        Optional<Payment> earlier = payments.create(fresh, idempotencyKey);
+                fee, gateway.provider(), payments.nextOrderNumber(),
+                null, null, PaymentState.PENDING, null, now, now, 1, null, sale.charge(), sale.pledge());
+        Optional<Payment> earlier = create(fresh, idempotencyKey, sale);
         Payment payment = earlier.orElse(fresh);
         if (earlier.isPresent() && !sameRequest(earlier.get(), gateway, sale)) {
             throw ProblemException.invalid("Idempotency-Key", "already used for another purchase");
@@ -114,16 +123,28 @@ public class CheckoutService {
                         Map.of("providers", gateways.offered().stream().map(PaymentProvider::wire).toList())));
     }
 
-    private CheckoutSale saleOf(Caller caller, CheckoutRequest.Item item) {
+    /** Stores {@code fresh} with what its sale opens; a refused opening becomes the sale's problem. */
+    private Optional<Payment> create(Payment fresh, String idempotencyKey, CheckoutSale sale) {
+        List<TransactWriteItem> opening = sale.opening().items(fresh);
+        try {
+            return payments.create(fresh, idempotencyKey, opening);
+        } catch (PaymentRepository.WritesRefused e) {
+            throw sale.opening().refused(opening, e.reasons());
+        }
+    }
+
+    private CheckoutSale saleOf(Caller caller, CheckoutRequest.Item item, String idempotencyKey) {
         if (item == null || item.type() == null) {
             throw ProblemException.invalid("item.type", "required");
         }
         Purchase.Kind kind = Purchase.Kind.fromWire(item.type())
-                .orElseThrow(() -> ProblemException.invalid("item.type", "post or subscription"));
+                .orElseThrow(() -> ProblemException.invalid("item.type", "post, subscription or pledge"));
         return switch (kind) {
             case POST -> postForSale(caller, item);
             case SUBSCRIPTION -> subscriptions.sale(caller, item);
-            case PLEDGE -> throw ProblemException.invalid("item.type", "post or subscription"); // scaffold: the pledges' helper replaces this
+            // A retried pledge checkout must find its own pending pledge, not refuse it as a pledge made already.
+            case PLEDGE -> pledges.sale(caller, item, idempotencyKey == null ? Optional.empty()
+                    : payments.byIdempotencyKey(caller.userId(), idempotencyKey));
         };
     }
 

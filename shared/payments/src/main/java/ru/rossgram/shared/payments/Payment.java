@@ -74,6 +74,11 @@ public record Payment(
     public record ReferralCredit(String referrerId, String rewardId, Money amount) {
     }
 
+    /** Whether its money is the seller's (every payment but a pledge's verification). */
+    public boolean isSale() {
+        return pledge == null || pledge.reason().isSale();
+    }
+
     public Payment withState(PaymentState next, Instant at) {
         return new Payment(paymentId, buyerId, sellerId, purchase, amount, platformFee, provider, orderNumber, providerPaymentId,
                 confirmationUrl, next, flag, createdAt, at, version + 1, referralCredit, charge, pledge);

@@ -63,6 +63,16 @@ public class PaymentRepository {
      * @return empty when stored; the payment that key (without a key: that id) already made otherwise
      */
     public Optional<Payment> create(Payment payment, String idempotencyKey) {
+        return create(payment, idempotencyKey, List.of());
+    }
+
+    /**
+     * As {@link #create(Payment, String)}, with {@code with} (what the sale opens: a pledge) in the same
+     * transaction: both are stored or neither.
+     *
+     * @throws WritesRefused when a condition of {@code with} failed while the payment and its key were free
+     */
+    public Optional<Payment> create(Payment payment, String idempotencyKey, List<TransactWriteItem> with) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(toItem(payment)));
         if (idempotencyKey != null) {
@@ -70,15 +80,36 @@ public class PaymentRepository {
             claim.put("paymentId", s(payment.paymentId()));
             items.add(put(claim));
         }
+        int own = items.size();
+        items.addAll(with);
         Optional<List<CancellationReason>> failed = transactions.write(items);
         if (failed.isEmpty()) {
             return Optional.empty();
+        }
+        boolean ownRefused = java.util.stream.IntStream.range(0, own)
+                .anyMatch(i -> TransactionWriter.failedCondition(failed.get(), i));
+        if (!ownRefused) {
+            throw new WritesRefused(failed.get().subList(own, failed.get().size()));
         }
         Optional<Payment> earlier = idempotencyKey == null ? find(payment.paymentId())
                 : byIdempotencyKey(payment.buyerId(), idempotencyKey);
         return earlier.or(() -> {
             throw new IllegalStateException("payment " + payment.paymentId() + " was refused but neither its id nor a claim of its key holds one");
         });
+    }
+
+    /** The writes stored with a new payment were refused: {@code reasons}, one per write, say which and why. */
+    public static final class WritesRefused extends RuntimeException {
+        private final transient List<CancellationReason> reasons;
+
+        WritesRefused(List<CancellationReason> reasons) {
+            super("the writes stored with a payment were refused: " + reasons, null, false, false);
+            this.reasons = List.copyOf(reasons);
+        }
+
+        public List<CancellationReason> reasons() {
+            return reasons;
+        }
     }
 
     public Optional<Payment> find(String paymentId) {
@@ -93,7 +124,8 @@ public class PaymentRepository {
         return claim == null || claim.isEmpty() ? Optional.empty() : find(Attrs.string(claim, "paymentId"));
     }
 
-    private Optional<Payment> byIdempotencyKey(String buyerId, String idempotencyKey) {
+    /** The payment the buyer's checkout {@code idempotencyKey} made, if any (consistent read of the claim). */
+    public Optional<Payment> byIdempotencyKey(String buyerId, String idempotencyKey) {
         var claim = dynamo.getItem(r -> r.tableName(table).key(checkoutClaimKey(buyerId, idempotencyKey))
                 .consistentRead(true)).item();
         return claim == null || claim.isEmpty() ? Optional.empty() : find(Attrs.string(claim, "paymentId"));

@@ -25,6 +25,14 @@ public record PledgeCharge(String pledgeId, Reason reason, int attempt) {
         /** All or nothing: the backer pays an errored pledge through checkout within its fix window. */
         FIX;
 
+        /**
+         * Whether the money is the creator's (a sale: fee, creator's line, referral rewards); a verification's is
+         * only held for the backer and returned.
+         */
+        public boolean isSale() {
+            return this != VERIFY;
+        }
+
         public String wire() {
             return name().toLowerCase(Locale.ROOT);
         }

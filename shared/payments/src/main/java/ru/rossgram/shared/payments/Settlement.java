@@ -99,7 +99,8 @@ public class Settlement {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(events.claimItem(event, payment.paymentId(), transition == null ? "stale" : transition.to().wire(), now));
         if (transition != null) {
-            ReferralRewards.Part referral = switch (transition.effect()) {
+            // A pledge's verification is no sale: the platform earns nothing on it, so no referrer does either.
+            ReferralRewards.Part referral = !payment.isSale() ? ReferralRewards.Part.NOTHING : switch (transition.effect()) {
                 case CREDIT -> referralRewards.onSale(payment, event.card(), now);
                 case REVERSE -> referralRewards.onRefund(payment, now);
                 case NONE -> ReferralRewards.Part.NOTHING;
@@ -137,7 +138,7 @@ public class Settlement {
     private List<TransactWriteItem> effectItems(Payment payment, ProviderEvent event, Transition transition,
                                                 ReferralRewards.Part referral, Instant now) {
         PurchaseEffects purchase = effects.get(payment.purchase().kind());
-        Posting sale = LedgerAccounts.sale(payment);
+        Posting sale = LedgerAccounts.posting(payment);
         List<Posting> postings = new ArrayList<>();
         List<TransactWriteItem> items = new ArrayList<>();
         switch (transition.effect()) {

@@ -39,4 +39,34 @@ class LedgerAccountsTest {
         assertThrows(IllegalArgumentException.class, () -> new Posting("p", "post", List.of(
                 new Posting.Entry("buyer:a", Money.rub(-100), "purchase"), new Posting.Entry("creator:b", Money.rub(99), "sale"))));
     }
+
+    private static Payment pledgePayment(PledgeCharge.Reason reason, long kopecks, long fee) {
+        return new Payment("01JD0000000000000000000009", "backer1", "creator1",
+                new Purchase(Purchase.Kind.PLEDGE, "campaign1"), Money.rub(kopecks), Money.rub(fee), PaymentProvider.YOOKASSA,
+                8, "124", null, PaymentState.PENDING, null, Instant.EPOCH, Instant.EPOCH, 1, null, null,
+                new PledgeCharge("pledge1", reason, 1));
+    }
+
+    @Test
+    void aVerification_movesTheBackersMoneyToAVerificationsAccount_noCreatorLineNoFee() {
+        Posting posting = LedgerAccounts.posting(pledgePayment(PledgeCharge.Reason.VERIFY, 100, 0));
+        assertEquals(2, posting.entries().size());
+        assertEquals(new Posting.Entry("buyer:backer1", Money.rub(-100), "verification"), posting.entries().get(0));
+        assertEquals(Money.rub(100), posting.entries().get(1).amount());
+        assertEquals(true, posting.entries().get(1).account().startsWith("verifications:"));
+    }
+
+    @Test
+    void aPledgeAChargeAndAFix_areSalesWithTheCreatorsLineOfKindPledge() {
+        for (PledgeCharge.Reason reason : List.of(PledgeCharge.Reason.PLEDGE, PledgeCharge.Reason.COLLECT, PledgeCharge.Reason.FIX)) {
+            Posting posting = LedgerAccounts.posting(pledgePayment(reason, 50_000, 10_000));
+            assertEquals(new Posting.Entry("creator:creator1", Money.rub(40_000), "pledge"), posting.entries().get(1));
+            assertEquals("fee", posting.entries().get(2).kind());
+        }
+    }
+
+    @Test
+    void aPostsAndASubscriptionsPosting_isTheirSale() {
+        assertEquals(LedgerAccounts.sale(PAYMENT), LedgerAccounts.posting(PAYMENT));
+    }
 }

@@ -18,6 +18,7 @@ import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.PaymentProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -179,6 +180,42 @@ public class CampaignRepository {
         Instant dueBefore = seen == null ? null : seen.dueAt();
         moveDue(items, dueBefore, next.dueAt(), next.campaignId(), next.backerId());
         return items;
+    }
+
+    /** Which of {@link #pledgeItems}' conditions failed. */
+    public enum PledgeRefusal {
+        /** The pledge was not as read: another request of the backer's changed it meanwhile. */
+        PLEDGE_CHANGED,
+        /** The campaign's totals are closed: it takes no new pledge. */
+        CLOSED,
+        /** The reward's claims reached its limit. */
+        SOLD_OUT
+    }
+
+    /**
+     * Why a transaction holding {@code items} (of {@link #pledgeItems}) was refused, from its cancellation
+     * {@code reasons} (one per item, in order); empty when none of these items failed a condition.
+     */
+    public static Optional<PledgeRefusal> pledgeRefusal(List<TransactWriteItem> items, List<CancellationReason> reasons) {
+        for (int i = 0; i < items.size() && i < reasons.size(); i++) {
+            if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                continue;
+            }
+            TransactWriteItem item = items.get(i);
+            Map<String, AttributeValue> key = item.put() != null ? item.put().item()
+                    : item.update() != null ? item.update().key() : Map.of();
+            String sk = key.containsKey("sk") ? key.get("sk").s() : "";
+            if (sk.startsWith(PLEDGE_PREFIX)) {
+                return Optional.of(PledgeRefusal.PLEDGE_CHANGED);
+            }
+            if (sk.startsWith(TOTALS_PREFIX)) {
+                return Optional.of(PledgeRefusal.CLOSED);
+            }
+            if (sk.startsWith(REWARD_PREFIX)) {
+                return Optional.of(PledgeRefusal.SOLD_OUT);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Up to {@code limit} of the campaign's pledges after backer {@code afterBackerId} (null: from the first), consistent. */

@@ -119,6 +119,17 @@ public record Pledge(
                 verificationId, count, nextFixBy, dueAt, createdAt, updatedAt, version);
     }
 
+    /** The pledge without its reward: one that counts again after it gave the reward up (a late payment). */
+    public Pledge withoutReward() {
+        return new Pledge(campaignId, backerId, pledgeId, amount, null, provider, state, paymentId, savedMethod,
+                verificationId, attempts, fixBy, dueAt, createdAt, updatedAt, version);
+    }
+
+    /** Whether it stands: not given up (cancelled, refunded, dropped), so the backer cannot pledge again. */
+    public boolean stands() {
+        return state != State.CANCELLED && state != State.REFUNDED && state != State.DROPPED;
+    }
+
     public Pledge withDueAt(Instant next) {
         return new Pledge(campaignId, backerId, pledgeId, amount, rewardId, provider, state, paymentId, savedMethod,
                 verificationId, attempts, fixBy, next, createdAt, updatedAt, version);
