@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.BatchReads;
 import ru.rossgram.shared.media.PhotoRecordItems;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.PaymentProvider;
@@ -49,10 +50,12 @@ public class CampaignRepository {
     private static final String NO_BACKER = "-";
 
     private final DynamoDbClient dynamo;
+    private final BatchReads batchReads;
     private final String table;
 
-    public CampaignRepository(DynamoDbClient dynamo, RossgramConfig config) {
+    public CampaignRepository(DynamoDbClient dynamo, BatchReads batchReads, RossgramConfig config) {
         this.dynamo = dynamo;
+        this.batchReads = batchReads;
         this.table = config.table();
     }
 
@@ -65,6 +68,17 @@ public class CampaignRepository {
     public Optional<Campaign> find(String campaignId) {
         var item = dynamo.getItem(r -> r.tableName(table).key(campaignKey(campaignId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(campaignFrom(item));
+    }
+
+    /** The campaigns of {@code campaignIds} that exist, by id: one batch read (consistent), for a list's page. */
+    public Map<String, Campaign> findAll(java.util.Collection<String> campaignIds) {
+        Map<String, Campaign> found = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = campaignIds.stream().distinct().map(CampaignRepository::campaignKey).toList();
+        for (Map<String, AttributeValue> item : batchReads.consistent(table, keys)) {
+            Campaign campaign = campaignFrom(item);
+            found.put(campaign.campaignId(), campaign);
+        }
+        return found;
     }
 
     /**
