@@ -432,8 +432,8 @@ pledge() {
 }
 # await_pledge TOKEN CAMPAIGN STATE -> polls GET /v1/me/pledges until the pledge to CAMPAIGN is in STATE
 await_pledge() {
-  await_until "$1" /v1/me/pledges "any(.pledges[]; .campaign.id == \"$2\" and .state == \"$3\")" \
-    "[.pledges[] | select(.campaign.id == \"$2\") | .state][0]"
+  await_until "$1" /v1/me/pledges "any(.items[]; .campaign.id == \"$2\" and .state == \"$3\")" \
+    "[.items[] | select(.campaign.id == \"$2\") | .state][0]"
 }
 # deadline DURATION-SECONDS -> the functions' time that far ahead, as ISO-8601
 deadline() {
@@ -475,7 +475,7 @@ close_campaigns
 sign_in "$vera@example.ru" "Spring on Vasilyevsky Island"; vera_access=$(jq -r .tokens.accessToken <<<"$BODY")
 sign_in "$masha@example.ru" "Sunrise over Neva, 5 a.m."; access=$(jq -r .tokens.accessToken <<<"$BODY")
 await_pledge "$vera_access" "$all_or_nothing" errored
-show "charged at the deadline; hers declined: $(jq -c ".pledges[] | select(.campaign.id == \"$all_or_nothing\") | {state, fixBy}" <<<"$BODY")"
+show "charged at the deadline; hers declined: $(jq -c ".items[] | select(.campaign.id == \"$all_or_nothing\") | {state, fixBy}" <<<"$BODY")"
 numbers "$keep" "$access"
 numbers "$all_or_nothing" "$access"
 curl -s -f -o /dev/null -X POST "$PAYMENTS/_control/cards/23/accept"

@@ -63,7 +63,7 @@ class CrowdfundingEndToEndTest {
             assertNumbers(campaignOf(backer, campaign), sum, sum, 0, i + 1);
         }
         assertEquals("collected", pledgeOf(backers.get(1), campaign).path("state").asText());
-        assertEquals(postcard, pledgeOf(backers.get(1), campaign).path("rewardId").asText());
+        assertEquals(postcard, pledgeOf(backers.get(1), campaign).at("/reward/id").asText());
         long earned = share(30_000) + share(50_000) + share(40_000);
         assertEquals(earned, balance(masha), "each pledge the creator's as it settled");
 
@@ -309,7 +309,7 @@ class CrowdfundingEndToEndTest {
     }
 
     private static JsonNode pledgeOf(User backer, String campaign) {
-        for (JsonNode pledge : backer.ok("GET", "/v1/me/pledges", null, 200).json().path("pledges")) {
+        for (JsonNode pledge : backer.ok("GET", "/v1/me/pledges", null, 200).json().path("items")) {
             if (pledge.at("/campaign/id").asText().equals(campaign)) {
                 return pledge;
             }
