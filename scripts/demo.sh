@@ -418,7 +418,7 @@ close_campaigns() { schedule CloseCampaignsFunction "closing job runs"; }
 # numbers CAMPAIGN TOKEN -> GET /v1/campaigns/CAMPAIGN and shows its status and honest numbers
 numbers() {
   call GET "/v1/campaigns/$1" 200 "" "$2"
-  show "$(jq -c '{status, goal: .goal.amount, pledged: .pledged.amount, collected: .collected.amount, dropped: .dropped.amount, backers}' <<<"$BODY")"
+  show "$(jq -c '{status, goal: .goal.amount} + (.progress | {pledged: .pledged.amount, collected: .collected.amount, dropped: .dropped.amount, backers})' <<<"$BODY")"
 }
 # pledge TOKEN CAMPAIGN AMOUNT PROVIDER CARD [REWARD] -> checks the pledge out and pays on the simulator with card CARD
 pledge() {
@@ -448,10 +448,10 @@ call POST /v1/uploads 201 "{\"purpose\":\"post\",\"contentType\":\"image/jpeg\",
 cover=$(jq -r '.uploads[0].uploadId' <<<"$BODY"); cover_url=$(jq -r '.uploads[0].url' <<<"$BODY")
 curl -s -f -o /dev/null -X PUT -H 'content-type: image/jpeg' --data-binary @"$photo" "$cover_url"
 await "/v1/uploads/$cover" ready "$access"
-call POST /v1/campaigns 201 "{\"title\":\"Фотокнига «Белые ночи»\",\"description\":\"Сто снимков Петербурга в твёрдой обложке\",\"cover\":\"$cover\",\"goal\":100000,\"deadline\":\"$(deadline 259200)\",\"mode\":\"keep_what_you_raise\",\"rewards\":[{\"title\":\"Книга с автографом\",\"description\":\"Первый тираж, подписанный\",\"minimum\":50000,\"deliveryEstimate\":\"2027-09\",\"limit\":2}]}" "$access"
-keep=$(jq -r .id <<<"$BODY"); signed_book=$(jq -r '.rewards[0].id' <<<"$BODY")
+call POST /v1/me/campaigns 201 "{\"title\":\"Фотокнига «Белые ночи»\",\"description\":\"Сто снимков Петербурга в твёрдой обложке\",\"coverUploadId\":\"$cover\",\"goal\":{\"amount\":100000,\"currency\":\"RUB\"},\"deadline\":\"$(deadline 259200)\",\"mode\":\"keep_what_you_raise\",\"rewards\":[{\"title\":\"Книга с автографом\",\"description\":\"Первый тираж, подписанный\",\"minimum\":{\"amount\":50000,\"currency\":\"RUB\"},\"deliveryEstimate\":\"2027-09\",\"limit\":2}]}" "$access"
+keep=$(jq -r .campaignId <<<"$BODY"); signed_book=$(jq -r '.rewards[0].rewardId' <<<"$BODY")
 show "draft $keep: $(jq -c '{mode, status, goal: .goal.amount, deadline}' <<<"$BODY")"
-call POST "/v1/campaigns/$keep/launch" 200 "" "$access"
+call POST "/v1/me/campaigns/$keep/launch" 200 "" "$access"
 show "launched: $(jq -r .status <<<"$BODY")"
 pledge "$anna_access" "$keep" 30000 yookassa 11
 pledge "$petya_access" "$keep" 50000 yookassa 12 "$signed_book"
@@ -460,9 +460,9 @@ await_pledge "$petya_access" "$keep" collected
 numbers "$keep" "$petya_access"
 show "rewards left: $(jq -c '[.rewards[] | {title, left}]' <<<"$BODY")"
 
-call POST /v1/campaigns 201 "{\"title\":\"Выставка на Мойке\",\"description\":\"Печать и аренда зала на неделю\",\"goal\":80000,\"deadline\":\"$(deadline 259200)\",\"mode\":\"all_or_nothing\",\"rewards\":[]}" "$access"
-all_or_nothing=$(jq -r .id <<<"$BODY")
-call POST "/v1/campaigns/$all_or_nothing/launch" 200 "" "$access"
+call POST /v1/me/campaigns 201 "{\"title\":\"Выставка на Мойке\",\"description\":\"Печать и аренда зала на неделю\",\"goal\":{\"amount\":80000,\"currency\":\"RUB\"},\"deadline\":\"$(deadline 259200)\",\"mode\":\"all_or_nothing\"}" "$access"
+all_or_nothing=$(jq -r .campaignId <<<"$BODY")
+call POST "/v1/me/campaigns/$all_or_nothing/launch" 200 "" "$access"
 pledge "$anna_access" "$all_or_nothing" 50000 tbank 21
 pledge "$vera_access" "$all_or_nothing" 40000 tbank 23
 await_pledge "$vera_access" "$all_or_nothing" saved
