@@ -20,6 +20,7 @@ final class LocalPayments implements AutoCloseable {
     private static final String ROBOKASSA_LOGIN = "rossgram-local";
     private static final String ROBOKASSA_PASSWORD1 = "local-robokassa-password-1";
     private static final String ROBOKASSA_PASSWORD2 = "local-robokassa-password-2";
+    private static final String ROBOKASSA_PASSWORD3 = "local-robokassa-password-3";
 
     private final PaymentSimulator simulator;
 
@@ -32,7 +33,7 @@ final class LocalPayments implements AutoCloseable {
                 .yookassa(YOOKASSA_SHOP, YOOKASSA_SECRET)
                 .tbank(TBANK_TERMINAL, TBANK_PASSWORD)
                 .cloudPayments(CLOUDPAYMENTS_PUBLIC_ID, CLOUDPAYMENTS_SECRET)
-                .robokassa(ROBOKASSA_LOGIN, ROBOKASSA_PASSWORD1, ROBOKASSA_PASSWORD2)
+                .robokassa(ROBOKASSA_LOGIN, ROBOKASSA_PASSWORD1, ROBOKASSA_PASSWORD2, ROBOKASSA_PASSWORD3)
                 .start());
     }
 
@@ -52,6 +53,8 @@ final class LocalPayments implements AutoCloseable {
         parameters.put("RobokassaMerchantLogin", ROBOKASSA_LOGIN);
         parameters.put("RobokassaPassword1", ROBOKASSA_PASSWORD1);
         parameters.put("RobokassaPassword2", ROBOKASSA_PASSWORD2);
+        parameters.put("RobokassaPassword3", ROBOKASSA_PASSWORD3);
+        parameters.put("RobokassaRefundUrl", simulator.robokassaRefundUrl());
         parameters.put("RobokassaTestMode", "true");
         return parameters;
     }
