@@ -439,6 +439,15 @@ await_pledge() {
 deadline() {
   curl -s -f "$API/_local/clock" | jq -r --argjson ahead "$1" '.now | sub("\\.[0-9]+Z$"; "Z") | fromdateiso8601 + $ahead | todate'
 }
+# close_after ISO-DURATION STATE -> the clock jumps, the closing job runs, @vera's pledge to the all-or-nothing
+# campaign reaches STATE (she and @masha sign in again: their tokens did not outlive the jump)
+close_after() {
+  advance "$1"
+  close_campaigns
+  sign_in "$vera@example.ru" "Spring on Vasilyevsky Island"; vera_access=$(jq -r .tokens.accessToken <<<"$BODY")
+  sign_in "$masha@example.ru" "Sunrise over Neva, 5 a.m."; access=$(jq -r .tokens.accessToken <<<"$BODY")
+  await_pledge "$vera_access" "$all_or_nothing" "$2"
+}
 vera="vera_$run_id"
 call POST /v1/accounts 201 "{\"username\":\"$vera\",\"email\":\"$vera@example.ru\",\"password\":\"Spring on Vasilyevsky Island\",\"displayName\":\"Вера\"}"
 vera_access=$(jq -r .tokens.accessToken <<<"$BODY")
@@ -470,21 +479,13 @@ numbers "$all_or_nothing" "$access"
 show "(pledged, nobody charged yet: only the 1-ruble verifications, which the closing job returns)"
 curl -s -f -o /dev/null -X POST "$PAYMENTS/_control/cards/23/decline"
 show "(@$vera's card now declines)"
-advance P3DT1M
-close_campaigns
-sign_in "$vera@example.ru" "Spring on Vasilyevsky Island"; vera_access=$(jq -r .tokens.accessToken <<<"$BODY")
-sign_in "$masha@example.ru" "Sunrise over Neva, 5 a.m."; access=$(jq -r .tokens.accessToken <<<"$BODY")
-await_pledge "$vera_access" "$all_or_nothing" errored
+close_after P3DT1M errored
 show "charged at the deadline; hers declined: $(jq -c ".items[] | select(.campaign.id == \"$all_or_nothing\") | {state, fixBy}" <<<"$BODY")"
 numbers "$keep" "$access"
 numbers "$all_or_nothing" "$access"
 curl -s -f -o /dev/null -X POST "$PAYMENTS/_control/cards/23/accept"
 show "(she tops up her card)"
-advance P2D
-close_campaigns
-sign_in "$vera@example.ru" "Spring on Vasilyevsky Island"; vera_access=$(jq -r .tokens.accessToken <<<"$BODY")
-sign_in "$masha@example.ru" "Sunrise over Neva, 5 a.m."; access=$(jq -r .tokens.accessToken <<<"$BODY")
-await_pledge "$vera_access" "$all_or_nothing" collected
+close_after P2D collected
 show "the retry two days later went through"
 numbers "$all_or_nothing" "$access"
 call GET /v1/me/earnings 200 "" "$access"
