@@ -312,25 +312,31 @@ advance() { # advance ISO-DURATION: the runner's clock jumps ahead
   now=$(curl -s -f -X POST -H 'content-type: application/json' --data "{\"advance\":\"$1\"}" "$API/_local/clock" | jq -r .now)
   step=$((step + 1)); printf '%2d. %-6s %-24s -> %s\n' "$step" POST "(clock +$1)" "$now"
 }
-renewals() { # the renewal job's schedule fires now, as EventBridge or a Yandex timer would
+schedule() { # schedule FUNCTION LABEL: FUNCTION's schedule fires now, as EventBridge or a Yandex timer would
   local result
-  result=$(curl -s -f -X POST "$API/_local/schedules/RenewSubscriptionsFunction" | jq -c .result)
-  step=$((step + 1)); printf '%2d. %-6s %-24s -> %s\n' "$step" POST "(renewal job runs)" "$result"
+  result=$(curl -s -f -X POST "$API/_local/schedules/$1" | jq -c .result)
+  step=$((step + 1)); printf '%2d. %-6s %-24s -> %s\n' "$step" POST "($2)" "$result"
 }
+renewals() { schedule RenewSubscriptionsFunction "renewal job runs"; }
 sign_in() { # sign_in LOGIN PASSWORD -> the access token in $BODY's tokens
   call POST /v1/sessions 201 "{\"login\":\"$1\",\"password\":\"$2\"}"
 }
-# await_subscription TOKEN JQ-CONDITION -> polls GET /v1/me/subscriptions until the first one meets it (30 s at most)
-await_subscription() {
-  local token=$1 condition=$2 i
+# await_until TOKEN PATH JQ-CONDITION JQ-SHOWN -> polls GET PATH until its body meets the condition (30 s at most),
+# printing what JQ-SHOWN picks of it; body in $BODY
+await_until() {
+  local token=$1 path=$2 condition=$3 shown=$4 i
   for i in $(seq 1 150); do
-    BODY=$(curl -s -H "authorization: Bearer $token" "$API/v1/me/subscriptions")
-    jq -e ".subscriptions[0] | $condition" <<<"$BODY" >/dev/null && break
+    BODY=$(curl -s -H "authorization: Bearer $token" "$API$path")
+    jq -e "$condition" <<<"$BODY" >/dev/null && break
     sleep 0.2
   done
   step=$((step + 1))
-  printf '%2d. %-6s %-24s -> %s\n' "$step" "(poll)" "/v1/me/subscriptions" "$(jq -r '.subscriptions[0].status' <<<"$BODY")"
-  jq -e ".subscriptions[0] | $condition" <<<"$BODY" >/dev/null || { echo "    expected $condition: $BODY" >&2; exit 1; }
+  printf '%2d. %-6s %-24s -> %s\n' "$step" "(poll)" "$path" "$(jq -r "$shown" <<<"$BODY")"
+  jq -e "$condition" <<<"$BODY" >/dev/null || { echo "    expected $condition: $BODY" >&2; exit 1; }
+}
+# await_subscription TOKEN JQ-CONDITION -> polls GET /v1/me/subscriptions until the first one meets it
+await_subscription() {
+  await_until "$1" /v1/me/subscriptions ".subscriptions[0] | $2" '.subscriptions[0].status'
 }
 call POST /v1/me/tiers 201 '{"name":"Друзья","description":"Закулисье и черновики","price":29900}' "$access"
 friends_tier=$(jq -r .id <<<"$BODY")
@@ -401,6 +407,89 @@ show "the paid month is over: the post is locked again"
 sign_in "$masha@example.ru" "Sunrise over Neva, 5 a.m."; access=$(jq -r .tokens.accessToken <<<"$BODY")
 call GET /v1/me/earnings 200 "" "$access"
 show "@$masha's subscription income: $(jq -c '[.items[] | select(.kind == "subscription") | .amount.amount]' <<<"$BODY")"
+
+# Crowdfunding (docs/crowdfunding.md), the clock moved forward again. @masha starts a keep-what-you-raise campaign
+# (a cover through the upload pipeline, a goal, a limited reward) and launches it; @anna, @petya and @vera pledge
+# through checkout and pay at once: each pledge is hers as it settles. Then an all-or-nothing campaign: each backer
+# pays only a 1-ruble verification through T-Bank, which saves the card; at the deadline the goal is met and the
+# closing job charges the saved cards; @vera's is declined, she tops it up, and the retry two days later collects it.
+# The campaign's honest numbers (pledged, collected, dropped, backers) are printed at each step.
+close_campaigns() { schedule CloseCampaignsFunction "closing job runs"; }
+# numbers CAMPAIGN TOKEN -> GET /v1/campaigns/CAMPAIGN and shows its status and honest numbers
+numbers() {
+  call GET "/v1/campaigns/$1" 200 "" "$2"
+  show "$(jq -c '{status, goal: .goal.amount} + (.progress | {pledged: .pledged.amount, collected: .collected.amount, dropped: .dropped.amount, backers})' <<<"$BODY")"
+}
+# pledge TOKEN CAMPAIGN AMOUNT PROVIDER CARD [REWARD] -> checks the pledge out and pays on the simulator with card CARD
+pledge() {
+  local token=$1 campaign=$2 amount=$3 provider=$4 card=$5 reward=${6:-} confirmation paid
+  call POST /v1/checkouts 201 "{\"item\":{\"type\":\"pledge\",\"id\":\"$campaign\",\"amount\":$amount${reward:+,\"rewardId\":\"$reward\"}},\"provider\":\"$provider\"}" "$token"
+  confirmation=$(jq -r .confirmationUrl <<<"$BODY")
+  show "pledge of $amount kopecks: a payment of $(jq -r .amount.amount <<<"$BODY") kopecks now"
+  curl -s -f -o /dev/null "$confirmation"
+  paid=$(curl -s -f -X POST "$PAYMENTS/_control/$provider/${confirmation##*/}/pay?card=$card")
+  step=$((step + 1)); printf '%2d. %-6s %-24s -> %s\n' "$step" POST "($provider: card $card pays)" "$(jq -r .webhookStatus <<<"$paid")"
+}
+# await_pledge TOKEN CAMPAIGN STATE -> polls GET /v1/me/pledges until the pledge to CAMPAIGN is in STATE
+await_pledge() {
+  await_until "$1" /v1/me/pledges "any(.items[]; .campaign.id == \"$2\" and .state == \"$3\")" \
+    "[.items[] | select(.campaign.id == \"$2\") | .state][0]"
+}
+# deadline DURATION-SECONDS -> the functions' time that far ahead, as ISO-8601
+deadline() {
+  curl -s -f "$API/_local/clock" | jq -r --argjson ahead "$1" '.now | sub("\\.[0-9]+Z$"; "Z") | fromdateiso8601 + $ahead | todate'
+}
+# close_after ISO-DURATION STATE -> the clock jumps, the closing job runs, @vera's pledge to the all-or-nothing
+# campaign reaches STATE (she and @masha sign in again: their tokens did not outlive the jump)
+close_after() {
+  advance "$1"
+  close_campaigns
+  sign_in "$vera@example.ru" "Spring on Vasilyevsky Island"; vera_access=$(jq -r .tokens.accessToken <<<"$BODY")
+  sign_in "$masha@example.ru" "Sunrise over Neva, 5 a.m."; access=$(jq -r .tokens.accessToken <<<"$BODY")
+  await_pledge "$vera_access" "$all_or_nothing" "$2"
+}
+vera="vera_$run_id"
+call POST /v1/accounts 201 "{\"username\":\"$vera\",\"email\":\"$vera@example.ru\",\"password\":\"Spring on Vasilyevsky Island\",\"displayName\":\"Вера\"}"
+vera_access=$(jq -r .tokens.accessToken <<<"$BODY")
+sign_in "$anna@example.ru" "Lilacs in the Summer Garden"; anna_access=$(jq -r .tokens.accessToken <<<"$BODY")
+sign_in "$petya@example.ru" "White nights on the Fontanka"; petya_access=$(jq -r .tokens.accessToken <<<"$BODY")
+call POST /v1/uploads 201 "{\"purpose\":\"post\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"
+cover=$(jq -r '.uploads[0].uploadId' <<<"$BODY"); cover_url=$(jq -r '.uploads[0].url' <<<"$BODY")
+curl -s -f -o /dev/null -X PUT -H 'content-type: image/jpeg' --data-binary @"$photo" "$cover_url"
+await "/v1/uploads/$cover" ready "$access"
+call POST /v1/me/campaigns 201 "{\"title\":\"Фотокнига «Белые ночи»\",\"description\":\"Сто снимков Петербурга в твёрдой обложке\",\"coverUploadId\":\"$cover\",\"goal\":{\"amount\":100000,\"currency\":\"RUB\"},\"deadline\":\"$(deadline 259200)\",\"mode\":\"keep_what_you_raise\",\"rewards\":[{\"title\":\"Книга с автографом\",\"description\":\"Первый тираж, подписанный\",\"minimum\":{\"amount\":50000,\"currency\":\"RUB\"},\"deliveryEstimate\":\"2027-09\",\"limit\":2}]}" "$access"
+keep=$(jq -r .campaignId <<<"$BODY"); signed_book=$(jq -r '.rewards[0].rewardId' <<<"$BODY")
+show "draft $keep: $(jq -c '{mode, status, goal: .goal.amount, deadline}' <<<"$BODY")"
+call POST "/v1/me/campaigns/$keep/launch" 200 "" "$access"
+show "launched: $(jq -r .status <<<"$BODY")"
+pledge "$anna_access" "$keep" 30000 yookassa 11
+pledge "$petya_access" "$keep" 50000 yookassa 12 "$signed_book"
+pledge "$vera_access" "$keep" 40000 yookassa 13
+await_pledge "$petya_access" "$keep" collected
+numbers "$keep" "$petya_access"
+show "rewards left: $(jq -c '[.rewards[] | {title, left}]' <<<"$BODY")"
+
+call POST /v1/me/campaigns 201 "{\"title\":\"Выставка на Мойке\",\"description\":\"Печать и аренда зала на неделю\",\"goal\":{\"amount\":80000,\"currency\":\"RUB\"},\"deadline\":\"$(deadline 259200)\",\"mode\":\"all_or_nothing\"}" "$access"
+all_or_nothing=$(jq -r .campaignId <<<"$BODY")
+call POST "/v1/me/campaigns/$all_or_nothing/launch" 200 "" "$access"
+pledge "$anna_access" "$all_or_nothing" 50000 tbank 21
+pledge "$vera_access" "$all_or_nothing" 40000 tbank 23
+await_pledge "$vera_access" "$all_or_nothing" saved
+numbers "$all_or_nothing" "$access"
+show "(pledged, nobody charged yet: only the 1-ruble verifications, which the closing job returns)"
+curl -s -f -o /dev/null -X POST "$PAYMENTS/_control/cards/23/decline"
+show "(@$vera's card now declines)"
+close_after P3DT1M errored
+show "charged at the deadline; hers declined: $(jq -c ".items[] | select(.campaign.id == \"$all_or_nothing\") | {state, fixBy}" <<<"$BODY")"
+numbers "$keep" "$access"
+numbers "$all_or_nothing" "$access"
+curl -s -f -o /dev/null -X POST "$PAYMENTS/_control/cards/23/accept"
+show "(she tops up her card)"
+close_after P2D collected
+show "the retry two days later went through"
+numbers "$all_or_nothing" "$access"
+call GET /v1/me/earnings 200 "" "$access"
+show "@$masha's campaign income: $(jq -c '[.items[] | select(.kind == "pledge") | .amount.amount]' <<<"$BODY")"
 
 # An avatar: the same pipeline, square crops, and the profile shows it once processed.
 call POST /v1/uploads 201 "{\"purpose\":\"avatar\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"

@@ -1,5 +1,11 @@
 package ru.rossgram.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -7,6 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import ru.rossgram.local.LocalBackend;
 import ru.rossgram.local.RunnerOptions;
 import ru.rossgram.localcloud.CloudProfile;
+import ru.rossgram.paymentsim.PaymentSimulator;
+import ru.rossgram.paymentsim.Provider;
+import ru.rossgram.paymentsim.SimulatedCard;
 
 /**
  * JUnit extension for end-to-end tests: the local runner, started in this JVM on free ports with in-memory data
@@ -95,8 +104,35 @@ final class LocalRunner implements BeforeAllCallback, AfterAllCallback {
         return backend.schedules().fire(functionLogicalId, null).result();
     }
 
+    /** Moves the functions' clock to {@code at}, or leaves it where it is when it is there already (never back). */
+    java.time.Instant moveClockTo(java.time.Instant at) {
+        java.time.Instant now = advanceClock(java.time.Duration.ZERO);
+        return at.isAfter(now) ? advanceClock(java.time.Duration.between(now, at)) : now;
+    }
+
     /** A new user named after {@code name}, signed in on a phone. */
     User signUp(String name) {
         return User.signUp(api, TestSettings.unique(name));
+    }
+
+    /** {@code user} signed in again: a jump of the clock outlives access tokens. */
+    User signIn(User user) {
+        JsonNode session = api.post("/v1/sessions", TestSettings.signInBody(user.username(), TestSettings.PASSWORD)).json();
+        return new User(user.id(), user.username(), session.at("/tokens/accessToken").asText(), user.api());
+    }
+
+    /** The simulated providers ({@link #withPayments()}). */
+    PaymentSimulator simulator() {
+        return backend.paymentSimulator().orElseThrow();
+    }
+
+    /**
+     * The buyer opens the payment page a checkout answered (which is when Robokassa learns of a payment) and pays
+     * with {@code card}; asserts that our webhook took the provider's notification.
+     */
+    void pay(Provider provider, JsonNode payment, SimulatedCard card) throws Exception {
+        URI page = URI.create(payment.path("confirmationUrl").asText());
+        assertEquals(200, ApiDriver.HTTP.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, simulator().pay(provider, Marketplace.simulatedId(provider, payment), card).status());
     }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,38 +61,38 @@ class SubscriptionsEndToEndTest {
         Instant firstEnd = Instant.parse(first.path("paidThrough").asText());
 
         // The month passes; the schedule fires 10 minutes before the period ends, and the renewal is paid.
-        moveClockTo(firstEnd.minus(Duration.ofMinutes(10)));
-        petya = signIn(petya);
-        masha = signIn(masha);
+        RUNNER.moveClockTo(firstEnd.minus(Duration.ofMinutes(10)));
+        petya = RUNNER.signIn(petya);
+        masha = RUNNER.signIn(masha);
         RUNNER.runSchedule("RenewSubscriptionsFunction");
         JsonNode renewed = await(petya, masha, s -> Instant.parse(s.path("paidThrough").asText()).isAfter(firstEnd));
         assertEquals("active", renewed.path("status").asText());
         Instant secondEnd = Instant.parse(renewed.path("paidThrough").asText());
-        moveClockTo(firstEnd.plus(Duration.ofMinutes(1)));
-        petya = signIn(petya);
+        RUNNER.moveClockTo(firstEnd.plus(Duration.ofMinutes(1)));
+        petya = RUNNER.signIn(petya);
         assertFalse(locked(petya, post), "no gap at the period's end");
 
         // The next renewal is declined: past due, readable through the grace; the retry a day later succeeds.
         simulator().declineCharges(card, true);
-        moveClockTo(secondEnd.minus(Duration.ofMinutes(10)));
-        petya = signIn(petya);
+        RUNNER.moveClockTo(secondEnd.minus(Duration.ofMinutes(10)));
+        petya = RUNNER.signIn(petya);
         RUNNER.runSchedule("RenewSubscriptionsFunction");
         if (provider == Provider.ROBOKASSA) { // it notifies no decline: the job asks an hour later
-            moveClockTo(secondEnd.plus(Duration.ofMinutes(51)));
-            petya = signIn(petya);
+            RUNNER.moveClockTo(secondEnd.plus(Duration.ofMinutes(51)));
+            petya = RUNNER.signIn(petya);
             RUNNER.runSchedule("RenewSubscriptionsFunction");
         }
         JsonNode pastDue = await(petya, masha, s -> s.path("status").asText().equals("past_due"));
         assertEquals(secondEnd.plus(Duration.ofDays(7)), Instant.parse(pastDue.path("accessUntil").asText()));
         assertEquals(secondEnd.plus(Duration.ofDays(1)), Instant.parse(pastDue.path("nextChargeAt").asText()));
-        moveClockTo(secondEnd.plus(Duration.ofHours(2)));
-        petya = signIn(petya);
+        RUNNER.moveClockTo(secondEnd.plus(Duration.ofHours(2)));
+        petya = RUNNER.signIn(petya);
         assertFalse(locked(petya, post), "readable through the grace");
 
         simulator().declineCharges(card, false);
-        moveClockTo(secondEnd.plus(Duration.ofDays(1)));
-        petya = signIn(petya);
-        masha = signIn(masha);
+        RUNNER.moveClockTo(secondEnd.plus(Duration.ofDays(1)));
+        petya = RUNNER.signIn(petya);
+        masha = RUNNER.signIn(masha);
         RUNNER.runSchedule("RenewSubscriptionsFunction");
         JsonNode retried = await(petya, masha, s -> s.path("status").asText().equals("active"));
         Instant thirdEnd = Instant.parse(retried.path("paidThrough").asText());
@@ -103,15 +100,15 @@ class SubscriptionsEndToEndTest {
 
         // Cancelled: no more charges, access to the end of what was paid, then the end.
         petya.ok("DELETE", "/v1/me/subscriptions/" + masha.username(), null, 200);
-        moveClockTo(thirdEnd.minus(Duration.ofMinutes(5)));
-        petya = signIn(petya);
-        masha = signIn(masha);
+        RUNNER.moveClockTo(thirdEnd.minus(Duration.ofMinutes(5)));
+        petya = RUNNER.signIn(petya);
+        masha = RUNNER.signIn(masha);
         RUNNER.runSchedule("RenewSubscriptionsFunction");
         assertFalse(locked(petya, post), "a cancelled subscriber reads to the period's end");
         assertEquals("canceled", subscriptionTo(petya, masha).path("status").asText());
-        moveClockTo(thirdEnd.plus(Duration.ofMinutes(1)));
-        petya = signIn(petya);
-        masha = signIn(masha);
+        RUNNER.moveClockTo(thirdEnd.plus(Duration.ofMinutes(1)));
+        petya = RUNNER.signIn(petya);
+        masha = RUNNER.signIn(masha);
         RUNNER.runSchedule("RenewSubscriptionsFunction");
         assertEquals("ended", subscriptionTo(petya, masha).path("status").asText());
         assertTrue(locked(petya, post), "locked once the paid period is over");
@@ -152,9 +149,9 @@ class SubscriptionsEndToEndTest {
 
         // The renewal at gold's price; its notification arrives twice, and the upgrade's again after it.
         Instant end = Instant.parse(subscriptionTo(petya, masha).path("paidThrough").asText());
-        moveClockTo(end.minus(Duration.ofMinutes(10)));
-        petya = signIn(petya);
-        masha = signIn(masha);
+        RUNNER.moveClockTo(end.minus(Duration.ofMinutes(10)));
+        petya = RUNNER.signIn(petya);
+        masha = RUNNER.signIn(masha);
         RUNNER.runSchedule("RenewSubscriptionsFunction");
         List<Notice> renewal = heldNotices(1);
         simulator().holdNotices(false);
@@ -192,9 +189,7 @@ class SubscriptionsEndToEndTest {
         JsonNode payment = fan.ok("POST", "/v1/checkouts", "{\"item\": {\"type\": \"subscription\", \"id\": \"" + tierId
                         + "\", \"creator\": \"" + creator.username() + "\"}, \"provider\": \"" + provider.wire() + "\"}",
                 Map.of("idempotency-key", "sub-" + TestSettings.unique("k")), 201).json();
-        URI page = URI.create(payment.path("confirmationUrl").asText());
-        assertEquals(200, ApiDriver.HTTP.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
-        assertEquals(200, simulator().pay(provider, Marketplace.simulatedId(provider, payment), card).status());
+        RUNNER.pay(provider, payment, card);
     }
 
     private static boolean locked(User reader, String post) {
@@ -224,20 +219,6 @@ class SubscriptionsEndToEndTest {
         return subscription;
     }
 
-    /** Moves the runner's clock to {@code at} (never back). */
-    private static void moveClockTo(Instant at) {
-        Instant now = RUNNER.advanceClock(Duration.ZERO);
-        if (at.isAfter(now)) {
-            RUNNER.advanceClock(Duration.between(now, at));
-        }
-    }
-
-    /** The user signed in again: a jump of the clock outlives access tokens. */
-    private static User signIn(User user) {
-        JsonNode session = RUNNER.api().post("/v1/sessions", TestSettings.signInBody(user.username(), TestSettings.PASSWORD)).json();
-        return new User(user.id(), user.username(), session.at("/tokens/accessToken").asText(), user.api());
-    }
-
     private static long share(long kopecks) {
         return kopecks - Money.rub(kopecks).share(2000).minor();
     }
@@ -255,6 +236,6 @@ class SubscriptionsEndToEndTest {
     }
 
     private static PaymentSimulator simulator() {
-        return RUNNER.backend().paymentSimulator().orElseThrow();
+        return RUNNER.simulator();
     }
 }

@@ -286,7 +286,8 @@ record User(String id, String username, String token, ApiDriver api) {
         return ids;
     }
 
-    private JsonNode await(String path, Predicate<JsonNode> done, String failure) {
+    /** Reads {@code path} as an app refreshing would, until it is {@code done} (60 s at most). */
+    JsonNode await(String path, Predicate<JsonNode> done, String failure) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         JsonNode found;
         do {

@@ -53,6 +53,8 @@ final class LocalPayments implements AutoCloseable {
         parameters.put("RobokassaMerchantLogin", ROBOKASSA_LOGIN);
         parameters.put("RobokassaPassword1", ROBOKASSA_PASSWORD1);
         parameters.put("RobokassaPassword2", ROBOKASSA_PASSWORD2);
+        parameters.put("RobokassaPassword3", ROBOKASSA_PASSWORD3);
+        parameters.put("RobokassaRefundUrl", simulator.robokassaRefundUrl());
         parameters.put("RobokassaTestMode", "true");
         parameters.put("RobokassaPassword3", ROBOKASSA_PASSWORD3);
         parameters.put("RobokassaRefundUrl", simulator.robokassaRefundUrl());
