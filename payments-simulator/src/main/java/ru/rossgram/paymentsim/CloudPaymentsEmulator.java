@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST /payments/tokens/charge} charges a token at once (a {@code TrInitiatorCode} is required), answers the
  * transaction, and sends the Pay or Fail notification on our own threads; a repeated request with the same
  * {@code X-Request-ID} answers the first one's transaction and charges nothing.
+ *
+ * <p>Refunds: {@code POST /payments/refund {TransactionId, Amount}} refunds the paid transaction whole, answers the
+ * refund's {@code TransactionId} and sends the Refund notification on our own threads; the same {@code X-Request-ID}
+ * answers the same refund. A transaction not paid, or a part of it, is refused ({@code Success: false}).
  */
 final class CloudPaymentsEmulator implements ProviderEmulator {
     private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -39,6 +43,7 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
     private final Map<String, SimulatedPayment> payments = new ConcurrentHashMap<>();
     private final Map<String, SimulatedCard> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> chargesByRequestId = new ConcurrentHashMap<>();
+    private final IdempotentRefunds refunds = new IdempotentRefunds(this);
     private final CardAuthorizer cards;
     private final Outbox outbox;
 
@@ -73,6 +78,10 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
         }
         if ("POST".equals(exchange.getRequestMethod()) && "/payments/tokens/charge".equals(path)) {
             chargeToken(exchange);
+            return;
+        }
+        if ("POST".equals(exchange.getRequestMethod()) && "/payments/refund".equals(path)) {
+            refund(exchange);
             return;
         }
         if (!"POST".equals(exchange.getRequestMethod()) || !"/orders/create".equals(path)) {
@@ -154,6 +163,38 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
         if (charged[0] != null) {
             outbox.send(charged[0]);
         }
+    }
+
+    private void refund(HttpExchange exchange) throws IOException {
+        JsonNode request;
+        long minor;
+        try {
+            request = Exchanges.JSON.readTree(Exchanges.body(exchange));
+            minor = Exchanges.minor(request.path("Amount").asText());
+        } catch (IOException | RuntimeException e) {
+            Exchanges.json(exchange, 200, answer(false, "Amount is required"));
+            return;
+        }
+        String transactionId = request.path("TransactionId").asText("");
+        Optional<SimulatedPayment> paid = payments.values().stream().filter(p -> transactionId.equals(p.transactionId())).findFirst();
+        if (paid.isEmpty()) {
+            Exchanges.json(exchange, 200, answer(false, "Transaction not found"));
+            return;
+        }
+        SimulatedPayment payment = paid.get();
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
+        String key = requestId == null || requestId.isBlank() ? randomId() : requestId;
+        Optional<Notice> refunded;
+        try {
+            refunded = refunds.refund(key, payment, minor);
+        } catch (IllegalStateException e) {
+            Exchanges.json(exchange, 200, answer(false, e.getMessage()));
+            return;
+        }
+        ObjectNode reply = answer(true, null);
+        reply.putObject("Model").put("TransactionId", Long.parseLong(payment.refundId()));
+        Exchanges.json(exchange, 200, reply);
+        refunded.ifPresent(outbox::send);
     }
 
     @Override

@@ -22,10 +22,19 @@ final class Digests {
     }
 
     static String hmacSha256Base64(String key, byte[] data) {
+        return Base64.getEncoder().encodeToString(hmacSha256(key, data));
+    }
+
+    /** Unpadded base64url, as a JWT's signature is written. */
+    static String hmacSha256Base64Url(String key, byte[] data) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmacSha256(key, data));
+    }
+
+    private static byte[] hmacSha256(String key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data));
+            return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -46,6 +46,13 @@ import java.util.concurrent.Executors;
  * threads, retried up to 5 times until it answers 200, unless notices are held ({@link #holdNotices}). A repeated
  * charge request answers the same payment and charges nothing. Charged payments refund as any other.
  *
+ * <p>Refunds the shop asks through each provider's API: YooKassa {@code POST /v3/refunds} (on {@code Idempotence-Key}),
+ * T-Bank {@code /v2/Cancel} of a {@code CONFIRMED} payment (and {@code /v2/GetState}), CloudPayments
+ * {@code POST /payments/refund} (on {@code X-Request-ID}), Robokassa's refund API {@code /robokassa/RefundService/}
+ * ({@code Refund/Create} with a JWT signed with Password#3, {@code Refund/GetState}). Only a succeeded payment is
+ * refunded, whole; it becomes refunded, and the provider's refund notification goes to our webhook on the simulator's
+ * threads like a charge's (Robokassa sends none). A repeat with the same key refunds nothing more.
+ *
  * <p>Control of charges: {@code POST /_control/cards/<n>/decline} and {@code /accept} (card {@code n} is
  * {@link SimulatedCard#numbered(int)}; {@code 0} or {@code default} is {@link SimulatedCard#DEFAULT}), or
  * {@link #declineCharges}; {@link #paymentByReference} and {@link #payments(Provider)} find what was charged;
@@ -78,7 +85,7 @@ public final class PaymentSimulator implements AutoCloseable {
         emulators.put(Provider.TBANK, new TBankEmulator(builder.terminalKey, builder.terminalPassword, pagesUrl, cards, outbox));
         emulators.put(Provider.CLOUDPAYMENTS, new CloudPaymentsEmulator(builder.publicId, builder.apiSecret, pagesUrl, cards, outbox));
         emulators.put(Provider.ROBOKASSA, new RobokassaEmulator(builder.merchantLogin, builder.password1, builder.password2,
-                builder.robokassaDigest, pages, cards, outbox));
+                builder.password3, builder.robokassaDigest, pages, cards, outbox));
         webhookBaseUrl(builder.webhookBaseUrl);
         server.setExecutor(threads);
         server.createContext("/", this::route);
@@ -122,6 +129,11 @@ public final class PaymentSimulator implements AutoCloseable {
     /** The value for {@code rossgram.payments.robokassa.op-state-url} (also what the gateway derives by default). */
     public String robokassaOpStateUrl() {
         return baseUrl + "/robokassa/Merchant/WebService/Service.asmx/OpStateExt";
+    }
+
+    /** The value for {@code rossgram.payments.robokassa.refund-url}. */
+    public String robokassaRefundUrl() {
+        return baseUrl + "/robokassa/RefundService/";
     }
 
     /**
@@ -389,6 +401,7 @@ public final class PaymentSimulator implements AutoCloseable {
         private String merchantLogin = "";
         private String password1 = "";
         private String password2 = "";
+        private String password3 = "";
         private String robokassaDigest = "MD5";
         private String webhookBaseUrl;
 
@@ -424,6 +437,12 @@ public final class PaymentSimulator implements AutoCloseable {
             this.password1 = password1;
             this.password2 = password2;
             return this;
+        }
+
+        /** Robokassa with its refund API, whose requests are signed with {@code password3}. */
+        public Builder robokassa(String merchantLogin, String password1, String password2, String password3) {
+            this.password3 = password3;
+            return robokassa(merchantLogin, password1, password2);
         }
 
         /** md5 (the default), sha1, sha256, sha384 or sha512, as chosen in the shop's settings. */

@@ -20,7 +20,8 @@ public final class PaymentSimulatorMain {
                 .cloudPayments(env.getOrDefault("ROSSGRAM_PAYMENTS_CLOUDPAYMENTS_PUBLIC_ID", ""),
                         env.getOrDefault("ROSSGRAM_PAYMENTS_CLOUDPAYMENTS_API_SECRET", ""))
                 .robokassa(env.getOrDefault("ROSSGRAM_PAYMENTS_ROBOKASSA_MERCHANT_LOGIN", ""),
-                        env.getOrDefault("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD1", ""), env.getOrDefault("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD2", ""))
+                        env.getOrDefault("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD1", ""), env.getOrDefault("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD2", ""),
+                        env.getOrDefault("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD3", ""))
                 .robokassaHash(env.getOrDefault("ROSSGRAM_PAYMENTS_ROBOKASSA_HASH", "md5"))
                 .webhookBaseUrl(env.get("PAYMENTSIM_WEBHOOK_BASE_URL"))
                 .start();

@@ -1,8 +1,12 @@
 package ru.rossgram.paymentsim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,6 +14,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,23 +27,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * card and answers {@code OK<InvoiceID>} (a repeated {@code InvoiceID} answers the same and charges nothing). A paid
  * charge calls ResultURL on our own threads; a declined one sends nothing, and
  * {@code /Merchant/WebService/Service.asmx/OpStateExt} (signed {@code MerchantLogin:InvoiceID:Password#2}) tells
- * it: state 5 pending, 10 canceled, 100 paid, 60 refunded.
+ * it: state 5 pending, 10 canceled, 100 paid, 60 refunded, and the operation's {@code OpKey}.
+ *
+ * <p>Refunds (the refund API, {@code /RefundService/}): {@code POST Refund/Create} takes a bare JWT signed HS256 with
+ * Password#3, claims {@code OpKey} and {@code RefundSum}; a paid operation refunded whole answers
+ * {@code {"success":true,"requestId":...}} and is refunded at once (state 60); anything else answers
+ * {@code success: false} with a message ({@code OperationNotFound}, {@code AlreadyRefunded}, ...). {@code GET
+ * Refund/GetState?id=<requestId>} answers {@code label: finished}. Robokassa sends no notification of a refund.
  */
 final class RobokassaEmulator implements ProviderEmulator {
     private final String merchantLogin;
     private final String password1;
     private final String password2;
+    private final String password3;
+    private final Map<String, SimulatedPayment> refundRequests = new ConcurrentHashMap<>();
     private final String hash;
     private final PaymentPages pages;
     private final Map<String, SimulatedPayment> payments = new ConcurrentHashMap<>();
     private final CardAuthorizer cards;
     private final Outbox outbox;
 
-    RobokassaEmulator(String merchantLogin, String password1, String password2, String hash, PaymentPages pages,
+    RobokassaEmulator(String merchantLogin, String password1, String password2, String password3, String hash, PaymentPages pages,
                       CardAuthorizer cards, Outbox outbox) {
         this.merchantLogin = merchantLogin;
         this.password1 = password1;
         this.password2 = password2;
+        this.password3 = password3;
         this.hash = hash;
         this.pages = pages;
         this.cards = cards;
@@ -75,6 +89,8 @@ final class RobokassaEmulator implements ProviderEmulator {
             case "/Merchant/Index.aspx" -> paymentPage(exchange, fields);
             case "/Merchant/Recurring" -> recurring(exchange, fields);
             case "/Merchant/WebService/Service.asmx/OpStateExt" -> operationState(exchange, fields);
+            case "/RefundService/Refund/Create" -> createRefund(exchange, query);
+            case "/RefundService/Refund/GetState" -> refundState(exchange, fields.getOrDefault("id", ""));
             default -> Exchanges.html(exchange, 404, "<p>No such page in the simulator</p>");
         }
     }
@@ -155,6 +171,65 @@ final class RobokassaEmulator implements ProviderEmulator {
         }
     }
 
+    /** Refunds the operation the JWT names by its OpKey, whole and at once. */
+    private void createRefund(HttpExchange exchange, String jwt) throws IOException {
+        String[] parts = jwt == null ? new String[0] : jwt.strip().split("\\.");
+        if (!"POST".equals(exchange.getRequestMethod()) || parts.length != 3 || password3.isEmpty()
+                || !Digests.same(Digests.hmacSha256Base64Url(password3, (parts[0] + "." + parts[1]).getBytes(StandardCharsets.UTF_8)), parts[2])) {
+            Exchanges.json(exchange, 401, refundAnswer(false, "InvalidToken", null));
+            return;
+        }
+        JsonNode claims;
+        long minor;
+        try {
+            claims = Exchanges.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            minor = Exchanges.minor(claims.path("RefundSum").asText());
+        } catch (IOException | RuntimeException e) {
+            Exchanges.json(exchange, 400, refundAnswer(false, "InvalidRequest", null));
+            return;
+        }
+        String opKey = claims.path("OpKey").asText("");
+        SimulatedPayment payment = payments.values().stream().filter(p -> opKey(p).equals(opKey)).findFirst().orElse(null);
+        String refused = payment == null ? "OperationNotFound" : null;
+        if (payment != null) {
+            synchronized (payment) {
+                refused = payment.state() == SimulatedPayment.State.REFUNDED ? "AlreadyRefunded"
+                        : payment.state() != SimulatedPayment.State.SUCCEEDED ? "OperationNotPaid"
+                        : minor != payment.amountMinor() ? "NotEnoughOperationFunds" : null;
+                if (refused == null) {
+                    settle(payment.id(), Action.REFUND);
+                }
+            }
+        }
+        if (refused != null) {
+            Exchanges.json(exchange, 200, refundAnswer(false, refused, null));
+            return;
+        }
+        String requestId = UUID.randomUUID().toString();
+        refundRequests.put(requestId, payment);
+        Exchanges.json(exchange, 200, refundAnswer(true, null, requestId));
+    }
+
+    private void refundState(HttpExchange exchange, String requestId) throws IOException {
+        SimulatedPayment payment = refundRequests.get(requestId);
+        if (payment == null) {
+            Exchanges.json(exchange, 404, refundAnswer(false, "RequestNotFound", null));
+            return;
+        }
+        Exchanges.json(exchange, 200, Exchanges.JSON.createObjectNode().put("requestId", requestId)
+                .put("amount", new BigDecimal(Exchanges.decimal(payment.amountMinor()))).put("label", "finished"));
+    }
+
+    private static ObjectNode refundAnswer(boolean success, String message, String requestId) {
+        ObjectNode answer = Exchanges.JSON.createObjectNode().put("success", success).put("message", message);
+        return requestId == null ? answer : answer.put("requestId", requestId);
+    }
+
+    /** The operation's key: stable per invoice, as Robokassa keeps one per operation. */
+    private static String opKey(SimulatedPayment payment) {
+        return UUID.nameUUIDFromBytes(("robokassa-operation:" + payment.id()).getBytes(StandardCharsets.UTF_8)).toString().toUpperCase(Locale.ROOT);
+    }
+
     private static String stateXml(int result, String description, SimulatedPayment payment) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<OperationStateResponse "
                 + "xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -179,7 +254,8 @@ final class RobokassaEmulator implements ProviderEmulator {
                     .append("    <IncAccount>").append(payment.card().pan()).append("</IncAccount>\n")
                     .append("    <PaymentMethod><Code>BankCard</Code><Description>Банковская карта</Description></PaymentMethod>\n")
                     .append("    <OutCurrLabel>BankCardPSR</OutCurrLabel>\n")
-                    .append("    <OutSum>").append(sum).append("</OutSum>\n  </Info>\n");
+                    .append("    <OutSum>").append(sum).append("</OutSum>\n")
+                    .append("    <OpKey>").append(opKey(payment)).append("</OpKey>\n  </Info>\n");
         }
         return xml.append("</OperationStateResponse>\n").toString();
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,8 +23,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST /v2/Charge {TerminalKey, PaymentId, RebillId, Token}} charges a new {@code Init}'s payment to that card
  * at once, answers its status, and sends the notification on our own threads; a repeated {@code Charge} of a payment
  * already charged answers the same and charges nothing.
+ *
+ * <p>Refunds: {@code POST /v2/Cancel {TerminalKey, PaymentId, Amount, Token}} of a {@code CONFIRMED} payment for its
+ * whole amount answers {@code REFUNDED} and sends the {@code REFUNDED} notification on our own threads; a payment
+ * in any other status (a repeat of the refund included) is refused, as T-Bank refuses it. {@code POST /v2/GetState
+ * {TerminalKey, PaymentId, Token}} answers a payment's status.
  */
 final class TBankEmulator implements ProviderEmulator {
+    private static final Set<String> METHODS = Set.of("/v2/Init", "/v2/Charge", "/v2/Cancel", "/v2/GetState");
+
     private final String terminalKey;
     private final String password;
     private final String pagesUrl;
@@ -69,8 +77,7 @@ final class TBankEmulator implements ProviderEmulator {
 
     @Override
     public void serve(HttpExchange exchange, String path) throws IOException {
-        boolean init = "/v2/Init".equals(path);
-        if (!"POST".equals(exchange.getRequestMethod()) || !(init || "/v2/Charge".equals(path))) {
+        if (!"POST".equals(exchange.getRequestMethod()) || !METHODS.contains(path)) {
             Exchanges.json(exchange, 404, failure("9999", "No such method in the simulator"));
             return;
         }
@@ -96,11 +103,45 @@ final class TBankEmulator implements ProviderEmulator {
             Exchanges.json(exchange, 200, failure("204", "Неверный токен. Проверьте пару TerminalKey/SecretKey."));
             return;
         }
-        if (init) {
-            init(exchange, request, scalars);
-        } else {
-            charge(exchange, scalars);
+        switch (path) {
+            case "/v2/Init" -> init(exchange, request, scalars);
+            case "/v2/Charge" -> charge(exchange, scalars);
+            case "/v2/Cancel" -> cancel(exchange, scalars);
+            default -> state(exchange, scalars);
         }
+    }
+
+    /** Refunds a confirmed payment whole; anything else is refused with the payment left as it was. */
+    private void cancel(HttpExchange exchange, Map<String, String> scalars) throws IOException {
+        SimulatedPayment payment = payments.get(scalars.getOrDefault("PaymentId", ""));
+        if (payment == null) {
+            Exchanges.json(exchange, 200, failure("7", "Неверный статус транзакции: платёж не найден"));
+            return;
+        }
+        String amount = scalars.getOrDefault("Amount", Long.toString(payment.amountMinor()));
+        Notice notice;
+        synchronized (payment) {
+            if (payment.state() != SimulatedPayment.State.SUCCEEDED || !Long.toString(payment.amountMinor()).equals(amount)) {
+                Exchanges.json(exchange, 200, failure("7", "Неверный статус транзакции или сумма: " + status(payment.state())));
+                return;
+            }
+            notice = settle(payment.id(), Action.REFUND).orElseThrow();
+        }
+        Exchanges.json(exchange, 200, Exchanges.JSON.createObjectNode().put("Success", true).put("ErrorCode", "0")
+                .put("TerminalKey", terminalKey).put("Status", "REFUNDED").put("PaymentId", payment.id())
+                .put("OrderId", payment.merchantReference()).put("OriginalAmount", payment.amountMinor()).put("NewAmount", 0));
+        outbox.send(notice);
+    }
+
+    private void state(HttpExchange exchange, Map<String, String> scalars) throws IOException {
+        SimulatedPayment payment = payments.get(scalars.getOrDefault("PaymentId", ""));
+        if (payment == null) {
+            Exchanges.json(exchange, 200, failure("7", "Платёж не найден"));
+            return;
+        }
+        Exchanges.json(exchange, 200, Exchanges.JSON.createObjectNode().put("Success", true).put("ErrorCode", "0")
+                .put("TerminalKey", terminalKey).put("Status", status(payment.state())).put("PaymentId", payment.id())
+                .put("OrderId", payment.merchantReference()).put("Amount", payment.amountMinor()));
     }
 
     private void init(HttpExchange exchange, JsonNode request, Map<String, String> scalars) throws IOException {

@@ -18,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Autopayments: a payment created with {@code save_payment_method: true} saves, when paid, a payment method bound
  * to the card it was paid with ({@code payment_method.saved: true}, {@code payment_method.id}); a payment created with
  * that {@code payment_method_id} is charged at once to the card and its notification sent on our own threads.
+ *
+ * <p>Refunds: {@code POST /v3/refunds {payment_id, amount, description}} (its {@code Idempotence-Key}: the same key
+ * answers the same refund) refunds a succeeded payment whole, answers the refund {@code succeeded}, and sends
+ * {@code refund.succeeded} on our own threads. A payment not succeeded, or a part of it, is refused (400).
  */
 final class YooKassaEmulator implements ProviderEmulator {
     private final String shopId;
@@ -26,6 +30,7 @@ final class YooKassaEmulator implements ProviderEmulator {
     private final Map<String, SimulatedPayment> payments = new ConcurrentHashMap<>();
     private final Map<String, String> paymentsByIdempotenceKey = new ConcurrentHashMap<>();
     private final Map<String, String> paymentsByRefund = new ConcurrentHashMap<>();
+    private final IdempotentRefunds refunds = new IdempotentRefunds(this);
     private final Map<String, SimulatedCard> savedMethods = new ConcurrentHashMap<>();
     private final CardAuthorizer cards;
     private final Outbox outbox;
@@ -62,6 +67,8 @@ final class YooKassaEmulator implements ProviderEmulator {
         String method = exchange.getRequestMethod();
         if ("POST".equals(method) && "/v3/payments".equals(path)) {
             create(exchange);
+        } else if ("POST".equals(method) && "/v3/refunds".equals(path)) {
+            refund(exchange);
         } else if ("GET".equals(method) && path.startsWith("/v3/payments/")) {
             SimulatedPayment payment = payments.get(path.substring("/v3/payments/".length()));
             answer(exchange, payment == null ? null : paymentJson(payment));
@@ -74,10 +81,49 @@ final class YooKassaEmulator implements ProviderEmulator {
         }
     }
 
-    private void create(HttpExchange exchange) throws IOException {
+    /** The request's {@code Idempotence-Key}, or null after answering 400 when it is missing or too long. */
+    private static String idempotenceKey(HttpExchange exchange) throws IOException {
         String key = exchange.getRequestHeaders().getFirst("Idempotence-Key");
         if (key == null || key.isBlank() || key.length() > 64) {
             Exchanges.json(exchange, 400, error("invalid_request", "Idempotence-Key header is missing or too long"));
+            return null;
+        }
+        return key;
+    }
+
+    private void refund(HttpExchange exchange) throws IOException {
+        String key = idempotenceKey(exchange);
+        if (key == null) {
+            return;
+        }
+        JsonNode body;
+        long minor;
+        try {
+            body = Exchanges.JSON.readTree(Exchanges.body(exchange));
+            minor = Exchanges.minor(body.path("amount").path("value").asText());
+        } catch (IOException | RuntimeException e) {
+            Exchanges.json(exchange, 400, error("invalid_request", "amount.value is required: " + e.getMessage()));
+            return;
+        }
+        SimulatedPayment payment = payments.get(body.path("payment_id").asText(""));
+        if (payment == null) {
+            Exchanges.json(exchange, 404, error("not_found", "No payment " + body.path("payment_id").asText("")));
+            return;
+        }
+        Optional<Notice> refunded;
+        try {
+            refunded = refunds.refund(key, payment, minor);
+        } catch (IllegalStateException e) {
+            Exchanges.json(exchange, 400, error("invalid_request", e.getMessage()));
+            return;
+        }
+        Exchanges.json(exchange, 200, refundJson(payment));
+        refunded.ifPresent(outbox::send);
+    }
+
+    private void create(HttpExchange exchange) throws IOException {
+        String key = idempotenceKey(exchange);
+        if (key == null) {
             return;
         }
         JsonNode body;

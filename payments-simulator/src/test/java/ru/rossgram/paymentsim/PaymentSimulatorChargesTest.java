@@ -19,20 +19,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.PaymentProvider;
 import ru.rossgram.shared.payments.PaymentState;
-import ru.rossgram.shared.payments.providers.CloudPaymentsConfig;
-import ru.rossgram.shared.payments.providers.CloudPaymentsGateway;
 import ru.rossgram.shared.payments.providers.CreatedPayment;
 import ru.rossgram.shared.payments.providers.PaymentGateway;
 import ru.rossgram.shared.payments.providers.PaymentGateways;
 import ru.rossgram.shared.payments.providers.PaymentOrder;
-import ru.rossgram.shared.payments.providers.ProviderApi;
 import ru.rossgram.shared.payments.providers.ProviderEvent;
-import ru.rossgram.shared.payments.providers.RobokassaConfig;
-import ru.rossgram.shared.payments.providers.RobokassaGateway;
-import ru.rossgram.shared.payments.providers.TBankConfig;
-import ru.rossgram.shared.payments.providers.TBankGateway;
-import ru.rossgram.shared.payments.providers.YooKassaConfig;
-import ru.rossgram.shared.payments.providers.YooKassaGateway;
 
 /**
  * Our gateways and the simulator on recurring payments: a first payment saves the card, a charge of it without the
@@ -43,25 +34,14 @@ class PaymentSimulatorChargesTest {
     private static final SimulatedCard CARD = SimulatedCard.numbered(31);
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final GatewayWebhooks webhooks = new GatewayWebhooks();
-    private final PaymentSimulator simulator = PaymentSimulator.builder()
-            .yookassa("123456", "test_secret").tbank("TerminalDEMO", "tbank-password").cloudPayments("pk_test", "cp-secret")
-            .robokassa("shop", "pass-one", "pass-two").webhookBaseUrl(webhooks.baseUrl()).start();
-    private final ProviderApi api = new ProviderApi(HttpClient.newHttpClient());
-    private final PaymentGateways gateways = new PaymentGateways(List.of(
-            new YooKassaGateway(new YooKassaConfig(simulator.yookassaApiUrl(), "123456", "test_secret", false), api),
-            new TBankGateway(new TBankConfig(simulator.tbankApiUrl(), "TerminalDEMO", "tbank-password"), api),
-            new CloudPaymentsGateway(new CloudPaymentsConfig(simulator.cloudPaymentsApiUrl(), "pk_test", "cp-secret"), api),
-            new RobokassaGateway(new RobokassaConfig(simulator.robokassaPaymentUrl(), "shop", "pass-one", "pass-two", true, "md5", "", ""), api)));
-
-    {
-        webhooks.readWith(gateways);
-    }
+    private final SimulatedProviders providers = new SimulatedProviders();
+    private final GatewayWebhooks webhooks = providers.webhooks;
+    private final PaymentSimulator simulator = providers.simulator;
+    private final PaymentGateways gateways = providers.gateways;
 
     @AfterEach
     void stop() {
-        simulator.close();
-        webhooks.close();
+        providers.close();
     }
 
     @ParameterizedTest

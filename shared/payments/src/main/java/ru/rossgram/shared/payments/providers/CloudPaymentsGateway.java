@@ -10,6 +10,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.PaymentProvider;
 import ru.rossgram.shared.payments.PaymentState;
@@ -25,6 +26,10 @@ import ru.rossgram.shared.payments.PaymentState;
  * <p>Recurring payments: an order that saves its method names the buyer as {@code AccountId}; its Pay notification
  * then carries the card's {@code Token}, which {@code payments/tokens/charge} charges later. We keep the schedule
  * ourselves rather than CloudPayments' subscriptions API, as with the other providers.
+ *
+ * <p>Refunds: {@code payments/refund} with the payment's {@code TransactionId} and its whole {@code Amount}; the
+ * refund key is the {@code X-Request-ID}, so a repeat answers the first refund's result. The refund is notified as
+ * Refund, read like any.
  *
  * <p>Answers: {@code {"code":0}} takes a notification. Code 13 ("payment cannot be accepted") is the documented
  * refusal; for these notification types it changes nothing at CloudPayments, so an authentic notification we will
@@ -74,8 +79,7 @@ public class CloudPaymentsGateway implements PaymentGateway {
         String id = model.path("Id").asText("");
         String url = model.path("Url").asText("");
         if (!answer.ok() || !answer.body().path("Success").asBoolean(false) || id.isEmpty() || url.isEmpty()) {
-            throw new ProviderUnavailableException("CloudPayments orders/create for " + order.paymentId() + " failed: HTTP "
-                    + answer.status() + " " + answer.body().path("Message").asText(""));
+            throw failure("orders/create", order.paymentId(), answer);
         }
         return new CreatedPayment(id, URI.create(url));
     }
@@ -95,14 +99,48 @@ public class CloudPaymentsGateway implements PaymentGateway {
                 .put("Token", savedMethod)
                 .put("TrInitiatorCode", 0)
                 .put("PaymentScheduled", 1);
-        ProviderApi.Answer answer = api.postJson(endpoint("/payments/tokens/charge"), body,
-                Map.of("Authorization", ProviderApi.basicAuth(config.publicId(), config.apiSecret()), "X-Request-ID", order.paymentId()));
+        ProviderApi.Answer answer = api.postJson(endpoint("/payments/tokens/charge"), body, idempotent(order.paymentId()));
         String transactionId = answer.body().path("Model").path("TransactionId").asText("");
         if (!answer.ok() || transactionId.isEmpty()) {
-            throw new ProviderUnavailableException("CloudPayments payments/tokens/charge for " + order.paymentId() + " failed: HTTP "
-                    + answer.status() + " " + answer.body().path("Message").asText(""));
+            throw failure("payments/tokens/charge", order.paymentId(), answer);
         }
         return new CreatedPayment(transactionId, null);
+    }
+
+    /**
+     * {@code payments/refund} of the whole payment; the Refund notification settles it.
+     *
+     * @throws ProviderUnavailableException when CloudPayments answers other than {@code Success: true}
+     */
+    @Override
+    public Optional<ProviderEvent> refund(RefundOrder order) {
+        ObjectNode body = api.newObject()
+                .put("TransactionId", transactionId(order.providerPaymentId()))
+                .put("Amount", new BigDecimal(order.amount().decimal()));
+        ProviderApi.Answer answer = api.postJson(endpoint("/payments/refund"), body, idempotent(order.refundKey()));
+        if (!answer.ok() || !answer.body().path("Success").asBoolean(false)) {
+            throw failure("payments/refund", order.paymentId(), answer);
+        }
+        return Optional.empty();
+    }
+
+    /** CloudPayments' TransactionId is a number (Int64), as its Pay notification reported it. */
+    private static long transactionId(String reported) {
+        try {
+            return Long.parseLong(reported);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a CloudPayments TransactionId is a number, not " + reported, e);
+        }
+    }
+
+    /** Basic auth and {@code X-Request-ID}: the header CloudPayments takes as the idempotency key of a request. */
+    private Map<String, String> idempotent(String requestId) {
+        return Map.of("Authorization", ProviderApi.basicAuth(config.publicId(), config.apiSecret()), "X-Request-ID", requestId);
+    }
+
+    private static ProviderUnavailableException failure(String method, String paymentId, ProviderApi.Answer answer) {
+        return new ProviderUnavailableException("CloudPayments " + method + " for " + paymentId + " failed: HTTP "
+                + answer.status() + " " + answer.body().path("Message").asText(""));
     }
 
     private ObjectNode payment(PaymentOrder order) {

@@ -73,6 +73,16 @@ public class ProviderApi {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
+    /**
+     * POSTs {@code body} as text (Robokassa's refund API takes a bare JWT) and reads a JSON answer.
+     *
+     * @throws ProviderUnavailableException when the API cannot be reached in time
+     */
+    public Answer postText(URI uri, String body) {
+        return send(request(uri, Map.of()).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** A provider's answer that is not JSON (Robokassa's {@code OK<InvId>}, its XML interfaces). */
     public record Text(int status, String body) {
         public boolean ok() {

@@ -17,6 +17,9 @@ import java.net.URI;
  *                      ({@code https://auth.robokassa.ru/Merchant/Recurring})
  * @param opStateUrl    the XML interface that reports an operation's state; blank: beside the payment page
  *                      ({@code https://auth.robokassa.ru/Merchant/WebService/Service.asmx/OpStateExt})
+ * @param password3     signs requests to the refund API (a JWT, HS256); blank: refunds are refused (the shop enables
+ *                      the refund API and sets this password in its technical settings)
+ * @param refundUrl     the refund API's root, where {@code Refund/Create} and {@code Refund/GetState} are
  */
 @ConfigurationProperties("rossgram.payments.robokassa")
 public record RobokassaConfig(
@@ -27,7 +30,9 @@ public record RobokassaConfig(
         @Bindable(defaultValue = "false") boolean testMode,
         @Bindable(defaultValue = "md5") String hash,
         @Bindable(defaultValue = "") String recurringUrl,
-        @Bindable(defaultValue = "") String opStateUrl) {
+        @Bindable(defaultValue = "") String opStateUrl,
+        @Bindable(defaultValue = "") String password3,
+        @Bindable(defaultValue = "https://services.robokassa.ru/RefundService/") String refundUrl) {
 
     /** {@link #recurringUrl}, or where it is beside the payment page. */
     public URI recurringUri() {
@@ -37,6 +42,11 @@ public record RobokassaConfig(
     /** {@link #opStateUrl}, or where it is beside the payment page. */
     public URI opStateUri() {
         return besidePaymentPage(opStateUrl, "WebService/Service.asmx/OpStateExt");
+    }
+
+    /** {@code method} ({@code Refund/Create}, {@code Refund/GetState}) under {@link #refundUrl}. */
+    public URI refundUri(String method) {
+        return URI.create(refundUrl.endsWith("/") ? refundUrl : refundUrl + "/").resolve(method);
     }
 
     private URI besidePaymentPage(String configured, String relative) {

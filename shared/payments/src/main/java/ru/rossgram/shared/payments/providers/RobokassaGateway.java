@@ -1,8 +1,11 @@
 package ru.rossgram.shared.payments.providers;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +29,12 @@ import ru.rossgram.shared.payments.PaymentState;
  * method: the parent's {@code InvId}. A charge posts the parent as {@code PreviousInvoiceID} to the recurring URL;
  * {@code OK<InvId>} means accepted, not paid. Its success arrives at ResultURL like any payment's, but a decline
  * sends nothing, so {@link #outcome} asks the XML interface {@code OpStateExt}.
+ *
+ * <p>Refunds (the refund API, enabled per shop, requests signed as an HS256 JWT with Password#3): {@code Refund/Create}
+ * names the payment by its {@code OpKey}, which we do not store: {@code OpStateExt} reports it, and the payment's
+ * state with it. Robokassa sends no notification of a refund, so {@link #refund} answers the refund event itself once
+ * Robokassa accepted it, keyed {@code refund:<InvId>}: a repeat (state 60, refunded) answers the same event without
+ * asking again, and whoever settles it twice settles it once.
  */
 @Singleton
 public class RobokassaGateway implements PaymentGateway {
@@ -37,6 +46,7 @@ public class RobokassaGateway implements PaymentGateway {
     private static final String RECURRING_PARENT = "Shp_recurringParent";
     private static final String PAID = "100";
     private static final String CANCELED = "10";
+    private static final String REFUNDED = "60";
     private static final WebhookReply BAD_SIGN = WebhookReply.text(400, "bad sign");
     private static final WebhookReply NOT_TAKEN = WebhookReply.text(400, "refused");
 
@@ -133,15 +143,7 @@ public class RobokassaGateway implements PaymentGateway {
         if (!INV_ID.matcher(providerPaymentId).matches()) {
             throw new IllegalArgumentException("a Robokassa InvId is a positive number, not " + providerPaymentId);
         }
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("MerchantLogin", config.merchantLogin());
-        query.put("InvoiceID", providerPaymentId);
-        query.put("Signature", Signatures.digestHex(digest, config.merchantLogin() + ":" + providerPaymentId + ":" + config.password2()));
-        ProviderApi.Text answer = api.getText(config.opStateUri(), query);
-        if (!answer.ok()) {
-            throw new ProviderUnavailableException("Robokassa OpStateExt for " + providerPaymentId + " answered HTTP " + answer.status());
-        }
-        RobokassaOperationState state = RobokassaOperationState.parse(answer.body());
+        RobokassaOperationState state = operationState(providerPaymentId);
         if (RobokassaOperationState.NOT_FOUND.equals(state.result())) {
             return Optional.empty();
         }
@@ -155,6 +157,67 @@ public class RobokassaGateway implements PaymentGateway {
                     order.paymentId(), providerPaymentId, order.amount()));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Refunds the whole payment: its {@code OpKey} and state from {@code OpStateExt}, then {@code Refund/Create}
+     * ({@code OpKey}, {@code RefundSum}) and {@code Refund/GetState} of the request it answers.
+     *
+     * @return the refund event ({@code refund:<InvId>}), for the caller to settle: Robokassa notifies no refund
+     * @throws ProviderUnavailableException when Password#3 is not configured, the payment is not paid (nor already
+     *         refunded), or Robokassa refuses or cancels the refund
+     */
+    @Override
+    public Optional<ProviderEvent> refund(RefundOrder order) {
+        String invId = order.providerPaymentId() != null ? order.providerPaymentId() : Long.toString(order.orderNumber());
+        if (!INV_ID.matcher(invId).matches()) {
+            throw new IllegalArgumentException("a Robokassa InvId is a positive number, not " + invId);
+        }
+        ProviderEvent refunded = new ProviderEvent(provider(), "refund:" + invId, PaymentState.Event.REFUNDED, order.paymentId(), invId,
+                order.amount());
+        if (config.password3().isBlank()) {
+            throw new ProviderUnavailableException("Robokassa refunds need Password#3 (rossgram.payments.robokassa.password3)");
+        }
+        RobokassaOperationState state = operationState(invId);
+        if (REFUNDED.equals(state.state())) {
+            return Optional.of(refunded);
+        }
+        if (!"0".equals(state.result()) || !PAID.equals(state.state()) || state.opKey() == null) {
+            throw new ProviderUnavailableException("Robokassa cannot refund " + invId + ": OpStateExt result " + state.result()
+                    + ", state " + state.state());
+        }
+        // RefundSum as the decimal text "199.00": integrations report Robokassa refusing it as a bare number.
+        ObjectNode claims = api.newObject().put("OpKey", state.opKey()).put("RefundSum", order.amount().decimal());
+        ProviderApi.Answer created = api.postText(config.refundUri("Refund/Create"), HmacJwt.sign(claims, config.password3()));
+        String requestId = created.body().path("requestId").asText("");
+        if (!created.ok() || !created.body().path("success").asBoolean(false) || requestId.isEmpty()) {
+            throw new ProviderUnavailableException("Robokassa Refund/Create for " + invId + " failed: HTTP " + created.status() + " "
+                    + created.body().path("message").asText(""));
+        }
+        ProviderApi.Answer progress = api.get(URI.create(config.refundUri("Refund/GetState") + "?id="
+                + URLEncoder.encode(requestId, StandardCharsets.UTF_8)), Map.of());
+        if (!progress.ok() || "canceled".equals(progress.body().path("label").asText())) {
+            throw new ProviderUnavailableException("Robokassa refund " + requestId + " of " + invId + ": HTTP " + progress.status()
+                    + " " + progress.body().path("label").asText(""));
+        }
+        return Optional.of(refunded);
+    }
+
+    /**
+     * {@code OpStateExt} of {@code invId}, signed {@code MerchantLogin:InvoiceID:Password#2}.
+     *
+     * @throws ProviderUnavailableException when the interface cannot be asked
+     */
+    private RobokassaOperationState operationState(String invId) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("MerchantLogin", config.merchantLogin());
+        query.put("InvoiceID", invId);
+        query.put("Signature", Signatures.digestHex(digest, config.merchantLogin() + ":" + invId + ":" + config.password2()));
+        ProviderApi.Text answer = api.getText(config.opStateUri(), query);
+        if (!answer.ok()) {
+            throw new ProviderUnavailableException("Robokassa OpStateExt for " + invId + " answered HTTP " + answer.status());
+        }
+        return RobokassaOperationState.parse(answer.body());
     }
 
     @Override

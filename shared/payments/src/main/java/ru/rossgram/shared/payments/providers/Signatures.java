@@ -34,10 +34,15 @@ public final class Signatures {
 
     /** Base64 of HMAC-SHA256 of {@code body} keyed with the UTF-8 bytes of {@code secret}. */
     public static String hmacSha256Base64(byte[] body, String secret) {
+        return Base64.getEncoder().encodeToString(hmacSha256(body, secret));
+    }
+
+    /** HMAC-SHA256 of {@code body} keyed with the UTF-8 bytes of {@code secret}. */
+    public static byte[] hmacSha256(byte[] body, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+            return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.PaymentProvider;
@@ -26,6 +27,11 @@ import ru.rossgram.shared.payments.PaymentState;
  * {@code CONFIRMED} (one-stage payments send both) and assume T-Bank repeats the {@code RebillId} there, as its
  * notification model carries the field for every status. A {@code CONFIRMED} without it reports no saved method,
  * which the subscription sees as a first payment that cannot renew by itself.
+ *
+ * <p>Refunds: {@code Cancel} of a {@code CONFIRMED} payment for its whole {@code Amount} returns the money and moves
+ * the payment to {@code REFUNDED}, which T-Bank notifies like any status. {@code Cancel} takes no idempotency key:
+ * a repeat of a full refund is refused (the payment is no longer {@code CONFIRMED}), so the gateway then asks
+ * {@code GetState} and answers as for the first when the payment is {@code REFUNDED}.
  *
  * <p>{@code PARTIAL_REFUNDED} gives no event: our payments are refunded whole, and a partial refund would need an
  * amount-aware refund in the ledger, which the state machine does not have.
@@ -95,17 +101,51 @@ public class TBankGateway implements PaymentGateway {
         if (!"NEW".equals(status)) {
             return new CreatedPayment(paymentId, null);
         }
-        ObjectNode charge = api.newObject()
+        ObjectNode charge = signed(api.newObject()
                 .put("TerminalKey", config.terminalKey())
                 .put("PaymentId", paymentId)
-                .put("RebillId", savedMethod);
-        charge.put("Token", TBankToken.of(charge, config.password()));
+                .put("RebillId", savedMethod));
         ProviderApi.Answer answer = api.postJson(endpoint("Charge"), charge, Map.of());
         boolean decided = answer.body().path("Success").asBoolean(false) || !answer.body().path("Status").asText("").isEmpty();
         if (!answer.ok() || !decided) {
-            throw failure("Charge", order, answer);
+            throw failure("Charge", order.paymentId(), answer);
         }
         return new CreatedPayment(paymentId, null);
+    }
+
+    /**
+     * {@code Cancel} of the whole payment; the {@code REFUNDED} notification settles it.
+     *
+     * @throws ProviderUnavailableException when T-Bank refuses and {@code GetState} does not show the payment refunded
+     */
+    @Override
+    public Optional<ProviderEvent> refund(RefundOrder order) {
+        if (!Money.RUB.equals(order.amount().currency())) {
+            throw new IllegalArgumentException("T-Bank terminals refund roubles, not " + order.amount().currency());
+        }
+        ObjectNode cancel = signed(api.newObject()
+                .put("TerminalKey", config.terminalKey())
+                .put("PaymentId", order.providerPaymentId())
+                .put("Amount", order.amount().minor()));
+        ProviderApi.Answer answer = api.postJson(endpoint("Cancel"), cancel, Map.of());
+        if (answer.ok() && answer.body().path("Success").asBoolean(false)) {
+            return Optional.empty();
+        }
+        if (!"REFUNDED".equals(status(order.providerPaymentId()))) {
+            throw failure("Cancel", order.paymentId(), answer);
+        }
+        return Optional.empty();
+    }
+
+    /** The payment's {@code Status} as {@code GetState} answers it, or "" when T-Bank does not say. */
+    private String status(String paymentId) {
+        ObjectNode request = signed(api.newObject().put("TerminalKey", config.terminalKey()).put("PaymentId", paymentId));
+        ProviderApi.Answer answer = api.postJson(endpoint("GetState"), request, Map.of());
+        return answer.ok() && answer.body().path("Success").asBoolean(false) ? answer.body().path("Status").asText("") : "";
+    }
+
+    private ObjectNode signed(ObjectNode request) {
+        return request.put("Token", TBankToken.of(request, config.password()));
     }
 
     private ObjectNode init(PaymentOrder order) {
@@ -121,16 +161,15 @@ public class TBankGateway implements PaymentGateway {
 
     /** Signs and sends {@code body}; the answer when T-Bank says Success with a PaymentId. */
     private JsonNode call(String method, PaymentOrder order, ObjectNode body) {
-        body.put("Token", TBankToken.of(body, config.password()));
-        ProviderApi.Answer answer = api.postJson(endpoint(method), body, Map.of());
+        ProviderApi.Answer answer = api.postJson(endpoint(method), signed(body), Map.of());
         if (!answer.ok() || !answer.body().path("Success").asBoolean(false) || answer.body().path("PaymentId").asText("").isEmpty()) {
-            throw failure(method, order, answer);
+            throw failure(method, order.paymentId(), answer);
         }
         return answer.body();
     }
 
-    private static ProviderUnavailableException failure(String method, PaymentOrder order, ProviderApi.Answer answer) {
-        return new ProviderUnavailableException("T-Bank " + method + " for " + order.paymentId() + " failed: HTTP " + answer.status()
+    private static ProviderUnavailableException failure(String method, String paymentId, ProviderApi.Answer answer) {
+        return new ProviderUnavailableException("T-Bank " + method + " for " + paymentId + " failed: HTTP " + answer.status()
                 + " ErrorCode " + answer.body().path("ErrorCode").asText("?") + " " + answer.body().path("Message").asText("")
                 + " " + answer.body().path("Details").asText(""));
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.PaymentProvider;
@@ -59,8 +60,7 @@ public class YooKassaGateway implements PaymentGateway {
         String id = answer.body().path("id").asText("");
         String url = answer.body().path("confirmation").path("confirmation_url").asText("");
         if (!answer.ok() || id.isEmpty() || url.isEmpty()) {
-            throw new ProviderUnavailableException("YooKassa did not create payment " + order.paymentId() + ": HTTP "
-                    + answer.status() + " " + answer.body().path("code").asText("") + " " + answer.body().path("description").asText(""));
+            throw failure("create payment " + order.paymentId(), answer);
         }
         return new CreatedPayment(id, URI.create(url));
     }
@@ -78,10 +78,35 @@ public class YooKassaGateway implements PaymentGateway {
                 Map.of("Authorization", auth(), "Idempotence-Key", order.paymentId()));
         String id = answer.body().path("id").asText("");
         if (!answer.ok() || id.isEmpty()) {
-            throw new ProviderUnavailableException("YooKassa did not charge saved method for " + order.paymentId() + ": HTTP "
-                    + answer.status() + " " + answer.body().path("code").asText("") + " " + answer.body().path("description").asText(""));
+            throw failure("charge saved method for " + order.paymentId(), answer);
         }
         return new CreatedPayment(id, null);
+    }
+
+    /**
+     * {@code POST /v3/refunds} of the whole payment, the refund key as {@code Idempotence-Key}: a repeat answers the
+     * same refund and refunds nothing more. A refund answered {@code succeeded} or {@code pending} is on its way and
+     * its {@code refund.succeeded} notification settles it; {@code canceled} (YooKassa refused it) is a failure.
+     */
+    @Override
+    public Optional<ProviderEvent> refund(RefundOrder order) {
+        ObjectNode body = api.newObject().put("payment_id", order.providerPaymentId());
+        body.putObject("amount").put("value", order.amount().decimal()).put("currency", order.amount().currency());
+        body.put("description", limit("Refund of " + order.paymentId()));
+        ProviderApi.Answer answer = api.postJson(uri("/refunds"), body,
+                Map.of("Authorization", auth(), "Idempotence-Key", order.refundKey()));
+        String status = answer.body().path("status").asText("");
+        if (!answer.ok() || answer.body().path("id").asText("").isEmpty() || !("succeeded".equals(status) || "pending".equals(status))) {
+            throw failure("refund payment " + order.providerPaymentId() + " (" + order.paymentId() + ")", answer);
+        }
+        return Optional.empty();
+    }
+
+    private static ProviderUnavailableException failure(String what, ProviderApi.Answer answer) {
+        JsonNode body = answer.body();
+        JsonNode reason = body.path("cancellation_details").path("reason");
+        return new ProviderUnavailableException("YooKassa did not " + what + ": HTTP " + answer.status() + " "
+                + body.path("code").asText(body.path("status").asText("")) + " " + body.path("description").asText(reason.asText("")));
     }
 
     private ObjectNode payment(PaymentOrder order) {

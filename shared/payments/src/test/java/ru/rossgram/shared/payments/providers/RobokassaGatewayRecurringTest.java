@@ -23,7 +23,7 @@ class RobokassaGatewayRecurringTest {
     private static final PaymentOrder RENEWAL = new PaymentOrder("01JRENEW", 43, Money.rub(29900), "Продление", null, false, "01JBUYER");
     private final LoopbackApi api = new LoopbackApi();
     private final RobokassaGateway gateway = new RobokassaGateway(new RobokassaConfig(api.url("/Merchant/Index.aspx"), "shop",
-            "pass-one", "pass-two", false, "md5", "", ""), LoopbackApi.client());
+            "pass-one", "pass-two", false, "md5", "", "", "pass-three", api.url("/RefundService/")), LoopbackApi.client());
 
     @AfterEach
     void stop() {
@@ -32,11 +32,12 @@ class RobokassaGatewayRecurringTest {
 
     @Test
     void recurringAndStateUrls_areBesideThePaymentPage_unlessConfigured() {
-        RobokassaConfig real = new RobokassaConfig("https://auth.robokassa.ru/Merchant/Index.aspx", "shop", "1", "2", false, "md5", "", "");
+        RobokassaConfig real = new RobokassaConfig("https://auth.robokassa.ru/Merchant/Index.aspx", "shop", "1", "2", false, "md5", "", "",
+                "", "https://services.robokassa.ru/RefundService/");
         assertEquals("https://auth.robokassa.ru/Merchant/Recurring", real.recurringUri().toString());
         assertEquals("https://auth.robokassa.ru/Merchant/WebService/Service.asmx/OpStateExt", real.opStateUri().toString());
         RobokassaConfig configured = new RobokassaConfig("https://auth.robokassa.ru/Merchant/Index.aspx", "shop", "1", "2", false, "md5",
-                "https://elsewhere/Recurring", "https://elsewhere/OpStateExt");
+                "https://elsewhere/Recurring", "https://elsewhere/OpStateExt", "", "https://services.robokassa.ru/RefundService/");
         assertEquals("https://elsewhere/Recurring", configured.recurringUri().toString());
         assertEquals("https://elsewhere/OpStateExt", configured.opStateUri().toString());
     }

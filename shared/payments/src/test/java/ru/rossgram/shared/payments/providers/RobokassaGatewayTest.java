@@ -79,7 +79,7 @@ class RobokassaGatewayTest {
 
     private static RobokassaGateway gateway(String hash, boolean test) {
         return new RobokassaGateway(new RobokassaConfig("https://auth.robokassa.ru/Merchant/Index.aspx", "shop", "pass-one",
-                "pass-two", test, hash, "", ""), LoopbackApi.client());
+                "pass-two", test, hash, "", "", "", "https://services.robokassa.ru/RefundService/"), LoopbackApi.client());
     }
 
     private static WebhookDelivery delivery(String form) {
