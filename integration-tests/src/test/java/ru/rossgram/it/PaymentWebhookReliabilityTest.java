@@ -37,12 +37,14 @@ import ru.rossgram.paymentsim.Provider;
 import ru.rossgram.paymentsim.SimulatedCard;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.money.Money;
+import ru.rossgram.shared.payments.JobSummary;
 import ru.rossgram.shared.payments.Ledger;
 import ru.rossgram.shared.payments.LedgerAccounts;
 import ru.rossgram.shared.payments.PaymentProvider;
 import ru.rossgram.shared.payments.PaymentRepository;
 import ru.rossgram.shared.payments.PaymentState;
 import ru.rossgram.shared.payments.PaymentsConfig;
+import ru.rossgram.shared.payments.SavedMethodCharges;
 import ru.rossgram.shared.payments.Settlement;
 import ru.rossgram.shared.payments.providers.CreatedPayment;
 import ru.rossgram.shared.payments.providers.PaymentGateway;
@@ -637,14 +639,16 @@ class PaymentWebhookReliabilityTest {
     }
 
     /** One run of the renewal job, as the scheduled function runs it, with its clock at {@code at}. */
-    private RenewalJob.Summary runJobAt(Instant at) {
+    private JobSummary<RenewalJob.Outcome> runJobAt(Instant at) {
         PaymentGateways real = jobServices.get(PaymentGateways.class);
         PaymentGateways ours = new PaymentGateways(Arrays.stream(PaymentProvider.values())
                 .map(real::forWebhooks).flatMap(Optional::stream).map(OwnSubscribersOnly::new)
                 .map(PaymentGateway.class::cast).toList());
         RenewalJob job = new RenewalJob(jobServices.get(SubscriptionRepository.class), jobServices.get(PaymentRepository.class),
-                jobServices.get(TierRepository.class), jobServices.get(SubscriptionWrites.class), ours,
-                jobServices.get(Settlement.class), jobServices.get(TransactionWriter.class),
+                jobServices.get(TierRepository.class), jobServices.get(SubscriptionWrites.class),
+                new SavedMethodCharges(jobServices.get(PaymentRepository.class), ours, jobServices.get(Settlement.class),
+                        jobServices.get(PaymentsConfig.class), Clock.fixed(at, ZoneOffset.UTC)),
+                jobServices.get(TransactionWriter.class),
                 jobServices.get(SubscriptionsConfig.class), jobServices.get(PaymentsConfig.class), Clock.fixed(at, ZoneOffset.UTC));
         return job.run();
     }

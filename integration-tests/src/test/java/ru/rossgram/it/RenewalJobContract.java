@@ -35,12 +35,14 @@ import ru.rossgram.paymentsim.Provider;
 import ru.rossgram.paymentsim.SimulatedCard;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.money.Money;
+import ru.rossgram.shared.payments.JobSummary;
 import ru.rossgram.shared.payments.Payment;
 import ru.rossgram.shared.payments.PaymentProvider;
 import ru.rossgram.shared.payments.PaymentRepository;
 import ru.rossgram.shared.payments.PaymentState;
 import ru.rossgram.shared.payments.PaymentsConfig;
 import ru.rossgram.shared.payments.Purchase;
+import ru.rossgram.shared.payments.SavedMethodCharges;
 import ru.rossgram.shared.payments.Settlement;
 import ru.rossgram.shared.payments.SubscriptionCharge;
 import ru.rossgram.shared.payments.providers.CreatedPayment;
@@ -94,8 +96,10 @@ abstract class RenewalJobContract extends Contract {
         PaymentGateways counted = new PaymentGateways(Arrays.stream(PaymentProvider.values())
                 .map(real::forWebhooks).flatMap(Optional::stream).map(CountingCharges::new).map(PaymentGateway.class::cast).toList());
         job = new RenewalJob(services.get(SubscriptionRepository.class), services.get(PaymentRepository.class),
-                services.get(TierRepository.class), services.get(SubscriptionWrites.class), counted,
-                services.get(Settlement.class), services.get(TransactionWriter.class),
+                services.get(TierRepository.class), services.get(SubscriptionWrites.class),
+                new SavedMethodCharges(services.get(PaymentRepository.class), counted, services.get(Settlement.class),
+                        services.get(PaymentsConfig.class), clock),
+                services.get(TransactionWriter.class),
                 services.get(SubscriptionsConfig.class), services.get(PaymentsConfig.class), clock);
     }
 
@@ -113,7 +117,7 @@ abstract class RenewalJobContract extends Contract {
         assertEquals(1, first.period());
 
         // 20 minutes before the period ends: within the half hour a renewal is charged ahead, so access has no gap
-        List<RenewalJob.Summary> runs = runTogetherAt(first.paidThrough().minus(Duration.ofMinutes(20)));
+        List<JobSummary<RenewalJob.Outcome>> runs = runTogetherAt(first.paidThrough().minus(Duration.ofMinutes(20)));
         String renewal = RenewalJob.renewalPaymentId(first, 2, 1);
         assertEquals(1, chargesOf(renewal), "two runs at once charge the saved method once: " + runs);
         Payment payment = payment(renewal).orElseThrow();
@@ -408,12 +412,12 @@ abstract class RenewalJobContract extends Contract {
 
     // --- running the job, and what it left ---
 
-    private RenewalJob.Summary runAt(Instant at) {
+    private JobSummary<RenewalJob.Outcome> runAt(Instant at) {
         clock.set(at);
         return job.run();
     }
 
-    private List<RenewalJob.Summary> runTogetherAt(Instant at) throws Exception {
+    private List<JobSummary<RenewalJob.Outcome>> runTogetherAt(Instant at) throws Exception {
         clock.set(at);
         return concurrently(2, i -> job.run());
     }

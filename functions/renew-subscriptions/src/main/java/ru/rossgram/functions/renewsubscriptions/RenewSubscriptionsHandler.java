@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.rossgram.shared.config.FunctionContexts;
 import ru.rossgram.shared.logging.InvocationLog;
+import ru.rossgram.shared.payments.JobSummary;
 import ru.rossgram.shared.payments.subscriptions.RenewalJob;
 
 /**
@@ -42,7 +43,7 @@ public class RenewSubscriptionsHandler extends MicronautRequestHandler<Scheduled
     /** One run, whatever fired it (each cloud's schedule event is an adapter over this). */
     public String renew() {
         try (InvocationLog ignored = InvocationLog.begin(null)) {
-            RenewalJob.Summary summary = renewals.run();
+            JobSummary<RenewalJob.Outcome> summary = renewals.run();
             LOG.atInfo().setMessage("renewal run: " + summary)
                     .addKeyValue("due", summary.total())
                     .addKeyValue("charged", summary.count(RenewalJob.Outcome.CHARGED))
