@@ -58,7 +58,7 @@ class FunctionLogsTest {
         String email = username + "@example.ru";
         List<String> secrets = new ArrayList<>(List.of(TestSettings.PASSWORD, email, CARD_MASK,
                 Marketplace.TBANK_PASSWORD, Marketplace.YOOKASSA_SECRET, Marketplace.CLOUDPAYMENTS_SECRET,
-                Marketplace.ROBOKASSA_PASSWORD1, Marketplace.ROBOKASSA_PASSWORD2));
+                Marketplace.ROBOKASSA_PASSWORD1, Marketplace.ROBOKASSA_PASSWORD2, Marketplace.ROBOKASSA_PASSWORD3));
 
         List<String> stdout;
         String userId;

@@ -35,6 +35,7 @@ final class Marketplace implements AutoCloseable {
     static final String ROBOKASSA_LOGIN = "rossgram-test";
     static final String ROBOKASSA_PASSWORD1 = "robokassa-password-one";
     static final String ROBOKASSA_PASSWORD2 = "robokassa-password-two";
+    static final String ROBOKASSA_PASSWORD3 = "robokassa-password-three";
     /** 20%: the template's default. */
     static final int FEE_BASIS_POINTS = 2000;
 
@@ -57,7 +58,7 @@ final class Marketplace implements AutoCloseable {
                 .yookassa(YOOKASSA_SHOP, YOOKASSA_SECRET)
                 .tbank(TBANK_TERMINAL, TBANK_PASSWORD)
                 .cloudPayments(CLOUDPAYMENTS_ID, CLOUDPAYMENTS_SECRET)
-                .robokassa(ROBOKASSA_LOGIN, ROBOKASSA_PASSWORD1, ROBOKASSA_PASSWORD2)
+                .robokassa(ROBOKASSA_LOGIN, ROBOKASSA_PASSWORD1, ROBOKASSA_PASSWORD2, ROBOKASSA_PASSWORD3)
                 .start();
         Map<String, String> providers = new LinkedHashMap<>();
         providers.put("ROSSGRAM_PAYMENTS_YOOKASSA_API_URL", simulator.yookassaApiUrl());
@@ -75,6 +76,8 @@ final class Marketplace implements AutoCloseable {
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD2", ROBOKASSA_PASSWORD2);
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_RECURRING_URL", simulator.robokassaRecurringUrl());
         providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_OP_STATE_URL", simulator.robokassaOpStateUrl());
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_PASSWORD3", ROBOKASSA_PASSWORD3);
+        providers.put("ROSSGRAM_PAYMENTS_ROBOKASSA_REFUND_URL", simulator.robokassaRefundUrl());
         providers.put("ROSSGRAM_PAYMENTS_PLATFORM_FEE_BASIS_POINTS", Integer.toString(FEE_BASIS_POINTS));
         providers.putAll(settings);
         hosts = new FunctionHosts(backend, "CheckoutFunction", providers);
@@ -170,7 +173,8 @@ final class Marketplace implements AutoCloseable {
         return opened(provider, checkout(buyer, postId, provider.wire(), "k-" + TestSettings.unique("pay")));
     }
 
-    private Checkout opened(Provider provider, Reply reply) {
+    /** The buyer opens the payment page of the checkout that answered {@code reply} (201). */
+    Checkout opened(Provider provider, Reply reply) {
         assertEquals(201, reply.status(), reply.body());
         URI page = URI.create(reply.json().path("confirmationUrl").asText());
         try {

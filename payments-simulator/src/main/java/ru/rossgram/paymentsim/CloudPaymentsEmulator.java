@@ -88,15 +88,12 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
             Exchanges.json(exchange, 404, answer(false, "No such method in the simulator"));
             return;
         }
-        JsonNode request;
-        long minor;
-        try {
-            request = Exchanges.JSON.readTree(Exchanges.body(exchange));
-            minor = Exchanges.minor(request.path("Amount").asText());
-        } catch (IOException | RuntimeException e) {
-            Exchanges.json(exchange, 200, answer(false, "Amount is required"));
+        Exchanges.Priced priced = priced(exchange);
+        if (priced == null) {
             return;
         }
+        JsonNode request = priced.body();
+        long minor = priced.minor();
         String id = randomId();
         String accountId = request.path("AccountId").asText("");
         SimulatedPayment payment = new SimulatedPayment(id, request.path("InvoiceId").asText(""), minor,
@@ -115,15 +112,12 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
     }
 
     private void chargeToken(HttpExchange exchange) throws IOException {
-        JsonNode request;
-        long minor;
-        try {
-            request = Exchanges.JSON.readTree(Exchanges.body(exchange));
-            minor = Exchanges.minor(request.path("Amount").asText());
-        } catch (IOException | RuntimeException e) {
-            Exchanges.json(exchange, 200, answer(false, "Amount is required"));
+        Exchanges.Priced priced = priced(exchange);
+        if (priced == null) {
             return;
         }
+        JsonNode request = priced.body();
+        long minor = priced.minor();
         String token = request.path("Token").asText("");
         String accountId = request.path("AccountId").asText("");
         SimulatedCard card = tokens.get(token);
@@ -136,8 +130,7 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
             return;
         }
         Notice[] charged = new Notice[1];
-        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
-        String key = requestId == null || requestId.isBlank() ? randomId() : requestId;
+        String key = requestId(exchange);
         String id = chargesByRequestId.computeIfAbsent(key, k -> {
             // A charge has no order: the simulator knows it by its TransactionId, as the shop does.
             String newId = Long.toString(transactionIds.incrementAndGet());
@@ -165,16 +158,29 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
         }
     }
 
-    private void refund(HttpExchange exchange) throws IOException {
-        JsonNode request;
-        long minor;
-        try {
-            request = Exchanges.JSON.readTree(Exchanges.body(exchange));
-            minor = Exchanges.minor(request.path("Amount").asText());
-        } catch (IOException | RuntimeException e) {
+    /** The JSON request and its {@code Amount} in minor units, or null after answering that the amount is required. */
+    private static Exchanges.Priced priced(HttpExchange exchange) throws IOException {
+        Optional<Exchanges.Priced> priced = Exchanges.priced(exchange, b -> b.path("Amount"));
+        if (priced.isEmpty()) {
             Exchanges.json(exchange, 200, answer(false, "Amount is required"));
+            return null;
+        }
+        return priced.get();
+    }
+
+    /** {@code X-Request-ID}, the idempotency key; a request without one is its own. */
+    private String requestId(HttpExchange exchange) {
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
+        return requestId == null || requestId.isBlank() ? randomId() : requestId;
+    }
+
+    private void refund(HttpExchange exchange) throws IOException {
+        Exchanges.Priced priced = priced(exchange);
+        if (priced == null) {
             return;
         }
+        JsonNode request = priced.body();
+        long minor = priced.minor();
         String transactionId = request.path("TransactionId").asText("");
         Optional<SimulatedPayment> paid = payments.values().stream().filter(p -> transactionId.equals(p.transactionId())).findFirst();
         if (paid.isEmpty()) {
@@ -182,8 +188,7 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
             return;
         }
         SimulatedPayment payment = paid.get();
-        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
-        String key = requestId == null || requestId.isBlank() ? randomId() : requestId;
+        String key = requestId(exchange);
         Optional<Notice> refunded;
         try {
             refunded = refunds.refund(key, payment, minor);

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reading requests and writing answers on the simulator's HTTP server. */
@@ -19,6 +21,20 @@ final class Exchanges {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private Exchanges() {
+    }
+
+    /** A JSON request and the amount it names, in minor units. */
+    record Priced(JsonNode body, long minor) {
+    }
+
+    /** The JSON body and the decimal {@code amount} finds in it; empty when either cannot be read. */
+    static Optional<Priced> priced(HttpExchange exchange, Function<JsonNode, JsonNode> amount) {
+        try {
+            JsonNode body = JSON.readTree(body(exchange));
+            return Optional.of(new Priced(body, minor(amount.apply(body).asText())));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     static byte[] body(HttpExchange exchange) throws IOException {

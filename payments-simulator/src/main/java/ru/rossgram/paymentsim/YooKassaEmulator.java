@@ -81,30 +81,33 @@ final class YooKassaEmulator implements ProviderEmulator {
         }
     }
 
-    /** The request's {@code Idempotence-Key}, or null after answering 400 when it is missing or too long. */
-    private static String idempotenceKey(HttpExchange exchange) throws IOException {
+    /** A POST with its {@code Idempotence-Key}, its JSON body and its {@code amount.value} in minor units. */
+    private record Keyed(String key, JsonNode body, long minor) {
+    }
+
+    /** The request, or null after answering 400: no {@code Idempotence-Key} (or too long), or no readable amount. */
+    private static Keyed keyed(HttpExchange exchange) throws IOException {
         String key = exchange.getRequestHeaders().getFirst("Idempotence-Key");
         if (key == null || key.isBlank() || key.length() > 64) {
             Exchanges.json(exchange, 400, error("invalid_request", "Idempotence-Key header is missing or too long"));
             return null;
         }
-        return key;
+        Optional<Exchanges.Priced> priced = Exchanges.priced(exchange, b -> b.path("amount").path("value"));
+        if (priced.isEmpty()) {
+            Exchanges.json(exchange, 400, error("invalid_request", "amount.value is required"));
+            return null;
+        }
+        return new Keyed(key, priced.get().body(), priced.get().minor());
     }
 
     private void refund(HttpExchange exchange) throws IOException {
-        String key = idempotenceKey(exchange);
-        if (key == null) {
+        Keyed request = keyed(exchange);
+        if (request == null) {
             return;
         }
-        JsonNode body;
-        long minor;
-        try {
-            body = Exchanges.JSON.readTree(Exchanges.body(exchange));
-            minor = Exchanges.minor(body.path("amount").path("value").asText());
-        } catch (IOException | RuntimeException e) {
-            Exchanges.json(exchange, 400, error("invalid_request", "amount.value is required: " + e.getMessage()));
-            return;
-        }
+        String key = request.key();
+        JsonNode body = request.body();
+        long minor = request.minor();
         SimulatedPayment payment = payments.get(body.path("payment_id").asText(""));
         if (payment == null) {
             Exchanges.json(exchange, 404, error("not_found", "No payment " + body.path("payment_id").asText("")));
@@ -122,19 +125,13 @@ final class YooKassaEmulator implements ProviderEmulator {
     }
 
     private void create(HttpExchange exchange) throws IOException {
-        String key = idempotenceKey(exchange);
-        if (key == null) {
+        Keyed request = keyed(exchange);
+        if (request == null) {
             return;
         }
-        JsonNode body;
-        long minor;
-        try {
-            body = Exchanges.JSON.readTree(Exchanges.body(exchange));
-            minor = Exchanges.minor(body.path("amount").path("value").asText());
-        } catch (IOException | RuntimeException e) {
-            Exchanges.json(exchange, 400, error("invalid_request", "amount.value is required: " + e.getMessage()));
-            return;
-        }
+        String key = request.key();
+        JsonNode body = request.body();
+        long minor = request.minor();
         String methodId = body.path("payment_method_id").asText("");
         SimulatedCard savedCard = methodId.isEmpty() ? null : savedMethods.get(methodId);
         if (!methodId.isEmpty() && savedCard == null) {

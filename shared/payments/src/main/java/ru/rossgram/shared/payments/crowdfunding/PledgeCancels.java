@@ -28,7 +28,8 @@ import ru.rossgram.shared.problem.ProblemType;
  *   <li>pending or saved: cancelled at once, its reward released and its saved method forgotten, in one transaction
  *       conditional on the pledge's version. A pending pledge gives up its payment: should that payment still
  *       succeed, its settlement keeps the pledge cancelled and marks the payment due for the closing job's refund
- *       ({@link PledgeTransitions}); a saved pledge's verification not yet refunded stays due for its refund;</li>
+ *       ({@link PledgeTransitions}). A saved pledge's verification not refunded yet is refunded now (the backer
+ *       is leaving: no reason to wait for the closing job), and stays due until its refund settles;</li>
  *   <li>collected (keep what you raise): the provider is asked to refund its payment; the refund's notification (or,
  *       for a provider that sends none, the event the refund request answers, settled here at once) reverses the
  *       ledger and makes the pledge refunded;</li>
@@ -76,8 +77,11 @@ public class PledgeCancels {
                 throw new ProblemException(ProblemType.CAMPAIGN_CLOSED, "The campaign is over; its pledges stand.");
             }
             if (pledge.state() == Pledge.State.COLLECTED) {
-                refund(pledge);
+                refund(pledge.paymentId());
                 return Optional.of(pledge);
+            }
+            if (pledge.verificationId() != null) {
+                refund(pledge.verificationId());
             }
             Pledge cancelled = cancelled(pledge, now);
             return transactions.write(campaigns.pledgeItems(campaign, pledge, cancelled)).isEmpty()
@@ -94,10 +98,16 @@ public class PledgeCancels {
                 .withSavedMethod(null, pledge.verificationId()).withDueAt(due);
     }
 
-    /** Asks the provider to refund the pledge's payment; a provider that notifies no refund answers the event. */
-    private void refund(Pledge pledge) {
-        Payment payment = payments.find(pledge.paymentId()).filter(p -> p.state() == PaymentState.SUCCEEDED)
-                .orElseThrow(() -> new IllegalStateException("collected pledge " + pledge.pledgeId() + " has no succeeded payment"));
+    /**
+     * Asks the provider to refund payment {@code paymentId} if it succeeded (a refunded one is left alone); a provider
+     * that notifies no refund answers the refund's event, settled here at once.
+     */
+    private void refund(String paymentId) {
+        Payment payment = payments.find(paymentId)
+                .orElseThrow(() -> new IllegalStateException("a pledge names payment " + paymentId + ", which does not exist"));
+        if (payment.state() != PaymentState.SUCCEEDED) {
+            return;
+        }
         PaymentGateway gateway = gateways.of(payment.provider())
                 .orElseThrow(() -> new ProblemException(ProblemType.PROVIDER_UNREACHABLE,
                         "The provider of your payment is not reachable now; retry later.", Map.of("retryAfterSeconds", 60)));

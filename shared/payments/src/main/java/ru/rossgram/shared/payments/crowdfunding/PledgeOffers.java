@@ -77,6 +77,11 @@ public class PledgeOffers {
             throw new ProblemException(ProblemType.ALREADY_PLEDGED,
                     "You have a pledge to this campaign; cancel it to pledge again.");
         }
+        if (existing != null && existing.verificationId() != null) {
+            // A new pledge takes the old one's place: it would forget the payment still to be returned.
+            throw new ProblemException(ProblemType.ALREADY_PLEDGED,
+                    "The payment of your cancelled pledge is being returned; pledge again once it is.");
+        }
         Money amount = amountOf(campaign, item);
         String rewardId = rewardOf(campaign, item, amount);
         Pledge pending = new Pledge(campaign.campaignId(), caller.userId(), ids.newId(), amount, rewardId, null,
