@@ -7,9 +7,10 @@ import ru.rossgram.shared.payments.providers.Notification;
 import ru.rossgram.shared.payments.providers.PaymentGateway;
 import ru.rossgram.shared.payments.providers.PaymentOrder;
 import ru.rossgram.shared.payments.providers.ProviderEvent;
+import ru.rossgram.shared.payments.providers.RefundOrder;
 import ru.rossgram.shared.payments.providers.WebhookDelivery;
 
-/** A real gateway with every call passed through, for tests that watch or fence some of them (charges, outcomes). */
+/** A real gateway with every call passed through, for tests that watch or fence some of them (charges, outcomes, refunds). */
 abstract class ForwardingGateway implements PaymentGateway {
     protected final PaymentGateway gateway;
 
@@ -40,6 +41,11 @@ abstract class ForwardingGateway implements PaymentGateway {
     @Override
     public Optional<ProviderEvent> outcome(PaymentOrder order, String providerPaymentId) {
         return gateway.outcome(order, providerPaymentId);
+    }
+
+    @Override
+    public Optional<ProviderEvent> refund(RefundOrder order) {
+        return gateway.refund(order);
     }
 
     @Override

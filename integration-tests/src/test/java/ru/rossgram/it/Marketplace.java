@@ -176,28 +176,36 @@ final class Marketplace implements AutoCloseable {
     /** The buyer opens the payment page of the checkout that answered {@code reply} (201). */
     Checkout opened(Provider provider, Reply reply) {
         assertEquals(201, reply.status(), reply.body());
-        URI page = URI.create(reply.json().path("confirmationUrl").asText());
+        openPage(URI.create(reply.json().path("confirmationUrl").asText()));
+        return new Checkout(reply.json().path("paymentId").asText(), simulatedId(provider, reply.json()));
+    }
+
+    /** The buyer opens a payment's page (which is when Robokassa learns of a payment). */
+    static void openPage(URI page) {
         try {
             HttpResponse<String> opened = BROWSER.send(HttpRequest.newBuilder(page).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, opened.statusCode(), page + ": " + opened.body());
         } catch (Exception e) {
             throw new AssertionError("could not open " + page, e);
         }
-        return new Checkout(reply.json().path("paymentId").asText(), simulatedId(provider, reply.json()));
     }
 
     /** The simulator's id of the payment a checkout answered. */
     static String simulatedId(Provider provider, JsonNode payment) {
-        String path = URI.create(payment.path("confirmationUrl").asText()).getPath();
+        return simulatedId(provider, URI.create(payment.path("confirmationUrl").asText()));
+    }
+
+    /** The simulator's id of the payment whose page is {@code confirmationUrl}. */
+    static String simulatedId(Provider provider, URI confirmationUrl) {
         if (provider == Provider.ROBOKASSA) {
-            String query = URI.create(payment.path("confirmationUrl").asText()).getRawQuery();
-            for (String pair : query.split("&")) {
+            for (String pair : confirmationUrl.getRawQuery().split("&")) {
                 if (pair.startsWith("InvId=")) {
                     return pair.substring("InvId=".length());
                 }
             }
-            throw new AssertionError("no InvId in " + payment);
+            throw new AssertionError("no InvId in " + confirmationUrl);
         }
+        String path = confirmationUrl.getPath();
         return path.substring(path.lastIndexOf('/') + 1);
     }
 

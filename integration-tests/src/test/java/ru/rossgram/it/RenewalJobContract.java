@@ -11,19 +11,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +31,6 @@ import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.JobSummary;
 import ru.rossgram.shared.payments.Payment;
-import ru.rossgram.shared.payments.PaymentProvider;
 import ru.rossgram.shared.payments.PaymentRepository;
 import ru.rossgram.shared.payments.PaymentState;
 import ru.rossgram.shared.payments.PaymentsConfig;
@@ -45,10 +38,7 @@ import ru.rossgram.shared.payments.Purchase;
 import ru.rossgram.shared.payments.SavedMethodCharges;
 import ru.rossgram.shared.payments.Settlement;
 import ru.rossgram.shared.payments.SubscriptionCharge;
-import ru.rossgram.shared.payments.providers.CreatedPayment;
-import ru.rossgram.shared.payments.providers.PaymentGateway;
 import ru.rossgram.shared.payments.providers.PaymentGateways;
-import ru.rossgram.shared.payments.providers.PaymentOrder;
 import ru.rossgram.shared.payments.subscriptions.BillingCalendar;
 import ru.rossgram.shared.payments.subscriptions.RenewalJob;
 import ru.rossgram.shared.payments.subscriptions.Subscription;
@@ -81,7 +71,7 @@ abstract class RenewalJobContract extends Contract {
 
     private final Marketplace market = new Marketplace(this::backend);
     private final MovableClock clock = new MovableClock();
-    private final Map<String, AtomicInteger> charges = new ConcurrentHashMap<>();
+    private final ProviderCalls calls = new ProviderCalls();
     private SharedServices services;
     private RenewalJob job;
 
@@ -92,9 +82,7 @@ abstract class RenewalJobContract extends Contract {
     @BeforeAll
     void buildTheJob() {
         services = market.servicesAs("RenewSubscriptionsFunction");
-        PaymentGateways real = services.get(PaymentGateways.class);
-        PaymentGateways counted = new PaymentGateways(Arrays.stream(PaymentProvider.values())
-                .map(real::forWebhooks).flatMap(Optional::stream).map(CountingCharges::new).map(PaymentGateway.class::cast).toList());
+        PaymentGateways counted = calls.counting(services.get(PaymentGateways.class));
         job = new RenewalJob(services.get(SubscriptionRepository.class), services.get(PaymentRepository.class),
                 services.get(TierRepository.class), services.get(SubscriptionWrites.class),
                 new SavedMethodCharges(services.get(PaymentRepository.class), counted, services.get(Settlement.class),
@@ -431,7 +419,7 @@ abstract class RenewalJobContract extends Contract {
     }
 
     private int chargesOf(String paymentId) {
-        return charges.getOrDefault(paymentId, new AtomicInteger()).get();
+        return calls.charges(paymentId);
     }
 
     private Subscription subscription(User fan, User creator) {
@@ -444,42 +432,5 @@ abstract class RenewalJobContract extends Contract {
 
     private Optional<Payment> payment(String paymentId) {
         return services.get(PaymentRepository.class).find(paymentId);
-    }
-
-    /** The test's time: where the job's run happens. */
-    private static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-        void set(Instant at) {
-            now.set(at);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
-
-    /** The real gateway, counting the charges asked of it per payment: "charged once" is a number the test reads. */
-    private final class CountingCharges extends ForwardingGateway {
-        CountingCharges(PaymentGateway gateway) {
-            super(gateway);
-        }
-
-        @Override
-        public CreatedPayment charge(PaymentOrder order, String savedMethod) {
-            charges.computeIfAbsent(order.paymentId(), id -> new AtomicInteger()).incrementAndGet();
-            return gateway.charge(order, savedMethod);
-        }
     }
 }

@@ -37,11 +37,11 @@ public class CloseCampaignsHandler extends MicronautRequestHandler<ScheduledEven
 
     @Override
     public String execute(ScheduledEvent event) {
-        return close();
+        return closeDue();
     }
 
     /** One run, whatever fired it (each cloud's schedule event is an adapter over this). */
-    public String close() {
+    public String closeDue() {
         try (InvocationLog ignored = InvocationLog.begin(null)) {
             JobSummary<CampaignClosingJob.Outcome> summary = closing.run();
             LOG.atInfo().setMessage("closing run: " + summary)

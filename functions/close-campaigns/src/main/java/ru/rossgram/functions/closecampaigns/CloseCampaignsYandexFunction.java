@@ -8,7 +8,7 @@ import ru.rossgram.shared.events.yandex.YandexTimerEvent;
 
 /**
  * Yandex Cloud Functions' entry point (a timer trigger's, every 15 minutes like the EventBridge schedule):
- * {@link CloseCampaignsHandler#close()}. A trigger message is only a firing: whatever it carries, one run closes,
+ * {@link CloseCampaignsHandler#closeDue()}. A trigger message is only a firing: whatever it carries, one run closes,
  * charges, releases and refunds what the clock finds due.
  */
 public class CloseCampaignsYandexFunction implements Function<YandexTimerEvent, String>, AutoCloseable {
@@ -31,7 +31,7 @@ public class CloseCampaignsYandexFunction implements Function<YandexTimerEvent, 
         if (event == null || event.messages == null || event.messages.isEmpty()) {
             LOG.warn("a call without timer messages: closing anyway, as a firing would");
         }
-        return handler.close();
+        return handler.closeDue();
     }
 
     /** Closes the handler's application context (a host that outlives the function; Yandex simply ends the process). */

@@ -207,8 +207,7 @@ public class CampaignClosingJob {
             return Outcome.STALE;
         }
         Pledge pledge = found.get();
-        Optional<Payment> verification = Optional.ofNullable(pledge.verificationId()).flatMap(payments::find)
-                .filter(p -> p.state() == PaymentState.SUCCEEDED);
+        Optional<Payment> verification = succeededVerification(pledge);
         PledgeStep step = PledgeStep.of(campaign.get(), pledge, verification.isPresent(), now, config);
         if (step instanceof PledgeStep.RefundVerification) {
             return refund(campaign.get(), pledge, verification.get(), now);
@@ -251,6 +250,11 @@ public class CampaignClosingJob {
     private Optional<SavedMethodCharges.Outcome> chargePledge(Campaign campaign, Pledge pledge, int attempt, Instant now) {
         String paymentId = collectPaymentId(campaign, pledge, attempt);
         Pledge charging = pledge;
+        if (pledge.state() == Pledge.State.SAVED) {
+            // Its marker is about to serve the charge, and the charge's settlement removes it: a verification not
+            // yet returned (settled minutes before the deadline, say) is asked back now, not forgotten.
+            succeededVerification(pledge).ifPresent(charges::refund);
+        }
         if (pledge.state() != Pledge.State.CHARGING) {
             charging = pledge.with(Pledge.State.CHARGING, now).withPayment(paymentId)
                     .withAttempts(attempt, PledgeStep.fixBy(campaign, pledge, config))
@@ -305,6 +309,12 @@ public class CampaignClosingJob {
             moveDue(campaign, after, again, now);
         }
         return taken ? Outcome.REFUNDED : Outcome.UNREACHABLE;
+    }
+
+    /** The pledge's verification payment (or a payment it gave up) while it is to be returned: succeeded, not refunded. */
+    private Optional<Payment> succeededVerification(Pledge pledge) {
+        return Optional.ofNullable(pledge.verificationId()).flatMap(payments::find)
+                .filter(p -> p.state() == PaymentState.SUCCEEDED);
     }
 
     private static boolean stillAwaits(Pledge pledge, Payment payment) {
