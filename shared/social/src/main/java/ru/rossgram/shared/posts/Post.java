@@ -21,6 +21,8 @@ import ru.rossgram.shared.money.Money;
  * @param minTierRank   the lowest rank of the author's subscription tiers whose subscribers see its photos, fixed at
  *                      creation (a rank, not a tier, so reordering or archiving tiers never breaks it); null for a
  *                      post not for subscribers
+ * @param campaignId    the author's crowdfunding campaign the post shares, fixed at creation; null for none (a post
+ *                      knows only the id: the campaign is crowdfunding's)
  */
 public record Post(
         String postId,
@@ -40,12 +42,22 @@ public record Post(
         long commentCount,
         Money price,
         boolean imported,
-        Integer minTierRank) {
+        Integer minTierRank,
+        String campaignId) {
 
     public Post {
         hashtags = List.copyOf(hashtags);
         mentions = List.copyOf(mentions);
         photos = List.copyOf(photos);
+    }
+
+    /** A post that shares no campaign. */
+    public Post(String postId, String authorId, String caption, List<String> hashtags, List<String> mentions,
+                String location, PostStatus status, String failureReason, Instant createdAt, Instant publishedAt,
+                List<Photo> photos, int readyCount, long version, long likeCount, long commentCount, Money price,
+                boolean imported, Integer minTierRank) {
+        this(postId, authorId, caption, hashtags, mentions, location, status, failureReason, createdAt, publishedAt,
+                photos, readyCount, version, likeCount, commentCount, price, imported, minTierRank, null);
     }
 
     /** A post nobody has liked or commented on yet, such as a new one. */
@@ -74,13 +86,15 @@ public record Post(
     /** The same post with its caption, tags and photos replaced (an edit), everything else kept. */
     public Post withText(String newCaption, List<String> newHashtags, List<String> newMentions, List<Photo> newPhotos) {
         return new Post(postId, authorId, newCaption, newHashtags, newMentions, location, status, failureReason,
-                createdAt, publishedAt, newPhotos, readyCount, version, likeCount, commentCount, price, imported, minTierRank);
+                createdAt, publishedAt, newPhotos, readyCount, version, likeCount, commentCount, price, imported, minTierRank,
+                campaignId);
     }
 
     /** The same post at {@code newVersion}. */
     public Post atVersion(long newVersion) {
         return new Post(postId, authorId, caption, hashtags, mentions, location, status, failureReason,
-                createdAt, publishedAt, photos, readyCount, newVersion, likeCount, commentCount, price, imported, minTierRank);
+                createdAt, publishedAt, photos, readyCount, newVersion, likeCount, commentCount, price, imported, minTierRank,
+                campaignId);
     }
 
     public boolean isAuthor(String userId) {

@@ -56,11 +56,14 @@ public class PostCreator {
     private final AccountRepository accounts;
     private final ConcurrentReads reads;
     private final TierRepository tiers;
+    private final ShareableCampaigns campaigns;
 
     public PostCreator(PostRepository posts, UploadRepository uploads, TransactionWriter transactions, MediaStore media,
                        PostViews views, ProfileCounters counters, IdGenerator ids, Clock clock, FanOutService fanOut,
-                       AccountRepository accounts, ConcurrentReads reads, TierRepository tiers) {
+                       AccountRepository accounts, ConcurrentReads reads, TierRepository tiers,
+                       ShareableCampaigns campaigns) {
         this.tiers = tiers;
+        this.campaigns = campaigns;
         this.posts = posts;
         this.uploads = uploads;
         this.transactions = transactions;
@@ -81,7 +84,8 @@ public class PostCreator {
      * @throws ProblemException 400 for invalid fields; 422 {@code too-many-photos}, {@code unknown-upload} (missing,
      *         expired, someone else's, or not for posts), {@code upload-rejected}, {@code upload-not-paid} (a gated
      *         post's photo not uploaded as {@code paid-post}), {@code no-tier-for-rank} (a post for subscribers of a
-     *         rank above all of the author's current tiers); 409 {@code upload-already-attached},
+     *         rank above all of the author's current tiers), {@code campaign-not-shareable} (a {@code campaignId} that is
+     *         not the author's own launched campaign); 409 {@code upload-already-attached},
      *         {@code upload-not-received} (its URL was never used)
      */
     public PostView create(Caller caller, NewPostRequest request) {
@@ -94,8 +98,12 @@ public class PostCreator {
         if (minTierRank != null) {
             requireTierOfRank(caller, minTierRank);
         }
+        if (request.campaignId() != null) {
+            campaigns.requireShareable(caller.userId(), request.campaignId());
+        }
         CaptionTags tags = CaptionTags.in(caption);
-        Draft draft = new Draft(ids.newId(), uploadIds, caption, tags, altTexts, location, price, minTierRank);
+        Draft draft = new Draft(ids.newId(), uploadIds, caption, tags, altTexts, location, price, minTierRank,
+                request.campaignId());
         // The author's account, for the answer, is read beside the first reading of the uploads.
         var created = reads.both(() -> accounts.findById(caller.userId()).map(AccountRepository.StoredAccount::account),
                 () -> Contention.retry(ATTEMPTS, "The photos are changing too fast; retry shortly.",
@@ -105,7 +113,7 @@ public class PostCreator {
 
     /** What the request asks for, checked; the same in every attempt. */
     private record Draft(String postId, List<String> uploadIds, String caption, CaptionTags tags, List<String> altTexts,
-                         String location, Money price, Integer minTierRank) {
+                         String location, Money price, Integer minTierRank, String campaignId) {
         boolean gated() {
             return price != null || minTierRank != null;
         }
@@ -146,7 +154,8 @@ public class PostCreator {
         boolean published = ready == photos.size();
         Post post = new Post(draft.postId(), caller.userId(), draft.caption(), draft.tags().hashtags(),
                 draft.tags().mentions(), draft.location(), published ? PostStatus.PUBLISHED : PostStatus.PROCESSING, null,
-                now, published ? now : null, postPhotos, ready, 1, 0, 0, draft.price(), false, draft.minTierRank());
+                now, published ? now : null, postPhotos, ready, 1, 0, 0, draft.price(), false, draft.minTierRank(),
+                draft.campaignId());
 
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(posts.createItem(post));

@@ -51,6 +51,8 @@ public class PostRepository {
     private static final Map<String, String> STATUS = Map.of("#status", "status");
     /** A subscriber-only post's lowest rank of the author's tiers that opens it; absent on other posts. */
     private static final String MIN_TIER_RANK = "minTierRank";
+    /** The id of the campaign a post shares (an id only: the campaign's items are CampaignRepository's). */
+    private static final String CAMPAIGN_ID = "campaignId";
 
     /** The counters on a post that move with the items they count. */
     public enum Counter {
@@ -249,6 +251,9 @@ public class PostRepository {
             item.put(MIN_TIER_RANK, n(post.minTierRank()));
         }
         item.put("createdAt", s(post.createdAt().toString()));
+        if (post.campaignId() != null) {
+            item.put(CAMPAIGN_ID, s(post.campaignId()));
+        }
         if (post.imported()) { // absent on the posts made here, which are nearly all
             item.put("imported", AttributeValue.fromBool(true));
         }
@@ -303,6 +308,7 @@ public class PostRepository {
                 Attrs.number(item, Counter.COMMENTS.attribute).orElse(0L),
                 Attrs.number(item, "price").map(kopecks -> new Money(kopecks, string(item, "currency"))).orElse(null),
                 item.containsKey("imported") && Boolean.TRUE.equals(item.get("imported").bool()),
-                Attrs.number(item, MIN_TIER_RANK).map(Long::intValue).orElse(null));
+                Attrs.number(item, MIN_TIER_RANK).map(Long::intValue).orElse(null),
+                string(item, CAMPAIGN_ID));
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
  *                     {@code preview}; null for a post open to all
  * @param imported     brought over from an Instagram export: {@code createdAt} is the date it was first posted there,
  *                     {@code publishedAt} when it appeared here
+ * @param campaign     the crowdfunding campaign the post shares, or null
  */
 public record PostView(
         String id,
@@ -38,7 +39,12 @@ public record PostView(
         Integer minTierRank,
         Boolean locked,
         boolean imported,
+        CampaignLink campaign,
         List<PhotoView> photos) {
+
+    /** The campaign a post shares: its id, for {@code GET /v1/campaigns/{campaignId}}. */
+    public record CampaignLink(String campaignId) {
+    }
 
     /** An amount in minor units (kopecks) and its currency. */
     public record Price(long amount, String currency) {

@@ -94,7 +94,8 @@ public class PostViews {
         return new PostView(post.postId(), author, post.caption(), post.hashtags(), post.mentions(), post.location(),
                 post.status().wire(), forAuthor ? post.failureReason() : null, post.createdAt(), post.publishedAt(),
                 post.likeCount(), post.commentCount(), likedByMe, price, post.minTierRank(),
-                post.gated() ? !unlocked : null, post.imported(), photos);
+                post.gated() ? !unlocked : null, post.imported(),
+                post.campaignId() == null ? null : new PostView.CampaignLink(post.campaignId()), photos);
     }
 
     /** A photo with the URLs the viewer may have: every rendition but the preview if unlocked, else the preview only. */

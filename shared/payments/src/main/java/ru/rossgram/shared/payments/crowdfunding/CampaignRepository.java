@@ -93,6 +93,19 @@ public class CampaignRepository {
     }
 
     /**
+     * The writes that remove a campaign nobody could pledge to yet (a draft: no pledges, counters or totals): the
+     * campaign, conditional on the version read, and its due marker if it has one.
+     */
+    public List<TransactWriteItem> deleteItems(Campaign seen) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(campaignKey(seen.campaignId()))
+                .conditionExpression("version = :seen").expressionAttributeValues(Map.of(":seen", n(seen.version())))
+                .build()).build());
+        moveDue(items, seen.dueAt(), null, seen.campaignId(), null);
+        return items;
+    }
+
+    /**
      * The writes that close a campaign's pledging: {@code closedAt} set on every totals shard, after which no new
      * pledge is accepted ({@link #TOTAL_SHARDS} actions; put them with the campaign's own change).
      */
