@@ -158,6 +158,18 @@ final class Marketplace implements AutoCloseable {
                 idempotencyKey == null ? Map.of() : Map.of("idempotency-key", idempotencyKey));
     }
 
+    /**
+     * {@code POST /v1/checkouts} of a pledge of {@code amountKopecks} to a campaign, with reward {@code rewardId} (null
+     * for none), as the app sends it: the pledge's first payment (all or nothing: the verification that saves the
+     * method; keep what you raise: the pledge), or the fix of an errored pledge.
+     */
+    Reply pledge(User backer, String campaignId, long amountKopecks, String rewardId, Provider provider) {
+        String reward = rewardId == null ? "" : ", \"rewardId\": \"" + rewardId + "\"";
+        return backer.send("POST", "/v1/checkouts", "{\"item\": {\"type\": \"pledge\", \"id\": \"" + campaignId
+                        + "\", \"amount\": " + amountKopecks + reward + "}, \"provider\": \"" + provider.wire() + "\"}",
+                Map.of("idempotency-key", "k-" + TestSettings.unique("pledge")));
+    }
+
     /** Subscribes, the fan then opening the payment page. */
     Checkout subscribeAndOpenPage(User fan, User creator, String tierId, Provider provider) {
         return opened(provider, subscribe(fan, creator, tierId, provider.wire(), "k-" + TestSettings.unique("sub")));

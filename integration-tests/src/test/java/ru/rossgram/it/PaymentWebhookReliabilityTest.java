@@ -46,12 +46,16 @@ import ru.rossgram.shared.payments.PaymentState;
 import ru.rossgram.shared.payments.PaymentsConfig;
 import ru.rossgram.shared.payments.SavedMethodCharges;
 import ru.rossgram.shared.payments.Settlement;
+import ru.rossgram.shared.payments.crowdfunding.CampaignClosingJob;
+import ru.rossgram.shared.payments.crowdfunding.CampaignRepository;
+import ru.rossgram.shared.payments.crowdfunding.CrowdfundingConfig;
 import ru.rossgram.shared.payments.providers.CreatedPayment;
 import ru.rossgram.shared.payments.providers.PaymentGateway;
 import ru.rossgram.shared.payments.providers.PaymentGateways;
 import ru.rossgram.shared.payments.providers.PaymentOrder;
 import ru.rossgram.shared.payments.providers.ProviderEvent;
 import ru.rossgram.shared.payments.providers.ProviderUnavailableException;
+import ru.rossgram.shared.payments.providers.RefundOrder;
 import ru.rossgram.shared.payments.subscriptions.BillingCalendar;
 import ru.rossgram.shared.payments.subscriptions.RenewalJob;
 import ru.rossgram.shared.payments.subscriptions.Subscription;
@@ -63,8 +67,8 @@ import ru.rossgram.shared.subscriptions.SubscriptionAccess;
 import ru.rossgram.shared.subscriptions.TierRepository;
 
 /**
- * 10,000 webhook deliveries for 200 post payments (50 posts, each bought by four buyers) and 100 subscriptions, with
- * their renewals, through the real webhook handler against DynamoDB Local, as providers deliver them: every
+ * 10,000 webhook deliveries for 200 post payments (50 posts, each bought by four buyers), 100 subscriptions with
+ * their renewals, and a few hundred pledges to six campaigns with their closing ({@link CampaignTraffic}), through the real webhook handler against DynamoDB Local, as providers deliver them: every
  * notification at least once and 30% of deliveries duplicates, eight at a time, in shuffled order (refunds before
  * their successes, cancels after), and 5% forged. Afterwards every balance is exact, the ledger sums to zero, each
  * payment has at most one sale, access is held exactly by buyers whose payment stands, and no delivery was answered
@@ -89,6 +93,16 @@ import ru.rossgram.shared.subscriptions.TierRepository;
  * the referral program's period are read at the real time, and every later date is counted from the anchor, which a
  * renewal's settlement never moves. The table is shared with the other tests of the run, so the job's gateways
  * charge and ask about this test's subscribers only.
+ *
+ * <p>Pledges ({@link CampaignTraffic}). Six campaigns of four creators' (keep what you raise: one kept, one kept with
+ * a limited reward, one cancelled by its creator; all or nothing: two meeting their goal, one with a limited reward,
+ * one missing it), 40 pledges asked for each, eight at a time, each limited reward by 12 backers at once for 5
+ * places. Their first payments' notices go in round 0; before each later round the real closing job runs with its
+ * clock at the deadline (twice at once), then at each retry, after the backers' cancels, the creator's cancel, and
+ * some charges set to decline; some declined pledges are fixed by a retry, some by the backer through checkout, some
+ * dropped. Its charges' and refunds' notices are held and delivered as the renewals' are. Afterwards, besides the
+ * balances (pledges and verifications included): each campaign's status, its totals (pledged, collected, dropped,
+ * backers) and reward claims against the model, never above a limit, and each pledge's state and charges.
  */
 @ExtendWith(LocalEngines.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -108,9 +122,14 @@ class PaymentWebhookReliabilityTest {
 
     private Marketplace market;
     private SharedServices jobServices;
-    private final Set<String> subscriberIds = ConcurrentHashMap.newKeySet();
+    private final Set<String> buyerIds = ConcurrentHashMap.newKeySet();
+    /** The renewal job's charges asked per payment id, and its outcomes asked. */
     private final Map<String, AtomicInteger> charges = new ConcurrentHashMap<>();
     private final AtomicInteger askedOutcomes = new AtomicInteger();
+    /** The closing job's, apart. */
+    private final Map<String, AtomicInteger> pledgeCharges = new ConcurrentHashMap<>();
+    private final AtomicInteger pledgeOutcomes = new AtomicInteger();
+    private CampaignTraffic campaigns;
 
     /** What a subscription that began does at its renewal: the charges made, and what became of the last. */
     private enum Plan {
@@ -140,10 +159,10 @@ class PaymentWebhookReliabilityTest {
     }
 
     /** How a payment shows on its creator's ledger lines at the end. */
-    private enum Lines { ONE_SALE, SALE_AND_REFUND, SALE_AND_REFUND_OR_NONE, NONE }
+    enum Lines { ONE_SALE, SALE_AND_REFUND, SALE_AND_REFUND_OR_NONE, NONE }
 
     /** One payment, what really happened to it at the provider, and what it must leave. */
-    private record Sale(String what, String paymentId, User creator, User buyer, long price, PaymentState state,
+    record Sale(String what, String paymentId, User creator, User buyer, long price, PaymentState state,
                         Lines lines) {
         boolean stands() {
             return lines == Lines.ONE_SALE;
@@ -183,6 +202,9 @@ class PaymentWebhookReliabilityTest {
         market = new Marketplace(() -> backend);
         // What the renew-subscriptions function builds, the simulator as its providers; the test gives the job its clock.
         jobServices = market.servicesAs("RenewSubscriptionsFunction");
+        // And what the close-campaigns function builds, for the campaigns' closing job.
+        SharedServices closingServices = market.servicesAs("CloseCampaignsFunction");
+        campaigns = new CampaignTraffic(market, closingServices, at -> closeCampaignsAt(closingServices, at));
     }
 
     @AfterAll
@@ -191,13 +213,14 @@ class PaymentWebhookReliabilityTest {
     }
 
     @Test
-    void tenThousandDeliveries_ofPostsSubscriptionsAndRenewals_duplicatedReorderedConcurrentAndForged_countEveryRoubleExactlyOnce() throws Exception {
+    void tenThousandDeliveries_ofPostsSubscriptionsRenewalsAndPledges_duplicatedReorderedConcurrentAndForged_countEveryRoubleExactlyOnce() throws Exception {
         Random random = new Random(20261201);
         long began = System.nanoTime();
         SubscriptionsConfig config = jobServices.get(SubscriptionsConfig.class);
         assertEquals(4, config.attempts(), "the plans are written for four attempts (retries after 1, 3 and 5 days)");
         // The platform's fee accounts are the whole table's: other tests' sales in this JVM are there already.
         long platformBefore = platformFees(market.services().get(Ledger.class));
+        long verificationsBefore = verificationsHeld(market.services().get(Ledger.class));
         List<User> referrers = new ArrayList<>();
         for (int i = 0; i < REFERRERS; i++) {
             referrers.add(market.signUp("referrer"));
@@ -227,7 +250,7 @@ class PaymentWebhookReliabilityTest {
         for (int i = 0; i < BUYERS; i++) {
             User buyer = market.signUp("buyer");
             buyers.add(buyer);
-            subscriberIds.add(buyer.id());
+            buyerIds.add(buyer.id());
         }
 
         // Rounds of delivery: 0 the checkouts' notices, then one per renewal attempt. Posts' notices are spread
@@ -292,6 +315,7 @@ class PaymentWebhookReliabilityTest {
                     .map(SubscriptionStory::plan).collect(Collectors.toSet());
             assertEquals(provider == Provider.ROBOKASSA ? 3 : 4, planned.size(), provider + " has every plan: " + planned);
         }
+        campaigns.setUp(creators, buyers, random);
 
         // The deliveries, shared among the rounds by their notices: each round's own notices, its duplicates and forgeries.
         int[] planned = new int[rounds];
@@ -300,14 +324,18 @@ class PaymentWebhookReliabilityTest {
         }
         planned[2] += (int) subscriptions.stream().filter(s -> s.began() && s.plan().refunded).count();
         int plannedNotices = Arrays.stream(planned).sum();
+        // The campaigns' notices depend on the closing job's runs: roughly known, enough to share the deliveries.
+        int[] weights = IntStream.range(0, rounds).map(round -> planned[round] + campaigns.expectedNotices(round)).toArray();
+        int allWeights = Arrays.stream(weights).sum();
         double setUp = (System.nanoTime() - began) / 1e9;
         Deliveries deliveries = new Deliveries(random);
 
         List<Notice> first = new ArrayList<>(startNotices);
         first.addAll(postNotices.get(0));
+        first.addAll(campaigns.firstNotices());
         market.simulator().holdNotices(true);
         Instant checkoutsSettling = Instant.now();
-        deliveries.round(first, share(DELIVERIES, planned, 0, plannedNotices));
+        deliveries.round(first, share(DELIVERIES, weights, 0, allWeights));
         Instant checkoutsSettled = Instant.now();
 
         Instant due = subscriptions.stream().filter(SubscriptionStory::began)
@@ -335,27 +363,31 @@ class PaymentWebhookReliabilityTest {
             }
             notices.addAll(postNotices.get(attempt));
             assertEquals(planned[attempt], notices.size(), "round " + attempt);
+            notices.addAll(campaigns.before(attempt));
             deliveries.round(notices, attempt == config.attempts() ? DELIVERIES - deliveries.total()
-                    : share(DELIVERIES, planned, attempt, plannedNotices));
+                    : share(DELIVERIES, weights, attempt, allWeights));
             // Robokassa's declines, which it never notifies: asked for at the outcome check.
             runs.add("+" + Duration.between(due, at).toDays() + "d+1h " + runJobAt(at.plus(config.outcomeCheck())));
+            campaigns.after(attempt);
             assertEquals(List.of(), market.simulator().heldNotices(), "asking charges nothing");
         }
         market.simulator().holdNotices(false);
         double all = (System.nanoTime() - began) / 1e9;
         assertEquals(DELIVERIES, deliveries.total());
-        assertEquals(plannedNotices, deliveries.notices());
+        assertEquals(plannedNotices + campaigns.notices(), deliveries.notices());
 
         int renewalCharges = charges.values().stream().mapToInt(AtomicInteger::get).sum();
         long refunds = subscriptions.stream().filter(s -> s.began() && s.plan().refunded).count();
         long robokassaDeclines = subscriptions.stream().filter(s -> s.began() && s.provider() == Provider.ROBOKASSA)
                 .mapToLong(s -> IntStream.rangeClosed(1, 4).filter(s.plan()::declines).count()).sum();
-        System.out.printf("webhook reliability: %,d deliveries (%,d notices, %,d forged) for %d payments (%d posts, %d subscriptions: "
-                        + "%d began, %d renewal charges, %d renewals refunded, %d Robokassa declines asked) in %.1f s: %.0f deliveries/s; "
-                        + "statuses %s; renewal runs %s; set up in %.1f s, renewal runs in %.1f s%n",
-                deliveries.total(), deliveries.notices(), deliveries.forged(), POST_PAYMENTS + SUBSCRIPTIONS + renewalCharges,
-                POST_PAYMENTS, SUBSCRIPTIONS, subscriptions.stream().filter(SubscriptionStory::began).count(), renewalCharges,
-                refunds, askedOutcomes.get(), deliveries.seconds(), deliveries.total() / deliveries.seconds(), deliveries.statuses, runs,
+        System.out.printf("webhook reliability: %,d deliveries (%,d notices, %,d forged) for %d posts, %d subscriptions "
+                        + "(%d began, %d renewal charges, %d renewals refunded, %d Robokassa declines asked) and %d pledges "
+                        + "(%d notices, %d charges at and after the deadline, %d Robokassa declines asked) in %.1f s: %.0f deliveries/s; "
+                        + "statuses %s; renewal runs %s; closing runs %s; set up in %.1f s, renewal and closing runs in %.1f s%n",
+                deliveries.total(), deliveries.notices(), deliveries.forged(), POST_PAYMENTS, SUBSCRIPTIONS,
+                subscriptions.stream().filter(SubscriptionStory::began).count(), renewalCharges, refunds, askedOutcomes.get(),
+                campaigns.pledges(), campaigns.notices(), pledgeCharges.size(), pledgeOutcomes.get(),
+                deliveries.seconds(), deliveries.total() / deliveries.seconds(), deliveries.statuses, runs, campaigns.runs(),
                 setUp, all - setUp - deliveries.seconds());
         assertTrue(deliveries.total() - deliveries.notices() - deliveries.forged() >= DELIVERIES * 3 / 10 - deliveries.forged(),
                 "at least 30% of deliveries repeat a notice");
@@ -373,10 +405,11 @@ class PaymentWebhookReliabilityTest {
         for (SubscriptionStory story : subscriptions) {
             sales.addAll(subscriptionSales(story, checkoutsSettling, checkoutsSettled));
         }
+        sales.addAll(campaigns.assertAgainstModel(pledgeCharges));
         for (Sale sale : sales) {
             assertEquals(sale.state(), payments.find(sale.paymentId()).orElseThrow().state(), sale.what());
         }
-        assertBalances(sales, creators, buyers, referrers, referrerOf, platformBefore);
+        assertBalances(sales, creators, buyers, referrers, referrerOf, platformBefore, verificationsBefore);
     }
 
     /**
@@ -443,12 +476,13 @@ class PaymentWebhookReliabilityTest {
     }
 
     /**
-     * Every creator's, buyer's, referrer's and the platform's balance from the sales that stand; the zero sum; and per
+     * Every creator's, buyer's, referrer's and the platform's balance from the sales that stand; the pledges'
+     * verification payments all returned; the zero sum; and per
      * payment, the creator's ledger lines: one sale if it stands; a sale and its refund (or nothing, when the refund
      * was heard first and that may happen) if refunded; nothing if declined. Never a second sale.
      */
     private void assertBalances(List<Sale> sales, List<User> creators, List<User> buyers, List<User> referrers,
-                                Map<String, User> referrerOf, long platformBefore) {
+                                Map<String, User> referrerOf, long platformBefore, long verificationsBefore) {
         Ledger ledger = market.services().get(Ledger.class);
         Map<String, Long> creatorShares = new HashMap<>();
         Map<String, Long> buyerSpend = new HashMap<>();
@@ -487,7 +521,9 @@ class PaymentWebhookReliabilityTest {
         assertTrue(referrerRewards.values().stream().allMatch(r -> r > 0), "every referrer earned: " + referrerRewards);
         long platform = platformFees(ledger) - platformBefore;
         assertEquals(fees, platform, "the platform's fees, less the referral rewards paid out of them");
-        assertEquals(0, total + platform, "double entry: every balance together is zero");
+        long verifications = verificationsHeld(ledger) - verificationsBefore;
+        assertEquals(0, verifications, "every verification payment of a pledge was returned");
+        assertEquals(0, total + platform + verifications, "double entry: every balance together is zero");
         Map<String, List<String>> linesByPayment = new HashMap<>();
         for (User creator : creators) {
             ledger.entries(LedgerAccounts.creator(creator.id()), null, 1000).forEach(entry ->
@@ -495,12 +531,13 @@ class PaymentWebhookReliabilityTest {
         }
         for (Sale sale : sales) {
             List<String> kinds = linesByPayment.getOrDefault(sale.paymentId(), List.of()).stream().sorted().toList();
-            // The creator's line of a sale: "sale" for a post, "subscription" for a subscription's payment.
-            String credit = sale.what().startsWith("post") ? "sale" : "subscription";
+            // The creator's line of a sale: "sale" for a post, "subscription" for a subscription's, "pledge" for a pledge's.
+            String credit = sale.what().startsWith("post") ? "sale" : sale.what().startsWith("pledge") ? "pledge" : "subscription";
+            List<String> saleAndRefund = java.util.stream.Stream.of("refund", credit).sorted().toList();
             switch (sale.lines()) {
                 case ONE_SALE -> assertEquals(List.of(credit), kinds, sale.what());
-                case SALE_AND_REFUND -> assertEquals(List.of("refund", credit), kinds, sale.what());
-                case SALE_AND_REFUND_OR_NONE -> assertTrue(kinds.isEmpty() || kinds.equals(List.of("refund", credit)), sale.what() + " " + kinds);
+                case SALE_AND_REFUND -> assertEquals(saleAndRefund, kinds, sale.what());
+                case SALE_AND_REFUND_OR_NONE -> assertTrue(kinds.isEmpty() || kinds.equals(saleAndRefund), sale.what() + " " + kinds);
                 case NONE -> assertEquals(List.of(), kinds, sale.what());
             }
         }
@@ -640,10 +677,7 @@ class PaymentWebhookReliabilityTest {
 
     /** One run of the renewal job, as the scheduled function runs it, with its clock at {@code at}. */
     private JobSummary<RenewalJob.Outcome> runJobAt(Instant at) {
-        PaymentGateways real = jobServices.get(PaymentGateways.class);
-        PaymentGateways ours = new PaymentGateways(Arrays.stream(PaymentProvider.values())
-                .map(real::forWebhooks).flatMap(Optional::stream).map(OwnSubscribersOnly::new)
-                .map(PaymentGateway.class::cast).toList());
+        PaymentGateways ours = ownBuyersOnly(jobServices, charges, askedOutcomes);
         RenewalJob job = new RenewalJob(jobServices.get(SubscriptionRepository.class), jobServices.get(PaymentRepository.class),
                 jobServices.get(TierRepository.class), jobServices.get(SubscriptionWrites.class),
                 new SavedMethodCharges(jobServices.get(PaymentRepository.class), ours, jobServices.get(Settlement.class),
@@ -653,33 +687,79 @@ class PaymentWebhookReliabilityTest {
         return job.run();
     }
 
+    /** The real gateways of {@code services}, each {@link OwnBuyersOnly}, counting into {@code charged} and {@code asked}. */
+    private PaymentGateways ownBuyersOnly(SharedServices services, Map<String, AtomicInteger> charged, AtomicInteger asked) {
+        PaymentGateways real = services.get(PaymentGateways.class);
+        PaymentRepository payments = services.get(PaymentRepository.class);
+        return new PaymentGateways(Arrays.stream(PaymentProvider.values())
+                .map(real::forWebhooks).flatMap(Optional::stream).map(g -> new OwnBuyersOnly(g, payments, charged, asked))
+                .map(PaymentGateway.class::cast).toList());
+    }
+
     /**
-     * A real gateway that charges, and asks about, this test's subscribers only (the job also finds what other tests
-     * left due in the shared table: to it the provider is unreachable), counting the charges asked per payment.
+     * A real gateway that charges, asks about and refunds this test's buyers only (a job also finds what other tests
+     * left due in the shared table: to it the provider is unreachable), counting the charges asked per payment and
+     * the outcomes asked.
      */
-    private final class OwnSubscribersOnly extends ForwardingGateway {
-        OwnSubscribersOnly(PaymentGateway gateway) {
+    private final class OwnBuyersOnly extends ForwardingGateway {
+        private final PaymentRepository payments;
+        private final Map<String, AtomicInteger> charged;
+        private final AtomicInteger asked;
+
+        OwnBuyersOnly(PaymentGateway gateway, PaymentRepository payments, Map<String, AtomicInteger> charged, AtomicInteger asked) {
             super(gateway);
+            this.payments = payments;
+            this.charged = charged;
+            this.asked = asked;
         }
 
         @Override
         public CreatedPayment charge(PaymentOrder order, String savedMethod) {
-            if (!subscriberIds.contains(order.customerId())) {
-                throw new ProviderUnavailableException("another test's subscriber");
+            if (!buyerIds.contains(order.customerId())) {
+                throw new ProviderUnavailableException("another test's buyer");
             }
-            charges.computeIfAbsent(order.paymentId(), id -> new AtomicInteger()).incrementAndGet();
+            charged.computeIfAbsent(order.paymentId(), id -> new AtomicInteger()).incrementAndGet();
             return gateway.charge(order, savedMethod);
         }
 
         @Override
         public Optional<ProviderEvent> outcome(PaymentOrder order, String providerPaymentId) {
-            if (!subscriberIds.contains(order.customerId())) {
+            if (!buyerIds.contains(order.customerId())) {
                 return Optional.empty();
             }
             Optional<ProviderEvent> outcome = gateway.outcome(order, providerPaymentId);
-            outcome.ifPresent(event -> askedOutcomes.incrementAndGet());
+            outcome.ifPresent(event -> asked.incrementAndGet());
             return outcome;
         }
+
+        @Override
+        public Optional<ProviderEvent> refund(RefundOrder order) {
+            if (payments.find(order.paymentId()).filter(p -> buyerIds.contains(p.buyerId())).isEmpty()) {
+                throw new ProviderUnavailableException("another test's payment");
+            }
+            return gateway.refund(order);
+        }
+    }
+
+    /** One run of the campaigns' closing job, as the close-campaigns function runs it, with its clock at {@code at}. */
+    private JobSummary<CampaignClosingJob.Outcome> closeCampaignsAt(SharedServices services, Instant at) {
+        Clock clock = Clock.fixed(at, ZoneOffset.UTC);
+        PaymentRepository payments = services.get(PaymentRepository.class);
+        CampaignClosingJob job = new CampaignClosingJob(services.get(CampaignRepository.class), payments,
+                new SavedMethodCharges(payments, ownBuyersOnly(services, pledgeCharges, pledgeOutcomes),
+                        services.get(Settlement.class), services.get(PaymentsConfig.class), clock),
+                services.get(TransactionWriter.class), services.get(CrowdfundingConfig.class),
+                services.get(PaymentsConfig.class), clock);
+        return job.run();
+    }
+
+    /** What the verification accounts of all-or-nothing pledges hold together (the whole table's). */
+    private static long verificationsHeld(Ledger ledger) {
+        long held = 0;
+        for (int shard = 0; shard < LedgerAccounts.VERIFICATION_SHARDS; shard++) {
+            held += ledger.balance(LedgerAccounts.verifications(shard), Money.RUB).minor();
+        }
+        return held;
     }
 
     /** What the platform's fee shards hold together. */
