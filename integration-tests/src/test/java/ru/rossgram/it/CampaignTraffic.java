@@ -68,11 +68,7 @@ final class CampaignTraffic {
     /** Each pledge pays with its own card, so that the plan declines its charges alone. */
     private static final int FIRST_CARD = 2_000;
     private static final int CONCURRENCY = 8;
-    /**
-     * CloudPayments is left out for now: refunding a payment made through its checkout (a backer's cancel, a cancelled
-     * campaign, a verification) answers 500, as the refund is sent the order's id instead of the TransactionId.
-     */
-    private static final Provider[] PROVIDERS = {Provider.YOOKASSA, Provider.TBANK, Provider.ROBOKASSA};
+    private static final Provider[] PROVIDERS = {Provider.YOOKASSA, Provider.TBANK, Provider.CLOUDPAYMENTS, Provider.ROBOKASSA};
 
     /** What becomes of a campaign, and what it is at the end. */
     enum Fate {
