@@ -22,6 +22,8 @@ import ru.rossgram.shared.payments.crowdfunding.Pledge.State;
  *   <li>{@code collect} credited: charging, errored or (late) dropped -> collected. Declined attempt k: charging ->
  *       errored, retried {@code retryAfter[k-1]} after the deadline, else at the end of its fix window.</li>
  *   <li>{@code fix} credited: errored or (late) dropped -> collected; declined: stays errored.</li>
+ *   <li>a {@code collect} or {@code fix} payment succeeding for a pledge another one collected (a retry racing the
+ *       backer's fix) is due for its refund: the backer pays once.</li>
  * </ul>
  */
 public final class PledgeTransitions {
@@ -42,8 +44,14 @@ public final class PledgeTransitions {
                         : Optional.of(toReturn(pledge.with(state, now), payment, now));
                 default -> Optional.empty();
             };
-            case COLLECT, FIX -> state == State.CHARGING || state == State.ERRORED || state == State.DROPPED
-                    ? Optional.of(collected(pledge, now)) : Optional.empty();
+            case COLLECT, FIX -> switch (state) {
+                case CHARGING, ERRORED, DROPPED -> Optional.of(collected(pledge.withPayment(payment.paymentId()), now));
+                // A second payment for a pledge already collected (the backer's fix and a retry racing it): the
+                // backer pays once, so the later one is returned like a verification.
+                case COLLECTED -> !payment.paymentId().equals(pledge.paymentId()) && pledge.verificationId() == null
+                        ? Optional.of(toReturn(pledge.with(state, now), payment, now)) : Optional.empty();
+                default -> Optional.empty();
+            };
         };
     }
 

@@ -153,6 +153,18 @@ class PledgeTransitionsTest {
     }
 
     @Test
+    void aRetryThatSucceedsAfterTheBackersFixCollectedThePledge_isDueForItsRefund_theBackerPaysOnce() {
+        Pledge charging = pledge(State.CHARGING, "c2");
+        Pledge fixed = PledgeTransitions.credited(charging, payment("f1", Reason.FIX, 50_000, 1), null, T0).orElseThrow();
+        assertEquals(State.COLLECTED, fixed.state());
+        assertEquals("f1", fixed.paymentId());
+        Pledge after = PledgeTransitions.credited(fixed, payment("c2", Reason.COLLECT, 50_000, 2), null, T0).orElseThrow();
+        assertEquals(State.COLLECTED, after.state());
+        assertEquals("c2", after.verificationId(), "the retry's payment is the one to return");
+        assertEquals(T0, after.dueAt());
+    }
+
+    @Test
     void aDeclinedFix_leavesThePledgeErrored() {
         assertTrue(PledgeTransitions.declined(pledge(State.ERRORED, "f1"), payment("f1", Reason.FIX, 50_000, 1),
                 CAMPAIGN, CONFIG, T0).isEmpty());
