@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +23,15 @@ import ru.rossgram.paymentsim.Notice;
 import ru.rossgram.paymentsim.Provider;
 import ru.rossgram.paymentsim.SimulatedCard;
 import ru.rossgram.shared.accounts.AccountRepository;
+import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.Ledger;
 import ru.rossgram.shared.payments.LedgerAccounts;
+import ru.rossgram.shared.payments.crowdfunding.Campaign;
+import ru.rossgram.shared.payments.crowdfunding.CampaignRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -133,6 +139,56 @@ abstract class ReferralsContract extends Contract {
         assertEquals("reversed", reversed.at("/items/0/state").asText());
         assertEquals(0, referrerBalance(market, referrer), "the reversal takes back exactly what was credited");
         assertEquals(0, earnings(creator));
+    }
+
+    @Test
+    void aReferredCreatorsCampaignIncome_paysTheReferrerAsASaleDoes_aVerificationNothing_andACancelledPledgeReversesIt()
+            throws Exception {
+        User referrer = market.signUp("referrer");
+        User creator = market.signUpReferredBy("creator", code(referrer));
+        User backer = market.signUp("backer");
+        Campaign keep = liveCampaign(creator, Campaign.Mode.KEEP_WHAT_YOU_RAISE);
+        Campaign allOrNothing = liveCampaign(creator, Campaign.Mode.ALL_OR_NOTHING);
+
+        pledgePaid(backer, allOrNothing, Provider.YOOKASSA, SimulatedCard.numbered(11));
+        assertEquals(0, referrals(referrer).path("items").size(), "a verification is no sale: nothing for the referrer");
+        pledgePaid(backer, keep, Provider.YOOKASSA, SimulatedCard.numbered(11));
+        JsonNode pending = referrals(referrer);
+        assertEquals(REWARD, pending.at("/rewards/pending/amount").asLong(), pending.toString());
+        assertEquals(REWARD, referrerBalance(market, referrer));
+        assertEquals(CREATOR_SHARE, earnings(creator), "the creator's share is untouched: the reward comes out of the fee");
+
+        market.simulator().holdNotices(true);
+        try {
+            backer.ok("DELETE", "/v1/campaigns/" + keep.campaignId() + "/pledge", null, 202);
+            for (Notice notice : market.heldNotices(1)) {
+                assertEquals(200, market.deliver(notice).status());
+            }
+        } finally {
+            market.simulator().holdNotices(false);
+        }
+        JsonNode reversed = referrals(referrer);
+        assertEquals(REWARD, reversed.at("/rewards/reversed/amount").asLong(), reversed.toString());
+        assertEquals(0, referrerBalance(market, referrer), "the backer's refund takes back exactly what was credited");
+        assertEquals(0, earnings(creator));
+    }
+
+    /** A live campaign of {@code creator}'s, ten days to its deadline, written as the campaigns function launches one. */
+    private Campaign liveCampaign(User creator, Campaign.Mode mode) {
+        Instant now = Instant.now();
+        Instant deadline = now.plus(Duration.ofDays(10));
+        Campaign campaign = new Campaign(market.services().get(IdGenerator.class).newId(), creator.id(), "Фильм", "О Байкале",
+                null, Money.rub(10_000_000), deadline, mode, Campaign.Status.LIVE, List.of(), deadline, null, now, now, null, now, 1);
+        assertTrue(market.services().get(TransactionWriter.class)
+                .write(market.services().get(CampaignRepository.class).saveItems(null, campaign)).isEmpty());
+        return campaign;
+    }
+
+    /** Pledges {@link #PRICE} through checkout and pays its first payment (the pledge, or the verification). */
+    private void pledgePaid(User backer, Campaign campaign, Provider provider, SimulatedCard card) {
+        String id = market.opened(provider, market.pledge(backer, campaign.campaignId(), PRICE, null, provider)).simulatedId();
+        Reply reply = market.deliver(market.notice(provider, id, Action.PAY, card));
+        assertEquals(200, reply.status(), reply.body());
     }
 
     @Test
