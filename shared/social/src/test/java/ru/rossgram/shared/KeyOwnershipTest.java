@@ -64,10 +64,13 @@ class KeyOwnershipTest {
             Map.entry("ReferralRewardRepository", List.of("REFERRALREWARD#", "REFERRALTOTALS")),
             Map.entry("PaymentCards", List.of("CARD#")),
             Map.entry("ImportRepository", List.of("IMPORT#", "IMPORT", "IMPORTS#", "OUTCOME#")),
-            Map.entry("ImportClaims", List.of("IMPORTING#", "IMPORTING"))));
+            Map.entry("ImportClaims", List.of("IMPORTING#", "IMPORTING")),
+            Map.entry("ActivityRepository", List.of("ACTIVITY#", "LIKES#", "COMMENTED#", "REPLIED#", "MENTIONED#",
+                    "FOLLOWED#", "REQUESTED#", "APPROVED#", "PURCHASED#", "SUBSCRIBED#", "PLEDGED#", "~READ")),
+            Map.entry("TrendingRepository", List.of("TRENDING#"))));
 
     /** Words of the table's key conditions that are DynamoDB's expression syntax, not keys. */
-    private static final Set<String> EXPRESSION_WORDS = Set.of("ADD", "AND", "BETWEEN", "DELETE", "OR", "SET");
+    private static final Set<String> EXPRESSION_WORDS = Set.of("ADD", "AND", "BETWEEN", "COUNT", "DELETE", "OR", "SET");
 
     private static final Pattern ROW = Pattern.compile("^\\| \\d+[a-z]? \\|");
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");

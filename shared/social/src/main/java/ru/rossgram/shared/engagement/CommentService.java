@@ -8,6 +8,7 @@ import java.util.Optional;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.explore.TrendingRepository;
 import ru.rossgram.shared.paging.CursorCodec;
 import ru.rossgram.shared.paging.Page;
 import ru.rossgram.shared.paging.PageRequest;
@@ -36,19 +37,21 @@ public class CommentService {
     private final CommentRepository comments;
     private final CommentViews views;
     private final PostVisibility visibility;
+    private final TrendingRepository trending;
     private final TransactionWriter transactions;
     private final CursorCodec cursors;
     private final IdGenerator ids;
     private final Clock clock;
 
     public CommentService(EngageablePosts engageable, PostRepository posts, CommentRepository comments,
-                          CommentViews views, PostVisibility visibility, TransactionWriter transactions,
-                          CursorCodec cursors, IdGenerator ids, Clock clock) {
+                          CommentViews views, PostVisibility visibility, TrendingRepository trending,
+                          TransactionWriter transactions, CursorCodec cursors, IdGenerator ids, Clock clock) {
         this.engageable = engageable;
         this.posts = posts;
         this.comments = comments;
         this.views = views;
         this.visibility = visibility;
+        this.trending = trending;
         this.transactions = transactions;
         this.cursors = cursors;
         this.ids = ids;
@@ -65,7 +68,8 @@ public class CommentService {
         Post post = engageable.get(caller, postId);
         Comment comment = new Comment(ids.newId(), post.postId(), caller.userId(), text, clock.instant());
         Optional<List<CancellationReason>> failure = transactions.write(
-                List.of(comments.createItem(comment), posts.counterItem(post.postId(), Counter.COMMENTS, 1)));
+                List.of(comments.createItem(comment), posts.counterItem(post.postId(), Counter.COMMENTS, 1),
+                        trending.engagementItem(post.postId(), post.authorId(), 1, comment.createdAt())));
         if (failure.isPresent()) {
             if (TransactionWriter.failedCondition(failure.get(), POST)) {
                 throw PostRules.notFound(); // deleted since it was read
@@ -112,7 +116,8 @@ public class CommentService {
             throw CommentRules.notFound();
         }
         Optional<List<CancellationReason>> failure = transactions.write(List.of(
-                comments.deleteItem(post.postId(), commentId), posts.counterItem(post.postId(), Counter.COMMENTS, -1)));
+                comments.deleteItem(post.postId(), commentId), posts.counterItem(post.postId(), Counter.COMMENTS, -1),
+                trending.engagementItem(post.postId(), post.authorId(), -1, clock.instant())));
         if (failure.isPresent()) {
             if (TransactionWriter.failedCondition(failure.get(), POST)) {
                 throw PostRules.notFound(); // the post went, and its comments with it

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.dynamo.TransactionWriter;
+import ru.rossgram.shared.explore.TrendingRepository;
 import ru.rossgram.shared.posts.Post;
 import ru.rossgram.shared.posts.PostRepository;
 import ru.rossgram.shared.posts.PostRepository.Counter;
@@ -28,14 +29,16 @@ public class LikeService {
     private final EngageablePosts engageable;
     private final LikeRepository likes;
     private final PostRepository posts;
+    private final TrendingRepository trending;
     private final TransactionWriter transactions;
     private final Clock clock;
 
     public LikeService(EngageablePosts engageable, LikeRepository likes, PostRepository posts,
-                       TransactionWriter transactions, Clock clock) {
+                       TrendingRepository trending, TransactionWriter transactions, Clock clock) {
         this.engageable = engageable;
         this.likes = likes;
         this.posts = posts;
+        this.trending = trending;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -43,18 +46,20 @@ public class LikeService {
     /** @throws ProblemException 404 when the caller may not see the post, or it is not published */
     public LikeState like(Caller caller, String postId) {
         Post post = engageable.get(caller, postId);
-        return change(post.postId(), likes.addItem(post.postId(), caller.userId(), clock.instant()), +1, true);
+        return change(post, likes.addItem(post.postId(), caller.userId(), clock.instant()), +1, true);
     }
 
     /** @throws ProblemException 404 when the caller may not see the post, or it is not published */
     public LikeState unlike(Caller caller, String postId) {
         Post post = engageable.get(caller, postId);
-        return change(post.postId(), likes.removeItem(post.postId(), caller.userId()), -1, false);
+        return change(post, likes.removeItem(post.postId(), caller.userId()), -1, false);
     }
 
-    private LikeState change(String postId, TransactWriteItem likeWrite, long delta, boolean liked) {
-        Optional<List<CancellationReason>> failure = transactions.write(
-                List.of(likeWrite, posts.counterItem(postId, Counter.LIKES, delta)));
+    private LikeState change(Post post, TransactWriteItem likeWrite, long delta, boolean liked) {
+        String postId = post.postId();
+        Optional<List<CancellationReason>> failure = transactions.write(List.of(likeWrite,
+                posts.counterItem(postId, Counter.LIKES, delta),
+                trending.engagementItem(postId, post.authorId(), delta, clock.instant())));
         if (failure.isPresent()) {
             List<CancellationReason> reasons = failure.get();
             if (TransactionWriter.failedCondition(reasons, POST)) {

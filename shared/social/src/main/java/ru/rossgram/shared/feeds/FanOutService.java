@@ -8,6 +8,7 @@ import java.util.Optional;
 import ru.rossgram.shared.feeds.FanOutTasks.Task;
 import ru.rossgram.shared.posts.Post;
 import ru.rossgram.shared.posts.PostRepository;
+import ru.rossgram.shared.posts.PostSideEffects;
 import ru.rossgram.shared.posts.PostStatus;
 import ru.rossgram.shared.social.FollowRepository;
 import ru.rossgram.shared.social.FollowerSlice;
@@ -39,11 +40,12 @@ public class FanOutService {
     private final PostRepository posts;
     private final Celebrities celebrities;
     private final FeedConfig config;
+    private final List<PostSideEffects> sideEffects;
     private final Clock clock;
 
     public FanOutService(FanOutTasks tasks, FanOutJobs jobs, FeedRepository feeds, FollowRepository follows,
                          ProfileCounters counters, PostRepository posts, Celebrities celebrities, FeedConfig config,
-                         Clock clock) {
+                         List<PostSideEffects> sideEffects, Clock clock) {
         this.tasks = tasks;
         this.jobs = jobs;
         this.feeds = feeds;
@@ -52,6 +54,7 @@ public class FanOutService {
         this.posts = posts;
         this.celebrities = celebrities;
         this.config = config;
+        this.sideEffects = List.copyOf(sideEffects);
         this.clock = clock;
     }
 
@@ -148,6 +151,8 @@ public class FanOutService {
                 }
                 feeds.add(List.of(task.authorId()), FeedRepository.FeedItem.of(post.get()),
                         now.plus(config.itemRetention()));
+                // Before the job exists: a step that dies here is retried from the start and does them again.
+                sideEffects.forEach(effect -> effect.published(post.get()));
                 celebrity = celebrities.isCelebrity(task.authorId());
                 if (!celebrity && counters.read(task.authorId()).followers() > config.fanOutThreshold()) {
                     tasks.enqueue(new Task(FanOutAction.MARK, task.authorId(), task.postId(), 0));

@@ -34,15 +34,17 @@ public class PostDeleter {
     private final MediaStore media;
     private final ProfileCounters counters;
     private final FanOutService fanOut;
+    private final List<PostSideEffects> sideEffects;
 
-    public PostDeleter(PostRepository posts, UploadRepository uploads,
-                       TransactionWriter transactions, MediaStore media, ProfileCounters counters, FanOutService fanOut) {
+    public PostDeleter(PostRepository posts, UploadRepository uploads, TransactionWriter transactions, MediaStore media,
+                       ProfileCounters counters, FanOutService fanOut, List<PostSideEffects> sideEffects) {
         this.posts = posts;
         this.uploads = uploads;
         this.transactions = transactions;
         this.media = media;
         this.counters = counters;
         this.fanOut = fanOut;
+        this.sideEffects = List.copyOf(sideEffects);
     }
 
     /** @throws ProblemException 404 when there is no such post (a repeated delete) or the caller is not its author */
@@ -62,6 +64,7 @@ public class PostDeleter {
             }
             if (post.status() == PostStatus.PUBLISHED) {
                 fanOut.postDeleted(post.postId(), post.authorId()); // readers already skip it; this tidies feeds
+                sideEffects.forEach(effect -> effect.deleted(post)); // likewise: readers skip what a crash leaves
             }
             return true;
         });

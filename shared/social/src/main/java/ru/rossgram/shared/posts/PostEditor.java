@@ -12,10 +12,12 @@ import ru.rossgram.shared.problem.ProblemType;
 public class PostEditor {
     private final PostRepository posts;
     private final PostViews views;
+    private final List<PostSideEffects> sideEffects;
 
-    public PostEditor(PostRepository posts, PostViews views) {
+    public PostEditor(PostRepository posts, PostViews views, List<PostSideEffects> sideEffects) {
         this.posts = posts;
         this.views = views;
+        this.sideEffects = List.copyOf(sideEffects);
     }
 
     /**
@@ -41,6 +43,9 @@ public class PostEditor {
         CaptionTags tags = CaptionTags.in(caption);
         Post changed = current.withText(caption, tags.hashtags(), tags.mentions(), photos);
         posts.updateText(changed, current.version());
+        if (current.status() == PostStatus.PUBLISHED && !java.util.Objects.equals(current.caption(), caption)) {
+            sideEffects.forEach(effect -> effect.edited(current, changed));
+        }
         // Re-read: a photo may have finished processing meanwhile, and the answer should show it.
         return views.of(posts.find(id).orElseThrow(PostRules::notFound), caller.userId());
     }
