@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.KeyRangeQueries;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.media.PhotoRecordItems;
 import ru.rossgram.shared.money.Money;
@@ -118,17 +119,8 @@ public class PostRepository {
      * index read is: a post published a moment ago may show a moment later.
      */
     public List<Post> newestBy(String authorId, String beforePostId, int limit) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", s(gridPk(authorId)));
-        String condition = "gsi1pk = :pk";
-        if (beforePostId != null) {
-            condition += " AND gsi1sk < :before";
-            values.put(":before", s(beforePostId));
-        }
-        String keyCondition = condition;
-        return dynamo.query(r -> r.tableName(table).indexName("gsi1").keyConditionExpression(keyCondition)
-                .expressionAttributeValues(values).scanIndexForward(false).limit(limit))
-                .items().stream().map(PostRepository::fromItem).toList();
+        return KeyRangeQueries.newestOnIndex(dynamo, table, gridPk(authorId), beforePostId, limit).stream()
+                .map(PostRepository::fromItem).toList();
     }
 
     /**

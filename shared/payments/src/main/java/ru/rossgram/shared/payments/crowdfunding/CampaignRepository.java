@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.KeyRangeQueries;
 import ru.rossgram.shared.dynamo.BatchReads;
 import ru.rossgram.shared.media.PhotoRecordItems;
 import ru.rossgram.shared.money.Money;
@@ -273,16 +274,10 @@ public class CampaignRepository {
 
     /** Up to {@code limit} campaigns and pledges of {@code shard} due at or before {@code now}, earliest first (consistent). */
     public List<Due> dueBy(int shard, Instant now, int limit) {
-        List<Due> due = new ArrayList<>();
-        var answer = dynamo.query(r -> r.tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND sk <= :now")
-                .expressionAttributeValues(Map.of(":pk", s(duePk(shard)), ":now", s(now.toString() + "#~")))
-                .limit(limit));
-        for (var item : answer.items()) {
-            due.add(new Due(Attrs.string(item, "campaignId"), Attrs.string(item, "backerId"),
-                    Instant.parse(Attrs.string(item, "dueAt"))));
-        }
-        return due;
+        return KeyRangeQueries.dueBy(dynamo, table, duePk(shard), now, limit).stream()
+                .map(item -> new Due(Attrs.string(item, "campaignId"), Attrs.string(item, "backerId"),
+                        Instant.parse(Attrs.string(item, "dueAt"))))
+                .toList();
     }
 
     public static int dueShardOf(String campaignId, String backerId) {
@@ -339,15 +334,7 @@ public class CampaignRepository {
     }
 
     private List<Map<String, AttributeValue>> gsiPage(String gsiPk, String before, int limit) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(gsiPk)));
-        String condition = "gsi1pk = :pk";
-        if (before != null) {
-            condition += " AND gsi1sk < :before";
-            values.put(":before", s(before));
-        }
-        String keyCondition = condition;
-        return dynamo.query(r -> r.tableName(table).indexName("gsi1").keyConditionExpression(keyCondition)
-                .expressionAttributeValues(values).scanIndexForward(false).limit(limit)).items();
+        return KeyRangeQueries.newestOnIndex(dynamo, table, gsiPk, before, limit);
     }
 
     private static long contribution(Pledge pledge, java.util.function.Predicate<Pledge.State> counts) {

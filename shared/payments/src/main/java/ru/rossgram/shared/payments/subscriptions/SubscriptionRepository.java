@@ -14,6 +14,7 @@ import java.util.Optional;
 import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
+import ru.rossgram.shared.dynamo.KeyRangeQueries;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.PaymentProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -84,16 +85,10 @@ public class SubscriptionRepository {
 
     /** Up to {@code limit} subscriptions of {@code shard} due at or before {@code now}, earliest first (consistent). */
     public List<Due> dueBy(int shard, Instant now, int limit) {
-        List<Due> due = new ArrayList<>();
-        var answer = dynamo.query(r -> r.tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND sk <= :now")
-                .expressionAttributeValues(Map.of(":pk", s(duePk(shard)), ":now", s(now.toString() + "#~")))
-                .limit(limit));
-        for (var item : answer.items()) {
-            due.add(new Due(Attrs.string(item, "subscriberId"), Attrs.string(item, "creatorId"),
-                    Instant.parse(Attrs.string(item, "dueAt"))));
-        }
-        return due;
+        return KeyRangeQueries.dueBy(dynamo, table, duePk(shard), now, limit).stream()
+                .map(item -> new Due(Attrs.string(item, "subscriberId"), Attrs.string(item, "creatorId"),
+                        Instant.parse(Attrs.string(item, "dueAt"))))
+                .toList();
     }
 
     /** The subscriber's subscriptions, ended ones too, in creator id order (consistent). */
@@ -119,16 +114,8 @@ public class SubscriptionRepository {
      * @param before the {@link #listPosition} of the last one of the previous page, or null for the first page
      */
     public List<Subscription> ofCreator(String creatorId, String before, int limit) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(subscribersPk(creatorId))));
-        String condition = "gsi1pk = :pk";
-        if (before != null) {
-            condition += " AND gsi1sk < :before";
-            values.put(":before", s(before));
-        }
-        String keyCondition = condition;
-        return dynamo.query(r -> r.tableName(table).indexName("gsi1").keyConditionExpression(keyCondition)
-                        .expressionAttributeValues(values).scanIndexForward(false).limit(limit))
-                .items().stream().map(SubscriptionRepository::fromItem).toList();
+        return KeyRangeQueries.newestOnIndex(dynamo, table, subscribersPk(creatorId), before, limit).stream()
+                .map(SubscriptionRepository::fromItem).toList();
     }
 
     /** Where {@code subscription} sits in its creator's list, for a cursor. */
