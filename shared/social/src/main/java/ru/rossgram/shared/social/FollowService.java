@@ -16,7 +16,7 @@ import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import ru.rossgram.shared.feeds.FeedBackfill;
 import ru.rossgram.shared.feeds.FeedRepository;
-import ru.rossgram.shared.search.SearchIndexer;
+import ru.rossgram.shared.search.SearchRanks;
 
 /**
  * Follow and unfollow. Each is read, decide, then one transaction conditioned on what was read (the edge or request
@@ -42,12 +42,12 @@ public class FollowService {
     private final Clock clock;
     private final FeedBackfill backfill;
     private final FeedRepository feeds;
-    private final SearchIndexer searchIndex;
+    private final SearchRanks searchRanks;
 
     public FollowService(UserLookup users, Relationships relationships, FollowRepository follows,
                          ProfileCounters counters, TransactionWriter transactions, Clock clock, FeedBackfill backfill,
-                         FeedRepository feeds, SearchIndexer searchIndex) {
-        this.searchIndex = searchIndex;
+                         FeedRepository feeds, SearchRanks searchRanks) {
+        this.searchRanks = searchRanks;
         this.users = users;
         this.relationships = relationships;
         this.follows = follows;
@@ -80,7 +80,7 @@ public class FollowService {
             }
             if (now.following()) {
                 backfill.followed(me, them); // repeated: finishes a follow whose invocation ended after its commit
-                searchIndex.followersChanged(them);
+                searchRanks.followersChanged(them);
                 return Optional.of(FollowState.FOLLOWING);
             }
             if (target.privateAccount() && now.requested()) {
@@ -112,7 +112,7 @@ public class FollowService {
                 return Optional.of(FollowState.REQUESTED);
             }
             backfill.followed(me, them);
-            searchIndex.followersChanged(them);
+            searchRanks.followersChanged(them);
             return Optional.of(FollowState.FOLLOWING);
         });
     }
@@ -146,7 +146,7 @@ public class FollowService {
             }
             boolean committed = transactions.write(items).isEmpty();
             if (committed && now.following()) {
-                searchIndex.followersChanged(them);
+                searchRanks.followersChanged(them);
             }
             return committed;
         });

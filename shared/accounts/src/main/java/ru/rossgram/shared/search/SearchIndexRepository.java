@@ -16,6 +16,7 @@ import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.dynamo.BatchWriter;
+import ru.rossgram.shared.problem.ProblemException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
@@ -69,17 +70,28 @@ public class SearchIndexRepository {
         return items.stream()
                 .filter(item -> key.get("pk").equals(item.get("pk")) && key.get("sk").equals(item.get("sk")))
                 .findFirst()
-                .map(item -> new Indexed(item.get(KEYS).l().stream().map(AttributeValue::s).toList(),
-                        Attrs.number(item, RANK).orElse((long) SearchEntries.LOWEST_RANK).intValue()));
+                .map(SearchIndexRepository::indexed);
+    }
+
+    /** What {@code userId}'s items were written for (consistent GetItem), if anything. */
+    public Optional<Indexed> record(String userId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(recordKey(userId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(indexed(item));
     }
 
     /**
      * Replaces the items written for {@code before} (nothing when empty) by those for {@code after}: deletes the
-     * items no longer wanted, puts the new or changed ones, then records {@code after}.
+     * items no longer wanted, puts the new or changed ones, then records {@code after}. Nothing happens when
+     * {@code after} is what {@code before} recorded.
      *
      * @return the number of items written or deleted, the record included
+     * @throws ProblemException 503 {@code busy} when throttling outlasts the batch writer's retries
      */
     public int rewrite(String userId, Optional<Indexed> before, Indexed after) {
+        if (before.isPresent() && before.get().equals(after)) {
+            return 0;
+        }
         List<SearchEntries.Entry> old = before.map(b -> SearchEntries.of(userId, b.keys(), b.rank())).orElse(List.of());
         List<SearchEntries.Entry> wanted = SearchEntries.of(userId, after.keys(), after.rank());
         Set<Map<String, AttributeValue>> wantedKeys = new HashSet<>();
@@ -125,6 +137,11 @@ public class SearchIndexRepository {
             }
         }
         return hits;
+    }
+
+    private static Indexed indexed(Map<String, AttributeValue> record) {
+        return new Indexed(record.get(KEYS).l().stream().map(AttributeValue::s).toList(),
+                Attrs.number(record, RANK).orElse((long) SearchEntries.LOWEST_RANK).intValue());
     }
 
     private static Map<String, AttributeValue> itemKey(SearchEntries.Entry entry) {

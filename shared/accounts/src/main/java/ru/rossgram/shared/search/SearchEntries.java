@@ -24,7 +24,7 @@ public final class SearchEntries {
     }
 
     /** Followers' orders of magnitude told apart: 1 to 9 followers rank with none, 10^9 and more together. */
-    static final int LOWEST_RANK = 9;
+    public static final int LOWEST_RANK = 9;
 
     private SearchEntries() {
     }
