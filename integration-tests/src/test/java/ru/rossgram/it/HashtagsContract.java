@@ -173,7 +173,7 @@ abstract class HashtagsContract extends Contract {
         User blockedByReader = signUp();
         User blockingReader = signUp();
         String shown = post(open, "#" + tag);
-        post(closed, "#" + tag);
+        String ownPrivate = post(closed, "#" + tag);
         post(blockedByReader, "#" + tag);
         post(blockingReader, "#" + tag);
         index();
@@ -184,7 +184,7 @@ abstract class HashtagsContract extends Contract {
         JsonNode page = page(reader, tag);
         assertEquals(List.of(shown), User.ids(page));
         assertEquals(4, page.path("postCount").asLong(), "the count is the tag's, not the reader's");
-        assertEquals(List.of(shown), User.ids(page(closed, tag)), "a hashtag page is public posts only, even to their author");
+        assertFalse(User.ids(page(closed, tag)).contains(ownPrivate), "a hashtag page is public posts only, even to their author");
     }
 
     @Test

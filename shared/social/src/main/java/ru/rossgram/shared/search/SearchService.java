@@ -2,6 +2,7 @@ package ru.rossgram.shared.search;
 
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,7 +124,7 @@ public class SearchService {
         }
         List<Map<String, AttributeValue>> items = ids.isEmpty() ? List.of() : batchReads.consistent(table, keys);
         Set<Map<String, AttributeValue>> present = new HashSet<>();
-        Map<String, Account> profiles = new java.util.HashMap<>();
+        Map<String, Account> profiles = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
             if (AccountRepository.isProfile(item)) {
                 Account account = AccountRepository.accountFrom(item);
