@@ -66,7 +66,7 @@ abstract class FeedsContract extends Contract {
     }
 
     private FunctionSpec fanOutFunction() {
-        return fanOut().function();
+        return backend().template().function("FanOutFunction").orElseThrow();
     }
 
     private User signUp() {
@@ -78,26 +78,22 @@ abstract class FeedsContract extends Contract {
         return hosts.publishedPost(author, "");
     }
 
-    private FanOutDelivery fanOut() {
-        return new FanOutDelivery(hosts, backend());
-    }
-
     private List<String> pendingFanOutTasks() {
-        return fanOut().pending();
+        return hosts.pendingFanOutTasks();
     }
 
     /** Delivers every stored fan-out task to the fan-out function, and the tasks they queue, until none is left. */
     private List<String> deliverFanOutTasks() {
-        return deliverFanOutTasks(hosts.shared());
+        return hosts.deliverFanOutTasks(hosts.shared());
     }
 
     private List<String> deliverFanOutTasks(FunctionHost through) {
-        return fanOut().deliver(through);
+        return hosts.deliverFanOutTasks(through);
     }
 
     /** The storage event S3 sends when a task object is stored. */
     private String taskStored(String key) {
-        return fanOut().stored(key);
+        return hosts.taskStored(key);
     }
 
     private long feedItems(String userId, String postId) {

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import ru.rossgram.it.ApiDriver.Reply;
 import ru.rossgram.local.FunctionHost;
+import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.hashtags.HashtagIndex;
 import ru.rossgram.shared.hashtags.HashtagSearch;
@@ -41,8 +42,8 @@ abstract class HashtagsContract extends Contract {
         return hosts.signUp("tags");
     }
 
-    private FanOutDelivery fanOut() {
-        return new FanOutDelivery(hosts, backend());
+    private FunctionSpec fanOutFunction() {
+        return backend().template().function("FanOutFunction").orElseThrow();
     }
 
     /** A tag no other test uses: {@code base} and digits. */
@@ -56,7 +57,7 @@ abstract class HashtagsContract extends Contract {
     }
 
     private void index() {
-        fanOut().deliver(hosts.shared());
+        hosts.deliverFanOutTasks(hosts.shared());
     }
 
     private Reply pageReply(User reader, String tag, String query) {
@@ -221,15 +222,15 @@ abstract class HashtagsContract extends Contract {
             authors.add(author);
             post(author, "#" + tag);
         }
-        List<String> firstSteps = fanOut().pending();
+        List<String> firstSteps = hosts.pendingFanOutTasks();
         List<FunctionHost> instances = List.of(hosts.shared(), hosts.start(Map.of()));
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<?>> steps = new ArrayList<>();
             for (int i = 0; i < firstSteps.size(); i++) {
                 FunctionHost instance = instances.get(i % instances.size());
-                String event = fanOut().stored(firstSteps.get(i));
-                steps.add(pool.submit(() -> instance.invoke(fanOut().function(), event)));
+                String event = hosts.taskStored(firstSteps.get(i));
+                steps.add(pool.submit(() -> instance.invoke(fanOutFunction(), event)));
             }
             for (Future<?> step : steps) {
                 step.get();
@@ -249,9 +250,9 @@ abstract class HashtagsContract extends Contract {
         String tag = unique("kamchatka");
         User author = signUp();
         String postId = post(author, "#" + tag + " #" + tag.toUpperCase());
-        String firstStep = fanOut().pending().stream().filter(key -> key.contains(postId)).findFirst().orElseThrow();
-        hosts.shared().invoke(fanOut().function(), fanOut().stored(firstStep));
-        hosts.start(Map.of()).invoke(fanOut().function(), fanOut().stored(firstStep)); // the platform's retry
+        String firstStep = hosts.pendingFanOutTasks().stream().filter(key -> key.contains(postId)).findFirst().orElseThrow();
+        hosts.shared().invoke(fanOutFunction(), hosts.taskStored(firstStep));
+        hosts.start(Map.of()).invoke(fanOutFunction(), hosts.taskStored(firstStep)); // the platform's retry
         index();
         // A step that died after indexing and before its job existed does it all again:
         var post = hosts.services().get(PostRepository.class).find(postId).orElseThrow();
