@@ -88,11 +88,18 @@ public class CommentRepository {
         }
     }
 
-    private static Map<String, AttributeValue> key(String postId, String commentId) {
+    /** The key of a comment, for reads batched with other items (an activity page). */
+    public static Map<String, AttributeValue> key(String postId, String commentId) {
         return Attrs.key(PostRepository.partitionKey(postId), SK_PREFIX + commentId);
     }
 
-    private static Comment fromItem(Map<String, AttributeValue> item) {
+    /** Whether an item of a batch read is a comment. */
+    public static boolean isComment(Map<String, AttributeValue> item) {
+        return string(item, "sk").startsWith(SK_PREFIX);
+    }
+
+    /** The comment a batch read's comment item holds. */
+    public static Comment fromItem(Map<String, AttributeValue> item) {
         return new Comment(string(item, "commentId"), string(item, "postId"), string(item, "authorId"),
                 string(item, "text"), Instant.parse(string(item, "createdAt")));
     }

@@ -99,6 +99,12 @@ public class BlockRepository {
         return Attrs.string(item, "sk").startsWith(BLOCKS);
     }
 
+    /** The other account of a block item read for {@code userId}, whichever of the two blocks the other. */
+    public static String counterpartOf(Map<String, AttributeValue> block, String userId) {
+        String blocker = Attrs.string(block, "userId");
+        return blocker.equals(userId) ? Attrs.string(block, "otherId") : blocker;
+    }
+
     private static Map<String, AttributeValue> item(Map<String, AttributeValue> key, String type, String userId,
                                                     String otherId, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key);
