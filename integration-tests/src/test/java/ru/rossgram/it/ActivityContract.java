@@ -63,11 +63,12 @@ abstract class ActivityContract extends Contract {
         return owner.send("POST", "/v1/me/activity/read", "{\"upTo\": \"" + upTo + "\"}");
     }
 
-    /** {@code buyer} pays for {@code postId} and the provider's notification arrives. */
-    private void buy(User buyer, String postId) {
+    /** {@code buyer} pays for {@code postId} and the provider's notification arrives: the provider's payment id. */
+    private String buy(User buyer, String postId) {
         String id = market.checkoutAndOpenPage(buyer, postId, Provider.YOOKASSA).simulatedId();
         Reply answer = market.deliver(market.notice(Provider.YOOKASSA, id, Action.PAY));
         assertEquals(200, answer.status(), answer.body());
+        return id;
     }
 
     // --- follows ----------------------------------------------------------------------------------------------
@@ -161,7 +162,18 @@ abstract class ActivityContract extends Contract {
     }
 
     @Test
-    void aNewSubscriber_isTold_once() {
+    void aRefund_takesTheSalesNoticeBack() {
+        User anna = signUp("anna");
+        User boris = signUp("boris");
+        String id = buy(boris, market.paidPost(anna, PRICE));
+        assertEquals(List.of(row("purchase", boris)), seen(anna));
+
+        assertEquals(200, market.deliver(market.notice(Provider.YOOKASSA, id, Action.REFUND)).status());
+        assertEquals(List.of(), seen(anna), "the money went back: the sale is no news any more");
+    }
+
+    @Test
+    void aNewSubscriber_tellsTheCreatorWhoSubscribedForHowMuch() {
         User anna = signUp("anna");
         User boris = signUp("boris");
         String tierId = anna.ok("POST", "/v1/me/tiers", "{\"name\": \"Поддержка\", \"price\": 10000}", 201)
