@@ -99,6 +99,12 @@ public class BlockRepository {
         return Attrs.string(item, "sk").startsWith(BLOCKS);
     }
 
+    /** The account on the other side of a block between {@code oneId} and another, whichever blocks whom. */
+    public static String otherParty(Map<String, AttributeValue> block, String oneId) {
+        String blocker = Attrs.string(block, "userId");
+        return blocker.equals(oneId) ? Attrs.string(block, "otherId") : blocker;
+    }
+
     private static Map<String, AttributeValue> item(Map<String, AttributeValue> key, String type, String userId,
                                                     String otherId, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key);
