@@ -491,6 +491,19 @@ numbers "$all_or_nothing" "$access"
 call GET /v1/me/earnings 200 "" "$access"
 show "@$masha's campaign income: $(jq -c '[.items[] | select(.kind == "pledge") | .amount.amount]' <<<"$BODY")"
 
+# Saved posts (docs/discovery.md): private bookmarks, newest save first; saving twice keeps one save.
+call PUT "/v1/posts/$post_id/save" 200 "" "$anna_access"
+show "@$anna saved @$masha's post: $(jq -c . <<<"$BODY")"
+call PUT "/v1/posts/$post_id/save" 200 "" "$anna_access"
+show "a second tap changes nothing"
+call GET /v1/me/saved 200 "" "$anna_access"
+show "@$anna's saved posts: $(jq -c '[.items[] | {id, author: .author.username, caption}]' <<<"$BODY")"
+[[ "$(jq -r '.items | length' <<<"$BODY")" == 1 ]] || { echo "    expected one saved post" >&2; exit 1; }
+call GET /v1/me/saved 200 "" "$petya_access"
+show "@$petya's list is his own: $(jq -r '.items | length' <<<"$BODY") saved posts"
+call DELETE "/v1/posts/$post_id/save" 200 "" "$anna_access"
+show "unsaved: $(jq -c . <<<"$BODY")"
+
 # An avatar: the same pipeline, square crops, and the profile shows it once processed.
 call POST /v1/uploads 201 "{\"purpose\":\"avatar\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"
 avatar_id=$(jq -r '.uploads[0].uploadId' <<<"$BODY"); avatar_url=$(jq -r '.uploads[0].url' <<<"$BODY")

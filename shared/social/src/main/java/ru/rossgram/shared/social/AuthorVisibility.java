@@ -57,7 +57,7 @@ public final class AuthorVisibility {
                     privateAccounts.add(account.userId());
                 }
             } else if (BlockRepository.isBlock(item)) {
-                blockedEitherWay.add(BlockRepository.otherParty(item, viewerId));
+                blockedEitherWay.add(BlockRepository.counterpartOf(item, viewerId));
             } else if (FollowRepository.isFollowEdge(item)) {
                 followed.add(FollowRepository.followeeOf(item));
             } else {

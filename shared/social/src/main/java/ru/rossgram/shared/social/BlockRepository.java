@@ -99,10 +99,10 @@ public class BlockRepository {
         return Attrs.string(item, "sk").startsWith(BLOCKS);
     }
 
-    /** The account on the other side of a block between {@code oneId} and another, whichever blocks whom. */
-    public static String otherParty(Map<String, AttributeValue> block, String oneId) {
+    /** The other account of a block item read for {@code userId}, whichever of the two blocks the other. */
+    public static String counterpartOf(Map<String, AttributeValue> block, String userId) {
         String blocker = Attrs.string(block, "userId");
-        return blocker.equals(oneId) ? Attrs.string(block, "otherId") : blocker;
+        return blocker.equals(userId) ? Attrs.string(block, "otherId") : blocker;
     }
 
     private static Map<String, AttributeValue> item(Map<String, AttributeValue> key, String type, String userId,
