@@ -2,8 +2,11 @@ package ru.rossgram.shared.social;
 
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
+import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.BatchReads;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Whether one account may see another's posts (and so like and comment on them): not if either blocks the
@@ -27,10 +30,23 @@ public class PostVisibility {
         if (viewerId.equals(authorId)) {
             return true;
         }
+        List<Map<String, AttributeValue>> keys = List.of(AccountRepository.profileKey(authorId),
+                BlockRepository.blockKey(authorId, viewerId), BlockRepository.blockKey(viewerId, authorId),
+                FollowRepository.edgeKey(viewerId, authorId));
+        boolean privateAccount = false;
+        boolean blocked = false;
+        boolean follows = false;
         // Whole items, no projection: a profile is well under the 4 KB a consistent read unit covers, so it costs
         // the same, and the one batch-read path stays one.
-        AuthorVisibility.Collector collector = new AuthorVisibility.Collector(viewerId);
-        batchReads.consistent(table, AuthorVisibility.keys(viewerId, List.of(authorId))).forEach(collector::accept);
-        return collector.canSee(authorId);
+        for (Map<String, AttributeValue> item : batchReads.consistent(table, keys)) {
+            if (AccountRepository.isProfile(item)) {
+                privateAccount = AccountRepository.isPrivate(item);
+            } else if (BlockRepository.isBlock(item)) {
+                blocked = true;
+            } else if (FollowRepository.isFollowEdge(item)) {
+                follows = true;
+            }
+        }
+        return !blocked && (!privateAccount || follows);
     }
 }
