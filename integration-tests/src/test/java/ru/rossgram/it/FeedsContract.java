@@ -66,7 +66,7 @@ abstract class FeedsContract extends Contract {
     }
 
     private FunctionSpec fanOutFunction() {
-        return backend().template().function("FanOutFunction").orElseThrow();
+        return fanOut().function();
     }
 
     private User signUp() {
@@ -76,6 +76,10 @@ abstract class FeedsContract extends Contract {
     /** A post of {@code author}'s, published at once (its photo was processed before posting). */
     private String publish(User author) {
         return hosts.publishedPost(author, "");
+    }
+
+    private FanOutDelivery fanOut() {
+        return new FanOutDelivery(hosts, backend());
     }
 
     private List<String> pendingFanOutTasks() {
