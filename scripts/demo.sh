@@ -207,6 +207,10 @@ call PUT "/v1/users/$petya/follow" 200 "" "$access"
 show "@$masha follows back: $(jq -r .state <<<"$BODY")"
 call GET "/v1/users/$masha/followers" 200 "" "$access"
 show "@$masha's followers: $(jq -c '[.items[].username]' <<<"$BODY")"
+# Search across alphabets: @petya types her name in Cyrillic capitals, with a space where her username has "_".
+call GET "/v1/search?q=$(jq -rn --arg q "МАША $run_id" '$q|@uri')" 200 "" "$petya_access"
+show "@$petya searches \"МАША $run_id\": $(jq -c '[.accounts[].username]' <<<"$BODY")"
+jq -e --arg u "$masha" '.accounts[0].username == $u' <<<"$BODY" >/dev/null || { echo "    the search missed @$masha" >&2; exit 1; }
 call GET "/v1/users/$masha/posts" 200 "" "$petya_access"
 show "@$masha's grid: $(jq -c '[.items[] | {id, likeCount, commentCount, likedByMe}]' <<<"$BODY")"
 call PUT "/v1/users/$masha/mute" 204 "" "$petya_access"
