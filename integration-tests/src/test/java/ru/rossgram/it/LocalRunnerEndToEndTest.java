@@ -217,6 +217,21 @@ class LocalRunnerEndToEndTest {
         assertTrue(late.body().contains("expired"), late.body());
     }
 
+    @Test
+    void aFollowShowsInTheFolloweesActivity_andMarkingItReadClearsTheCount_overHttp() throws Exception {
+        start();
+        User anna = signUp("activity_anna");
+        User boris = signUp("activity_boris");
+        assertEquals("following", boris.followed(anna));
+
+        JsonNode inbox = anna.ok("GET", "/v1/me/activity", null, 200).json();
+        assertEquals("follow", inbox.at("/items/0/type").asText(), inbox.toString());
+        assertEquals("activity_boris", inbox.at("/items/0/actor/username").asText());
+        assertEquals(1, inbox.path("unreadCount").asInt());
+        anna.ok("POST", "/v1/me/activity/read", "{\"upTo\":\"" + inbox.at("/items/0/activityId").asText() + "\"}", 204);
+        assertEquals(0, anna.ok("GET", "/v1/me/activity", null, 200).json().path("unreadCount").asInt());
+    }
+
     private User signUp(String username) {
         return User.signUp(api(), username);
     }

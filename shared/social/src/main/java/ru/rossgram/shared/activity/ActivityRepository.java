@@ -57,8 +57,11 @@ public class ActivityRepository {
     private static final String NONE = "-";
     private static final String TYPE = "activity";
 
-    /** A page of an inbox: its items newest first, and whether older ones exist. */
-    public record Slice(List<Activity> items, boolean more) {
+    /**
+     * A page of an inbox: its items newest first, whether older ones exist, and the {@code activityId} of the last
+     * item read (shown or skipped), where the next page starts below.
+     */
+    public record Slice(List<Activity> items, boolean more, String last) {
     }
 
     private final DynamoDbClient dynamo;
@@ -162,13 +165,14 @@ public class ActivityRepository {
         List<Map<String, AttributeValue>> items = page.items();
         boolean more = items.size() > limit;
         List<Activity> found = new ArrayList<>();
-        for (Map<String, AttributeValue> item : items.subList(0, Math.min(limit, items.size()))) {
+        List<Map<String, AttributeValue>> read = items.subList(0, Math.min(limit, items.size()));
+        for (Map<String, AttributeValue> item : read) {
             Activity activity = fromItem(item);
             if (activity.kind() != ActivityKind.LIKE || activity.likes() > 0) {
                 found.add(activity);
             }
         }
-        return new Slice(found, more);
+        return new Slice(found, more, read.isEmpty() ? null : string(read.get(read.size() - 1), "gsi1sk"));
     }
 
     /**

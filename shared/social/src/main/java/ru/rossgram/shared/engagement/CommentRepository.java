@@ -94,7 +94,8 @@ public class CommentRepository {
         }
     }
 
-    private static Map<String, AttributeValue> key(String postId, String commentId) {
+    /** The key of a comment, for reads batched with other items (an activity page). */
+    public static Map<String, AttributeValue> key(String postId, String commentId) {
         return Attrs.key(PostRepository.partitionKey(postId), SK_PREFIX + commentId);
     }
 

@@ -82,6 +82,11 @@ public class LikeRepository {
         return Attrs.string(item, "sk").startsWith(SK_PREFIX);
     }
 
+    /** Who a like item's like is by. */
+    public static String likerOf(Map<String, AttributeValue> like) {
+        return Attrs.string(like, "userId");
+    }
+
     /** The post a like item is of. */
     public static String likedPostOf(Map<String, AttributeValue> like) {
         return Attrs.string(like, "postId");

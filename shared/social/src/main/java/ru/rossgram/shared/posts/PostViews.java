@@ -82,6 +82,14 @@ public class PostViews {
         return view(post, author(post, Optional.ofNullable(author)), post.isAuthor(viewerId), likedByMe, unlocked);
     }
 
+    /**
+     * The post's first photo, small, for a row that points at the post (an activity item): every rendition if
+     * {@code unlocked}, else the preview only, as in {@link #of}; null for a post without photos.
+     */
+    public PostView.PhotoView thumbnail(Post post, boolean unlocked) {
+        return post.photos().isEmpty() ? null : photo(post.photos().get(0), unlocked);
+    }
+
     private static PostView.Author author(Post post, Optional<Account> account) {
         return account.map(found -> new PostView.Author(post.authorId(), found.username(), found.displayName(),
                         found.membership().badgeNames(), found.membership().verifiedCreator()))

@@ -35,9 +35,11 @@ public class BlockService {
     private final TransactionWriter transactions;
     private final Clock clock;
     private final FeedRepository feeds;
+    private final FollowActivity activity;
 
     public BlockService(UserLookup users, Relationships relationships, FollowRepository follows, BlockRepository blocks,
-                        ProfileCounters counters, TransactionWriter transactions, Clock clock, FeedRepository feeds) {
+                        ProfileCounters counters, TransactionWriter transactions, Clock clock, FeedRepository feeds,
+                        FollowActivity activity) {
         this.users = users;
         this.relationships = relationships;
         this.follows = follows;
@@ -46,6 +48,7 @@ public class BlockService {
         this.transactions = transactions;
         this.clock = clock;
         this.feeds = feeds;
+        this.activity = activity;
     }
 
     /** @throws ProblemException 404 {@code not-found} for an unknown account; 422 {@code cannot-block-yourself} */
@@ -80,6 +83,7 @@ public class BlockService {
             if (now.followedBy()) {
                 items.add(feeds.forgetCelebrityItem(them, me));
             }
+            items.addAll(activity.cutBetween(me, them));
             return transactions.write(items).isEmpty();
         });
     }

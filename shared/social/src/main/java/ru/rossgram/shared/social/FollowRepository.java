@@ -84,9 +84,10 @@ public class FollowRepository {
         return deleteIfPresent(requestKey(targetId, requesterId));
     }
 
-    /** Deletes the request if there is one; never fails the transaction. */
-    public void deleteRequest(String targetId, String requesterId) {
-        dynamo.deleteItem(r -> r.tableName(table).key(requestKey(targetId, requesterId)));
+    /** Deletes the request if there is one; never fails the transaction (a repeated decline). */
+    public TransactWriteItem deleteRequestIfAnyItem(String targetId, String requesterId) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(requestKey(targetId, requesterId)).build()).build();
     }
 
     /**

@@ -2,6 +2,7 @@ package ru.rossgram.shared.social;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +37,12 @@ public class FollowRequestService {
     private final Clock clock;
     private final FeedBackfill backfill;
     private final SearchRanks searchRanks;
+    private final FollowActivity activity;
 
     public FollowRequestService(UserLookup users, Relationships relationships, FollowRepository follows,
                                 ProfileCounters counters, TransactionWriter transactions, UserSummaries summaries,
                                 CursorCodec cursors, Clock clock, FeedBackfill backfill,
-                                SearchRanks searchRanks) {
+                                SearchRanks searchRanks, FollowActivity activity) {
         this.searchRanks = searchRanks;
         this.users = users;
         this.relationships = relationships;
@@ -51,6 +53,7 @@ public class FollowRequestService {
         this.cursors = cursors;
         this.clock = clock;
         this.backfill = backfill;
+        this.activity = activity;
     }
 
     /** The caller's pending requests, newest first. @throws ProblemException 400 {@code invalid-cursor} */
@@ -78,9 +81,13 @@ public class FollowRequestService {
                 throw new ProblemException(ProblemType.NOT_FOUND, "'" + ProblemException.quote(username) + "' has no pending request to follow you.");
             }
             List<TransactWriteItem> items = new ArrayList<>();
+            Instant at = clock.instant();
             items.add(follows.deleteRequestItem(me, them));
+            items.add(activity.requestGone(them, me));
+            items.add(activity.approved(them, me, at));
             if (!now.followedBy()) { // else they follow already (the account was public meanwhile): the request goes
-                items.add(follows.putEdgeItem(them, me, clock.instant()));
+                items.add(follows.putEdgeItem(them, me, at));
+                items.add(activity.followed(them, me, at));
                 items.addAll(counters.changeItems(new CounterChanges()
                         .add(them, Counter.FOLLOWING, 1).add(me, Counter.FOLLOWERS, 1)));
             }
@@ -94,12 +101,13 @@ public class FollowRequestService {
     }
 
     /**
-     * Refuses {@code username}'s request; there being none is fine (a repeated decline).
+     * Refuses {@code username}'s request, with its notice; there being none is fine (a repeated decline).
      *
      * @throws ProblemException 404 {@code not-found} for an unknown account
      */
     public void decline(Caller caller, String username) {
-        Account requester = users.byUsername(username);
-        follows.deleteRequest(caller.userId(), requester.userId());
+        String requester = users.byUsername(username).userId();
+        transactions.write(List.of(follows.deleteRequestIfAnyItem(caller.userId(), requester),
+                activity.requestGone(requester, caller.userId())));
     }
 }

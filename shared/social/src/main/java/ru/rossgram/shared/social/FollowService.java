@@ -43,10 +43,11 @@ public class FollowService {
     private final FeedBackfill backfill;
     private final FeedRepository feeds;
     private final SearchRanks searchRanks;
+    private final FollowActivity activity;
 
     public FollowService(UserLookup users, Relationships relationships, FollowRepository follows,
                          ProfileCounters counters, TransactionWriter transactions, Clock clock, FeedBackfill backfill,
-                         FeedRepository feeds, SearchRanks searchRanks) {
+                         FeedRepository feeds, SearchRanks searchRanks, FollowActivity activity) {
         this.searchRanks = searchRanks;
         this.users = users;
         this.relationships = relationships;
@@ -56,6 +57,7 @@ public class FollowService {
         this.clock = clock;
         this.backfill = backfill;
         this.feeds = feeds;
+        this.activity = activity;
     }
 
     /**
@@ -95,12 +97,15 @@ public class FollowService {
             if (target.privateAccount()) {
                 items.add(follows.putRequestItem(them, me, at));
                 items.add(follows.absentItem(FollowRepository.edgeKey(me, them)));
+                items.add(activity.requested(me, them, at));
             } else {
                 items.add(follows.putEdgeItem(me, them, at));
                 items.addAll(counters.changeItems(new CounterChanges()
                         .add(me, Counter.FOLLOWING, 1).add(them, Counter.FOLLOWERS, 1)));
+                items.add(activity.followed(me, them, at));
                 if (now.requested()) { // asked while the account was private; following makes the request moot
                     items.add(follows.deleteRequestItem(them, me));
+                    items.add(activity.requestGone(me, them));
                 }
             }
             items.add(follows.absentItem(BlockRepository.blockKey(them, me)));
@@ -140,9 +145,11 @@ public class FollowService {
                 items.add(feeds.forgetCelebrityItem(me, them)); // whether or not they are one: absent is fine
                 items.addAll(counters.changeItems(new CounterChanges()
                         .add(me, Counter.FOLLOWING, -1).add(them, Counter.FOLLOWERS, -1)));
+                items.add(activity.unfollowed(me, them));
             }
             if (now.requested()) {
                 items.add(follows.deleteRequestItem(them, me));
+                items.add(activity.requestGone(me, them));
             }
             boolean committed = transactions.write(items).isEmpty();
             if (committed && now.following()) {

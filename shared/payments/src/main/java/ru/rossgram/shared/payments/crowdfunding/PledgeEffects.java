@@ -2,6 +2,7 @@ package ru.rossgram.shared.payments.crowdfunding;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import ru.rossgram.shared.payments.Payment;
 import ru.rossgram.shared.payments.Purchase;
 import ru.rossgram.shared.payments.PurchaseEffects;
+import ru.rossgram.shared.payments.SellerActivity;
 import ru.rossgram.shared.payments.providers.ProviderEvent;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -25,10 +27,12 @@ public class PledgeEffects implements PurchaseEffects {
 
     private final CampaignRepository campaigns;
     private final CrowdfundingConfig config;
+    private final SellerActivity activity;
 
-    public PledgeEffects(CampaignRepository campaigns, CrowdfundingConfig config) {
+    public PledgeEffects(CampaignRepository campaigns, CrowdfundingConfig config, SellerActivity activity) {
         this.campaigns = campaigns;
         this.config = config;
+        this.activity = activity;
     }
 
     @Override
@@ -38,24 +42,24 @@ public class PledgeEffects implements PurchaseEffects {
 
     @Override
     public List<TransactWriteItem> credited(Payment payment, ProviderEvent event, Instant now) {
-        return items(payment, "credited", (campaign, pledge) -> PledgeTransitions.credited(pledge, payment, event.savedMethod(), now));
+        return items(payment, "credited", now, (campaign, pledge) -> PledgeTransitions.credited(pledge, payment, event.savedMethod(), now));
     }
 
     @Override
     public List<TransactWriteItem> declined(Payment payment, Instant now) {
-        return items(payment, "declined", (campaign, pledge) -> PledgeTransitions.declined(pledge, payment, campaign, config, now));
+        return items(payment, "declined", now, (campaign, pledge) -> PledgeTransitions.declined(pledge, payment, campaign, config, now));
     }
 
     @Override
     public List<TransactWriteItem> reversed(Payment payment, Instant now) {
-        return items(payment, "reversed", (campaign, pledge) -> PledgeTransitions.reversed(pledge, payment, now));
+        return items(payment, "reversed", now, (campaign, pledge) -> PledgeTransitions.reversed(pledge, payment, now));
     }
 
     private interface Transition {
         Optional<Pledge> next(Campaign campaign, Pledge pledge);
     }
 
-    private List<TransactWriteItem> items(Payment payment, String what, Transition transition) {
+    private List<TransactWriteItem> items(Payment payment, String what, Instant now, Transition transition) {
         Optional<Campaign> campaign = campaigns.find(payment.purchase().id());
         Optional<Pledge> pledge = campaigns.findPledge(payment.purchase().id(), payment.buyerId())
                 .filter(p -> p.pledgeId().equals(payment.pledge().pledgeId()));
@@ -69,6 +73,25 @@ public class PledgeEffects implements PurchaseEffects {
             LOG.info("{} {} payment {} changes pledge {} in state {} in nothing", what, payment.pledge().reason().wire(),
                     payment.paymentId(), pledge.get().pledgeId(), pledge.get().state().wire());
         }
-        return next.map(n -> campaigns.pledgeItems(campaign.get(), pledge.get(), n)).orElse(List.of());
+        return next.map(n -> withNotice(payment, pledge.get(), n, now, campaigns.pledgeItems(campaign.get(), pledge.get(), n)))
+                .orElse(List.of());
+    }
+
+    /**
+     * The creator hears of a pledge once, when it first stands (saved, or collected at once), and the notice goes
+     * when the money is given back.
+     */
+    private List<TransactWriteItem> withNotice(Payment payment, Pledge before, Pledge after, Instant now,
+                                               List<TransactWriteItem> items) {
+        boolean firstStands = before.state() == Pledge.State.PENDING
+                && (after.state() == Pledge.State.SAVED || after.state() == Pledge.State.COLLECTED);
+        boolean refunded = after.state() == Pledge.State.REFUNDED && before.state() != Pledge.State.REFUNDED;
+        if (!firstStands && !refunded) {
+            return items;
+        }
+        List<TransactWriteItem> all = new ArrayList<>(items);
+        all.addAll(firstStands ? activity.pledged(payment, after.amount(), now)
+                : activity.pledgeRefunded(payment));
+        return all;
     }
 }

@@ -2,12 +2,14 @@ package ru.rossgram.shared.payments.subscriptions;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.Payment;
 import ru.rossgram.shared.payments.Purchase;
 import ru.rossgram.shared.payments.PurchaseEffects;
+import ru.rossgram.shared.payments.SellerActivity;
 import ru.rossgram.shared.payments.SubscriptionCharge;
 import ru.rossgram.shared.payments.providers.ProviderEvent;
 import ru.rossgram.shared.subscriptions.Tier;
@@ -25,13 +27,15 @@ public class SubscriptionEffects implements PurchaseEffects {
     private final SubscriptionWrites writes;
     private final TierRepository tiers;
     private final SubscriptionsConfig config;
+    private final SellerActivity activity;
 
     public SubscriptionEffects(SubscriptionRepository subscriptions, SubscriptionWrites writes, TierRepository tiers,
-                               SubscriptionsConfig config) {
+                               SubscriptionsConfig config, SellerActivity activity) {
         this.subscriptions = subscriptions;
         this.writes = writes;
         this.tiers = tiers;
         this.config = config;
+        this.activity = activity;
     }
 
     @Override
@@ -47,7 +51,12 @@ public class SubscriptionEffects implements PurchaseEffects {
                     .orElse(current == null ? payment.amount() : current.price());
             return items(current, SubscriptionTransitions.upgraded(current, payment, tierPrice, now));
         }
-        return writes.items(current, SubscriptionTransitions.periodPaid(current, payment, event.savedMethod(), now));
+        Subscription next = SubscriptionTransitions.periodPaid(current, payment, event.savedMethod(), now);
+        List<TransactWriteItem> items = new ArrayList<>(writes.items(current, next));
+        if (!live(current) && live(next)) { // a new subscriber (or one back after the end), not a renewal
+            items.addAll(activity.subscribed(payment, now));
+        }
+        return items;
     }
 
     @Override
@@ -59,7 +68,17 @@ public class SubscriptionEffects implements PurchaseEffects {
     @Override
     public List<TransactWriteItem> reversed(Payment payment, Instant now) {
         Subscription current = current(payment);
-        return items(current, SubscriptionTransitions.refunded(current, now));
+        Optional<Subscription> next = SubscriptionTransitions.refunded(current, now);
+        List<TransactWriteItem> items = new ArrayList<>(items(current, next));
+        if (live(current) && !next.map(SubscriptionEffects::live).orElse(true)) { // the refund ended it
+            items.addAll(activity.subscriptionRefunded(payment));
+        }
+        return items;
+    }
+
+    /** Live: counted among the creator's subscribers (docs/data-model.md, row 28d), i.e. not ended. */
+    private static boolean live(Subscription subscription) {
+        return subscription != null && subscription.status() != Subscription.Status.ENDED;
     }
 
     private Subscription current(Payment payment) {
