@@ -496,6 +496,9 @@ call GET /v1/me/earnings 200 "" "$access"
 show "@$masha's campaign income: $(jq -c '[.items[] | select(.kind == "pledge") | .amount.amount]' <<<"$BODY")"
 
 # Discovery (docs/discovery.md): search across alphabets, the activity inbox, a hashtag page, saved posts.
+# (the clock jumped past @anna's and @petya's access tokens: they sign in again)
+sign_in "$anna@example.ru" "Lilacs in the Summer Garden"; anna_access=$(jq -r .tokens.accessToken <<<"$BODY")
+sign_in "$petya@example.ru" "White nights on the Fontanka"; petya_access=$(jq -r .tokens.accessToken <<<"$BODY")
 olga="olga_$run_id"
 call POST /v1/accounts 201 "{\"username\":\"$olga\",\"email\":\"$olga@example.ru\",\"password\":\"Swans on the Moika at dawn\",\"displayName\":\"Ольга Бузова\"}"
 olga_access=$(jq -r .tokens.accessToken <<<"$BODY")
