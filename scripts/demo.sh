@@ -495,6 +495,45 @@ numbers "$all_or_nothing" "$access"
 call GET /v1/me/earnings 200 "" "$access"
 show "@$masha's campaign income: $(jq -c '[.items[] | select(.kind == "pledge") | .amount.amount]' <<<"$BODY")"
 
+# Discovery (docs/discovery.md): search across alphabets, the activity inbox, a hashtag page, saved posts.
+# (the clock jumped past @anna's and @petya's access tokens: they sign in again)
+sign_in "$anna@example.ru" "Lilacs in the Summer Garden"; anna_access=$(jq -r .tokens.accessToken <<<"$BODY")
+sign_in "$petya@example.ru" "White nights on the Fontanka"; petya_access=$(jq -r .tokens.accessToken <<<"$BODY")
+olga="olga_$run_id"
+call POST /v1/accounts 201 "{\"username\":\"$olga\",\"email\":\"$olga@example.ru\",\"password\":\"Swans on the Moika at dawn\",\"displayName\":\"Ольга Бузова\"}"
+olga_access=$(jq -r .tokens.accessToken <<<"$BODY")
+call GET "/v1/search?q=buzova" 200 "" "$anna_access"
+show "@$anna types \"buzova\": $(jq -c '[.accounts[] | {username, displayName}]' <<<"$BODY")"
+jq -e --arg u "$olga" 'any(.accounts[]; .username == $u)' <<<"$BODY" >/dev/null || { echo "    buzova did not find Бузова" >&2; exit 1; }
+call PUT "/v1/posts/$post_id/like" 200 "" "$olga_access"
+call POST "/v1/posts/$post_id/comments" 201 "{\"text\":\"@$anna смотри, мы там были!\"}" "$olga_access"
+call PUT "/v1/users/$masha/follow" 200 "" "$olga_access"
+show "@$olga likes @$masha's post, comments on it mentioning @$anna, and follows @$masha"
+call GET /v1/me/activity 200 "" "$access"
+show "@$masha's activity ($(jq -r .unreadCount <<<"$BODY") unread): $(jq -c '[.items[] | {type, actor: .actor.username, likes}]' <<<"$BODY")"
+newest=$(jq -r '.items[0].activityId' <<<"$BODY")
+call POST /v1/me/activity/read 204 "{\"upTo\":\"$newest\"}" "$access"
+call GET /v1/me/activity 200 "" "$access"
+show "read up to the newest: $(jq -r .unreadCount <<<"$BODY") unread"
+[[ "$(jq -r .unreadCount <<<"$BODY")" == 0 ]] || { echo "    still unread after marking read" >&2; exit 1; }
+call GET /v1/me/activity 200 "" "$anna_access"
+show "@$anna's activity: $(jq -c '[.items[] | {type, actor: .actor.username}]' <<<"$BODY")"
+jq -e --arg u "$olga" 'any(.items[]; .type == "mention" and .actor.username == $u)' <<<"$BODY" >/dev/null || { echo "    the mention did not reach @$anna" >&2; exit 1; }
+call GET "/v1/hashtags/%D0%9F%D0%B8%D1%82%D0%B5%D1%80/posts" 200 "" "$anna_access"
+show "#Питер: $(jq -c '{tag, postCount, posts: [.items[].id]}' <<<"$BODY")"
+jq -e --arg id "$post_id" 'any(.items[]; .id == $id)' <<<"$BODY" >/dev/null || { echo "    the hashtag page misses the post" >&2; exit 1; }
+call PUT "/v1/posts/$post_id/save" 200 "" "$anna_access"
+show "@$anna saved @$masha's post: $(jq -c . <<<"$BODY")"
+call PUT "/v1/posts/$post_id/save" 200 "" "$anna_access"
+show "a second tap changes nothing"
+call GET /v1/me/saved 200 "" "$anna_access"
+show "@$anna's saved posts: $(jq -c '[.items[] | {id, author: .author.username, caption}]' <<<"$BODY")"
+[[ "$(jq -r '.items | length' <<<"$BODY")" == 1 ]] || { echo "    expected one saved post" >&2; exit 1; }
+call GET /v1/me/saved 200 "" "$petya_access"
+show "@$petya's list is his own: $(jq -r '.items | length' <<<"$BODY") saved posts"
+call DELETE "/v1/posts/$post_id/save" 200 "" "$anna_access"
+show "unsaved: $(jq -c . <<<"$BODY")"
+
 # An avatar: the same pipeline, square crops, and the profile shows it once processed.
 call POST /v1/uploads 201 "{\"purpose\":\"avatar\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"
 avatar_id=$(jq -r '.uploads[0].uploadId' <<<"$BODY"); avatar_url=$(jq -r '.uploads[0].url' <<<"$BODY")

@@ -68,6 +68,7 @@ class KeyOwnershipTest {
             Map.entry("ActivityRepository", List.of("ACTIVITY#", "LIKES#", "COMMENTED#", "REPLIED#", "MENTIONED#",
                     "FOLLOWED#", "REQUESTED#", "APPROVED#", "PURCHASED#", "SUBSCRIBED#", "PLEDGED#", "~READ")),
             Map.entry("TrendingRepository", List.of("TRENDING#")),
+            Map.entry("SavedPostRepository", List.of("SAVED#", "SAVES#")),
             Map.entry("HashtagRepository", List.of("TAG#", "~COUNT", "TAGSEARCH#")),
             Map.entry("SearchIndexRepository", List.of("SEARCH#", "SEARCHINDEX")),
             Map.entry("ExploreRepository", List.of("EXPLORE", "CURRENT"))));

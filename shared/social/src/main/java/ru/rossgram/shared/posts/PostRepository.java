@@ -22,6 +22,7 @@ import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -110,6 +111,15 @@ public class PostRepository {
                 .conditionExpression("attribute_exists(pk) AND #status = :published")
                 .expressionAttributeNames(Map.of("#counter", counter.attribute, "#status", "status"))
                 .expressionAttributeValues(Map.of(":delta", n(delta), ":published", s(PostStatus.PUBLISHED.wire())))
+                .build()).build();
+    }
+
+    /** A check, in another aggregate's transaction, that the post exists and is published (not deleted since read). */
+    public TransactWriteItem publishedCheck(String postId) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(key(postId))
+                .conditionExpression("attribute_exists(pk) AND #status = :published")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":published", s(PostStatus.PUBLISHED.wire())))
                 .build()).build();
     }
 
