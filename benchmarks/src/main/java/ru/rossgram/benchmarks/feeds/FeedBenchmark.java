@@ -20,6 +20,8 @@ import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.shared.accounts.AccountRegistrar;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.engagement.CommentService;
+import ru.rossgram.shared.engagement.LikeService;
 import ru.rossgram.shared.feeds.Celebrities;
 import ru.rossgram.shared.feeds.FanOutAction;
 import ru.rossgram.shared.feeds.FanOutService;
@@ -57,6 +59,9 @@ public final class FeedBenchmark {
     private final ProfileCounters counters;
     private final FeedConfig config;
     private final IdGenerator ids;
+    private final LikeService likes;
+    private final CommentService comments;
+    private final FollowService follows;
     private final SocialGraph graph;
 
     private FeedBenchmark(ApplicationContext context, ApplicationContext cdnContext, SocialGraph graph) {
@@ -67,6 +72,9 @@ public final class FeedBenchmark {
         this.counters = context.getBean(ProfileCounters.class);
         this.config = context.getBean(FeedConfig.class);
         this.ids = context.getBean(IdGenerator.class);
+        this.likes = context.getBean(LikeService.class);
+        this.comments = context.getBean(CommentService.class);
+        this.follows = context.getBean(FollowService.class);
         this.graph = graph;
     }
 
@@ -85,7 +93,8 @@ public final class FeedBenchmark {
             try (ApplicationContext context = context(properties); ApplicationContext cdnContext = context(cdnProperties)) {
                 SocialGraph graph = new SocialGraph(new SocialGraph.Services(context.getBean(AccountRegistrar.class),
                         context.getBean(FollowService.class), context.getBean(PostRepository.class),
-                        context.getBean(FanOutService.class), context.getBean(DynamoDbClient.class),
+                        context.getBean(FanOutService.class), context.getBean(LikeService.class),
+                        context.getBean(CommentService.class), context.getBean(DynamoDbClient.class),
                         context.getBean(IdGenerator.class), context.getBean(S3Client.class),
                         context.getBean(FanOutTasks.class).bucket()), options.threads());
                 try {
@@ -188,7 +197,11 @@ public final class FeedBenchmark {
 
         FeedReport report = new FeedReport(shape, options, built, buildSeconds, celebrityIds.size(), plain.size(),
                 withCelebrities.size(), query, plainPages, celebrityPages, plainCdnPages, celebrityCdnPages, publishes, config);
-        return report.markdown();
+
+        System.out.println("measuring likes, comments and follows");
+        List<ActionCosts.Measured> actions = new ActionCosts(likes, comments, follows, built, shape.seed())
+                .measure(options.repetitions());
+        return report.markdown() + "\n" + ActionCosts.markdown(actions);
     }
 
     /** The first page of a reader's feed and, where there is one, the second, with their costs. */
