@@ -194,6 +194,8 @@ public final class FeedBenchmark {
         publishes.add(publish("largest ordinary (rank " + (largestOrdinary + 1) + ")", built.userIds().get(largestOrdinary)));
         publishes.add(publish("typical (rank " + (typical + 1) + ")", built.userIds().get(typical)));
         publishes.add(markFollowers("marking of a new celebrity's followers (rank 1), once", built.userIds().get(0)));
+        publishes.add(publish("typical, a caption with 3 hashtags and a mention (rank " + (typical + 1) + ")",
+                built.userIds().get(typical), "Generated post #love #москва #travel with @" + built.people().get(0).username()));
 
         FeedReport report = new FeedReport(shape, options, built, buildSeconds, celebrityIds.size(), plain.size(),
                 withCelebrities.size(), query, plainPages, celebrityPages, plainCdnPages, celebrityCdnPages, publishes, config);
@@ -233,8 +235,12 @@ public final class FeedBenchmark {
      * task, the step itself queueing the next).
      */
     private Publish publish(String label, String authorId) {
+        return publish(label, authorId, "Generated post");
+    }
+
+    private Publish publish(String label, String authorId, String caption) {
         long followers = counters.read(authorId).followers();
-        String postId = graph.createPublishedPost(authorId);
+        String postId = graph.createPublishedPost(authorId, caption);
         DynamoCalls.reset();
         long t = System.nanoTime();
         fanOut.postPublished(postId, authorId);

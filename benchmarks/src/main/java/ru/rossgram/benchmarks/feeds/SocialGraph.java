@@ -200,11 +200,6 @@ final class SocialGraph {
         return null;
     }
 
-    /** Stores a published one-photo post by {@code authorId}, as the thumbnail function leaves it; answers its id. */
-    String createPublishedPost(String authorId) {
-        return createPublishedPost(authorId, "Generated post");
-    }
-
     /** Stores a published one-photo post with {@code caption}, as the thumbnail function leaves it; answers its id. */
     String createPublishedPost(String authorId, String caption) {
         String postId = services.ids().newId();
