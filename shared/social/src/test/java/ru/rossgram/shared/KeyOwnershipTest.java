@@ -68,7 +68,8 @@ class KeyOwnershipTest {
             Map.entry("ActivityRepository", List.of("ACTIVITY#", "LIKES#", "COMMENTED#", "REPLIED#", "MENTIONED#",
                     "FOLLOWED#", "REQUESTED#", "APPROVED#", "PURCHASED#", "SUBSCRIBED#", "PLEDGED#", "~READ")),
             Map.entry("TrendingRepository", List.of("TRENDING#")),
-            Map.entry("HashtagRepository", List.of("TAG#", "~COUNT", "TAGSEARCH#"))));
+            Map.entry("HashtagRepository", List.of("TAG#", "~COUNT", "TAGSEARCH#")),
+            Map.entry("SearchIndexRepository", List.of("SEARCH#", "SEARCHINDEX"))));
 
     /** Words of the table's key conditions that are DynamoDB's expression syntax, not keys. */
     private static final Set<String> EXPRESSION_WORDS = Set.of("ADD", "AND", "BETWEEN", "COUNT", "DELETE", "OR", "SET");

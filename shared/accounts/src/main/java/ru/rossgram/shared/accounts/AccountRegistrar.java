@@ -2,6 +2,7 @@ package ru.rossgram.shared.accounts;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import ru.rossgram.shared.auth.PasswordHasher;
 import ru.rossgram.shared.auth.PasswordPolicy;
 import ru.rossgram.shared.config.IdGenerator;
@@ -30,10 +31,13 @@ public class AccountRegistrar {
     private final ReservedNames reservedNames;
     private final LaunchGate launch;
     private final Referrals referrals;
+    private final List<ProfileSideEffects> sideEffects;
 
     public AccountRegistrar(AccountRepository accounts, SessionRepository sessions, SessionIssuer sessionIssuer,
                             PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, IdGenerator ids, Clock clock, AccountViews views,
-                            TransactionWriter transactions, ReservedNames reservedNames, LaunchGate launch, Referrals referrals) {
+                            TransactionWriter transactions, ReservedNames reservedNames, LaunchGate launch, Referrals referrals,
+                            List<ProfileSideEffects> sideEffects) {
+        this.sideEffects = sideEffects;
         this.referrals = referrals;
         this.transactions = transactions;
         this.launch = launch;
@@ -79,6 +83,7 @@ public class AccountRegistrar {
         plan.commit(transactions).ifPresent(reasons -> {
             throw new IllegalStateException("sign-up transaction cancelled: " + reasons);
         });
+        sideEffects.forEach(effect -> effect.named(account));
         return new SignedInAccount(views.of(account), session.tokens());
     }
 }

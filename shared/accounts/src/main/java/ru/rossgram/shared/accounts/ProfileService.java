@@ -1,6 +1,8 @@
 package ru.rossgram.shared.accounts;
 
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Objects;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.dynamo.TransactionPlan;
 import ru.rossgram.shared.dynamo.TransactionWriter;
@@ -14,9 +16,11 @@ public class ProfileService {
     private final AccountRepository accounts;
     private final ReservedNames reservedNames;
     private final TransactionWriter transactions;
+    private final List<ProfileSideEffects> sideEffects;
 
     public ProfileService(AccountRepository accounts, AccountViews views, ReservedNames reservedNames,
-                          TransactionWriter transactions) {
+                          TransactionWriter transactions, List<ProfileSideEffects> sideEffects) {
+        this.sideEffects = sideEffects;
         this.views = views;
         this.accounts = accounts;
         this.reservedNames = reservedNames;
@@ -53,10 +57,14 @@ public class ProfileService {
                 bio == null ? current.bio() : bio,
                 current.createdAt(), current.version(), current.avatar(),
                 update.privateAccount() == null ? current.privateAccount() : update.privateAccount(), current.membership());
-        if (AccountRules.usernameKey(changed.username()).equals(AccountRules.usernameKey(current.username()))) {
-            return views.of(accounts.updateProfile(changed, current.version()));
+        Account written = AccountRules.usernameKey(changed.username()).equals(AccountRules.usernameKey(current.username()))
+                ? accounts.updateProfile(changed, current.version())
+                : rename(current, changed);
+        if (!written.username().equals(current.username())
+                || !Objects.equals(written.displayName(), current.displayName())) {
+            sideEffects.forEach(effect -> effect.named(written));
         }
-        return views.of(rename(current, changed));
+        return views.of(written);
     }
 
     private Account rename(Account current, Account renamed) {

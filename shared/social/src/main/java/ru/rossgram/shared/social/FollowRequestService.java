@@ -16,6 +16,7 @@ import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import ru.rossgram.shared.feeds.FeedBackfill;
+import ru.rossgram.shared.search.SearchRanks;
 
 /**
  * Requests to follow the caller's private account: list them, approve one (the request becomes an edge, with its
@@ -34,10 +35,13 @@ public class FollowRequestService {
     private final CursorCodec cursors;
     private final Clock clock;
     private final FeedBackfill backfill;
+    private final SearchRanks searchRanks;
 
     public FollowRequestService(UserLookup users, Relationships relationships, FollowRepository follows,
                                 ProfileCounters counters, TransactionWriter transactions, UserSummaries summaries,
-                                CursorCodec cursors, Clock clock, FeedBackfill backfill) {
+                                CursorCodec cursors, Clock clock, FeedBackfill backfill,
+                                SearchRanks searchRanks) {
+        this.searchRanks = searchRanks;
         this.users = users;
         this.relationships = relationships;
         this.follows = follows;
@@ -84,6 +88,7 @@ public class FollowRequestService {
                 return false; // withdrawn or approved meanwhile, or they followed: read again
             }
             backfill.followed(them, me);
+            searchRanks.followersChanged(me);
             return true;
         });
     }

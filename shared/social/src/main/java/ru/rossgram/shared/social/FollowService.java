@@ -16,6 +16,7 @@ import ru.rossgram.shared.problem.ProblemType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import ru.rossgram.shared.feeds.FeedBackfill;
 import ru.rossgram.shared.feeds.FeedRepository;
+import ru.rossgram.shared.search.SearchRanks;
 
 /**
  * Follow and unfollow. Each is read, decide, then one transaction conditioned on what was read (the edge or request
@@ -41,10 +42,12 @@ public class FollowService {
     private final Clock clock;
     private final FeedBackfill backfill;
     private final FeedRepository feeds;
+    private final SearchRanks searchRanks;
 
     public FollowService(UserLookup users, Relationships relationships, FollowRepository follows,
                          ProfileCounters counters, TransactionWriter transactions, Clock clock, FeedBackfill backfill,
-                         FeedRepository feeds) {
+                         FeedRepository feeds, SearchRanks searchRanks) {
+        this.searchRanks = searchRanks;
         this.users = users;
         this.relationships = relationships;
         this.follows = follows;
@@ -77,6 +80,7 @@ public class FollowService {
             }
             if (now.following()) {
                 backfill.followed(me, them); // repeated: finishes a follow whose invocation ended after its commit
+                searchRanks.followersChanged(them);
                 return Optional.of(FollowState.FOLLOWING);
             }
             if (target.privateAccount() && now.requested()) {
@@ -108,6 +112,7 @@ public class FollowService {
                 return Optional.of(FollowState.REQUESTED);
             }
             backfill.followed(me, them);
+            searchRanks.followersChanged(them);
             return Optional.of(FollowState.FOLLOWING);
         });
     }
@@ -139,7 +144,11 @@ public class FollowService {
             if (now.requested()) {
                 items.add(follows.deleteRequestItem(them, me));
             }
-            return transactions.write(items).isEmpty();
+            boolean committed = transactions.write(items).isEmpty();
+            if (committed && now.following()) {
+                searchRanks.followersChanged(them);
+            }
+            return committed;
         });
     }
 }

@@ -73,7 +73,7 @@ public class ProfileCounters {
     }
 
     /** The keys of {@code userId}'s shards, for a caller that reads them along with other items. */
-    static List<Map<String, AttributeValue>> shardKeys(String userId) {
+    public static List<Map<String, AttributeValue>> shardKeys(String userId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(SHARDS);
         for (int shard = 0; shard < SHARDS; shard++) {
             keys.add(shardKey(userId, shard));
@@ -87,12 +87,12 @@ public class ProfileCounters {
     }
 
     /** Whether an item of a batch read is a counter shard. */
-    static boolean isShard(Map<String, AttributeValue> item) {
+    public static boolean isShard(Map<String, AttributeValue> item) {
         return SHARD_SK.equals(Attrs.string(item, "sk"));
     }
 
     /** The counts in {@code shards} (items of one user's shards; absent shards count 0), each at least 0. */
-    static Counts sum(List<Map<String, AttributeValue>> shards) {
+    public static Counts sum(List<Map<String, AttributeValue>> shards) {
         long followers = 0;
         long following = 0;
         long posts = 0;

@@ -17,8 +17,10 @@ import java.util.Set;
  * transliteration (б b, ж zh, х h, ц c, ч ch, ш and щ sh, ы and й i, ю iu, я ia, ъ and ь nothing, ё and э e), and the
  * Latin spellings of the same sounds fold to the same letters (kh h, ts and tz c, sch and shch sh, x ks, y and j i,
  * c k, w v, q k, ph f, ck k), so the several ways of writing a Russian name in Latin letters meet the Cyrillic one
- * at least by prefix ({@code iulia} from "Yulia" is a prefix of {@code iuliia} from "Юлия"). Accents are dropped,
- * digits kept, everything else (spaces, {@code .}, {@code _}, punctuation, emoji) dropped. Pure; no I/O.
+ * at least by prefix. A letter repeated next to itself counts once: transliteration doubles letters where people
+ * typing Latin do not ("Юлия" is {@code iuliia}, "Yulia" {@code iulia}; "Дмитрий" {@code dmitrii}, "Dmitry"
+ * {@code dmitri}; "Анна" and "Ana"), so both fold to one spelling. Accents are dropped, digits kept, everything else
+ * (spaces, {@code .}, {@code _}, punctuation, emoji) dropped. Pure; no I/O.
  */
 public final class SearchText {
     /** The longest prefix an index item is written for; a longer query reads the items of its first 12. */
@@ -66,6 +68,18 @@ public final class SearchText {
             }
             i++;
         }
+        return withoutRepeatedLetters(out);
+    }
+
+    /** {@code folded} with each run of one letter written once (digits stay as they are: 1100 is not 10). */
+    private static String withoutRepeatedLetters(CharSequence folded) {
+        StringBuilder out = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (i == 0 || c != folded.charAt(i - 1) || !isAsciiLetter(c)) {
+                out.append(c);
+            }
+        }
         return out.toString();
     }
 
@@ -91,17 +105,25 @@ public final class SearchText {
         return prefixes;
     }
 
-    /** The keys a display name is found by: each word's, and the whole name's without spaces; no empty ones. */
+    /**
+     * The keys a display name is found by: each word's (words split at spaces and dashes, so "Римский-Корсаков" is
+     * found by "korsakov"), and the whole name's, so a query of first and last name together ("masha petrova",
+     * folded to one key without spaces) finds it too; no empty ones, no repeats.
+     */
     public static List<String> displayNameKeys(String displayName) {
         Set<String> keys = new LinkedHashSet<>();
         if (displayName == null) {
             return List.of();
         }
-        for (String word : displayName.split("[\\s\\p{Z}]+")) {
+        for (String word : displayName.split("[\\s\\p{Z}\\p{Pd}]+")) {
             String key = key(word);
             if (!key.isEmpty()) {
                 keys.add(key);
             }
+        }
+        String whole = key(displayName);
+        if (!whole.isEmpty()) {
+            keys.add(whole);
         }
         return List.copyOf(keys);
     }

@@ -1,0 +1,143 @@
+package ru.rossgram.shared.search;
+
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import ru.rossgram.shared.accounts.Account;
+import ru.rossgram.shared.accounts.AccountRepository;
+import ru.rossgram.shared.accounts.AccountViews;
+import ru.rossgram.shared.auth.Caller;
+import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.dynamo.BatchReads;
+import ru.rossgram.shared.hashtags.HashtagSearch;
+import ru.rossgram.shared.hashtags.TagMatch;
+import ru.rossgram.shared.paging.PageRequest;
+import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.social.BlockRepository;
+import ru.rossgram.shared.social.UserSummary;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code GET /v1/search?q=}: accounts by username and display-name prefix, and hashtags by prefix, whichever
+ * alphabet either was written in ({@link SearchText#key}). A query beginning with {@code @} looks for accounts
+ * only, one beginning with {@code #} for hashtags only.
+ *
+ * <p>Accounts: the one whose username is exactly the query first (its {@code HANDLE} claim, so an account the index
+ * has not reached yet is still found by its name), then the index's order, most followed first. Every candidate is
+ * checked in one consistent BatchGet of its profile and the block edges both ways: an account blocked either way
+ * never appears, and one whose current names no longer match (renamed since its entries were written) is left out.
+ * Requests, whatever the query: the claim and its profile, one Query of the index, one BatchGet, and the hashtag
+ * search's two.
+ */
+@Singleton
+public class SearchService {
+    /** Longer than any name a person types into a search box; a longer one is not a query. */
+    static final int MAX_QUERY_LENGTH = 100;
+    /** Index items read for a query that needs checking past {@link SearchText#MAX_PREFIX} letters. */
+    private static final int LONG_QUERY_CANDIDATES = 100;
+
+    private final SearchIndexRepository index;
+    private final HashtagSearch hashtags;
+    private final AccountRepository accounts;
+    private final AccountViews views;
+    private final BatchReads batchReads;
+    private final String table;
+
+    public SearchService(SearchIndexRepository index, HashtagSearch hashtags, AccountRepository accounts,
+                         AccountViews views, BatchReads batchReads, RossgramConfig config) {
+        this.index = index;
+        this.hashtags = hashtags;
+        this.accounts = accounts;
+        this.views = views;
+        this.batchReads = batchReads;
+        this.table = config.table();
+    }
+
+    /**
+     * @param queryParameters {@code q} (required) and {@code limit} (1 to 50, default 20, for each kind of result)
+     * @throws ProblemException 400 {@code invalid-request} naming {@code q} when it is missing, longer than
+     *         {@value #MAX_QUERY_LENGTH} characters, or has no letter or digit; naming {@code limit} when it is not
+     *         a number from 1 to 50
+     */
+    public SearchResults search(Caller caller, Map<String, String> queryParameters) {
+        int limit = PageRequest.of(queryParameters).limit();
+        String q = query(queryParameters.get("q"));
+        String key = SearchText.key(q);
+        boolean tagsOnly = q.startsWith("#");
+        boolean accountsOnly = q.startsWith("@");
+        List<UserSummary> found = tagsOnly ? List.of() : accounts(caller.userId(), q, key, limit);
+        List<TagMatch> tags = accountsOnly ? List.of() : hashtags.find(q, limit);
+        return new SearchResults(found, tags);
+    }
+
+    private static String query(String q) {
+        if (q == null || q.isBlank()) {
+            throw ProblemException.invalid("q", "required: the text to search for");
+        }
+        if (q.length() > MAX_QUERY_LENGTH) {
+            throw ProblemException.invalid("q", "at most " + MAX_QUERY_LENGTH + " characters");
+        }
+        if (SearchText.key(q).isEmpty()) {
+            throw ProblemException.invalid("q", "needs a letter or a digit");
+        }
+        return q.strip();
+    }
+
+    private List<UserSummary> accounts(String viewerId, String q, String key, int limit) {
+        Optional<Account> exact = accounts.findByUsername(q.startsWith("@") ? q.substring(1) : q)
+                .map(AccountRepository.StoredAccount::account);
+        int candidates = key.length() > SearchText.MAX_PREFIX ? LONG_QUERY_CANDIDATES : limit + 1;
+        Set<String> ids = new LinkedHashSet<>();
+        exact.ifPresent(account -> ids.add(account.userId()));
+        index.find(key, candidates).forEach(hit -> ids.add(hit.userId()));
+        Checked checked = check(viewerId, ids);
+        List<UserSummary> rows = new ArrayList<>();
+        for (String id : ids) {
+            Account account = checked.profiles().get(id);
+            boolean shown = account != null && !checked.blocked().contains(id)
+                    && (exact.isPresent() && exact.get().userId().equals(id)
+                        || SearchEntries.matches(SearchEntries.keysOf(account.username(), account.displayName()), key));
+            if (shown && rows.size() < limit) {
+                rows.add(new UserSummary(account.userId(), account.username(), account.displayName(),
+                        views.avatar(account.avatar())));
+            }
+        }
+        return rows;
+    }
+
+    /** The candidates' current profiles, and which of them block the viewer or are blocked by them. */
+    private record Checked(Map<String, Account> profiles, Set<String> blocked) {
+    }
+
+    private Checked check(String viewerId, Set<String> ids) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String id : ids) {
+            keys.add(AccountRepository.profileKey(id));
+            keys.add(BlockRepository.blockKey(viewerId, id));
+            keys.add(BlockRepository.blockKey(id, viewerId));
+        }
+        List<Map<String, AttributeValue>> items = ids.isEmpty() ? List.of() : batchReads.consistent(table, keys);
+        Set<Map<String, AttributeValue>> present = new HashSet<>();
+        Map<String, Account> profiles = new java.util.HashMap<>();
+        for (Map<String, AttributeValue> item : items) {
+            if (AccountRepository.isProfile(item)) {
+                Account account = AccountRepository.accountFrom(item);
+                profiles.put(account.userId(), account);
+            } else if (BlockRepository.isBlock(item)) {
+                present.add(Map.of("pk", item.get("pk"), "sk", item.get("sk")));
+            }
+        }
+        Set<String> blocked = new HashSet<>();
+        for (String id : ids) {
+            if (present.contains(BlockRepository.blockKey(viewerId, id)) || present.contains(BlockRepository.blockKey(id, viewerId))) {
+                blocked.add(id);
+            }
+        }
+        return new Checked(profiles, blocked);
+    }
+}
