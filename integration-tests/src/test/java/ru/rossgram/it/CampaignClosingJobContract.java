@@ -28,7 +28,7 @@ import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.money.Money;
 import ru.rossgram.shared.payments.CheckoutRequest;
 import ru.rossgram.shared.payments.CheckoutService;
-import ru.rossgram.shared.payments.JobSummary;
+import ru.rossgram.shared.jobs.JobSummary;
 import ru.rossgram.shared.payments.Ledger;
 import ru.rossgram.shared.payments.LedgerAccounts;
 import ru.rossgram.shared.payments.Payment;

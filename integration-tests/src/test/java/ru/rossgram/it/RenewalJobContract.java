@@ -28,7 +28,7 @@ import ru.rossgram.paymentsim.Provider;
 import ru.rossgram.paymentsim.SimulatedCard;
 import ru.rossgram.shared.dynamo.TransactionWriter;
 import ru.rossgram.shared.money.Money;
-import ru.rossgram.shared.payments.JobSummary;
+import ru.rossgram.shared.jobs.JobSummary;
 import ru.rossgram.shared.payments.Payment;
 import ru.rossgram.shared.payments.PaymentRepository;
 import ru.rossgram.shared.payments.PaymentState;

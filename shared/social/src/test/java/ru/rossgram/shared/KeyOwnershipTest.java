@@ -69,7 +69,8 @@ class KeyOwnershipTest {
                     "FOLLOWED#", "REQUESTED#", "APPROVED#", "PURCHASED#", "SUBSCRIBED#", "PLEDGED#", "~READ")),
             Map.entry("TrendingRepository", List.of("TRENDING#")),
             Map.entry("HashtagRepository", List.of("TAG#", "~COUNT", "TAGSEARCH#")),
-            Map.entry("SearchIndexRepository", List.of("SEARCH#", "SEARCHINDEX"))));
+            Map.entry("SearchIndexRepository", List.of("SEARCH#", "SEARCHINDEX")),
+            Map.entry("ExploreRepository", List.of("EXPLORE", "CURRENT"))));
 
     /** Words of the table's key conditions that are DynamoDB's expression syntax, not keys. */
     private static final Set<String> EXPRESSION_WORDS = Set.of("ADD", "AND", "BETWEEN", "COUNT", "DELETE", "OR", "SET");

@@ -2,8 +2,8 @@ package ru.rossgram.functions.closecampaigns;
 
 import io.micronaut.context.ApplicationContextBuilder;
 import jakarta.inject.Inject;
-import ru.rossgram.shared.payments.JobSummary;
-import ru.rossgram.shared.payments.ScheduledJobFunction;
+import ru.rossgram.shared.jobs.JobSummary;
+import ru.rossgram.shared.jobs.ScheduledJobFunction;
 import ru.rossgram.shared.payments.crowdfunding.CampaignClosingJob;
 
 /**

@@ -3,7 +3,7 @@ package ru.rossgram.functions.closecampaigns;
 import io.micronaut.context.ApplicationContextBuilder;
 import java.util.function.Function;
 import ru.rossgram.shared.events.yandex.YandexTimerEvent;
-import ru.rossgram.shared.payments.YandexTimerJobFunction;
+import ru.rossgram.shared.jobs.YandexTimerJobFunction;
 
 /**
  * Yandex Cloud Functions' entry point (a timer trigger's, every 15 minutes): {@link CloseCampaignsHandler}. It declares

@@ -69,7 +69,7 @@ public class CommentService {
         Comment comment = new Comment(ids.newId(), post.postId(), caller.userId(), text, clock.instant());
         Optional<List<CancellationReason>> failure = transactions.write(
                 List.of(comments.createItem(comment), posts.counterItem(post.postId(), Counter.COMMENTS, 1),
-                        trending.engagementItem(post.postId(), post.authorId(), 1, comment.createdAt())));
+                        trending.engagementItem(post.postId(), post.authorId(), TrendingRepository.COMMENT_POINTS, comment.createdAt())));
         if (failure.isPresent()) {
             if (TransactionWriter.failedCondition(failure.get(), POST)) {
                 throw PostRules.notFound(); // deleted since it was read
@@ -117,7 +117,7 @@ public class CommentService {
         }
         Optional<List<CancellationReason>> failure = transactions.write(List.of(
                 comments.deleteItem(post.postId(), commentId), posts.counterItem(post.postId(), Counter.COMMENTS, -1),
-                trending.engagementItem(post.postId(), post.authorId(), -1, clock.instant())));
+                trending.engagementItem(post.postId(), post.authorId(), -TrendingRepository.COMMENT_POINTS, clock.instant())));
         if (failure.isPresent()) {
             if (TransactionWriter.failedCondition(failure.get(), POST)) {
                 throw PostRules.notFound(); // the post went, and its comments with it

@@ -59,7 +59,7 @@ public class LikeService {
         String postId = post.postId();
         Optional<List<CancellationReason>> failure = transactions.write(List.of(likeWrite,
                 posts.counterItem(postId, Counter.LIKES, delta),
-                trending.engagementItem(postId, post.authorId(), delta, clock.instant())));
+                trending.engagementItem(postId, post.authorId(), delta * TrendingRepository.LIKE_POINTS, clock.instant())));
         if (failure.isPresent()) {
             List<CancellationReason> reasons = failure.get();
             if (TransactionWriter.failedCondition(reasons, POST)) {

@@ -34,6 +34,13 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @Singleton
 public class TrendingRepository {
     public static final int SHARDS = 8;
+    /** A like's points. */
+    public static final long LIKE_POINTS = 1;
+    /**
+     * A comment's points: writing one takes more than a tap, so a discussed post outranks one liked as often (an
+     * unlike or a deleted comment takes its points back).
+     */
+    public static final long COMMENT_POINTS = 3;
     private static final String PK_PREFIX = "TRENDING#";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
     private static final Duration KEPT = Duration.ofDays(9);

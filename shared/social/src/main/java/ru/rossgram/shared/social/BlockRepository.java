@@ -30,6 +30,7 @@ public class BlockRepository {
     /** Mutes per account: bounds the set item a feed page reads (27 bytes an id, so about 27 KB at most). */
     public static final int MAX_MUTES = 1000;
     private static final String BLOCKS = "BLOCKS#";
+    private static final String MUTES = "MUTES#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -91,12 +92,23 @@ public class BlockRepository {
 
     /** {@code muter} mutes {@code muted}. */
     public static Map<String, AttributeValue> muteKey(String muter, String muted) {
-        return Attrs.key(AccountRepository.userPk(muter), "MUTES#" + muted);
+        return Attrs.key(AccountRepository.userPk(muter), MUTES + muted);
     }
 
     /** Whether an item of a batch read is a block. */
     public static boolean isBlock(Map<String, AttributeValue> item) {
         return Attrs.string(item, "sk").startsWith(BLOCKS);
+    }
+
+    /** Whether an item of a batch read is a mute. */
+    public static boolean isMute(Map<String, AttributeValue> item) {
+        return Attrs.string(item, "sk").startsWith(MUTES);
+    }
+
+    /** The account a block or mute item ties {@code me} to: the one blocked or muted by me, or the one blocking me. */
+    public static String otherParty(Map<String, AttributeValue> item, String me) {
+        String userId = Attrs.string(item, "userId");
+        return me.equals(userId) ? Attrs.string(item, "otherId") : userId;
     }
 
     private static Map<String, AttributeValue> item(Map<String, AttributeValue> key, String type, String userId,

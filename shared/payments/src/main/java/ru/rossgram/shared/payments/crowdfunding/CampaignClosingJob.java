@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import ru.rossgram.shared.config.IdGenerator;
 import ru.rossgram.shared.dynamo.Contention;
 import ru.rossgram.shared.dynamo.TransactionWriter;
-import ru.rossgram.shared.payments.JobSummary;
+import ru.rossgram.shared.jobs.JobSummary;
 import ru.rossgram.shared.payments.Payment;
 import ru.rossgram.shared.payments.PaymentRepository;
 import ru.rossgram.shared.payments.PaymentState;

@@ -13,7 +13,7 @@ import ru.rossgram.shared.payments.Payment;
 import ru.rossgram.shared.payments.PaymentRepository;
 import ru.rossgram.shared.payments.PaymentState;
 import ru.rossgram.shared.payments.PaymentsConfig;
-import ru.rossgram.shared.payments.JobSummary;
+import ru.rossgram.shared.jobs.JobSummary;
 import ru.rossgram.shared.payments.Purchase;
 import ru.rossgram.shared.payments.SavedMethodCharges;
 import ru.rossgram.shared.payments.Settlement;

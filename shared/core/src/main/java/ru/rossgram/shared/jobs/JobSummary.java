@@ -1,4 +1,4 @@
-package ru.rossgram.shared.payments;
+package ru.rossgram.shared.jobs;
 
 import java.util.EnumMap;
 import java.util.Locale;

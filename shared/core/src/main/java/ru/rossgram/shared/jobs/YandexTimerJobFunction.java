@@ -1,4 +1,4 @@
-package ru.rossgram.shared.payments;
+package ru.rossgram.shared.jobs;
 
 import java.util.function.Function;
 import org.slf4j.Logger;

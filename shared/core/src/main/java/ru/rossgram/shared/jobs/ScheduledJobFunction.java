@@ -1,4 +1,4 @@
-package ru.rossgram.shared.payments;
+package ru.rossgram.shared.jobs;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContextBuilder;
