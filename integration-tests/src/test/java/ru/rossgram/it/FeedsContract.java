@@ -30,8 +30,6 @@ import ru.rossgram.shared.social.ProfileCounters;
 import ru.rossgram.shared.subscriptions.SubscriptionAccess;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Home feeds and profile grids, end to end through the real routes and handlers, the fan-out function included:
@@ -47,8 +45,6 @@ abstract class FeedsContract extends Contract {
             "ROSSGRAM_FEEDS_FOLLOWERS_PER_STEP", Integer.toString(FOLLOWERS_PER_STEP),
             "ROSSGRAM_FEEDS_FAN_OUT_THRESHOLD", Integer.toString(THRESHOLD));
 
-    private static final String REGION = "us-east-1";
-    private static final String EMPTY_ETAG = "d41d8cd98f00b204e9800998ecf8427e";
 
 
     protected FeedsContract() {
@@ -59,10 +55,6 @@ abstract class FeedsContract extends Contract {
 
     private SharedServices services() {
         return hosts.services();
-    }
-
-    private S3Client s3() {
-        return services().get(S3Client.class);
     }
 
     private DynamoDbClient dynamo() {
@@ -87,33 +79,21 @@ abstract class FeedsContract extends Contract {
     }
 
     private List<String> pendingFanOutTasks() {
-        return s3().listObjectsV2Paginator(r -> r.bucket(services().mediaBucket()).prefix("tasks/fanout/")).contents()
-                .stream().map(S3Object::key).sorted().toList();
+        return hosts.pendingFanOutTasks();
     }
 
     /** Delivers every stored fan-out task to the fan-out function, and the tasks they queue, until none is left. */
     private List<String> deliverFanOutTasks() {
-        return deliverFanOutTasks(hosts.shared());
+        return hosts.deliverFanOutTasks(hosts.shared());
     }
 
     private List<String> deliverFanOutTasks(FunctionHost through) {
-        List<String> delivered = new ArrayList<>();
-        for (int round = 0; round < 100; round++) {
-            List<String> tasks = pendingFanOutTasks();
-            if (tasks.isEmpty()) {
-                return delivered;
-            }
-            for (String key : tasks) {
-                through.invoke(fanOutFunction(), taskStored(key));
-                delivered.add(key);
-            }
-        }
-        throw new AssertionError("fan-out did not settle: " + pendingFanOutTasks());
+        return hosts.deliverFanOutTasks(through);
     }
 
     /** The storage event S3 sends when a task object is stored. */
     private String taskStored(String key) {
-        return S3Notifications.objectCreated(REGION, services().mediaBucket(), key, 0, EMPTY_ETAG);
+        return hosts.taskStored(key);
     }
 
     private long feedItems(String userId, String postId) {

@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import ru.rossgram.local.FunctionHost;
+import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
 import ru.rossgram.shared.posts.PhotoResults;
 import ru.rossgram.shared.posts.PhotoResults.Outcome;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The functions a test runs against its backend, each host started when first needed and all closed together
@@ -21,6 +24,9 @@ import ru.rossgram.shared.posts.PhotoResults.Outcome;
  * {@link TestSettings#OVERRIDES}, and the test's own settings, on top of the template's environment.
  */
 final class FunctionHosts implements AutoCloseable {
+    private static final String FAN_OUT_TASKS = "tasks/fanout/";
+    private static final String REGION = "us-east-1";
+    private static final String EMPTY_ETAG = "d41d8cd98f00b204e9800998ecf8427e";
     private final Supplier<Backend> backend;
     private final String servicesFunction;
     private final Map<String, String> settings;
@@ -111,6 +117,40 @@ final class FunctionHosts implements AutoCloseable {
     /** A post of {@code author}'s with one processed photo, so published at once; {@code more} JSON fields. */
     String publishedPost(User author, String more) {
         return author.published(List.of(processedUpload(author)), more);
+    }
+
+    /** The fan-out tasks stored and not yet delivered, as S3 lists them. */
+    List<String> pendingFanOutTasks() {
+        SharedServices storage = services();
+        return storage.get(S3Client.class).listObjectsV2Paginator(r -> r.bucket(storage.mediaBucket())
+                .prefix(FAN_OUT_TASKS)).contents().stream().map(S3Object::key).sorted().toList();
+    }
+
+    /**
+     * Delivers every stored fan-out task to the fan-out function of {@code through}, as the storage event S3 would
+     * send, and the tasks they queue, until none is left (the local runner does the same by itself).
+     *
+     * @return the tasks' keys, in the order delivered
+     */
+    List<String> deliverFanOutTasks(FunctionHost through) {
+        FunctionSpec fanOut = backend.get().template().function("FanOutFunction").orElseThrow();
+        List<String> delivered = new ArrayList<>();
+        for (int round = 0; round < 100; round++) {
+            List<String> tasks = pendingFanOutTasks();
+            if (tasks.isEmpty()) {
+                return delivered;
+            }
+            for (String key : tasks) {
+                through.invoke(fanOut, taskStored(key));
+                delivered.add(key);
+            }
+        }
+        throw new AssertionError("fan-out did not settle: " + pendingFanOutTasks());
+    }
+
+    /** The storage event S3 sends when a task object is stored. */
+    String taskStored(String key) {
+        return S3Notifications.objectCreated(REGION, services().mediaBucket(), key, 0, EMPTY_ETAG);
     }
 
     @Override

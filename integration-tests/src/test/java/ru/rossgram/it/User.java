@@ -236,6 +236,12 @@ record User(String id, String username, String token, ApiDriver api) {
         return send("POST", "/v1/posts/" + postId + "/comments", "{\"text\": " + quoted(text) + "}");
     }
 
+    /** A comment answering the comment {@code replyTo} of the same post. */
+    Reply commentReplying(String postId, String replyTo, String text) {
+        return send("POST", "/v1/posts/" + postId + "/comments",
+                "{\"text\": " + quoted(text) + ", \"replyTo\": " + quoted(replyTo) + "}");
+    }
+
     Reply comments(String postId, String query) {
         return send("GET", "/v1/posts/" + postId + "/comments" + query, null);
     }

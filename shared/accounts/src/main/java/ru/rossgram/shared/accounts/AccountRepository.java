@@ -121,6 +121,24 @@ public class AccountRepository {
         return findByLogin(username);
     }
 
+    /**
+     * The ids of the accounts {@code usernames} name (ignoring case), in the names' order, each once; names of no
+     * account, or that cannot be usernames, are left out. One consistent BatchGet of their claims per 100 names.
+     */
+    public List<String> idsByUsername(List<String> usernames) {
+        List<String> claimPks = usernames.stream().filter(name -> name != null && AccountRules.isUsername(name))
+                .map(name -> handlePk(AccountRules.usernameKey(name))).distinct().toList();
+        if (claimPks.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> ids = new HashMap<>();
+        for (Map<String, AttributeValue> claim : batchReads.consistent(table,
+                claimPks.stream().map(pk -> Attrs.key(pk, "HANDLE")).toList())) {
+            ids.put(string(claim, "pk"), string(claim, "userId"));
+        }
+        return claimPks.stream().map(ids::get).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     /** The accounts of {@code userIds} that exist, by id; one consistent BatchGet per 100 ids. */
     public Map<String, Account> findAllById(java.util.Collection<String> userIds) {
         Map<String, Account> found = new HashMap<>();

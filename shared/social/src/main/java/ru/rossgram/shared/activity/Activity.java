@@ -29,9 +29,19 @@ public record Activity(String recipientId, ActivityKind kind, String subject, St
                        Money amount, Instant at) {
     /** How many of a post's newest likers its like item keeps. */
     public static final int RECENT_ACTORS = 3;
+    /** How much of a comment or caption an item keeps: what an inbox line shows, at a small item's write cost. */
+    public static final int TEXT_PREVIEW = 150;
 
     public Activity {
         recentActorIds = recentActorIds == null ? List.of() : List.copyOf(recentActorIds);
+    }
+
+    /** The first {@link #TEXT_PREVIEW} characters of {@code text} (null: null), whole characters only. */
+    public static String preview(String text) {
+        if (text == null || text.codePointCount(0, text.length()) <= TEXT_PREVIEW) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, TEXT_PREVIEW));
     }
 
     /** A single-event item (anything but likes). */

@@ -55,6 +55,7 @@ public class ActivityRepository {
             ActivityKind.SUBSCRIBER, "SUBSCRIBED#",
             ActivityKind.PLEDGE, "PLEDGED#");
     private static final String NONE = "-";
+    private static final String TYPE = "activity";
 
     /** A page of an inbox: its items newest first, and whether older ones exist. */
     public record Slice(List<Activity> items, boolean more) {
@@ -85,12 +86,14 @@ public class ActivityRepository {
         values.put(":at", s(at.toString()));
         values.put(":none", s(NONE));
         values.put(":one", n(1));
-        // actor1..3 are slots shifted down on each like: a bounded "newest likers" list that needs no read first.
+        values.put(":type", s(TYPE));
+        // actor1..3 are slots shifted down on each like: a bounded "newest likers" list that needs no read first
+        // (every operand of an update is read from the item as it was before it, so the shift is one step).
         return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(authorId, ActivityKind.LIKE, postId))
-                .updateExpression("SET gsi1pk = :gsi1pk, gsi1sk = :id, #kind = :kind, postId = :post, actorId = :actor, "
-                        + "#at = :at, actor3 = if_not_exists(actor2, :none), actor2 = if_not_exists(actor1, :none), "
-                        + "actor1 = :actor ADD likes :one")
-                .expressionAttributeNames(Map.of("#at", "at", "#kind", "kind"))
+                .updateExpression("SET #type = :type, gsi1pk = :gsi1pk, gsi1sk = :id, #kind = :kind, postId = :post, "
+                        + "actorId = :actor, #at = :at, actor3 = if_not_exists(actor2, :none), "
+                        + "actor2 = if_not_exists(actor1, :none), actor1 = :actor ADD likes :one")
+                .expressionAttributeNames(Map.of("#at", "at", "#kind", "kind", "#type", "type"))
                 .expressionAttributeValues(values).build()).build();
     }
 
@@ -99,8 +102,11 @@ public class ActivityRepository {
      * conditional delete. The inbox keeps its position; an item left with no likes is not shown or counted.
      */
     public TransactWriteItem unlikedItem(String authorId, String postId) {
+        // Never below zero from nothing: a like from before inboxes existed has no item to take off. Such an item
+        // (no kind, no index key) is invisible until a like fills it in.
         return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(authorId, ActivityKind.LIKE, postId))
-                .updateExpression("ADD likes :minus").expressionAttributeValues(Map.of(":minus", n(-1))).build()).build();
+                .updateExpression("SET likes = if_not_exists(likes, :one) - :one")
+                .expressionAttributeValues(Map.of(":one", n(1))).build()).build();
     }
 
     /** The write that puts a single-event item (not {@link ActivityKind#LIKE}), replacing one of the same subject. */
@@ -114,6 +120,11 @@ public class ActivityRepository {
                 .build()).build();
     }
 
+    /** {@link #deleteItem(String, ActivityKind, String)} of one key. */
+    public TransactWriteItem deleteItem(ActivityKey item) {
+        return deleteItem(item.recipientId(), item.kind(), item.subject());
+    }
+
     /** Puts single-event items outside a transaction (idempotent: fixed keys), 25 a call. */
     public void putAll(List<Activity> activities) {
         batches.write(table, activities.stream().map(a -> WriteRequest.builder()
@@ -124,6 +135,13 @@ public class ActivityRepository {
     public void deleteAll(String recipientId, ActivityKind kind, List<String> subjects) {
         batches.write(table, subjects.stream().distinct().map(subject -> WriteRequest.builder()
                 .deleteRequest(DeleteRequest.builder().key(key(recipientId, kind, subject)).build()).build()).toList());
+    }
+
+    /** Removes the items of {@code keys} outside a transaction (absent ones: nothing), 25 a call. */
+    public void deleteAll(List<ActivityKey> keys) {
+        batches.write(table, keys.stream().distinct().map(k -> WriteRequest.builder()
+                .deleteRequest(DeleteRequest.builder().key(key(k.recipientId(), k.kind(), k.subject())).build()).build())
+                .toList());
     }
 
     /**
@@ -200,7 +218,7 @@ public class ActivityRepository {
             throw new IllegalArgumentException("like items are written by likedItem, not put whole");
         }
         Map<String, AttributeValue> item = new HashMap<>(key(a.recipientId(), a.kind(), a.subject()));
-        item.put("type", s("activity"));
+        item.put("type", s(TYPE));
         item.put("gsi1pk", s(pk(a.recipientId())));
         item.put("gsi1sk", s(a.activityId()));
         item.put("kind", s(a.kind().wire()));
@@ -229,7 +247,7 @@ public class ActivityRepository {
         List<String> recent = new ArrayList<>();
         for (String slot : List.of("actor1", "actor2", "actor3")) {
             String actor = string(item, slot);
-            if (actor != null && !actor.equals(NONE)) {
+            if (actor != null && !actor.equals(NONE) && !recent.contains(actor)) { // liked, unliked, liked again
                 recent.add(actor);
             }
         }

@@ -46,6 +46,12 @@ public class CommentRepository {
         item.put("authorId", s(comment.authorId()));
         item.put("text", s(comment.text()));
         item.put("createdAt", s(comment.createdAt().toString()));
+        putIfPresent(item, "replyTo", comment.replyTo());
+        putIfPresent(item, "replyToAuthorId", comment.replyToAuthorId());
+        putIfPresent(item, "postAuthorId", comment.postAuthorId());
+        if (!comment.mentionedIds().isEmpty()) {
+            item.put("mentionedIds", AttributeValue.builder().ss(comment.mentionedIds()).build());
+        }
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
@@ -92,8 +98,23 @@ public class CommentRepository {
         return Attrs.key(PostRepository.partitionKey(postId), SK_PREFIX + commentId);
     }
 
-    private static Comment fromItem(Map<String, AttributeValue> item) {
+    /** Whether an item of the post's partition is a whole comment (not a key alone). */
+    public static boolean isComment(Map<String, AttributeValue> item) {
+        String sk = string(item, "sk");
+        return sk != null && sk.startsWith(SK_PREFIX) && item.containsKey("commentId") && item.containsKey("createdAt");
+    }
+
+    /** A comment read with other items of its post's partition (see {@link #isComment}). */
+    public static Comment fromItem(Map<String, AttributeValue> item) {
+        AttributeValue mentioned = item.get("mentionedIds");
         return new Comment(string(item, "commentId"), string(item, "postId"), string(item, "authorId"),
-                string(item, "text"), Instant.parse(string(item, "createdAt")));
+                string(item, "text"), Instant.parse(string(item, "createdAt")), string(item, "replyTo"),
+                string(item, "replyToAuthorId"), string(item, "postAuthorId"), mentioned == null ? List.of() : mentioned.ss());
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
     }
 }

@@ -37,6 +37,19 @@ final class CommentRules {
         return commentId;
     }
 
+    /** @throws ProblemException 400 naming {@code replyTo} for anything that cannot be a comment id */
+    static String replyTo(String commentId) {
+        if (!IdGenerator.isWellFormed(commentId)) {
+            throw noSuchReplyTo();
+        }
+        return commentId;
+    }
+
+    /** The answer for a {@code replyTo} that names no comment of the post. */
+    static ProblemException noSuchReplyTo() {
+        return ProblemException.invalid("replyTo", "the id of a comment of this post");
+    }
+
     static ProblemException notFound() {
         return new ProblemException(ProblemType.NOT_FOUND, "No such comment.");
     }

@@ -2,6 +2,7 @@ package ru.rossgram.shared.engagement;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +22,15 @@ import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemType;
 import ru.rossgram.shared.social.PostVisibility;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Comments on published posts: written and deleted in one transaction with the post's {@code commentCount}, listed
  * oldest first with signed cursors. A comment may be deleted by whoever wrote it or wrote the post; to anyone else
  * it answers 404, as for a comment that does not exist.
+ *
+ * <p>A comment's notices ({@link CommentNotices}) are written in its own transaction, and removed in its delete's:
+ * at most 3 + 2 + {@value CommentNotices#MAX_MENTIONS} actions, well within {@link TransactionWriter#MAX_ACTIONS}.
  */
 @Singleton
 public class CommentService {
@@ -38,6 +43,7 @@ public class CommentService {
     private final CommentViews views;
     private final PostVisibility visibility;
     private final TrendingRepository trending;
+    private final CommentNotices notices;
     private final TransactionWriter transactions;
     private final CursorCodec cursors;
     private final IdGenerator ids;
@@ -45,13 +51,15 @@ public class CommentService {
 
     public CommentService(EngageablePosts engageable, PostRepository posts, CommentRepository comments,
                           CommentViews views, PostVisibility visibility, TrendingRepository trending,
-                          TransactionWriter transactions, CursorCodec cursors, IdGenerator ids, Clock clock) {
+                          CommentNotices notices, TransactionWriter transactions, CursorCodec cursors, IdGenerator ids,
+                          Clock clock) {
         this.engageable = engageable;
         this.posts = posts;
         this.comments = comments;
         this.views = views;
         this.visibility = visibility;
         this.trending = trending;
+        this.notices = notices;
         this.transactions = transactions;
         this.cursors = cursors;
         this.ids = ids;
@@ -60,16 +68,24 @@ public class CommentService {
 
     /**
      * @throws ProblemException 404 when the caller may not see the post, or it is not published; 400 naming
-     *         {@code text} for an empty or too long text, or one with control characters
+     *         {@code text} for an empty or too long text, or one with control characters; 400 naming {@code replyTo}
+     *         when it names no comment of this post
      */
     public CommentView create(Caller caller, String postId, NewComment request) {
         PostRules.postId(postId);
         String text = CommentRules.text(request.text());
         Post post = engageable.get(caller, postId);
-        Comment comment = new Comment(ids.newId(), post.postId(), caller.userId(), text, clock.instant());
-        Optional<List<CancellationReason>> failure = transactions.write(
-                List.of(comments.createItem(comment), posts.counterItem(post.postId(), Counter.COMMENTS, 1),
-                        trending.engagementItem(post.postId(), post.authorId(), TrendingRepository.COMMENT_POINTS, comment.createdAt())));
+        Comment replied = request.replyTo() == null ? null
+                : comments.find(post.postId(), CommentRules.replyTo(request.replyTo())).orElseThrow(CommentRules::noSuchReplyTo);
+        CommentNotices.Addressed addressed = notices.address(new Comment(ids.newId(), post.postId(), caller.userId(),
+                text, clock.instant(), request.replyTo(), replied == null ? null : replied.authorId(), post.authorId(),
+                List.of()), post);
+        Comment comment = addressed.comment();
+        List<TransactWriteItem> items = new ArrayList<>(List.of(comments.createItem(comment),
+                posts.counterItem(post.postId(), Counter.COMMENTS, 1),
+                trending.engagementItem(post.postId(), post.authorId(), TrendingRepository.COMMENT_POINTS, comment.createdAt())));
+        items.addAll(addressed.writes());
+        Optional<List<CancellationReason>> failure = transactions.write(items);
         if (failure.isPresent()) {
             if (TransactionWriter.failedCondition(failure.get(), POST)) {
                 throw PostRules.notFound(); // deleted since it was read
@@ -115,9 +131,11 @@ public class CommentService {
         if (!comment.get().authorId().equals(caller.userId()) && !post.isAuthor(caller.userId())) {
             throw CommentRules.notFound();
         }
-        Optional<List<CancellationReason>> failure = transactions.write(List.of(
-                comments.deleteItem(post.postId(), commentId), posts.counterItem(post.postId(), Counter.COMMENTS, -1),
+        List<TransactWriteItem> items = new ArrayList<>(List.of(comments.deleteItem(post.postId(), commentId),
+                posts.counterItem(post.postId(), Counter.COMMENTS, -1),
                 trending.engagementItem(post.postId(), post.authorId(), -TrendingRepository.COMMENT_POINTS, clock.instant())));
+        items.addAll(notices.removals(comment.get()));
+        Optional<List<CancellationReason>> failure = transactions.write(items);
         if (failure.isPresent()) {
             if (TransactionWriter.failedCondition(failure.get(), POST)) {
                 throw PostRules.notFound(); // the post went, and its comments with it

@@ -25,7 +25,7 @@ public class CommentViews {
         return comments.stream().map(comment -> {
             boolean mine = comment.authorId().equals(viewerId);
             return new CommentView(comment.commentId(), author(comment.authorId(), authors.get(comment.authorId())),
-                    comment.text(), comment.createdAt(), mine, mine || post.isAuthor(viewerId));
+                    comment.text(), comment.createdAt(), mine, mine || post.isAuthor(viewerId), comment.replyTo());
         }).toList();
     }
 
