@@ -16,7 +16,7 @@ import ru.rossgram.shared.engagement.NewComment;
 import ru.rossgram.shared.social.FollowService;
 
 /**
- * What one like, unlike, comment, comment with a mention and follow cost, each through the service its function
+ * What one like, unlike, comment, comment with a mention, reply with a mention and follow cost, each through the service its function
  * calls, on the generated graph: DynamoDB requests, transactions and their actions, and the items written, by key
  * shape (so the activity and trending items each action adds are visible), with latency over many repetitions.
  */
@@ -75,12 +75,18 @@ final class ActionCosts {
         }));
         measured.add(repeat("comment on a post by another account", times, i -> {
             Pair pair = engagement();
-            return () -> comments.create(pair.actor(), pair.postId(), new NewComment("Nice one"));
+            return () -> comments.create(pair.actor(), pair.postId(), new NewComment("Nice one", null));
         }));
         measured.add(repeat("comment mentioning a third account", times, i -> {
             Pair pair = engagement();
-            String mentioned = graph.people().get(random.nextInt(graph.people().size())).username();
-            return () -> comments.create(pair.actor(), pair.postId(), new NewComment("Look, @" + mentioned + "!"));
+            String mentioned = someoneElse();
+            return () -> comments.create(pair.actor(), pair.postId(), new NewComment("Look, @" + mentioned + "!", null));
+        }));
+        measured.add(repeat("reply to a third account's comment, mentioning a fourth", times, i -> {
+            Pair pair = engagement();
+            String repliedTo = comments.create(engagement().actor(), pair.postId(), new NewComment("First!", null)).id();
+            String mentioned = someoneElse();
+            return () -> comments.create(pair.actor(), pair.postId(), new NewComment("Agreed, @" + mentioned, repliedTo));
         }));
         Set<String> followedNow = new HashSet<>();
         measured.add(repeat("follow of a public account", times, i -> {
@@ -106,6 +112,10 @@ final class ActionCosts {
             actor = random.nextInt(graph.userIds().size());
         } while (actor == post.author());
         return new Pair(new Caller(graph.userIds().get(actor), "benchmark"), post.postId());
+    }
+
+    private String someoneElse() {
+        return graph.people().get(random.nextInt(graph.people().size())).username();
     }
 
     private record Pair(Caller actor, String postId) {

@@ -195,7 +195,7 @@ final class SocialGraph {
         if (engagement.comment() == null) {
             services.likes().like(caller, engagement.postId());
         } else {
-            services.comments().create(caller, engagement.postId(), new NewComment(engagement.comment()));
+            services.comments().create(caller, engagement.postId(), new NewComment(engagement.comment(), null));
         }
         return null;
     }
