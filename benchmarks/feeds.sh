@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Home feed pages and publishes on a generated power-law graph against DynamoDB Local, and the 23.3M-follower
-# publish modelled from the measured costs: see docs/performance.md, "Feeds". Arguments go to FeedBenchmark
+# publish modelled from the measured costs: see docs/performance.md, "Feeds". On the same graph (display names in
+# both alphabets, hashtags, likes and comments): searches and explore pages beside their peer reads, and the
+# writes of a like, an unlike, a comment and a follow: "Search, explore and activity". Arguments go to FeedBenchmark
 # (--help lists them: --users, --top-followers, --exponent, --posts-per-author, --threshold, --readers, ...).
 # The report is printed and written to benchmarks/target/feeds/results.md.
 set -euo pipefail

@@ -1,5 +1,6 @@
 package ru.rossgram.benchmarks.feeds;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,9 +8,11 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -28,7 +31,10 @@ public final class DynamoCalls implements ExecutionInterceptor {
     /** What was sent since the last {@link #reset()}. */
     public static final class Tally {
         private final Map<String, Integer> requests = new TreeMap<>();
+        private final Map<String, Integer> writtenByKey = new TreeMap<>();
         private int roundTrips;
+        private int transactions;
+        private int transactionActions;
         private long itemsWritten;
         private long waitingNanos;
 
@@ -52,6 +58,26 @@ public final class DynamoCalls implements ExecutionInterceptor {
             return itemsWritten;
         }
 
+        /** {@code TransactWriteItems} calls (a retry of the same call not counted again). */
+        public int transactions() {
+            return transactions;
+        }
+
+        /** The actions of those transactions, condition checks included (YDB allows 25 in one). */
+        public int transactionActions() {
+            return transactionActions;
+        }
+
+        /**
+         * Items written per key shape: the partition key's and the sort key's leading word up to its {@code #}
+         * ({@code ACTIVITY# / LIKES#}), a key without one as itself when it is a constant ({@code POST}), and
+         * {@code <id>} for a key that starts with a value (an id, a rank): a write is attributed to its aggregate
+         * without spelling any key here.
+         */
+        public Map<String, Integer> writtenByKey() {
+            return Map.copyOf(writtenByKey);
+        }
+
         /** Time during which at least one request was in flight. */
         public long waitingNanos() {
             return waitingNanos;
@@ -60,7 +86,10 @@ public final class DynamoCalls implements ExecutionInterceptor {
         private Tally copy() {
             Tally copy = new Tally();
             copy.requests.putAll(requests);
+            copy.writtenByKey.putAll(writtenByKey);
             copy.roundTrips = roundTrips;
+            copy.transactions = transactions;
+            copy.transactionActions = transactionActions;
             copy.itemsWritten = itemsWritten;
             copy.waitingNanos = waitingNanos;
             return copy;
@@ -83,18 +112,48 @@ public final class DynamoCalls implements ExecutionInterceptor {
             return;
         }
         Object request = context.request();
-        long items = 0;
+        List<Map<String, AttributeValue>> written = new ArrayList<>();
+        int actions = 0;
         if (request instanceof BatchWriteItemRequest batch) {
-            items = batch.requestItems().values().stream().mapToLong(List::size).sum();
+            batch.requestItems().values().forEach(writes -> writes.forEach(w -> written.add(
+                    w.putRequest() != null ? w.putRequest().item() : w.deleteRequest().key())));
         } else if (request instanceof TransactWriteItemsRequest transaction) {
-            items = transaction.transactItems().stream().filter(item -> item.conditionCheck() == null).count();
-        } else if (request instanceof PutItemRequest || request instanceof UpdateItemRequest
-                || request instanceof DeleteItemRequest) {
-            items = 1;
+            actions = transaction.transactItems().size();
+            for (TransactWriteItem item : transaction.transactItems()) {
+                if (item.put() != null) {
+                    written.add(item.put().item());
+                } else if (item.update() != null) {
+                    written.add(item.update().key());
+                } else if (item.delete() != null) {
+                    written.add(item.delete().key());
+                }
+            }
+        } else if (request instanceof PutItemRequest put) {
+            written.add(put.item());
+        } else if (request instanceof UpdateItemRequest update) {
+            written.add(update.key());
+        } else if (request instanceof DeleteItemRequest delete) {
+            written.add(delete.key());
         }
         synchronized (DynamoCalls.class) {
-            tally.itemsWritten += items;
+            tally.itemsWritten += written.size();
+            written.forEach(key -> tally.writtenByKey.merge(shape(key), 1, Integer::sum));
+            if (request instanceof TransactWriteItemsRequest) {
+                tally.transactions++;
+                tally.transactionActions += actions;
+            }
         }
+    }
+
+    private static String shape(Map<String, AttributeValue> key) {
+        return word(key.get("pk")) + " / " + word(key.get("sk"));
+    }
+
+    private static String word(AttributeValue value) {
+        String text = value == null || value.s() == null ? "" : value.s();
+        int hash = text.indexOf('#');
+        String word = hash >= 0 ? text.substring(0, hash) : text;
+        return word.matches("[A-Z~_]+") ? (hash >= 0 ? word + "#" : word) : "<id>";
     }
 
     @Override

@@ -20,6 +20,11 @@ import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.shared.accounts.AccountRegistrar;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.engagement.CommentService;
+import ru.rossgram.shared.engagement.LikeService;
+import ru.rossgram.shared.explore.ExploreJob;
+import ru.rossgram.shared.explore.ExploreReader;
+import ru.rossgram.shared.explore.ExploreRepository;
 import ru.rossgram.shared.feeds.Celebrities;
 import ru.rossgram.shared.feeds.FanOutAction;
 import ru.rossgram.shared.feeds.FanOutService;
@@ -31,6 +36,8 @@ import ru.rossgram.shared.paging.Page;
 import ru.rossgram.shared.paging.PageRequest;
 import ru.rossgram.shared.posts.PostRepository;
 import ru.rossgram.shared.posts.PostView;
+import ru.rossgram.shared.search.SearchIndexRepository;
+import ru.rossgram.shared.search.SearchService;
 import ru.rossgram.shared.social.FollowService;
 import ru.rossgram.shared.social.ProfileCounters;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,7 +47,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Home feed pages and publishes on a generated power-law graph against DynamoDB Local (docs/performance.md,
  * "Feeds"): page latency and round trips for readers who follow no celebrity and for readers who do, next to
  * one plain Query of a feed measured in the same run; writes per publish for ordinary and celebrity authors;
- * and the 23.3M-follower publish modelled from those measured costs ({@link CelebrityPublishModel}).
+ * and the 23.3M-follower publish modelled from those measured costs ({@link CelebrityPublishModel}). On the same
+ * graph (docs/performance.md, "Search, explore and activity"): searches and explore pages beside their one-request
+ * peers ({@link DiscoveryReads}), and the writes of a like, an unlike, a comment and a follow ({@link ActionCosts}).
  * Everything runs through the same shared services the feed and fan-out functions use, configured from the
  * template's environment for {@code FanOutFunction}.
  */
@@ -57,6 +66,10 @@ public final class FeedBenchmark {
     private final ProfileCounters counters;
     private final FeedConfig config;
     private final IdGenerator ids;
+    private final LikeService likes;
+    private final CommentService comments;
+    private final FollowService follows;
+    private final DiscoveryReads.Services discovery;
     private final SocialGraph graph;
 
     private FeedBenchmark(ApplicationContext context, ApplicationContext cdnContext, SocialGraph graph) {
@@ -67,6 +80,12 @@ public final class FeedBenchmark {
         this.counters = context.getBean(ProfileCounters.class);
         this.config = context.getBean(FeedConfig.class);
         this.ids = context.getBean(IdGenerator.class);
+        this.likes = context.getBean(LikeService.class);
+        this.comments = context.getBean(CommentService.class);
+        this.follows = context.getBean(FollowService.class);
+        this.discovery = new DiscoveryReads.Services(context.getBean(SearchService.class),
+                context.getBean(SearchIndexRepository.class), context.getBean(ExploreJob.class),
+                context.getBean(ExploreReader.class), context.getBean(ExploreRepository.class));
         this.graph = graph;
     }
 
@@ -85,7 +104,8 @@ public final class FeedBenchmark {
             try (ApplicationContext context = context(properties); ApplicationContext cdnContext = context(cdnProperties)) {
                 SocialGraph graph = new SocialGraph(new SocialGraph.Services(context.getBean(AccountRegistrar.class),
                         context.getBean(FollowService.class), context.getBean(PostRepository.class),
-                        context.getBean(FanOutService.class), context.getBean(DynamoDbClient.class),
+                        context.getBean(FanOutService.class), context.getBean(LikeService.class),
+                        context.getBean(CommentService.class), context.getBean(DynamoDbClient.class),
                         context.getBean(IdGenerator.class), context.getBean(S3Client.class),
                         context.getBean(FanOutTasks.class).bucket()), options.threads());
                 try {
@@ -185,10 +205,22 @@ public final class FeedBenchmark {
         publishes.add(publish("largest ordinary (rank " + (largestOrdinary + 1) + ")", built.userIds().get(largestOrdinary)));
         publishes.add(publish("typical (rank " + (typical + 1) + ")", built.userIds().get(typical)));
         publishes.add(markFollowers("marking of a new celebrity's followers (rank 1), once", built.userIds().get(0)));
+        publishes.add(publish("typical, a caption with 3 hashtags and a mention (rank " + (typical + 1) + ")",
+                built.userIds().get(typical), "Generated post #love #москва #travel with @" + built.people().get(0).username()));
 
         FeedReport report = new FeedReport(shape, options, built, buildSeconds, celebrityIds.size(), plain.size(),
                 withCelebrities.size(), query, plainPages, celebrityPages, plainCdnPages, celebrityCdnPages, publishes, config);
-        return report.markdown();
+
+        System.out.println("measuring searches");
+        DiscoveryReads reads = new DiscoveryReads(discovery, built, shape.seed());
+        List<ReadSamples> searches = reads.search(options.searches(), options.searches() / 4);
+        System.out.println("running the explore job, then measuring explore pages");
+        DiscoveryReads.JobRun job = reads.computeExplore();
+        List<ReadSamples> explore = reads.explore(options.readers(), options.passes(), options.warmUpPasses());
+        System.out.println("measuring likes, comments and follows");
+        List<ActionCosts.Measured> actions = new ActionCosts(likes, comments, follows, built, shape.seed())
+                .measure(options.repetitions());
+        return report.markdown() + "\n" + new DiscoveryReport(searches, job, explore, actions).markdown();
     }
 
     /** The first page of a reader's feed and, where there is one, the second, with their costs. */
@@ -220,8 +252,12 @@ public final class FeedBenchmark {
      * task, the step itself queueing the next).
      */
     private Publish publish(String label, String authorId) {
+        return publish(label, authorId, "Generated post");
+    }
+
+    private Publish publish(String label, String authorId, String caption) {
         long followers = counters.read(authorId).followers();
-        String postId = graph.createPublishedPost(authorId);
+        String postId = graph.createPublishedPost(authorId, caption);
         DynamoCalls.reset();
         long t = System.nanoTime();
         fanOut.postPublished(postId, authorId);

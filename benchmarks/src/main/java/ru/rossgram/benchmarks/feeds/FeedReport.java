@@ -14,11 +14,14 @@ record FeedReport(SocialGraph.Shape shape, FeedBenchmarkOptions options, SocialG
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append(String.format("Graph: %,d accounts, %,d follows (the account of rank r has %,d / r^%.1f followers), %,d published"
-                        + " posts fanned out (%d per account with a follower); threshold %,d followers: %d accounts over it;"
+        md.append(String.format("Graph: %,d accounts (display names %.0f%% Cyrillic, the rest Latin spellings of Russian names),"
+                        + " %,d follows (the account of rank r has %,d / r^%.1f followers), %,d published posts fanned out"
+                        + " (%d per account with a follower, 0 to 3 of %d hashtags each, Zipf), %,d likes and %,d comments by"
+                        + " the authors' followers; threshold %,d followers: %d accounts over it;"
                         + " built in %d s. Readers: %,d follow no celebrity, %,d follow at least one; %d of each class"
                         + " sampled, %d passes, pages of %d.%n%n",
-                shape.users(), built.follows(), shape.topFollowers(), shape.exponent(), built.posts(), shape.postsPerAuthor(),
+                shape.users(), shape.cyrillicShare() * 100, built.follows(), shape.topFollowers(), shape.exponent(),
+                built.posts().size(), shape.postsPerAuthor(), GraphCaptions.TAGS.size(), built.likes(), built.comments(),
                 options.threshold(), celebrities, buildSeconds, plainReaders, celebrityReaders,
                 Math.min(options.readers(), plainReaders), options.passes(), ru.rossgram.shared.paging.PageRequest.DEFAULT_LIMIT));
 

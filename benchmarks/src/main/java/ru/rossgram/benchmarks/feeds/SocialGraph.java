@@ -15,12 +15,16 @@ import ru.rossgram.shared.accounts.AccountRegistrar;
 import ru.rossgram.shared.accounts.SignUpRequest;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.IdGenerator;
+import ru.rossgram.shared.engagement.CommentService;
+import ru.rossgram.shared.engagement.LikeService;
+import ru.rossgram.shared.engagement.NewComment;
 import ru.rossgram.shared.feeds.FanOutAction;
 import ru.rossgram.shared.feeds.FanOutService;
 import ru.rossgram.shared.feeds.FanOutTasks;
 import ru.rossgram.shared.feeds.FanOutTasks.Task;
 import ru.rossgram.shared.media.MediaKeys;
 import ru.rossgram.shared.media.PhotoRecord;
+import ru.rossgram.shared.posts.CaptionTags;
 import ru.rossgram.shared.posts.Photo;
 import ru.rossgram.shared.posts.Post;
 import ru.rossgram.shared.posts.PostRepository;
@@ -31,20 +35,36 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * A generated social graph, built through the real services: accounts signed up, follows made one by one (each
- * its transaction with the counters), posts stored published and fanned out by {@link FanOutService}. Follower
- * counts follow a power law: the account of rank {@code r} has {@code topFollowers / r^exponent} followers,
- * chosen at random, so a handful of accounts pass the fan-out threshold and most have a few followers or none.
+ * A generated social graph, built through the real services: accounts signed up with Russian display names, a
+ * share in Cyrillic ({@link GraphPeople}), follows made one by one (each its transaction with the counters), posts
+ * with hashtags ({@link GraphCaptions}) stored published and fanned out by {@link FanOutService} (whose first step
+ * runs the posts' side effects, such as the hashtag index), then liked and commented on by their authors'
+ * followers through {@link LikeService} and {@link CommentService}, so activity and trending items are written as
+ * in production. Follower counts follow a power law: the account of rank {@code r} has
+ * {@code topFollowers / r^exponent} followers, chosen at random, so a handful of accounts pass the fan-out
+ * threshold and most have a few followers or none.
  */
 final class SocialGraph {
     static final String PASSWORD = "Generated graph password 7";
 
     /** What the benchmark needs to know of the graph it built. */
-    record Built(List<String> userIds, List<String> usernames, List<Set<String>> following, long follows, long posts) {
+    record Built(List<String> userIds, List<GraphPeople.Person> people, List<Set<String>> following,
+                 List<GraphPost> posts, long follows, long likes, long comments) {
     }
 
-    /** How big a graph to build. */
-    record Shape(int users, int topFollowers, double exponent, int postsPerAuthor, long seed) {
+    /** A generated post: its id, its author's index and its hashtags. */
+    record GraphPost(String postId, int author, List<String> hashtags) {
+    }
+
+    /**
+     * How big a graph to build.
+     *
+     * @param cyrillicShare the share of accounts whose display name is in Cyrillic (the rest: Latin spellings)
+     * @param likeShare     the chance that a follower likes a given post of the author's
+     * @param commentShare  the chance that a follower comments on a given post of the author's
+     */
+    record Shape(int users, int topFollowers, double exponent, int postsPerAuthor, double cyrillicShare,
+                 double likeShare, double commentShare, long seed) {
         int followersOfRank(int rank) {
             return (int) Math.min(users - 1, Math.floor(topFollowers / Math.pow(rank, exponent)));
         }
@@ -60,19 +80,17 @@ final class SocialGraph {
 
     /** The beans the graph is built with, from the benchmark's application context. */
     record Services(AccountRegistrar registrar, FollowService follows, PostRepository posts, FanOutService fanOut,
-                    DynamoDbClient dynamo, IdGenerator ids, S3Client s3, String bucket) {
+                    LikeService likes, CommentService comments, DynamoDbClient dynamo, IdGenerator ids, S3Client s3,
+                    String bucket) {
     }
 
     Built build(Shape shape) throws Exception {
         Random random = new Random(shape.seed());
-        String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
-        List<String> usernames = new ArrayList<>();
-        for (int i = 0; i < shape.users(); i++) {
-            usernames.add("g" + run + "_" + i);
-        }
-        List<String> userIds = parallel("accounts", usernames, username -> services.registrar().signUp(
-                new SignUpRequest(username, username + "@graph.example", PASSWORD, "Graph " + username, null, null), "127.0.0.1")
-                .account().id());
+        List<GraphPeople.Person> people = GraphPeople.generate(shape.users(), shape.cyrillicShare(), shape.seed());
+        List<String> usernames = people.stream().map(GraphPeople.Person::username).toList();
+        List<String> userIds = parallel("accounts", people, person -> services.registrar().signUp(
+                new SignUpRequest(person.username(), person.username() + "@graph.example", PASSWORD, person.displayName(),
+                        null, null), "127.0.0.1").account().id());
 
         // Rank r (1-based) is user r - 1. Edges as (follower, followed) index pairs, in a random order so that
         // no account's followers all arrive together.
@@ -108,7 +126,13 @@ final class SocialGraph {
             }
         }
         Collections.shuffle(authorships, random);
-        List<String> postIds = parallel("posts", authorships, author -> createPublishedPost(userIds.get(author)));
+        GraphCaptions captions = new GraphCaptions(shape.seed(), 3);
+        List<String> planned = authorships.stream().map(author -> captions.next()).toList();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < authorships.size(); i++) {
+            order.add(i);
+        }
+        List<String> postIds = parallel("posts", order, i -> createPublishedPost(userIds.get(authorships.get(i)), planned.get(i)));
         // Every author's first post first: one by an author past the threshold queues the author's marking, which
         // runs before the other posts are fanned out, as it would between an author's posts in production.
         List<Integer> firsts = new ArrayList<>();
@@ -120,11 +144,64 @@ final class SocialGraph {
         parallel("fan-outs of first posts", firsts, i -> fanOutCompletely(FanOutAction.ADD, userIds.get(authorships.get(i)), postIds.get(i)));
         runQueuedMarks();
         parallel("fan-outs", rest, i -> fanOutCompletely(FanOutAction.ADD, userIds.get(authorships.get(i)), postIds.get(i)));
-        return new Built(userIds, usernames, following, edges.size(), postIds.size());
+
+        List<GraphPost> posts = new ArrayList<>();
+        for (int i = 0; i < postIds.size(); i++) {
+            posts.add(new GraphPost(postIds.get(i), authorships.get(i), CaptionTags.in(planned.get(i)).hashtags()));
+        }
+        List<Engagement> engagements = engagements(shape, posts, edges, usernames, random);
+        parallel("likes and comments", engagements, e -> engage(e, userIds));
+        long likes = engagements.stream().filter(e -> e.comment() == null).count();
+        return new Built(userIds, people, following, posts, edges.size(), likes, engagements.size() - likes);
     }
 
-    /** Stores a published one-photo post by {@code authorId}, as the thumbnail function leaves it; answers its id. */
-    String createPublishedPost(String authorId) {
+    /** A follower's like (no comment) or comment on a post of the author's. */
+    private record Engagement(int follower, String postId, String comment) {
+    }
+
+    /**
+     * Every follower of each post's author likes it with {@code likeShare} chance and comments with
+     * {@code commentShare}, a quarter of the comments mentioning another follower of the author; in a random
+     * order, so no post's engagement arrives together.
+     */
+    private static List<Engagement> engagements(Shape shape, List<GraphPost> posts, List<int[]> edges,
+                                                List<String> usernames, Random random) {
+        List<List<Integer>> followers = new ArrayList<>();
+        for (int i = 0; i < shape.users(); i++) {
+            followers.add(new ArrayList<>());
+        }
+        edges.forEach(edge -> followers.get(edge[1]).add(edge[0]));
+        List<Engagement> engagements = new ArrayList<>();
+        for (GraphPost post : posts) {
+            List<Integer> audience = followers.get(post.author());
+            for (int follower : audience) {
+                if (random.nextDouble() < shape.likeShare()) {
+                    engagements.add(new Engagement(follower, post.postId(), null));
+                }
+                if (random.nextDouble() < shape.commentShare()) {
+                    int other = audience.get(random.nextInt(audience.size()));
+                    boolean mention = other != follower && random.nextInt(4) == 0;
+                    engagements.add(new Engagement(follower, post.postId(),
+                            mention ? "Look, @" + usernames.get(other) + "!" : "Nice one"));
+                }
+            }
+        }
+        Collections.shuffle(engagements, random);
+        return engagements;
+    }
+
+    private Void engage(Engagement engagement, List<String> userIds) {
+        Caller caller = new Caller(userIds.get(engagement.follower()), "graph");
+        if (engagement.comment() == null) {
+            services.likes().like(caller, engagement.postId());
+        } else {
+            services.comments().create(caller, engagement.postId(), new NewComment(engagement.comment(), null));
+        }
+        return null;
+    }
+
+    /** Stores a published one-photo post with {@code caption}, as the thumbnail function leaves it; answers its id. */
+    String createPublishedPost(String authorId, String caption) {
         String postId = services.ids().newId();
         String uploadId = services.ids().newId();
         List<PhotoRecord.Rendition> renditions = new ArrayList<>();
@@ -135,7 +212,8 @@ final class SocialGraph {
         }
         PhotoRecord photo = new PhotoRecord(1080, 1350, "#3a6ea5", "LEHV6nWB2yk8pyo0adR*.7kCMdnj", renditions);
         Instant now = Instant.now();
-        Post post = new Post(postId, authorId, "Generated post", List.of(), List.of(), null, PostStatus.PUBLISHED, null,
+        CaptionTags tags = CaptionTags.in(caption);
+        Post post = new Post(postId, authorId, caption, tags.hashtags(), tags.mentions(), null, PostStatus.PUBLISHED, null,
                 now, now, List.of(new Photo(uploadId, "", photo)), 1, 1);
         services.dynamo().transactWriteItems(r -> r.transactItems(services.posts().createItem(post)));
         return postId;
