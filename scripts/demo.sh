@@ -495,7 +495,7 @@ numbers "$all_or_nothing" "$access"
 call GET /v1/me/earnings 200 "" "$access"
 show "@$masha's campaign income: $(jq -c '[.items[] | select(.kind == "pledge") | .amount.amount]' <<<"$BODY")"
 
-# Discovery (docs/discovery.md): search across alphabets, the activity inbox, a hashtag page, saved posts.
+# Discovery (docs/discovery.md): search across alphabets, the activity inbox, a hashtag page, saved posts, explore.
 # (the clock jumped past @anna's and @petya's access tokens: they sign in again)
 sign_in "$anna@example.ru" "Lilacs in the Summer Garden"; anna_access=$(jq -r .tokens.accessToken <<<"$BODY")
 sign_in "$petya@example.ru" "White nights on the Fontanka"; petya_access=$(jq -r .tokens.accessToken <<<"$BODY")
@@ -533,6 +533,16 @@ call GET /v1/me/saved 200 "" "$petya_access"
 show "@$petya's list is his own: $(jq -r '.items | length' <<<"$BODY") saved posts"
 call DELETE "/v1/posts/$post_id/save" 200 "" "$anna_access"
 show "unsaved: $(jq -c . <<<"$BODY")"
+schedule ComputeExploreFunction "explore job runs"
+dima="dima_$run_id"
+call POST /v1/accounts 201 "{\"username\":\"$dima\",\"email\":\"$dima@example.ru\",\"password\":\"Rain over the Neva again\"}"
+dima_access=$(jq -r .tokens.accessToken <<<"$BODY")
+call GET "/v1/explore?limit=50" 200 "" "$dima_access"
+show "@$dima's explore: $(jq -c '[.items[] | {id, author: .author.username, likeCount, commentCount}]' <<<"$BODY")"
+jq -e --arg id "$post_id" 'any(.items[]; .id == $id)' <<<"$BODY" >/dev/null || { echo "    explore misses @$masha's liked post" >&2; exit 1; }
+call GET "/v1/explore?limit=50" 200 "" "$olga_access"
+jq -e --arg id "$post_id" 'any(.items[]; .id == $id) | not' <<<"$BODY" >/dev/null || { echo "    explore shows @$olga a post of an account she follows" >&2; exit 1; }
+show "@$olga follows @$masha, so her explore leaves that post out: $(jq -c '[.items[].id]' <<<"$BODY")"
 
 # An avatar: the same pipeline, square crops, and the profile shows it once processed.
 call POST /v1/uploads 201 "{\"purpose\":\"avatar\",\"contentType\":\"image/jpeg\",\"contentLength\":$size}" "$access"

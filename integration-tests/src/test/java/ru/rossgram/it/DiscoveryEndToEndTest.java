@@ -17,7 +17,8 @@ import ru.rossgram.it.ApiDriver.Reply;
  * Issue 20's familiar functionality as phones meet it, through the local runner over real HTTP
  * (docs/discovery.md), with photos posted and published by the thumbnail function and fanned out by the fan-out
  * function: a like, a comment with a mention and a follow telling the right people and nothing from a blocked
- * account; search across alphabets; a hashtag page; saving posts, the list newest save first and private, a post
+ * account; search across alphabets; a hashtag page; explore, computed by its scheduled function, without followed or
+ * blocked accounts; saving posts, the list newest save first and private, a post
  * leaving it when its author blocks the saver or deletes it.
  */
 class DiscoveryEndToEndTest {
@@ -68,6 +69,55 @@ class DiscoveryEndToEndTest {
         String newest = inbox.at("/items/0/activityId").asText();
         masha.ok("POST", "/v1/me/activity/read", "{\"upTo\": \"" + newest + "\"}", 204);
         assertEquals(0, activity(masha).path("unreadCount").asInt());
+    }
+
+    @Test
+    void explore_computedBySchedule_showsPopularPostsOfAccountsYouDoNotFollow_neverFollowedOrBlockedOnes() {
+        User reader = RUNNER.signUp("reader");
+        User popular = RUNNER.signUp("popular");
+        User followed = RUNNER.signUp("followed");
+        User blockedAuthor = RUNNER.signUp("blockedauthor");
+        List<User> fans = List.of(RUNNER.signUp("fan"), RUNNER.signUp("fan"), RUNNER.signUp("fan"));
+        String popularPost = popular.postPhotoAndAwaitPublished("Закат над Невой");
+        String followedPost = followed.postPhotoAndAwaitPublished("Эрмитаж");
+        String blockedPost = blockedAuthor.postPhotoAndAwaitPublished("Мосты");
+        for (User fan : fans) {
+            for (String post : List.of(popularPost, followedPost, blockedPost)) {
+                assertEquals(200, fan.like(post).status());
+            }
+        }
+        assertEquals(201, fans.get(0).comment(popularPost, "Красота!").status());
+        assertEquals("following", reader.followed(followed));
+        assertEquals(204, reader.put("block", blockedAuthor).status());
+        assertTrue(explored(reader).isEmpty() || !explored(reader).contains(popularPost),
+                "explore is computed ahead, not on each request");
+
+        RUNNER.runSchedule("ComputeExploreFunction");
+
+        List<String> seen = explored(reader);
+        assertTrue(seen.contains(popularPost), "a popular post of an account she does not follow: " + seen);
+        assertTrue(!seen.contains(followedPost), "never an account she follows");
+        assertTrue(!seen.contains(blockedPost), "never an account she blocked");
+        List<String> seenByFan = explored(fans.get(1));
+        assertTrue(seenByFan.contains(followedPost) && seenByFan.contains(blockedPost),
+                "the same posts for someone who neither follows nor blocks them: " + seenByFan);
+        assertTrue(!explored(popular).contains(popularPost), "never one's own posts");
+    }
+
+    /** Every post id {@code user}'s explore shows, page by page to the end. */
+    private static List<String> explored(User user) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 50; page++) {
+            JsonNode answer = user.ok("GET", "/v1/explore?limit=50" + (cursor == null ? "" : "&cursor=" + encoded(cursor)),
+                    null, 200).json();
+            answer.path("items").forEach(post -> ids.add(post.path("id").asText()));
+            if (!answer.hasNonNull("nextCursor")) {
+                return ids;
+            }
+            cursor = answer.path("nextCursor").asText();
+        }
+        throw new AssertionError("explore did not end in 50 pages");
     }
 
     @Test

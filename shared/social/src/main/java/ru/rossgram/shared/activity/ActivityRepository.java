@@ -14,6 +14,7 @@ import java.util.Optional;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.dynamo.BatchWriter;
+import ru.rossgram.shared.dynamo.KeyRangeQueries;
 import ru.rossgram.shared.money.Money;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -153,16 +154,8 @@ public class ActivityRepository {
      * skipped but still use up the page's {@code limit}, so a page may be short while {@code more} is true.
      */
     public Slice newest(String recipientId, String beforeActivityId, int limit) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk(recipientId))));
-        String condition = "gsi1pk = :pk";
-        if (beforeActivityId != null) {
-            condition += " AND gsi1sk < :before";
-            values.put(":before", s(beforeActivityId));
-        }
-        var page = dynamo.query(QueryRequest.builder().tableName(table).indexName("gsi1")
-                .keyConditionExpression(condition).expressionAttributeValues(values)
-                .scanIndexForward(false).limit(limit + 1).build());
-        List<Map<String, AttributeValue>> items = page.items();
+        List<Map<String, AttributeValue>> items =
+                KeyRangeQueries.newestOnIndex(dynamo, table, pk(recipientId), beforeActivityId, limit + 1);
         boolean more = items.size() > limit;
         List<Activity> found = new ArrayList<>();
         List<Map<String, AttributeValue>> read = items.subList(0, Math.min(limit, items.size()));

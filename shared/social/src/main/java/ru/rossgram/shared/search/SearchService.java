@@ -15,6 +15,7 @@ import ru.rossgram.shared.accounts.AccountViews;
 import ru.rossgram.shared.auth.Caller;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.BatchReads;
+import ru.rossgram.shared.dynamo.ConcurrentReads;
 import ru.rossgram.shared.hashtags.HashtagSearch;
 import ru.rossgram.shared.hashtags.TagMatch;
 import ru.rossgram.shared.paging.PageRequest;
@@ -32,8 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * has not reached yet is still found by its name), then the index's order, most followed first. Every candidate is
  * checked in one consistent BatchGet of its profile and the block edges both ways: an account blocked either way
  * never appears, and one whose current names no longer match (renamed since its entries were written) is left out.
- * Requests, whatever the query: the claim and its profile, one Query of the index, one BatchGet, and the hashtag
- * search's two.
+ * Requests, whatever the query, in two rounds: the exact name's claim, one Query of the index and the hashtag
+ * search's Query at once; then one BatchGet of the candidates (the exact one's profile among them) beside the
+ * hashtag search's BatchGet of counts.
  */
 @Singleton
 public class SearchService {
@@ -47,15 +49,17 @@ public class SearchService {
     private final AccountRepository accounts;
     private final AccountViews views;
     private final BatchReads batchReads;
+    private final ConcurrentReads reads;
     private final String table;
 
     public SearchService(SearchIndexRepository index, HashtagSearch hashtags, AccountRepository accounts,
-                         AccountViews views, BatchReads batchReads, RossgramConfig config) {
+                         AccountViews views, BatchReads batchReads, ConcurrentReads reads, RossgramConfig config) {
         this.index = index;
         this.hashtags = hashtags;
         this.accounts = accounts;
         this.views = views;
         this.batchReads = batchReads;
+        this.reads = reads;
         this.table = config.table();
     }
 
@@ -71,9 +75,11 @@ public class SearchService {
         String key = SearchText.key(q);
         boolean tagsOnly = q.startsWith("#");
         boolean accountsOnly = q.startsWith("@");
-        List<UserSummary> found = tagsOnly ? List.of() : accounts(caller.userId(), q, key, limit);
-        List<TagMatch> tags = accountsOnly ? List.of() : hashtags.find(q, limit);
-        return new SearchResults(found, tags);
+        // Accounts and hashtags are independent: each kind's reads go beside the other's.
+        ConcurrentReads.Both<List<UserSummary>, List<TagMatch>> found = reads.both(
+                () -> tagsOnly ? List.<UserSummary>of() : accounts(caller.userId(), q, key, limit),
+                () -> accountsOnly ? List.<TagMatch>of() : hashtags.find(q, limit));
+        return new SearchResults(found.first(), found.second());
     }
 
     private static String query(String q) {
@@ -90,12 +96,15 @@ public class SearchService {
     }
 
     private List<UserSummary> accounts(String viewerId, String q, String key, int limit) {
-        Optional<Account> exact = accounts.findByUsername(q.startsWith("@") ? q.substring(1) : q)
-                .map(AccountRepository.StoredAccount::account);
         int candidates = key.length() > SearchText.MAX_PREFIX ? LONG_QUERY_CANDIDATES : limit + 1;
+        String name = q.startsWith("@") ? q.substring(1) : q;
+        // The exact name's claim beside the index; its profile comes with the candidates' in one BatchGet.
+        ConcurrentReads.Both<Optional<String>, List<SearchIndexRepository.Hit>> found = reads.both(
+                () -> accounts.idsByUsername(List.of(name)).stream().findFirst(), () -> index.find(key, candidates));
+        Optional<String> exact = found.first();
         Set<String> ids = new LinkedHashSet<>();
-        exact.ifPresent(account -> ids.add(account.userId()));
-        index.find(key, candidates).forEach(hit -> ids.add(hit.userId()));
+        exact.ifPresent(ids::add);
+        found.second().forEach(hit -> ids.add(hit.userId()));
         Checked checked = check(viewerId, ids);
         List<UserSummary> rows = new ArrayList<>();
         for (String id : ids) {
