@@ -110,7 +110,7 @@ public class SearchService {
         for (String id : ids) {
             Account account = checked.profiles().get(id);
             boolean shown = account != null && !checked.blocked().contains(id)
-                    && (exact.isPresent() && exact.get().userId().equals(id)
+                    && (exact.filter(id::equals).isPresent()
                         || SearchEntries.matches(SearchEntries.keysOf(account.username(), account.displayName()), key));
             if (shown && rows.size() < limit) {
                 rows.add(new UserSummary(account.userId(), account.username(), account.displayName(),
