@@ -535,7 +535,7 @@ call DELETE "/v1/posts/$post_id/save" 200 "" "$anna_access"
 show "unsaved: $(jq -c . <<<"$BODY")"
 schedule ComputeExploreFunction "explore job runs"
 dima="dima_$run_id"
-call POST /v1/accounts 201 "{\"username\":\"$dima\",\"email\":\"$dima@example.ru\",\"password\":\"Rain over the Neva again\"}"
+call POST /v1/accounts 201 "{\"username\":\"$dima\",\"email\":\"$dima@example.ru\",\"password\":\"Rain over the Neva again\",\"displayName\":\"Дима\"}"
 dima_access=$(jq -r .tokens.accessToken <<<"$BODY")
 call GET "/v1/explore?limit=50" 200 "" "$dima_access"
 show "@$dima's explore: $(jq -c '[.items[] | {id, author: .author.username, likeCount, commentCount}]' <<<"$BODY")"
