@@ -98,7 +98,7 @@ class LambdaEntryPointTest {
     /**
      * Lambda's own context builder creates every singleton at init, and cannot be told not to; the functions
      * build theirs with {@code FunctionContexts}, so a sign-up builds the beans it uses and never an S3 client
-     * (its jar holds one, for avatars). The class-load log of the child JVM shows what was built.
+     * (its jar holds one, for avatars), nor the framework beans its jar no longer lists. The class-load log of the child JVM shows what was built.
      */
     @Test
     void signingUp_throughTheDeployableJar_neverBuildsAnS3Client(Backend backend, @TempDir Path work) throws Exception {
@@ -115,6 +115,10 @@ class LambdaEntryPointTest {
         String loaded = Files.readString(classLog);
         assertTrue(loaded.contains("software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient "), "the log is read");
         assertFalse(loaded.contains("software.amazon.awssdk.services.s3.DefaultS3Client "), "sign-up built an S3 client");
+        // The jar lists none of micronaut-http's server beans (see the shade filters in pom.xml): no SSL configuration
+        // or executor configuration is built at init.
+        assertFalse(loaded.contains("io.micronaut.http.ssl.DefaultSslConfiguration "), "sign-up built HTTP server SSL beans");
+        assertFalse(loaded.contains("io.micronaut.scheduling.executor.UserExecutorConfiguration "), "sign-up built executor beans");
     }
 
     /** Each jar holds the shared modules its function uses: accounts functions no social graph or payments. */
