@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import ru.rossgram.benchmarks.bare.BareSignUpHandler;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.localcloud.LocalCloudOptions;
