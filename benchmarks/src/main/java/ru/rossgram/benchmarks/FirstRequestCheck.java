@@ -20,7 +20,7 @@ import ru.rossgram.localcloud.template.FunctionSpec;
  */
 final class FirstRequestCheck {
     /** What one side sent: the answer's status and every request, in order. */
-    record Sent(int status, List<String> requests) {
+    record Sent(int status, String body, List<String> requests) {
         Map<String, Integer> operations() {
             return ServiceRequests.operations(requests);
         }
@@ -30,6 +30,11 @@ final class FirstRequestCheck {
     record Result(FirstRequests function, Sent real, Sent bare) {
         boolean same() {
             return real.operations().equals(bare.operations());
+        }
+
+        /** Whether the real answer shows the work measured (see {@link FirstRequests#complete}). */
+        boolean complete() {
+            return function.complete(real.body());
         }
     }
 
@@ -46,8 +51,8 @@ final class FirstRequestCheck {
             ServiceRequests.start();
             String answer = host.invoke(fn, event);
             List<String> requests = ServiceRequests.stop();
-            real = new Sent(com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(answer)
-                    .path("statusCode").asInt(), requests);
+            var json = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(answer);
+            real = new Sent(json.path("statusCode").asInt(), json.path("body").asText(""), requests);
         }
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> bare = bare(function, childEnvironment);
         var serializer = ColdStartProbe.serializer(APIGatewayV2HTTPEvent.class, FirstRequestCheck.class.getClassLoader());
@@ -55,7 +60,7 @@ final class FirstRequestCheck {
                 function.event(state, events.resolve(function.awsSample)).getBytes(StandardCharsets.UTF_8)));
         ServiceRequests.start();
         APIGatewayV2HTTPResponse answer = bare.handleRequest(event, null);
-        Sent bareSent = new Sent(answer.getStatusCode(), ServiceRequests.stop());
+        Sent bareSent = new Sent(answer.getStatusCode(), answer.getBody(), ServiceRequests.stop());
         return new Result(function, real, bareSent);
     }
 
