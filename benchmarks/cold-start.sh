@@ -3,7 +3,7 @@
 # handler of its own making the same DynamoDB and S3 requests, against DynamoDB Local and S3Proxy: see
 # docs/performance.md. Run from anywhere inside the repository; arguments go to ColdStartBenchmark:
 #   --runs N             cold starts per subject and JVM flag set (5)
-#   --functions A,B      the functions to measure (default all: sign-up,sign-in,get-me,feed,get-post,create-upload,create-post)
+#   --functions A,B      the functions to measure (default all: sign-up,sign-in,get-me,feed,get-post,create-upload,create-post,payment-webhook)
 #   --variant L=DIR      also measure another build of the function jars (DIR holds <fn>-lambda.jar), labelled L; repeatable
 #   --jvm-defaults       also measure with the JVM's default flags (the template's flags always)
 #   --breakdown-runs N   runs of the step-by-step sign-up probe per flag set (3; 0 skips it)
@@ -17,7 +17,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 # The functions measured (--functions, else all of them): their modules are built with the harness.
-functions="sign-up,sign-in,get-me,feed,get-post,create-upload,create-post"
+functions="sign-up,sign-in,get-me,feed,get-post,create-upload,create-post,payment-webhook"
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
   if [[ "${args[$i]}" == --functions ]]; then functions="${args[$((i + 1))]:-$functions}"; fi

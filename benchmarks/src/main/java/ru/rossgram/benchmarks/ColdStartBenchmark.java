@@ -76,7 +76,7 @@ public final class ColdStartBenchmark {
     private final BenchmarkOptions options;
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private final List<String> rawLines = new ArrayList<>();
-    private final Map<String, String> parameters = Map.of("AccessTokenSecret", newSecret());
+    private Map<String, String> parameters;
     private final Map<FirstRequests, Map<String, String>> environments = new LinkedHashMap<>();
     private FirstRequestState state;
     private int childSequence;
@@ -107,6 +107,8 @@ public final class ColdStartBenchmark {
         Path root = cloud.template().directory();
         Path samples = root.resolve("events");
         List<FirstRequests> functions = options.functions().stream().map(FirstRequests::of).toList();
+        state = new FirstRequestState(cloud, newSecret(), samples);
+        parameters = state.parameters();
         List<Subject> subjects = new ArrayList<>();
         for (FirstRequests function : functions) {
             FunctionSpec fn = spec(function);
@@ -133,7 +135,6 @@ public final class ColdStartBenchmark {
         }
 
         Files.createDirectories(options.out().resolve("logs"));
-        state = new FirstRequestState(cloud, parameters, samples);
         List<FirstRequestCheck.Result> checks = new ArrayList<>();
         for (FirstRequests function : functions) {
             System.err.println("preparing " + function.name + "'s first request and checking its bare handler");

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import ru.rossgram.local.FunctionHost;
+import ru.rossgram.paymentsim.Action;
+import ru.rossgram.paymentsim.Notice;
+import ru.rossgram.paymentsim.PaymentSimulator;
+import ru.rossgram.paymentsim.Provider;
 import ru.rossgram.localcloud.LocalCloud;
 import ru.rossgram.localcloud.template.FunctionSpec;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -23,7 +27,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The state the measured first requests need, made by the real functions in this JVM ({@link FunctionHost}, with the
  * template's environment, against the same DynamoDB Local and S3Proxy the children use): accounts signed up through
  * the sign-up function, follows through the follow function, photos through create-upload and a real JPEG PUT to
- * the signed URL, posts through create-post. Every call must succeed; a refusal stops the benchmark with the answer.
+ * the signed URL, posts through create-post, pending payments through checkout at CloudPayments, played by the
+ * {@link PaymentSimulator} (whose signed notifications the webhook's events carry). Every call must succeed; a
+ * refusal stops the benchmark with the answer.
  */
 final class FirstRequestState implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,7 +37,12 @@ final class FirstRequestState implements AutoCloseable {
     static final String PASSWORD = "Sunrise over Neva, 5 a.m.";
     private static final byte[] PHOTO = jpeg();
 
+    private static final String CLOUDPAYMENTS_PUBLIC_ID = "pk_cold_start";
+    private static final String CLOUDPAYMENTS_SECRET = "cold-start-cloudpayments-secret";
+
     private final LocalCloud cloud;
+    private final PaymentSimulator payments;
+    private final Map<String, String> parameters;
     private final FunctionHost host;
     private final Path events;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -44,14 +55,24 @@ final class FirstRequestState implements AutoCloseable {
     }
 
     /**
-     * @param parameters the template parameters the children get too (the access-token secret above all, so the
-     *                   tokens made here verify there)
-     * @param events     the repository's events/ directory, whose samples the seeding requests start from
+     * @param accessTokenSecret the key of the access tokens, which the children get too, so the tokens made here
+     *                          verify there
+     * @param events            the repository's events/ directory, whose samples the seeding requests start from
      */
-    FirstRequestState(LocalCloud cloud, Map<String, String> parameters, Path events) {
+    FirstRequestState(LocalCloud cloud, String accessTokenSecret, Path events) {
         this.cloud = cloud;
         this.events = events;
+        this.payments = PaymentSimulator.builder().cloudPayments(CLOUDPAYMENTS_PUBLIC_ID, CLOUDPAYMENTS_SECRET).start();
+        this.parameters = Map.of("AccessTokenSecret", accessTokenSecret,
+                "CloudPaymentsApiUrl", payments.cloudPaymentsApiUrl(),
+                "CloudPaymentsPublicId", CLOUDPAYMENTS_PUBLIC_ID,
+                "CloudPaymentsApiSecret", CLOUDPAYMENTS_SECRET);
         this.host = new FunctionHost(fn -> cloud.functionEnvironment(fn, parameters));
+    }
+
+    /** The template parameters every function runs with, here and in the children. */
+    Map<String, String> parameters() {
+        return parameters;
     }
 
     /** A new account, signed up through the sign-up function, with {@link #PASSWORD}. */
@@ -76,7 +97,12 @@ final class FirstRequestState implements AutoCloseable {
 
     /** One upload of a post photo whose bytes (a real JPEG) have arrived in the bucket; its upload id. */
     String uploadedPhoto(Account owner) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("purpose", "post", "contentType", "image/jpeg",
+        return uploadedPhoto(owner, "post");
+    }
+
+    /** The same for a {@code purpose} such as {@code paid-post}. */
+    private String uploadedPhoto(Account owner, String purpose) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("purpose", purpose, "contentType", "image/jpeg",
                 "contentLength", PHOTO.length, "count", 1));
         JsonNode ticket = invoke("CreateUploadFunction", "create-upload/post-photos.json", owner.accessToken(), Map.of(),
                 body, 201).path("uploads").get(0);
@@ -106,13 +132,22 @@ final class FirstRequestState implements AutoCloseable {
      * processing is shown to nobody, not even in its author's followers' feeds).
      */
     String post(Account author) throws IOException, InterruptedException {
-        String uploadId = uploadedPhoto(author);
+        return post(author, null);
+    }
+
+    /** The same for a post sold at {@code priceKopecks} (null: free), whose photo is uploaded as a paid post's. */
+    String post(Account author, Long priceKopecks) throws IOException, InterruptedException {
+        String uploadId = uploadedPhoto(author, priceKopecks == null ? "post" : "paid-post");
         FunctionSpec thumbnails = function("MakeThumbnailsFunction");
         host.invoke(thumbnails, SampleEvent.fill(events.resolve("make-thumbnails/original-put.json"), null, Map.of(
                 "originals/01JD3Z6Q0V8X2K4M6N8P0R2T4W/01JD4B5Y8F2W6R0T3P9K7M1XQA", "originals/" + author.id() + "/" + uploadId,
                 "\"size\":2481517", "\"size\":" + PHOTO.length), null));
+        Map<String, Object> request = new java.util.HashMap<>(JSON.readValue(newPostBody(uploadId), Map.class));
+        if (priceKopecks != null) {
+            request.put("price", priceKopecks);
+        }
         JsonNode post = invoke("CreatePostFunction", "create-post/new-post.json", author.accessToken(), Map.of(),
-                newPostBody(uploadId), 201);
+                JSON.writeValueAsString(request), 201);
         if (!"published".equals(post.path("status").asText())) {
             throw new IllegalStateException("a seeded post is not published: " + post);
         }
@@ -141,6 +176,21 @@ final class FirstRequestState implements AutoCloseable {
         throw new IllegalStateException("the fan-out still had tasks after " + MAX_FAN_OUT_ROUNDS + " rounds");
     }
 
+    /**
+     * A new buyer's pending CloudPayments payment for {@code postId} (checkout, which creates the order at the
+     * simulated CloudPayments), and the notification CloudPayments sends once she has paid, signed as it signs
+     * it, but not sent: what a webhook event carries.
+     */
+    Notice paidNotice(String postId) throws IOException {
+        Account buyer = signUp();
+        String order = JSON.writeValueAsString(Map.of("item", Map.of("type", "post", "id", postId), "provider", "cloudpayments"));
+        JsonNode payment = invoke("CheckoutFunction", "checkout/buy-post.json", buyer.accessToken(), Map.of(), order, 201);
+        String paymentId = payment.path("paymentId").asText();
+        String providerOrder = payments.paymentByReference(Provider.CLOUDPAYMENTS, paymentId)
+                .orElseThrow(() -> new IllegalStateException("CloudPayments has no order for payment " + paymentId)).id();
+        return payments.prepare(Provider.CLOUDPAYMENTS, providerOrder, Action.PAY);
+    }
+
     private FunctionSpec function(String logicalId) {
         return cloud.template().function(logicalId)
                 .orElseThrow(() -> new IllegalStateException("template.yaml has no " + logicalId));
@@ -165,6 +215,7 @@ final class FirstRequestState implements AutoCloseable {
     @Override
     public void close() {
         host.close();
+        payments.close();
     }
 
     /** A small real JPEG (the post's processing decodes it when the storage event comes). */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import ru.rossgram.benchmarks.FirstRequestState.Account;
+import ru.rossgram.paymentsim.Notice;
 
 /**
  * The first request of each measured HTTP function: its sample events (AWS and Yandex), the state it needs (made
@@ -15,7 +16,7 @@ import ru.rossgram.benchmarks.FirstRequestState.Account;
 abstract class FirstRequests {
     /** The functions measured by default, in the order the report lists them. */
     static final List<String> ALL = List.of("sign-up", "sign-in", "get-me", "feed", "get-post", "create-upload",
-            "create-post");
+            "create-post", "payment-webhook");
 
     final String name;
     final String logicalId;
@@ -151,12 +152,39 @@ abstract class FirstRequests {
                             FirstRequestState.newPostBody(state.uploadedPhoto(author)));
                 }
             };
+            case "payment-webhook" -> new FirstRequests("payment-webhook", "PaymentWebhookFunction",
+                    "BarePaymentWebhookHandler", "cloudpayments-pay.json", "yandex-cloudpayments-pay.json", 200, false) {
+                private String postId;
+
+                @Override
+                void prepare(FirstRequestState state) throws IOException, InterruptedException {
+                    postId = state.post(state.signUp(), POST_PRICE_KOPECKS);
+                }
+
+                @Override
+                String event(FirstRequestState state, Path sample) throws IOException {
+                    // Each notification settles its payment: a new buyer's checkout, paid, per event.
+                    Notice paid = state.paidNotice(postId);
+                    String hmac = paid.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("content-hmac"))
+                            .map(Map.Entry::getValue).findFirst().orElseThrow();
+                    return SampleEvent.fill(sample, null, Map.of(SAMPLE_HMAC, hmac), paid.bodyText());
+                }
+
+                @Override
+                boolean complete(String answerBody) {
+                    return answerBody.contains("\"code\":0"); // CloudPayments' "accepted"
+                }
+            };
             default -> throw new IllegalArgumentException("no first request is known for '" + name + "'; measured: " + ALL);
         };
     }
 
     /** The id the post samples name, replaced by a real post's. */
     static final String SAMPLE_POST_ID = "01JD4B7M2K9QH3V5X8Z0C6N1TR";
+    /** The signature the CloudPayments samples carry, replaced by the notification's own. */
+    static final String SAMPLE_HMAC = "3nHcVwb6xO0qsjP2mU7vC8hkR0k9F9o0Gx8w1a2b3c4=";
+    /** The price of the post the webhook's payments buy (199 roubles). */
+    static final long POST_PRICE_KOPECKS = 19_900;
     /** Posts the followed author has, so the feed's first page is not empty. */
     static final int FEED_POSTS = 3;
 
