@@ -99,7 +99,14 @@ public final class ColdStartBenchmark {
             return;
         }
         try (LocalCloud cloud = LocalCloud.start(template, LocalCloudOptions.defaults())) {
-            new ColdStartBenchmark(cloud, options).run();
+            ColdStartBenchmark benchmark = new ColdStartBenchmark(cloud, options);
+            try {
+                benchmark.run();
+            } finally {
+                if (benchmark.state != null) {
+                    benchmark.state.close(); // the payment simulator's server threads would keep this JVM alive
+                }
+            }
         }
     }
 
@@ -191,8 +198,6 @@ public final class ColdStartBenchmark {
                 breakdowns.put(flags, runs);
             }
         }
-        state.close();
-
         List<String> sampleCommand = probeCommand(subjects.get(1), flagSets.get(0), Path.of("<event.json>"), Path.of("<second-event.json>"));
         String report = new ColdStartReport(options, subjects, flagSets, measurements, checks, breakdowns,
                 String.join(" ", sampleCommand), repeats, waited).markdown();

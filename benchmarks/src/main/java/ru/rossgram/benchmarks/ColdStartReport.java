@@ -65,7 +65,9 @@ final class ColdStartReport {
                         + " run(s) kept although still disturbed; see raw.txt.")
                 .append(" *x bare* is the median JVM start to first response over the bare handler's, in this run;"
                         + " *Argon2* is the bare handler's one hash (median), and *x bare without Argon2* is"
-                        + " (ours - Argon2) / (bare - Argon2).\n\n");
+                        + " (ours - Argon2) / (bare - Argon2). The bare handler runs under the AWS probe, so its *event read* is"
+                        + " the Lambda runtime's Jackson; the Yandex rows read their event with jsoniter, a few hundred ms less,"
+                        + " which their ratio to the same bare handler does not correct.\n\n");
         for (FlagSet flags : flagSets) {
             md.append("#### JVM flags: ").append(flags.describe()).append("\n\n");
             md.append("| Function | Entry | JVM start to first response | init | first invoke | event read | second invoke"

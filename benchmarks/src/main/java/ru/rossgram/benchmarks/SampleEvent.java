@@ -3,13 +3,16 @@ package ru.rossgram.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
  * One of the sample events under events/ (AWS's payload 2.0 or Yandex API Gateway's 1.0), filled for one run: its
- * placeholder bearer token replaced by a real one, its placeholder ids by real ones, its body by a new body. Text
+ * placeholder bearer token replaced by a real one, its placeholder ids by real ones, its body by a new body (base64
+ * when the sample's is). Text
  * replacements reach every copy of a value (rawPath, requestContext, pathParameters, Yandex's parameters and
  * multi-value headers alike), so one filler serves both formats.
  */
@@ -29,7 +32,9 @@ final class SampleEvent {
     static String fill(Path sample, String token, Map<String, String> replacements, String body) throws IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(sample.toFile());
         if (body != null) {
-            event.put("body", body);
+            // A sample whose body is marked base64 (Yandex's form posts) gets the new body encoded alike.
+            event.put("body", event.path("isBase64Encoded").asBoolean(false)
+                    ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body);
         }
         String json = JSON.writeValueAsString(event);
         if (token != null) {

@@ -29,6 +29,8 @@ abstract class BareHttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     BareHttpHandler(Map<String, String> env) {
         this.clients = new BareClients(env);
+        // In the constructor, as the real functions inject the beans that use it at init: every one reads the table.
+        clients.dynamo();
         String secret = env.get("ROSSGRAM_ACCESS_TOKEN_SECRET");
         this.tokenKey = secret == null || secret.isBlank() ? null : Base64.getDecoder().decode(secret.trim());
     }
