@@ -151,7 +151,12 @@ public final class ColdStartBenchmark {
             if (check.real().status() != function.status || check.bare().status() != function.status || !check.complete()) {
                 throw new IllegalStateException(function.name + ": in-process check answered " + check.real().status()
                         + " (real) and " + check.bare().status() + " (bare), expected " + function.status
-                        + (check.complete() ? "" : ", and the real answer lacks what is measured"));
+                        + (check.complete() ? "" : ", and the real answer lacks what is measured") + "; real: " + check.real().body());
+            }
+            if (!check.same()) {
+                throw new IllegalStateException(function.name + "'s bare handler no longer sends what the function sends: "
+                        + check.real().operations() + " (real) against " + check.bare().operations() + " (bare); real requests:\n"
+                        + String.join("\n", check.real().requests()));
             }
             checks.add(check);
         }

@@ -1,19 +1,12 @@
 package ru.rossgram.benchmarks;
 
-import java.util.List;
-
 /**
- * The report's arithmetic, apart from any I/O: medians of a subject's runs and its ratio to its bare handler, with and
- * without the one Argon2 hash both compute ({@code (ours - hash) / (bare - hash)}, the hash being the bare handler's
+ * The report's ratios, apart from any I/O (the medians they divide are {@link Percentiles}'): a subject's JVM start to
+ * first response over its bare handler's, with and without the one Argon2 hash both compute ({@code (ours - hash) / (bare - hash)}, the hash being the bare handler's
  * median, measured where it is computed), so a sign-up compares like with like.
  */
 final class ColdStartRatios {
     private ColdStartRatios() {
-    }
-
-    /** Median by nearest rank (see {@link Percentiles}); -1 when there are no values. */
-    static long median(List<Long> values) {
-        return Percentiles.of(values).median();
     }
 
     /** {@code ours / bare}, or NaN when either is unknown (negative) or the bare time is zero. */

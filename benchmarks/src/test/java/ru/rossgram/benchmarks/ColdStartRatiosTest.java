@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 class ColdStartRatiosTest {
     @Test
     void medianIsTheNearestRankNeverAnInterpolation() {
-        assertEquals(30, ColdStartRatios.median(List.of(50L, 10L, 30L)));
-        assertEquals(20, ColdStartRatios.median(List.of(40L, 10L, 20L, 30L)), "the lower middle of an even count");
-        assertEquals(7, ColdStartRatios.median(List.of(7L)));
-        assertEquals(-1, ColdStartRatios.median(List.of()));
+        assertEquals(30, Percentiles.of(List.of(50L, 10L, 30L)).median());
+        assertEquals(20, Percentiles.of(List.of(40L, 10L, 20L, 30L)).median(), "the lower middle of an even count");
+        assertEquals(7, Percentiles.of(List.of(7L)).median());
+        assertEquals(-1, Percentiles.of(List.of()).median());
+        assertEquals("-", Percentiles.of(List.of()).cell(), "nothing measured shows a dash");
+        assertEquals("30 / 50 / 10", Percentiles.of(List.of(50L, 10L, 30L)).cell(), "median / p90 / min");
     }
 
     @Test
