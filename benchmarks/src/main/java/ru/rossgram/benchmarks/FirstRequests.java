@@ -78,7 +78,7 @@ abstract class FirstRequests {
 
                 @Override
                 String event(FirstRequestState state, Path sample) throws IOException {
-                    return SampleEvent.fill(sample, account.accessToken(), Map.of(), null);
+                    return SampleEvent.fill(sample, state.token(account), Map.of(), null);
                 }
             };
             case "feed" -> new FirstRequests("feed", "FeedFunction", "BareFeedHandler", "first-page.json",
@@ -103,7 +103,7 @@ abstract class FirstRequests {
 
                 @Override
                 String event(FirstRequestState state, Path sample) throws IOException {
-                    return SampleEvent.fill(sample, reader.accessToken(), Map.of(), null);
+                    return SampleEvent.fill(sample, state.token(reader), Map.of(), null);
                 }
             };
             case "get-post" -> new FirstRequests("get-post", "GetPostFunction", "BareGetPostHandler", "published-post.json",
@@ -119,7 +119,7 @@ abstract class FirstRequests {
 
                 @Override
                 String event(FirstRequestState state, Path sample) throws IOException {
-                    return SampleEvent.fill(sample, reader.accessToken(), Map.of(SAMPLE_POST_ID, postId), null);
+                    return SampleEvent.fill(sample, state.token(reader), Map.of(SAMPLE_POST_ID, postId), null);
                 }
             };
             case "create-upload" -> new FirstRequests("create-upload", "CreateUploadFunction", "BareCreateUploadHandler",
@@ -133,7 +133,7 @@ abstract class FirstRequests {
 
                 @Override
                 String event(FirstRequestState state, Path sample) throws IOException {
-                    return SampleEvent.fill(sample, owner.accessToken(), Map.of(), null);
+                    return SampleEvent.fill(sample, state.token(owner), Map.of(), null);
                 }
             };
             case "create-post" -> new FirstRequests("create-post", "CreatePostFunction", "BareCreatePostHandler",
@@ -148,7 +148,7 @@ abstract class FirstRequests {
                 @Override
                 String event(FirstRequestState state, Path sample) throws IOException, InterruptedException {
                     // Each post consumes its upload: a new photo, really uploaded, per event.
-                    return SampleEvent.fill(sample, author.accessToken(), Map.of(),
+                    return SampleEvent.fill(sample, state.token(author), Map.of(),
                             FirstRequestState.newPostBody(state.uploadedPhoto(author)));
                 }
             };
