@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Cold start of the sign-up function, through its AWS handler and its Yandex entry point, next to a bare
-# handler, against DynamoDB Local: see docs/performance.md. Run from anywhere inside the repository;
-# arguments go to ColdStartBenchmark:
-#   --runs N             cold starts per function and JVM flag set (10)
-#   --breakdown-runs N   runs of the step-by-step sign-up probe per flag set (5; 0 skips it)
-#   --app-cds            also measure the template's flags plus an AppCDS archive per function
+# Cold start of the HTTP functions, each through its AWS handler and its Yandex entry point, next to a bare
+# handler of its own making the same DynamoDB and S3 requests, against DynamoDB Local and S3Proxy: see
+# docs/performance.md. Run from anywhere inside the repository; arguments go to ColdStartBenchmark:
+#   --runs N             cold starts per subject and JVM flag set (5)
+#   --functions A,B      the functions to measure (default all: sign-up,sign-in,get-me,feed,get-post,create-upload,create-post,payment-webhook)
+#   --variant L=DIR      also measure another build of the function jars (DIR holds <fn>-lambda.jar), labelled L; repeatable
+#   --jvm-defaults       also measure with the JVM's default flags (the template's flags always)
+#   --breakdown-runs N   runs of the step-by-step sign-up probe per flag set (3; 0 skips it)
+#   --app-cds            also measure the template's flags plus an AppCDS archive per subject
 #   --max-other-cpu MS   repeat a run during which other processes used more CPU than this (300; -1 never)
-#   --sign-up-jar JAR    measure another build of the sign-up function than the template's CodeUri
-#   --yandex-event FILE  the Yandex API Gateway 1.0 sign-up event (events/sign-up/yandex-new-account.json)
 #   --out DIR            where the report, raw lines, child logs and event copies go
 # The report is printed and written to benchmarks/target/cold-start/results.md (raw lines: raw.txt).
 set -euo pipefail
@@ -15,8 +16,16 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-# The function's deployable jar, the bare jar, both probe jars and the harness's classpath file.
-mvn -q -DskipTests package -pl functions/sign-up,benchmarks -am
+# The functions measured (--functions, else all of them): their modules are built with the harness.
+functions="sign-up,sign-in,get-me,feed,get-post,create-upload,create-post,payment-webhook"
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  if [[ "${args[$i]}" == --functions ]]; then functions="${args[$((i + 1))]:-$functions}"; fi
+done
+modules="$(echo "$functions" | tr ',' '\n' | sed 's#^#functions/#' | paste -sd, -)"
+
+# The functions' deployable jars, the bare handlers' jar, both probe jars and the harness's classpath file.
+mvn -q -DskipTests package -pl "$modules,benchmarks" -am
 
 # The harness hosts DynamoDB Local (and S3Proxy) in its own JVM; the measured functions are its children.
 exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/harness.classpath)" \

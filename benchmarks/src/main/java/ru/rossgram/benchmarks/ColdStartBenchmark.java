@@ -18,16 +18,20 @@ import ru.rossgram.localcloud.LocalCloudOptions;
 import ru.rossgram.localcloud.template.SamTemplate;
 
 /**
- * Measures the cold start of the sign-up function, through its AWS handler and through its Yandex entry point, next
- * to {@link BareSignUpHandler}: one DynamoDB Local for all runs (in this JVM), and for each of them N fresh child JVMs
- * running {@link ColdStartProbe} (or {@link YandexColdStartProbe}) on {@code <function jar>:<probe jar>}, once with the template's JAVA_TOOL_OPTIONS flags and once with the
- * JVM's defaults. Then a few runs of {@link SignUpInitBreakdown} to show where the sign-up's time goes.
- * Prints a Markdown report and writes it, with the raw probe lines, to the output directory.
+ * Measures the cold start of the HTTP functions ({@link FirstRequests}: sign-up, sign-in, get-me, feed, get-post,
+ * create-upload, create-post by default), each through its AWS handler and its Yandex entry point, beside a bare
+ * handler of its own that makes the same DynamoDB and S3 requests (package {@code bare}), and beside the same jars of
+ * any {@code --variant}. One DynamoDB Local and S3Proxy for all runs (in this JVM); the state each first request
+ * needs is made beforehand by the real functions in this JVM ({@link FirstRequestState}), and
+ * {@link FirstRequestCheck} confirms that each bare handler sends what its function sends. Then N fresh child JVMs
+ * per subject running {@link ColdStartProbe} (or {@link YandexColdStartProbe}) on {@code <jar>:<probe jar>}, with the
+ * template's JAVA_TOOL_OPTIONS flags (and the JVM's defaults with {@code --jvm-defaults}). Then a few runs of
+ * {@link SignUpInitBreakdown} to show where the sign-up's time goes. Prints a Markdown report and writes it, with the
+ * raw probe lines, to the output directory. Every run must be answered 2xx: the benchmark stops otherwise.
  *
  * <p>A measurement, not a test: nothing is asserted about the times. Run it with benchmarks/cold-start.sh.
  */
 public final class ColdStartBenchmark {
-    static final String FUNCTION = "SignUpFunction";
     static final int MAX_REPEATS = 5;
     /** Time for whatever disturbed a run to finish before the next attempt. */
     private static final long REPEAT_PAUSE_MILLIS = 5_000;
@@ -36,14 +40,25 @@ public final class ColdStartBenchmark {
     private static final Duration MAX_QUIET_WAIT = Duration.ofMinutes(2);
 
     /**
-     * A function under test: its deployable jar, the class the platform would construct, the probe that plays the
-     * platform's runtime (a jar and its main class) and where its events come from.
+     * One thing measured: a function's jar (the template's, a variant's or the bare handlers') through one entry point,
+     * the probe that plays the platform's runtime (a jar and its main class) and the sample its events start from.
+     *
+     * @param kind    {@code bare}, {@code AWS} or {@code Yandex}
+     * @param variant the variant's label, or null for the template's build (and the bare handler)
      */
-    record Subject(String label, Path jar, String handler, Path probeJar, String probeMain, UniqueSignUpEvents events) {
+    record Subject(FirstRequests function, String kind, String variant, Path jar, String handler, Path probeJar,
+            String probeMain, Path sample) {
+        String label() {
+            return function.name + (kind.equals("bare") ? ", bare handler" : ", " + kind + (variant == null ? "" : " [" + variant + "]"));
+        }
+
+        boolean bare() {
+            return kind.equals("bare");
+        }
     }
 
     /**
-     * JVM options the child runs with; empty means the JVM's defaults. With {@code appCds}, each function
+     * JVM options the child runs with; empty means the JVM's defaults. With {@code appCds}, each subject
      * also gets {@code -XX:SharedArchiveFile=} its own archive (an archive only fits the classpath it was made on).
      */
     record FlagSet(String label, List<String> flags, boolean appCds) {
@@ -61,6 +76,9 @@ public final class ColdStartBenchmark {
     private final BenchmarkOptions options;
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private final List<String> rawLines = new ArrayList<>();
+    private Map<String, String> parameters;
+    private final Map<FirstRequests, Map<String, String>> environments = new LinkedHashMap<>();
+    private FirstRequestState state;
     private int childSequence;
     private int repeats;
     private Duration waited = Duration.ZERO;
@@ -81,45 +99,79 @@ public final class ColdStartBenchmark {
             return;
         }
         try (LocalCloud cloud = LocalCloud.start(template, LocalCloudOptions.defaults())) {
-            new ColdStartBenchmark(cloud, options).run();
+            ColdStartBenchmark benchmark = new ColdStartBenchmark(cloud, options);
+            try {
+                benchmark.run();
+            } finally {
+                if (benchmark.state != null) {
+                    benchmark.state.close(); // the payment simulator's server threads would keep this JVM alive
+                }
+            }
         }
     }
 
-    private void run() throws IOException, InterruptedException {
-        FunctionSpec fn = cloud.template().function(FUNCTION)
-                .orElseThrow(() -> new IllegalStateException("template.yaml has no " + FUNCTION));
+    private void run() throws Exception {
         Path root = cloud.template().directory();
-        Path signUpJar = options.signUpJar() != null ? options.signUpJar() : root.resolve(fn.codeUri());
-        for (Path required : List.of(signUpJar, options.bareJar(), options.probeJar(), options.yandexProbeJar(),
-                options.initProbeJar(), options.event(), options.yandexEvent())) {
-            if (!Files.isRegularFile(required)) {
-                throw new IllegalStateException(required + " is missing; build first (benchmarks/cold-start.sh does)");
+        Path samples = root.resolve("events");
+        List<FirstRequests> functions = options.functions().stream().map(FirstRequests::of).toList();
+        state = new FirstRequestState(cloud, newSecret(), samples);
+        parameters = state.parameters();
+        List<Subject> subjects = new ArrayList<>();
+        for (FirstRequests function : functions) {
+            FunctionSpec fn = spec(function);
+            subjects.add(new Subject(function, "bare", null, options.bareJar(), function.bareHandler, options.probeJar(),
+                    ColdStartProbe.class.getName(), samples.resolve(function.awsSample)));
+            Map<String, Path> builds = new LinkedHashMap<>();
+            builds.put(null, root.resolve(fn.codeUri()));
+            options.variants().forEach((label, dir) -> builds.put(label, dir.resolve(Path.of(fn.codeUri()).getFileName())));
+            builds.forEach((variant, jar) -> {
+                subjects.add(new Subject(function, "AWS", variant, jar, fn.handler(), options.probeJar(),
+                        ColdStartProbe.class.getName(), samples.resolve(function.awsSample)));
+                subjects.add(new Subject(function, "Yandex", variant, jar, fn.yandexEntryPoint(), options.yandexProbeJar(),
+                        YandexColdStartProbe.class.getName(), samples.resolve(function.yandexSample)));
+            });
+            environments.put(function, childEnvironment(cloud.functionEnvironment(fn, parameters), fn));
+        }
+        List<Path> required = new ArrayList<>(List.of(options.bareJar(), options.probeJar(), options.yandexProbeJar(),
+                options.initProbeJar()));
+        subjects.forEach(s -> required.add(s.jar()));
+        for (Path path : required) {
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalStateException(path + " is missing; build first (benchmarks/cold-start.sh does)");
             }
         }
-        Path eventCopies = options.out().resolve("events");
-        UniqueSignUpEvents awsEvents = new UniqueSignUpEvents(options.event(), eventCopies, "cs");
-        Subject bare = new Subject("bare handler", options.bareJar(), BareSignUpHandler.class.getName(),
-                options.probeJar(), ColdStartProbe.class.getName(), awsEvents);
-        Subject signUp = new Subject("sign-up (Micronaut)", signUpJar, fn.handler(),
-                options.probeJar(), ColdStartProbe.class.getName(), awsEvents);
-        Subject signUpYandex = new Subject("sign-up, Yandex entry point", signUpJar, fn.yandexEntryPoint(),
-                options.yandexProbeJar(), YandexColdStartProbe.class.getName(),
-                new UniqueSignUpEvents(options.yandexEvent(), eventCopies, "yc"));
-        List<Subject> subjects = List.of(bare, signUp, signUpYandex);
-
-        Map<String, String> functionEnv = cloud.functionEnvironment(fn, Map.of("AccessTokenSecret", newSecret()));
-        String toolOptions = functionEnv.getOrDefault("JAVA_TOOL_OPTIONS", "").trim();
-        List<String> templateFlags = toolOptions.isEmpty() ? List.of() : List.of(toolOptions.split("\\s+"));
-        List<FlagSet> flagSets = new ArrayList<>(List.of(
-                new FlagSet("template: " + toolOptions, templateFlags, false),
-                new FlagSet("JVM defaults", List.of(), false)));
-        Map<String, String> env = childEnvironment(functionEnv, fn);
 
         Files.createDirectories(options.out().resolve("logs"));
+        List<FirstRequestCheck.Result> checks = new ArrayList<>();
+        for (FirstRequests function : functions) {
+            System.err.println("preparing " + function.name + "'s first request and checking its bare handler");
+            function.prepare(state);
+            FirstRequestCheck.Result check = FirstRequestCheck.check(cloud, state, function, parameters,
+                    environments.get(function), samples);
+            if (check.real().status() != function.status || check.bare().status() != function.status || !check.complete()) {
+                throw new IllegalStateException(function.name + ": in-process check answered " + check.real().status()
+                        + " (real) and " + check.bare().status() + " (bare), expected " + function.status
+                        + (check.complete() ? "" : ", and the real answer lacks what is measured") + "; real: " + check.real().body());
+            }
+            if (!check.same()) {
+                throw new IllegalStateException(function.name + "'s bare handler no longer sends what the function sends: "
+                        + check.real().operations() + " (real) against " + check.bare().operations() + " (bare); real requests:\n"
+                        + String.join("\n", check.real().requests()));
+            }
+            checks.add(check);
+        }
+
+        String toolOptions = cloud.functionEnvironment(spec(functions.get(0)), parameters).getOrDefault("JAVA_TOOL_OPTIONS", "").trim();
+        List<String> templateFlags = toolOptions.isEmpty() ? List.of() : List.of(toolOptions.split("\\s+"));
+        List<FlagSet> flagSets = new ArrayList<>();
+        flagSets.add(new FlagSet("template: " + toolOptions, templateFlags, false));
+        if (options.jvmDefaults()) {
+            flagSets.add(new FlagSet("JVM defaults", List.of(), false));
+        }
         if (options.appCds()) {
             FlagSet cds = new FlagSet("template + AppCDS", templateFlags, true);
             for (Subject subject : subjects) {
-                trainArchive(subject, cds, env);
+                trainArchive(subject, cds);
             }
             flagSets.add(cds);
         }
@@ -127,57 +179,82 @@ public final class ColdStartBenchmark {
         for (FlagSet flags : flagSets) {
             // DynamoDB Local compiles its own hot paths on the first requests: keep that out of the numbers.
             for (Subject subject : subjects) {
-                probe(subject, flags, env, "warm-up");
+                probe(subject, flags, "warm-up");
             }
             for (int i = 0; i < options.runs(); i++) {
-                // Alternate the order, so drift on the machine does not favour any function.
+                // Rotate the order, so drift on the machine favours no subject: each is first in turn.
                 List<Subject> order = new ArrayList<>(subjects);
-                if (i % 2 == 1) {
-                    Collections.reverse(order);
-                }
+                Collections.rotate(order, -(i * Math.max(1, subjects.size() / options.runs())));
                 for (Subject subject : order) {
-                    measurements.add(new Measurement(flags, subject, probe(subject, flags, env, (i + 1) + "/" + options.runs())));
+                    measurements.add(new Measurement(flags, subject, probe(subject, flags, (i + 1) + "/" + options.runs())));
                 }
             }
         }
 
         Map<FlagSet, List<ChildJvm.Run>> breakdowns = new LinkedHashMap<>();
-        for (FlagSet flags : flagSets.stream().filter(f -> !f.appCds()).toList()) {
-            List<ChildJvm.Run> runs = new ArrayList<>();
-            for (int i = 0; i < options.breakdownRuns(); i++) {
-                runs.add(breakdown(signUp, flags, env, (i + 1) + "/" + options.breakdownRuns()));
+        Subject signUp = subjects.stream().filter(s -> s.function().name.equals("sign-up") && s.kind().equals("AWS")
+                && s.variant() == null).findFirst().orElse(null);
+        if (signUp != null) {
+            for (FlagSet flags : flagSets.stream().filter(f -> !f.appCds()).toList()) {
+                List<ChildJvm.Run> runs = new ArrayList<>();
+                for (int i = 0; i < options.breakdownRuns(); i++) {
+                    runs.add(breakdown(signUp, flags, (i + 1) + "/" + options.breakdownRuns()));
+                }
+                breakdowns.put(flags, runs);
             }
-            breakdowns.put(flags, runs);
         }
-
-        List<String> sampleCommand = probeCommand(signUp, flagSets.get(0), Path.of("<event.json>"), Path.of("<second-event.json>"));
-        String report = new ColdStartReport(options, subjects, flagSets, measurements, breakdowns,
-                String.join(" ", sampleCommand), env.keySet(), repeats, waited).markdown();
+        List<String> sampleCommand = probeCommand(subjects.get(1), flagSets.get(0), Path.of("<event.json>"), Path.of("<second-event.json>"));
+        String report = new ColdStartReport(options, subjects, flagSets, measurements, checks, breakdowns,
+                String.join(" ", sampleCommand), repeats, waited).markdown();
         Files.writeString(options.out().resolve("results.md"), report);
         Files.write(options.out().resolve("raw.txt"), rawLines);
         System.out.println(report);
         System.err.println("written: " + options.out().resolve("results.md") + " and raw.txt");
     }
 
-    private ChildJvm.Run probe(Subject subject, FlagSet flags, Map<String, String> env, String progress)
-            throws IOException, InterruptedException {
-        return undisturbed(progress, subject.label(), flags, () -> ChildJvm.run(
-                probeCommand(subject, flags, subject.events().next(), subject.events().next()), env, "coldStartMillis=",
-                stderrFile(subject.label())));
+    private FunctionSpec spec(FirstRequests function) {
+        return cloud.template().function(function.logicalId)
+                .orElseThrow(() -> new IllegalStateException("template.yaml has no " + function.logicalId));
     }
 
-    private ChildJvm.Run breakdown(Subject signUp, FlagSet flags, Map<String, String> env, String progress) throws IOException, InterruptedException {
+    /**
+     * One cold start of {@code subject} on two new events (first and warm call).
+     *
+     * @throws IllegalStateException when the child failed or either answer was not the function's 2xx, with its stderr
+     */
+    private ChildJvm.Run probe(Subject subject, FlagSet flags, String progress) throws IOException, InterruptedException {
+        ChildJvm.Run run = undisturbed(progress, subject.label(), flags, () -> ChildJvm.run(
+                probeCommand(subject, flags, event(subject), event(subject)), environments.get(subject.function()),
+                "coldStartMillis=", stderrFile(subject.label())));
+        String expected = Integer.toString(subject.function().status);
+        if (!run.ok() || !expected.equals(run.values().get("status")) || !expected.equals(run.values().get("warmStatus"))) {
+            throw new IllegalStateException(subject.label() + " did not answer " + expected + ": " + run.lines()
+                    + " exit " + run.exitCode() + "; stderr (" + run.stderr() + "):\n" + tail(run.stderr()));
+        }
+        return run;
+    }
+
+    private Path event(Subject subject) throws IOException, InterruptedException {
+        return subject.function().eventFile(state, subject.sample(), options.out().resolve("events"));
+    }
+
+    private static String tail(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    private ChildJvm.Run breakdown(Subject signUp, FlagSet flags, String progress) throws IOException, InterruptedException {
         return undisturbed(progress, "breakdown", flags, () -> {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
             command.addAll(flags.flags());
             command.addAll(List.of("-cp", signUp.jar() + ":" + options.initProbeJar(), SignUpInitBreakdown.class.getName(),
-                    signUp.events().next().toString()));
-            return ChildJvm.run(command, env, "breakdown", stderrFile("breakdown"));
+                    event(signUp).toString()));
+            return ChildJvm.run(command, environments.get(signUp.function()), "breakdown", stderrFile("breakdown"));
         });
     }
 
-    /** Starting one child JVM; a new call makes a new event, so a repeat still signs up a new user. */
+    /** Starting one child JVM; a new call makes new events, so a repeat still signs up a new user or posts anew. */
     private interface ChildCall {
         ChildJvm.Run run() throws IOException, InterruptedException;
     }
@@ -212,14 +289,13 @@ public final class ColdStartBenchmark {
      * flag set to map instead of parsing the jar. On AWS the archive would have to be made by the Lambda
      * runtime's own JVM build; here it shows what the technique could save.
      */
-    private void trainArchive(Subject subject, FlagSet flags, Map<String, String> env)
-            throws IOException, InterruptedException {
+    private void trainArchive(Subject subject, FlagSet flags) throws IOException, InterruptedException {
         Files.createDirectories(archive(subject).getParent());
         Files.deleteIfExists(archive(subject));
         List<String> command = new ArrayList<>(probeCommand(subject, new FlagSet(flags.label(), flags.flags(), false),
-                subject.events().next(), subject.events().next()));
+                event(subject), event(subject)));
         command.add(1, "-XX:ArchiveClassesAtExit=" + archive(subject));
-        ChildJvm.Run run = ChildJvm.run(command, env, "coldStartMillis=", stderrFile(subject.label()));
+        ChildJvm.Run run = ChildJvm.run(command, environments.get(subject.function()), "coldStartMillis=", stderrFile(subject.label()));
         record("AppCDS training", subject.label(), flags, run);
         if (!Files.isRegularFile(archive(subject))) {
             throw new IllegalStateException("no AppCDS archive was written for " + subject.label() + ", see " + run.stderr());

@@ -52,15 +52,14 @@ public final class ColdStartProbe {
         byte[] payload = write(responses, response);
         long firstResponse = System.currentTimeMillis();
 
-        ProbeLines.firstCall(mainEntered, t0, t1, t2, t3, firstResponse, response.getStatusCode(), payload.length);
+        ProbeLines.firstCall(mainEntered, t0, t1, t2, t3, firstResponse, response.getStatusCode(), payload);
 
         if (args.length == 3) {
             APIGatewayV2HTTPEvent second = read(events, Path.of(args[2]));
             long w0 = System.nanoTime();
             APIGatewayV2HTTPResponse warm = handler.handleRequest(second, new MinimalContext());
             long w1 = System.nanoTime();
-            write(responses, warm);
-            ProbeLines.warmCall(w0, w1, warm.getStatusCode());
+            ProbeLines.warmCall(w0, w1, warm.getStatusCode(), write(responses, warm));
         }
         ProbeLines.finish();
     }

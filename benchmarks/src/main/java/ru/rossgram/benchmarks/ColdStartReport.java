@@ -6,40 +6,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
-import java.util.zip.ZipFile;
 import ru.rossgram.benchmarks.ColdStartBenchmark.FlagSet;
 import ru.rossgram.benchmarks.ColdStartBenchmark.Measurement;
 import ru.rossgram.benchmarks.ColdStartBenchmark.Subject;
 
-/** The Markdown that docs/performance.md quotes: machine, cold-start table, jar sizes, sign-up breakdown, Argon2. */
+/**
+ * The Markdown that docs/performance.md quotes: machine, one cold-start table per flag set (each function's AWS
+ * handler, Yandex entry point and variants beside its bare handler, with the ratio to it, the Argon2 hash in its own
+ * column and the ratio without it), the requests each first call makes, jar sizes, and the sign-up breakdown.
+ */
 final class ColdStartReport {
     private final BenchmarkOptions options;
     private final List<Subject> subjects;
     private final List<FlagSet> flagSets;
     private final List<Measurement> measurements;
+    private final List<FirstRequestCheck.Result> checks;
     private final Map<FlagSet, List<ChildJvm.Run>> breakdowns;
     private final String sampleCommand;
-    private final Collection<String> environmentNames;
     private final int repeats;
     private final Duration waited;
 
     ColdStartReport(BenchmarkOptions options, List<Subject> subjects, List<FlagSet> flagSets, List<Measurement> measurements,
-            Map<FlagSet, List<ChildJvm.Run>> breakdowns, String sampleCommand, Collection<String> environmentNames,
+            List<FirstRequestCheck.Result> checks, Map<FlagSet, List<ChildJvm.Run>> breakdowns, String sampleCommand,
             int repeats, Duration waited) {
         this.options = options;
         this.subjects = subjects;
         this.flagSets = flagSets;
         this.measurements = measurements;
+        this.checks = checks;
         this.breakdowns = breakdowns;
         this.sampleCommand = sampleCommand;
-        this.environmentNames = environmentNames;
         this.repeats = repeats;
         this.waited = waited;
     }
@@ -50,55 +52,65 @@ final class ColdStartReport {
                 .append("), ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(", ").append(System.getProperty("os.name"))
                 .append(' ').append(System.getProperty("os.arch")).append(".\n\n");
-        md.append("Each run is a fresh JVM: `").append(sampleCommand).append("`, environment: ")
-                .append(String.join(", ", environmentNames)).append(".\n\n");
-
+        md.append("Each run is a fresh JVM, e.g. `").append(sampleCommand)
+                .append("`, with the function's environment from the template (the bare handler gets its function's).\n\n");
         md.append("Cold start, ms, as median / p90 / min of ").append(options.runs())
-                .append(" runs (one discarded warm-up run per function and flag set before them). ")
+                .append(" runs (one discarded warm-up run per subject and flag set before them; the order rotated between runs). ")
                 .append(options.maxOtherCpuMillis() < 0 ? "Runs were never repeated."
                         : "Each run started in a second when other processes used under 10% of a core (" + waited.toSeconds()
                         + " s spent waiting for such seconds), and a run during which they used more than "
                         + options.maxOtherCpuMillis() + " ms of CPU was repeated (at most " + ColdStartBenchmark.MAX_REPEATS
                         + " times): " + repeats + " repeat(s) in all, " + disturbedKept()
                         + " run(s) kept although still disturbed; see raw.txt.")
-                .append("\n\n");
-        md.append("| Function | JVM flags | JVM start to first response | init (constructor) | first invoke"
-                + " | event read | JVM boot to main | second invoke (median) | classes loaded (median) | seen from outside (median)"
-                + " | other processes' CPU per run (median / max) | 201s |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append(" *x bare* is the median JVM start to first response over the bare handler's, in this run;"
+                        + " *Argon2* is the bare handler's one hash (median), and *x bare without Argon2* is"
+                        + " (ours - Argon2) / (bare - Argon2). The bare handler runs under the AWS probe, so its *event read* is"
+                        + " the Lambda runtime's Jackson; the Yandex rows read their event with jsoniter, a few hundred ms less,"
+                        + " which their ratio to the same bare handler does not correct.\n\n");
         for (FlagSet flags : flagSets) {
+            md.append("#### JVM flags: ").append(flags.describe()).append("\n\n");
+            md.append("| Function | Entry | JVM start to first response | init | first invoke | event read | second invoke"
+                    + " | classes loaded | Argon2 | jar | x bare | x bare without Argon2 | other processes' CPU (median / max) |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Subject subject : subjects) {
-                List<ChildJvm.Run> runs = measurements.stream()
-                        .filter(m -> m.flags().equals(flags) && m.subject().equals(subject)).map(Measurement::run).toList();
-                long created = runs.stream().filter(r -> "201".equals(r.values().get("status"))).count();
-                long warmCreated = runs.stream().filter(r -> "201".equals(r.values().get("warmStatus"))).count();
-                md.append("| ").append(subject.label()).append(" | ").append(flags.describe())
+                List<ChildJvm.Run> runs = runs(flags, subject);
+                Subject bare = subjects.stream().filter(s -> s.bare() && s.function() == subject.function()).findFirst().orElseThrow();
+                long ours = stat(runs, r -> r.number("coldStartMillis")).median();
+                long bareMillis = stat(runs(flags, bare), r -> r.number("coldStartMillis")).median();
+                long hash = subject.function().hashesPassword ? stat(runs(flags, bare), r -> r.number("argon2Millis")).median() : -1;
+                md.append("| ").append(subject.function().name)
+                        .append(" | ").append(subject.bare() ? "bare handler" : subject.kind() + (subject.variant() == null ? "" : " [" + subject.variant() + "]"))
                         .append(" | **").append(stat(runs, r -> r.number("coldStartMillis")).cell()).append("**")
                         .append(" | ").append(stat(runs, r -> r.number("initMillis")).cell())
                         .append(" | ").append(stat(runs, r -> r.number("invokeMillis")).cell())
                         .append(" | ").append(stat(runs, r -> r.number("eventMillis")).medianCell())
-                        .append(" | ").append(stat(runs, r -> r.number("jvmMillis")).medianCell())
                         .append(" | ").append(stat(runs, r -> r.number("warmInvokeMillis")).medianCell())
                         .append(" | ").append(stat(runs, r -> r.number("classes")).medianCell())
-                        .append(" | ").append(stat(runs, ChildJvm.Run::wallMillis).medianCell())
-                        .append(" | ").append(otherCpu(runs))
-                        .append(" | ").append(created).append('/').append(runs.size())
-                        .append(warmCreated == runs.size() ? "" : " (warm: " + warmCreated + ")").append(" |\n");
+                        .append(" | ").append(subject.bare() && hash >= 0 ? Long.toString(hash) : "-")
+                        .append(" | ").append(jarSize(subject.jar()))
+                        .append(" | ").append(subject.bare() ? "1.00x" : ColdStartRatios.cell(ColdStartRatios.ratio(ours, bareMillis)))
+                        .append(" | ").append(subject.bare() || hash < 0 ? "-"
+                                : ColdStartRatios.cell(ColdStartRatios.ratioWithoutHash(ours, bareMillis, hash)))
+                        .append(" | ").append(otherCpu(runs)).append(" |\n");
             }
+            md.append('\n');
         }
 
-        md.append(failures());
-
-        md.append("\nJars (what each measured classpath holds besides the probe):\n\n");
-        md.append("| Jar | Size | Classes |\n|---|---|---|\n");
-        for (Subject subject : subjects) {
-            md.append(jarRow(subject.label(), subject.jar()));
+        md.append("The requests of each first call, counted in the harness's JVM (the real function in a fresh instance and"
+                + " the bare handler, same engines, same kind of event; presigning sends nothing and is not counted):\n\n");
+        md.append("| Function | real function | bare handler | same |\n|---|---|---|---|\n");
+        for (FirstRequestCheck.Result check : checks) {
+            md.append("| ").append(check.function().name).append(" | ").append(operations(check.real()))
+                    .append(" | ").append(operations(check.bare())).append(" | ").append(check.same() ? "yes" : "**no**").append(" |\n");
         }
-        md.append(jarRow("probe (ColdStartProbe + aws-lambda-java-serialization)", options.probeJar()));
-        md.append(jarRow("Yandex probe (YandexColdStartProbe + jsoniter)", options.yandexProbeJar()));
+
+        md.append("\nJars: the bare handlers share one (`").append(options.bareJar().getFileName()).append("`, ")
+                .append(jarSize(options.bareJar())).append(": the handlers, Lambda core and events, SDK DynamoDB and S3 with"
+                        + " url-connection-client, password4j); probe ").append(jarSize(options.probeJar()))
+                .append(", Yandex probe ").append(jarSize(options.yandexProbeJar())).append(".\n");
         if (options.appCds()) {
             try (var archives = Files.list(options.out().resolve("cds"))) {
-                archives.sorted().forEach(a -> md.append(String.format(Locale.ROOT, "| AppCDS archive (`%s`) | %.1f MB | - |%n",
+                archives.sorted().forEach(a -> md.append(String.format(Locale.ROOT, "AppCDS archive `%s`: %.1f MB.%n",
                         a.getFileName(), a.toFile().length() / 1_000_000.0)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -109,6 +121,24 @@ final class ColdStartReport {
             md.append(breakdownTable());
         }
         return md.toString();
+    }
+
+    private List<ChildJvm.Run> runs(FlagSet flags, Subject subject) {
+        return measurements.stream().filter(m -> m.flags().equals(flags) && m.subject().equals(subject))
+                .map(Measurement::run).toList();
+    }
+
+    private static String operations(FirstRequestCheck.Sent sent) {
+        return sent.operations().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", ")) + " (" + sent.status() + ")";
+    }
+
+    private static String jarSize(Path jar) {
+        try {
+            return String.format(Locale.ROOT, "%.1f MB", Files.size(jar) / 1_000_000.0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String breakdownTable() {
@@ -145,30 +175,6 @@ final class ColdStartReport {
         return md.toString();
     }
 
-    /** For each function that failed in some run, the first failure's cause, so a broken jar is not just a dash. */
-    private String failures() {
-        StringBuilder md = new StringBuilder();
-        for (Subject subject : subjects) {
-            measurements.stream().filter(m -> m.subject().equals(subject) && !m.run().ok()).findFirst().ifPresent(m -> {
-                long failed = measurements.stream().filter(x -> x.subject().equals(subject) && !x.run().ok()).count();
-                md.append("\n**").append(subject.label()).append(" failed in ").append(failed).append(" run(s)**; first cause (")
-                        .append(m.run().stderr().getFileName()).append("): `").append(firstError(m.run().stderr())).append("`\n");
-            });
-        }
-        return md.toString();
-    }
-
-    private static String firstError(Path stderr) {
-        try {
-            List<String> lines = Files.readAllLines(stderr);
-            return lines.stream().filter(l -> l.startsWith("Message:")).findFirst()
-                    .or(() -> lines.stream().filter(l -> l.contains("Exception")).findFirst())
-                    .orElse("exit code only, no stderr").trim();
-        } catch (IOException e) {
-            return "stderr unreadable: " + e.getMessage();
-        }
-    }
-
     private long disturbedKept() {
         return measurements.stream().filter(m -> m.run().otherCpuMillis() > options.maxOtherCpuMillis()).count()
                 + breakdowns.values().stream().flatMap(List::stream)
@@ -190,16 +196,6 @@ final class ColdStartReport {
             }
         }
         return Percentiles.of(values);
-    }
-
-    private static String jarRow(String label, Path jar) {
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            long classes = zip.stream().filter(e -> e.getName().endsWith(".class")).count();
-            return String.format(Locale.ROOT, "| %s (`%s`) | %.1f MB | %d |%n", label, jar.getFileName(),
-                    Files.size(jar) / 1_000_000.0, classes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String cpuModel() {

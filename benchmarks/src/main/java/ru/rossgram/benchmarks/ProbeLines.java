@@ -18,7 +18,8 @@ final class ProbeLines {
      * @param firstResponse wall-clock millis once the answer was serialised
      */
     static void firstCall(long mainEntered, long constructing, long constructed, long eventRead, long answered,
-            long firstResponse, Object status, int responseBytes) {
+            long firstResponse, Object status, byte[] response) {
+        int responseBytes = response.length;
         // Read only now: loading java.lang.management must not count towards the start it measures.
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
@@ -30,10 +31,19 @@ final class ProbeLines {
                 + " eventMillis=" + millis(eventRead - constructed)
                 + " responseBytes=" + responseBytes
                 + " classes=" + classes);
+        refused(status, response);
     }
 
-    static void warmCall(long startedNanos, long answeredNanos, Object status) {
+    static void warmCall(long startedNanos, long answeredNanos, Object status, byte[] response) {
         System.out.println("warmInvokeMillis=" + millis(answeredNanos - startedNanos) + " warmStatus=" + status);
+        refused(status, response);
+    }
+
+    /** Shows an answer that is not 2xx on stderr, where the harness looks when it stops on it. */
+    static void refused(Object status, byte[] response) {
+        if (!String.valueOf(status).startsWith("2")) {
+            System.err.println("answered " + status + ": " + new String(response, java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /**

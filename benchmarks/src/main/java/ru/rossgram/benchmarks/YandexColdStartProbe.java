@@ -43,14 +43,15 @@ public final class YandexColdStartProbe {
         byte[] payload = JsonStream.serialize(response).getBytes(StandardCharsets.UTF_8);
         long firstResponse = System.currentTimeMillis();
 
-        ProbeLines.firstCall(mainEntered, t0, t1, t2, t3, firstResponse, status(payload), payload.length);
+        ProbeLines.firstCall(mainEntered, t0, t1, t2, t3, firstResponse, status(payload), payload);
 
         if (args.length == 3) {
             Object second = JsonIterator.deserialize(Files.readAllBytes(Path.of(args[2])), inputType);
             long w0 = System.nanoTime();
             Object warm = entry.apply(second);
             long w1 = System.nanoTime();
-            ProbeLines.warmCall(w0, w1, status(JsonStream.serialize(warm).getBytes(StandardCharsets.UTF_8)));
+            byte[] warmPayload = JsonStream.serialize(warm).getBytes(StandardCharsets.UTF_8);
+            ProbeLines.warmCall(w0, w1, status(warmPayload), warmPayload);
         }
         ProbeLines.finish();
     }
