@@ -7,6 +7,7 @@
 #   --app-cds            also measure the template's flags plus an AppCDS archive per function
 #   --max-other-cpu MS   repeat a run during which other processes used more CPU than this (300; -1 never)
 #   --sign-up-jar JAR    measure another build of the sign-up function than the template's CodeUri
+#   --other-sign-up-jar JAR  also measure this build of it (AWS handler), alternated with the rest (repeatable)
 #   --yandex-event FILE  the Yandex API Gateway 1.0 sign-up event (events/sign-up/yandex-new-account.json)
 #   --out DIR            where the report, raw lines, child logs and event copies go
 # The report is printed and written to benchmarks/target/cold-start/results.md (raw lines: raw.txt).

@@ -105,7 +105,12 @@ public final class ColdStartBenchmark {
         Subject signUpYandex = new Subject("sign-up, Yandex entry point", signUpJar, fn.yandexEntryPoint(),
                 options.yandexProbeJar(), YandexColdStartProbe.class.getName(),
                 new UniqueSignUpEvents(options.yandexEvent(), eventCopies, "yc"));
-        List<Subject> subjects = List.of(bare, signUp, signUpYandex);
+        List<Subject> subjects = new ArrayList<>(List.of(bare, signUp, signUpYandex));
+        for (Path other : options.otherSignUpJars()) {
+            Files.size(other); // fails now, not after the warm-ups, if it is missing
+            subjects.add(new Subject("sign-up, " + other.getFileName(), other, fn.handler(), options.probeJar(),
+                    ColdStartProbe.class.getName(), awsEvents));
+        }
 
         Map<String, String> functionEnv = cloud.functionEnvironment(fn, Map.of("AccessTokenSecret", newSecret()));
         String toolOptions = functionEnv.getOrDefault("JAVA_TOOL_OPTIONS", "").trim();
