@@ -10,6 +10,8 @@
 #   --app-cds            also measure the template's flags plus an AppCDS archive per subject
 #   --max-other-cpu MS   repeat a run during which other processes used more CPU than this (300; -1 never)
 #   --out DIR            where the report, raw lines, child logs and event copies go
+# Set COLD_START_REALTIME=1 (as root) to run the harness and its children under chrt's FIFO real-time policy: on a
+# machine others share, their builds then cannot preempt a cold start (the kernel still leaves them 5% of each second).
 # The report is printed and written to benchmarks/target/cold-start/results.md (raw lines: raw.txt).
 set -euo pipefail
 
@@ -28,5 +30,7 @@ modules="$(echo "$functions" | tr ',' '\n' | sed 's#^#functions/#' | paste -sd, 
 mvn -q -DskipTests package -pl "$modules,benchmarks" -am
 
 # The harness hosts DynamoDB Local (and S3Proxy) in its own JVM; the measured functions are its children.
-exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/harness.classpath)" \
+realtime=()
+if [[ "${COLD_START_REALTIME:-0}" == 1 ]]; then realtime=(chrt -f 10); fi
+exec "${realtime[@]}" java -cp "benchmarks/target/classes:$(cat benchmarks/target/harness.classpath)" \
   ru.rossgram.benchmarks.ColdStartBenchmark "$@"
