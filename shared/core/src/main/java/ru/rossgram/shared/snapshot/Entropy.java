@@ -27,4 +27,9 @@ public final class Entropy {
     static void renew() {
         random = new SecureRandom();
     }
+
+    /** Puts {@code generator} in place: tests stand in the state that a snapshot copies into every container. */
+    static void replace(SecureRandom generator) {
+        random = generator;
+    }
 }
