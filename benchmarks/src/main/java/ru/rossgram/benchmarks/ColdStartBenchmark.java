@@ -337,7 +337,7 @@ public final class ColdStartBenchmark {
      * the few the Lambda service itself sets. Nothing is inherited from this process. JAVA_TOOL_OPTIONS
      * is left out because the flags are passed on the command line, per flag set.
      */
-    private static Map<String, String> childEnvironment(Map<String, String> functionEnv, FunctionSpec fn) {
+    static Map<String, String> childEnvironment(Map<String, String> functionEnv, FunctionSpec fn) {
         Map<String, String> env = new LinkedHashMap<>(functionEnv);
         env.remove("JAVA_TOOL_OPTIONS");
         env.put("AWS_LAMBDA_FUNCTION_NAME", fn.logicalId());
@@ -349,7 +349,7 @@ public final class ColdStartBenchmark {
         return env;
     }
 
-    private static String newSecret() {
+    static String newSecret() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);

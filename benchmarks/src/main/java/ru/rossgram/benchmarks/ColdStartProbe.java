@@ -96,7 +96,7 @@ public final class ColdStartProbe {
     }
 
     /** What a handler may ask of its context; values shaped like the template's SignUpFunction. */
-    private static final class MinimalContext implements Context {
+    static final class MinimalContext implements Context {
         private final String requestId = UUID.randomUUID().toString();
 
         @Override

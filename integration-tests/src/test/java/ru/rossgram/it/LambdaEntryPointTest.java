@@ -121,6 +121,45 @@ class LambdaEntryPointTest {
         assertFalse(loaded.contains("io.micronaut.scheduling.executor.UserExecutorConfiguration "), "sign-up built executor beans");
     }
 
+    /**
+     * SnapStart's priming, run on the deployable jars as Lambda runs it before the snapshot: sign-up's reads
+     * DynamoDB and hashes once and the function then signs up; get-me's primes what get-me has and never loads
+     * Argon2 (it has no PasswordHasher, and priming must not build one). The class-load log shows what was loaded.
+     */
+    @Test
+    void priming_throughTheDeployableJars_warmsWhatEachFunctionHas_andNoMore(Backend backend, @TempDir Path work)
+            throws Exception {
+        SamTemplate template = backend.template();
+        FunctionSpec signUp = template.function("SignUpFunction").orElseThrow();
+        FunctionSpec getMe = template.function("GetMeFunction").orElseThrow();
+        for (FunctionSpec function : List.of(signUp, getMe)) {
+            Assumptions.assumeTrue(Files.isRegularFile(template.directory().resolve(function.codeUri())),
+                    function.codeUri() + " is not built (run mvn verify)");
+        }
+        Path event = Files.writeString(work.resolve("sign-up.json"), Files.readString(
+                template.directory().resolve("events/sign-up/new-account.json")).replace("masha", "primed.masha"));
+        String signedUp = launch(backend, signUp, template.directory().resolve(signUp.codeUri()), event,
+                List.of("-Drossgram.launch.prime=true"));
+        assertTrue(primed(signedUp).containsAll(List.of("DynamoDB GetItem", "Argon2 hash")), signedUp);
+        assertTrue(signedUp.contains("status=201"), signedUp);
+
+        Path classLog = work.resolve("get-me-classes.log");
+        String answered = launch(backend, getMe, template.directory().resolve(getMe.codeUri()), sampleEvent(template, getMe),
+                List.of("-Drossgram.launch.prime=true", "-Xlog:class+load:file=" + classLog));
+        assertTrue(primed(answered).contains("DynamoDB GetItem"), answered);
+        assertFalse(primed(answered).contains("Argon2 hash"), answered);
+        String loaded = Files.readString(classLog);
+        assertTrue(loaded.contains("ru.rossgram.shared.snapshot.DynamoDbPriming "), "the log is read");
+        assertFalse(loaded.contains("com.password4j.Argon2Function "), "get-me's priming loaded Argon2");
+    }
+
+    /** What a launch with {@code rossgram.launch.prime} printed as primed. */
+    private static List<String> primed(String output) {
+        String line = output.lines().filter(text -> text.startsWith("primed=[")).findFirst()
+                .orElseThrow(() -> new AssertionError("no priming line in:\n" + output));
+        return List.of(line.substring("primed=[".length(), line.length() - 1).split(", "));
+    }
+
     /** Each jar holds the shared modules its function uses: accounts functions no social graph or payments. */
     @Test
     void functionJars_holdOnlyTheSharedModulesTheirFunctionUses(Backend backend) throws Exception {

@@ -70,6 +70,14 @@ public final class FunctionHost implements AutoCloseable {
         return provider.getApplicationContext().getBean(type);
     }
 
+    /**
+     * {@code function}'s warm handler instance (started if it was not), for tests that call it past its events,
+     * such as running SnapStart's hooks by hand.
+     */
+    public Object handler(FunctionSpec function) {
+        return warm.computeIfAbsent(function.logicalId(), id -> host(function)).handler;
+    }
+
     @SuppressWarnings({"rawtypes", "unchecked"})
     private Hosted host(FunctionSpec function) {
         Map<String, Object> environment = new HashMap<>(environments.apply(function));

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import ru.rossgram.shared.snapshot.SnapshotHooks;
 
 /**
  * Runs in a child JVM whose classpath is a function's deployable jar, this class and the Lambda runtime's
@@ -22,6 +23,9 @@ import java.nio.file.Path;
  * serializer, invokes the handler once and prints {@code status=<code>} for an HTTP event or
  * {@code handled} for a storage or scheduled event, then the process's peak resident memory as {@code peakRssKb=<n>}
  * (Linux). Only what the deployable jar holds is used.
+ *
+ * <p>With {@code -Drossgram.launch.prime=true}, runs the function's SnapStart priming between construction and the
+ * event, as Lambda does before its snapshot, and prints {@code primed=[...]}.
  */
 public final class LambdaLaunch {
     private LambdaLaunch() {
@@ -30,6 +34,10 @@ public final class LambdaLaunch {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static void main(String[] args) throws Exception {
         var handler = (RequestHandler) Class.forName(args[0]).getConstructor().newInstance();
+        if (Boolean.getBoolean("rossgram.launch.prime")) {
+            var hooks = (SnapshotHooks) handler.getClass().getMethod("snapshotHooks").invoke(handler);
+            System.out.println("primed=" + hooks.prime());
+        }
         Path eventFile = Path.of(args[1]);
         String json = Files.readString(eventFile, StandardCharsets.UTF_8);
         boolean storageEvent = json.contains("\"aws:s3\"");

@@ -41,9 +41,11 @@ public final class SamTemplate {
     private final List<BucketSpec> buckets;
     private final List<FunctionSpec> functions;
     private final CorsRule httpApiCors;
+    private final TemplateNode root;
 
     private SamTemplate(Path path, TemplateNode root) {
         this.path = path;
+        this.root = root;
         Map<String, String> defaults = new LinkedHashMap<>();
         Set<String> names = new LinkedHashSet<>();
         root.get("Parameters").entries().forEach((name, parameter) -> {
@@ -152,6 +154,16 @@ public final class SamTemplate {
             }
         }
         throw new SamTemplateException("no " + FILE_NAME + " in " + start.toAbsolutePath() + " or above");
+    }
+
+    /**
+     * A top-level section ({@code Globals}, {@code Resources}) as written, intrinsics in their long forms, frozen:
+     * for checks the typed specs do not cover, such as SnapStart's settings or a function's policies.
+     *
+     * @return the section's maps, lists and scalars; null when the template has no such section
+     */
+    public Object section(String name) {
+        return root.get(name).frozen();
     }
 
     /** @return the absolute path the template was read from */

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import ru.rossgram.shared.snapshot.Entropy;
 
 /**
  * Sliding-window logs of attempts per subject (an account, a login, a source address), race-free however many
@@ -217,7 +217,7 @@ public final class AttemptLog {
         Map<String, AttributeValue> item = new HashMap<>(subject.key());
         item.put("type", s("attempts"));
         item.put(ATTEMPTS, AttributeValue.fromL(attempts.instants().stream().map(i -> n(i.toEpochMilli())).toList()));
-        item.put(REVISION, s(Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)));
+        item.put(REVISION, s(Long.toUnsignedString(Entropy.random().nextLong(), 36)));
         // TTL tidies up once the newest attempt has left the window; reads never rely on it.
         Instant idleFrom = attempts.newest().orElse(clock.instant()).plus(window);
         item.put("expiresAt", n(idleFrom.getEpochSecond() + 1));

@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import ru.rossgram.shared.auth.AccessTokens;
 import ru.rossgram.shared.config.RossgramConfig;
+import ru.rossgram.shared.snapshot.Entropy;
 
 /**
  * Invitation codes: {@code RG-XXXX-XXXX-XXXX}, twelve characters of a 26-character alphabet (56 bits) read aloud
@@ -43,7 +43,6 @@ public class InvitationCodes {
             Map.entry('М', 'M'), Map.entry('Р', 'P'), Map.entry('Т', 'T'), Map.entry('Х', 'X'), Map.entry('У', 'Y'),
             Map.entry('В', '8'), Map.entry('З', '3'));
 
-    private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec lookupKey;
     private final SecretKeySpec memberKey;
 
@@ -53,11 +52,11 @@ public class InvitationCodes {
         this.memberKey = new SecretKeySpec(hmac(root, "rossgram member invitation code v1"), ALGORITHM);
     }
 
-    /** A fresh code, normalised (twelve characters of the alphabet), from a SecureRandom. */
+    /** A fresh code, normalised (twelve characters of the alphabet), from {@link Entropy}. */
     public String draw() {
         StringBuilder code = new StringBuilder(LENGTH);
         for (int i = 0; i < LENGTH; i++) {
-            code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            code.append(ALPHABET.charAt(Entropy.random().nextInt(ALPHABET.length())));
         }
         return code.toString();
     }

@@ -1,7 +1,7 @@
 package ru.rossgram.shared.referrals;
 
-import java.security.SecureRandom;
 import java.util.Locale;
+import ru.rossgram.shared.snapshot.Entropy;
 
 /**
  * Referral codes: ten characters from an alphabet without look-alikes ({@code 0/o}, {@code 1/l/i}), so a code read
@@ -11,7 +11,6 @@ import java.util.Locale;
 public final class ReferralCodes {
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
     private static final int LENGTH = 10;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ReferralCodes() {
     }
@@ -19,7 +18,7 @@ public final class ReferralCodes {
     public static String newCode() {
         StringBuilder code = new StringBuilder(LENGTH);
         for (int i = 0; i < LENGTH; i++) {
-            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            code.append(ALPHABET.charAt(Entropy.random().nextInt(ALPHABET.length())));
         }
         return code.toString();
     }

@@ -1,10 +1,12 @@
 package ru.rossgram.shared.auth;
 
+import com.password4j.AlgorithmFinder;
 import com.password4j.Argon2Function;
 import com.password4j.types.Argon2;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicLong;
 import ru.rossgram.shared.config.PasswordHashingConfig;
+import ru.rossgram.shared.snapshot.Entropy;
 
 /** Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=...}). */
 @Singleton
@@ -35,6 +37,25 @@ public class PasswordHasher {
             decoyHash = decoy; // a race makes two decoys, both valid: no lock needed
         }
         return decoy;
+    }
+
+    /**
+     * Makes the decoy now, one full Argon2 hash, so that the first request pays for neither the hash's code
+     * warming up nor (in sign-in) the decoy: what a snapshot's priming calls.
+     */
+    public void warmUp() {
+        decoyHash();
+    }
+
+    /**
+     * Supplements the seed of the generator password4j draws salts from (a static one of its own, which we cannot
+     * replace) with bytes drawn now: after a snapshot restore, so that containers resumed from one snapshot salt
+     * differently. {@link java.security.SecureRandom#setSeed} adds to the state, never weakens it.
+     */
+    public static void reseedSalts() {
+        byte[] seed = new byte[32];
+        Entropy.random().nextBytes(seed);
+        AlgorithmFinder.getSecureRandom().setSeed(seed);
     }
 
     /** True when {@code password} matches {@code hash}; a null hash spends the same time and says no. */

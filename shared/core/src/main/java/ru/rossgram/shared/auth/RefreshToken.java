@@ -3,23 +3,22 @@ package ru.rossgram.shared.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import ru.rossgram.shared.snapshot.Entropy;
 
 /**
  * A refresh token: {@code <sessionId>.<secret>}. The session id locates the session; only the
  * SHA-256 of the secret is stored, so a leaked table does not leak usable tokens.
  */
 public record RefreshToken(String sessionId, String secret) {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("[0-9A-Z]{26}\\.[A-Za-z0-9_-]{43}");
 
     public static RefreshToken create(String sessionId) {
         byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
+        Entropy.random().nextBytes(secret);
         return new RefreshToken(sessionId, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
     }
 

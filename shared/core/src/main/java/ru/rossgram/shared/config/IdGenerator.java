@@ -7,16 +7,20 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import ru.rossgram.shared.snapshot.Entropy;
 
 /**
  * The one source of ids: ULIDs, which sort by creation time, so "newest first" is a key order.
  * Monotonic within a millisecond, so ids made in one burst still sort in the order they were made.
+ *
+ * <p>Random bits from {@link Entropy} (ids appear in URLs and tokens: not guessable), drawn at each new millisecond,
+ * so containers resumed from one SnapStart snapshot draw apart: the factory's only other state, the last id, is
+ * of the snapshot's millisecond, which no restored container's clock shows again.
  */
 @Singleton
 public class IdGenerator {
@@ -24,12 +28,12 @@ public class IdGenerator {
     private static final Pattern ULID = Pattern.compile("[0-7][0-9A-HJKMNP-TV-Z]{25}");
 
     private final UlidFactory factory;
-    private final SecureRandom random = new SecureRandom(); // ids appear in URLs and tokens: not guessable
     private final Clock clock;
 
     public IdGenerator(Clock clock) {
         this.clock = clock;
-        this.factory = UlidFactory.newMonotonicInstance((LongSupplier) random::nextLong, clock::millis);
+        LongSupplier randomBits = () -> Entropy.random().nextLong(); // the current source at each draw
+        this.factory = UlidFactory.newMonotonicInstance(randomBits, clock::millis);
     }
 
     public String newId() {
@@ -42,7 +46,7 @@ public class IdGenerator {
      */
     public String newUnrelatedId() {
         byte[] bits = new byte[10];
-        random.nextBytes(bits);
+        Entropy.random().nextBytes(bits);
         return new Ulid(clock.millis(), bits).toString();
     }
 

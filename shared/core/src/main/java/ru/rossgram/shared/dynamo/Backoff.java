@@ -1,7 +1,7 @@
 package ru.rossgram.shared.dynamo;
 
-import java.util.concurrent.ThreadLocalRandom;
 import ru.rossgram.shared.problem.ProblemException;
+import ru.rossgram.shared.snapshot.Entropy;
 
 /**
  * The pause before a retry: a random time up to a ceiling that doubles each round, from {@code firstMillis} before
@@ -36,7 +36,7 @@ public record Backoff(long firstMillis, long maxMillis) {
             return;
         }
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+            Thread.sleep(Entropy.random().nextLong(1, ceiling + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ProblemException.busy("Interrupted; retry shortly.");

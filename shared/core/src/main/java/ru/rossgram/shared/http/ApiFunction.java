@@ -11,6 +11,7 @@ import ru.rossgram.shared.logging.InvocationLog;
 import ru.rossgram.shared.problem.ProblemException;
 import ru.rossgram.shared.problem.ProblemResponses;
 import ru.rossgram.shared.problem.ProblemType;
+import ru.rossgram.shared.snapshot.SnapshotHooks;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -25,12 +26,20 @@ import software.amazon.awssdk.core.exception.SdkException;
 public abstract class ApiFunction extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiFunction.class);
 
+    /** Primes this function before a SnapStart snapshot and re-seeds it after a restore; kept: CRaC holds it weakly. */
+    private final SnapshotHooks snapshotHooks = SnapshotHooks.register(getApplicationContext());
+
     protected ApiFunction() {
         super();
     }
 
     protected ApiFunction(ApplicationContextBuilder contextBuilder) {
         super(contextBuilder);
+    }
+
+    /** The hooks SnapStart runs on this function (tests and the cold-start probe run them by hand). */
+    public final SnapshotHooks snapshotHooks() {
+        return snapshotHooks;
     }
 
     /** Builds only the beans the function injects (see {@link FunctionContexts}). */

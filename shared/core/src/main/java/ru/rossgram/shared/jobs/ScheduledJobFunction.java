@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 import ru.rossgram.shared.config.FunctionContexts;
 import ru.rossgram.shared.logging.InvocationLog;
+import ru.rossgram.shared.snapshot.SnapshotHooks;
 
 /**
  * Base of every function a schedule fires (EventBridge every 15 minutes; a Yandex timer trigger through
@@ -19,11 +20,19 @@ import ru.rossgram.shared.logging.InvocationLog;
 public abstract class ScheduledJobFunction extends MicronautRequestHandler<ScheduledEvent, String> {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledJobFunction.class);
 
+    /** Primes this function before a SnapStart snapshot and re-seeds it after a restore; kept: CRaC holds it weakly. */
+    private final SnapshotHooks snapshotHooks = SnapshotHooks.register(getApplicationContext());
+
     protected ScheduledJobFunction() {
     }
 
     protected ScheduledJobFunction(ApplicationContextBuilder contextBuilder) {
         super(contextBuilder);
+    }
+
+    /** The hooks SnapStart runs on this function (tests and the cold-start probe run them by hand). */
+    public final SnapshotHooks snapshotHooks() {
+        return snapshotHooks;
     }
 
     /** Builds only the beans the function injects (see {@link FunctionContexts}). */

@@ -1,5 +1,6 @@
 package ru.rossgram.shared.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,5 +24,22 @@ class PasswordHasherTest {
         assertTrue(hasher.matches("violet kettle sings", hash));
         assertFalse(hasher.matches("violet kettle sang", hash));
         assertFalse(hasher.matches("violet kettle sings", null));
+    }
+
+    @Test
+    void warmUp_hashesOnce_withoutCountingACheck_andUnknownAccountsStillSayNo() {
+        hasher.warmUp();
+        assertEquals(0, hasher.checks()); // the sign-in throttle counts passwords people tried, not the priming
+        assertFalse(hasher.matches("violet kettle sings", null));
+    }
+
+    @Test
+    void afterTheSaltsAreReseeded_hashesStillVerify_andStillDiffer() {
+        String before = hasher.hash("violet kettle sings");
+        PasswordHasher.reseedSalts();
+        String after = hasher.hash("violet kettle sings");
+        assertNotEquals(before, after);
+        assertTrue(hasher.matches("violet kettle sings", before));
+        assertTrue(hasher.matches("violet kettle sings", after));
     }
 }

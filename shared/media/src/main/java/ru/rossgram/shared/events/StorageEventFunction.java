@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 import ru.rossgram.shared.config.FunctionContexts;
 import ru.rossgram.shared.logging.InvocationLog;
+import ru.rossgram.shared.snapshot.SnapshotHooks;
 
 /**
  * Base of every function triggered by stored objects: {@link #handleObjects} hands each object's bucket and key
@@ -22,12 +23,20 @@ import ru.rossgram.shared.logging.InvocationLog;
 public abstract class StorageEventFunction extends MicronautRequestHandler<S3Event, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(StorageEventFunction.class);
 
+    /** Primes this function before a SnapStart snapshot and re-seeds it after a restore; kept: CRaC holds it weakly. */
+    private final SnapshotHooks snapshotHooks = SnapshotHooks.register(getApplicationContext());
+
     protected StorageEventFunction() {
         super();
     }
 
     protected StorageEventFunction(ApplicationContextBuilder contextBuilder) {
         super(contextBuilder);
+    }
+
+    /** The hooks SnapStart runs on this function (tests and the cold-start probe run them by hand). */
+    public final SnapshotHooks snapshotHooks() {
+        return snapshotHooks;
     }
 
     /** Builds only the beans the function injects (see {@link FunctionContexts}). */

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
 import ru.rossgram.shared.dynamo.BatchReads;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import ru.rossgram.shared.snapshot.Entropy;
 
 /**
  * Follower, following and post counts (docs/data-model.md, row 14). Each user's counts are spread over
@@ -54,7 +54,8 @@ public class ProfileCounters {
                 names.put("#" + counter.attribute(), counter.attribute());
                 values.put(":" + counter.attribute(), Attrs.n(delta));
             });
-            int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+            // from Entropy: containers restored from one snapshot spread, not all on one shard
+            int shard = Entropy.random().nextInt(SHARDS);
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                     .key(shardKey(userId, shard))
                     .updateExpression("SET #type = :type" + add)

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import ru.rossgram.shared.accounts.AccountRepository;
 import ru.rossgram.shared.config.RossgramConfig;
 import ru.rossgram.shared.dynamo.Attrs;
@@ -24,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import ru.rossgram.shared.snapshot.Entropy;
 
 /**
  * Links of accounts to Instagram names (docs/data-model.md, rows 34 to 34b): the claim {@code IGNAME#<handle>} /
@@ -132,7 +132,8 @@ public class InstagramLinkRepository {
 
     /** Adds {@code delta} to the account's count of Instagram followers who are here, on a random shard. */
     public TransactWriteItem followersHereItem(String userId, long delta) {
-        int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+        // from Entropy: containers restored from one snapshot spread, not all on one shard
+        int shard = Entropy.random().nextInt(SHARDS);
         return TransactWriteItem.builder().update(Update.builder().tableName(table).key(audienceKey(userId, shard))
                 .updateExpression("SET #type = :type ADD #n :d")
                 .expressionAttributeNames(Map.of("#type", "type", "#n", FOLLOWERS_HERE))
