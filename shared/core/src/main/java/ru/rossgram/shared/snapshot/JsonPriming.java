@@ -29,7 +29,7 @@ public class JsonPriming implements PrimingStep {
         JsonCodec json = context.getBean(JsonCodec.class);
         Sample sample = new Sample("приветствие", 19_900L, true, Instant.EPOCH, List.of("one"));
         ApiResponse written = json.response(200, sample);
-        ApiRequest echoed = new ApiRequest("POST /priming", "POST", "/priming",
+        ApiRequest echoed = new ApiRequest("PUT /priming", "PUT", "/priming",
                 Map.of("content-type", "application/json"), Map.of(), Map.of(),
                 written.body().getBytes(StandardCharsets.UTF_8), "127.0.0.1", "snapshot-priming");
         if (!json.read(echoed, Sample.class).equals(sample)) {
