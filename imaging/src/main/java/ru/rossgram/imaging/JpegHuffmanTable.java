@@ -1,0 +1,46 @@
+package ru.rossgram.imaging;
+
+/**
+ * One Huffman table of a JPEG (a DHT entry), built for decoding: codes up to {@link #LOOKAHEAD} bits long are
+ * found with one table lookup on the next bits, longer ones by the canonical-code limits per length.
+ */
+final class JpegHuffmanTable {
+    /** Nearly every code in a photo is at most 9 bits long; a 512-entry table keeps the lookup in L1. */
+    static final int LOOKAHEAD = 9;
+
+    /** {@code (length << 8) | symbol} for a code of at most LOOKAHEAD bits starting the index; 0 for longer codes. */
+    final int[] lookup = new int[1 << LOOKAHEAD];
+    /** The largest code of each length 1..16, or -1 when that length has none. */
+    final int[] maxCode = new int[17];
+    /** Added to a code of each length to find its symbol's index. */
+    final int[] valueOffset = new int[17];
+    final int[] symbols;
+
+    /**
+     * @param counts  how many codes have each length 1..16 ({@code counts[0]} unused)
+     * @param symbols the symbols in code order
+     * @throws ImageRejectedException {@code CORRUPT} when the counts describe more codes than fit their lengths
+     */
+    JpegHuffmanTable(int[] counts, int[] symbols) throws ImageRejectedException {
+        this.symbols = symbols;
+        int code = 0;
+        int index = 0;
+        for (int length = 1; length <= 16; length++) {
+            valueOffset[length] = index - code;
+            for (int i = 0; i < counts[length]; i++, index++, code++) {
+                if (length <= LOOKAHEAD) {
+                    int spread = LOOKAHEAD - length;
+                    int first = code << spread;
+                    for (int j = 0; j < 1 << spread; j++) {
+                        lookup[first + j] = (length << 8) | symbols[index];
+                    }
+                }
+            }
+            maxCode[length] = counts[length] == 0 ? -1 : code - 1;
+            if (code > 1 << length) {
+                throw Rejections.corrupt("The JPEG has a Huffman table with more codes than its lengths allow.");
+            }
+            code <<= 1;
+        }
+    }
+}
