@@ -12,6 +12,8 @@ record RenditionPlan(List<Target> targets, Target colourSample) {
     static final int SAMPLE_SIZE = 64;
     /** Keeps the working image within about 72 MB, whatever widths a spec asks for. */
     static final long WORKING_BUDGET_PIXELS = 24_000_000L;
+    /** What a scaled inverse DCT leaves the final filter: at least this reduction still to do. */
+    static final double DCT_HEADROOM = 1.5;
 
     enum Kind {
         /** The whole frame at a width. */
@@ -67,18 +69,46 @@ record RenditionPlan(List<Target> targets, Target colourSample) {
      * if the working image would exceed its memory budget.
      */
     int shrinkFactor(int uprightWidth, int uprightHeight) {
+        int shrink = (int) Math.max(1, Math.floor(reduction(uprightWidth, uprightHeight) / 2));
+        return withinBudget(uprightWidth, uprightHeight, shrink, 1);
+    }
+
+    /**
+     * How a JPEG decoded by {@link DctJpegDecoder} shrinks while loading: by its inverse DCT, to the smallest of
+     * 1/2, 1/4 and 1/8 that leaves every target at least {@link #DCT_HEADROOM} times its size (a scaled inverse DCT
+     * is itself a low-pass filter, unlike a box average, so the final filter needs less room after it), then by a box
+     * average if {@link #shrinkFactor} asks for more, or the memory budget does.
+     */
+    JpegLoad jpegLoad(int uprightWidth, int uprightHeight) {
+        double reduction = reduction(uprightWidth, uprightHeight);
+        int scale = 8;
+        while (scale > 1 && reduction / scale < DCT_HEADROOM) {
+            scale /= 2;
+        }
+        int box = Math.max(1, shrinkFactor(uprightWidth, uprightHeight) / scale);
+        return new JpegLoad(scale, withinBudget(uprightWidth, uprightHeight, box, scale));
+    }
+
+    /** A JPEG's reduction while loading: {@code dctScale} (1, 2, 4 or 8) by its inverse DCT, then a box average. */
+    record JpegLoad(int dctScale, int boxFactor) {
+    }
+
+    /** The largest reduction every target allows: how many times larger than it its region of the original is. */
+    private double reduction(int uprightWidth, int uprightHeight) {
         double factor = Double.MAX_VALUE;
         for (Target target : targets) {
             double regionWidth = target.kind() == Kind.SQUARE ? Math.min(uprightWidth, uprightHeight) : uprightWidth;
             double regionHeight = target.kind() == Kind.SQUARE ? regionWidth : uprightHeight;
             Target sized = target.kind() == Kind.BLURRED ? target.blurSample() : target;
-            int width = sized.width();
-            int height = sized.height();
-            factor = Math.min(factor, Math.min(regionWidth / (2.0 * width), regionHeight / (2.0 * height)));
+            factor = Math.min(factor, Math.min(regionWidth / sized.width(), regionHeight / sized.height()));
         }
-        int shrink = (int) Math.max(1, Math.floor(factor));
+        return factor;
+    }
+
+    /** {@code shrink}, raised until the working image, {@code before} times smaller first, fits its budget. */
+    private static int withinBudget(int uprightWidth, int uprightHeight, int shrink, int before) {
         long pixels = (long) uprightWidth * uprightHeight;
-        while (pixels / ((long) shrink * shrink) > WORKING_BUDGET_PIXELS) {
+        while (pixels / ((long) shrink * shrink * before * before) > WORKING_BUDGET_PIXELS) {
             shrink++;
         }
         return shrink;

@@ -106,7 +106,7 @@ public final class ThumbnailMaker {
         int uprightWidth = orientation.swapsAxes() ? header.height() : header.width();
         int uprightHeight = orientation.swapsAxes() ? header.width() : header.height();
         RenditionPlan plan = RenditionPlan.of(spec, uprightWidth, uprightHeight);
-        DecodedOriginal decoded = OriginalDecoder.decode(original, header, plan.shrinkFactor(uprightWidth, uprightHeight));
+        DecodedOriginal decoded = OriginalDecoder.decode(original, header, plan, uprightWidth, uprightHeight);
 
         RenditionRenderer renderer = new RenditionRenderer(decoded.image(), header.width(), header.height(), orientation);
         List<Rendition> renditions = new ArrayList<>();
