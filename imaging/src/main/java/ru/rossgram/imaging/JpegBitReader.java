@@ -55,6 +55,14 @@ final class JpegBitReader {
         }
     }
 
+    /** The next LOOKAHEAD bits, with at least 32 bits buffered: room for a code and its coefficient bits. */
+    int peekLookahead() {
+        if (bits < 32) {
+            fill();
+        }
+        return (int) (buffer >>> (64 - JpegHuffmanTable.LOOKAHEAD));
+    }
+
     /** One Huffman-coded symbol. */
     int decode(JpegHuffmanTable table) throws ImageRejectedException {
         if (bits < 16) {
@@ -97,7 +105,7 @@ final class JpegBitReader {
         return value < 1 << (count - 1) ? value - (1 << count) + 1 : value;
     }
 
-    private void skip(int count) {
+    void skip(int count) {
         buffer <<= count;
         bits -= count;
     }

@@ -61,12 +61,12 @@ final class JpegComponent {
      * @param mcusAcross MCUs per row
      */
     void layout(int scale, int maxH, int maxV, int mcusAcross, int mcusDown, int width, int height) {
-        int outputPerBlockX = 8 / scale * (maxH / horizontal); // output pixels one block spans
-        int outputPerBlockY = 8 / scale * (maxV / vertical);
-        // Decode chroma at a larger size instead of enlarging it later, up to a whole 8x8 block.
-        blockSize = Math.min(8, Math.min(outputPerBlockX, outputPerBlockY));
-        upsampleShiftX = Integer.numberOfTrailingZeros(outputPerBlockX / blockSize);
-        upsampleShiftY = Integer.numberOfTrailingZeros(outputPerBlockY / blockSize);
+        // Subsampled chroma decodes at the same scale as luma and is repeated across the pixels it covers. libjpeg
+        // decodes it at a larger size instead; that costs a full 8x8 transform per chroma block for detail that the
+        // renditions, themselves 4:2:0 and smaller still, would throw away.
+        blockSize = 8 / scale;
+        upsampleShiftX = Integer.numberOfTrailingZeros(maxH / horizontal);
+        upsampleShiftY = Integer.numberOfTrailingZeros(maxV / vertical);
         for (int k = 0; k < 64; k++) {
             int row = NATURAL[k] >> 3;
             int column = NATURAL[k] & 7;

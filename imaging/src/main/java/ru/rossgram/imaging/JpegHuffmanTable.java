@@ -15,6 +15,12 @@ final class JpegHuffmanTable {
     /** Added to a code of each length to find its symbol's index. */
     final int[] valueOffset = new int[17];
     final int[] symbols;
+    /**
+     * For an AC table: when the next LOOKAHEAD bits hold a whole code and the coefficient bits after it, that
+     * coefficient's {@code (value << 8) | (run << 4) | bits used}; else 0. Most coefficients of a photo are small
+     * and decode with this one lookup (stb_image's trick).
+     */
+    final int[] fastAc = new int[1 << LOOKAHEAD];
 
     /**
      * @param counts  how many codes have each length 1..16 ({@code counts[0]} unused)
@@ -41,6 +47,17 @@ final class JpegHuffmanTable {
                 throw Rejections.corrupt("The JPEG has a Huffman table with more codes than its lengths allow.");
             }
             code <<= 1;
+        }
+        for (int bits = 0; bits < lookup.length; bits++) {
+            int entry = lookup[bits];
+            int length = entry >>> 8;
+            int run = (entry >> 4) & 15;
+            int size = entry & 15;
+            if (entry != 0 && size != 0 && length + size <= LOOKAHEAD) {
+                int raw = (bits >> (LOOKAHEAD - length - size)) & ((1 << size) - 1);
+                int value = raw < 1 << (size - 1) ? raw - (1 << size) + 1 : raw;
+                fastAc[bits] = (value << 8) | (run << 4) | (length + size);
+            }
         }
     }
 }

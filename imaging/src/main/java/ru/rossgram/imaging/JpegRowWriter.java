@@ -16,7 +16,14 @@ final class JpegRowWriter {
     private static final int[] CR_TO_G = new int[256];
     private static final int[] CB_TO_G = new int[256];
 
+    /** {@code CLAMP[v + CLAMP_OFFSET]} is v limited to 0..255, for every v the equations above can produce. */
+    private static final int CLAMP_OFFSET = 320;
+    private static final byte[] CLAMP = new byte[1024];
+
     static {
+        for (int i = 0; i < CLAMP.length; i++) {
+            CLAMP[i] = (byte) Math.max(0, Math.min(255, i - CLAMP_OFFSET));
+        }
         for (int i = 0; i < 256; i++) {
             int x = i - 128;
             CR_TO_R[i] = (int) Math.round(1.40200 * x);
@@ -86,17 +93,44 @@ final class JpegRowWriter {
             }
             return;
         }
+        if (shiftA == 0 && shiftB == 1 && shiftC == 1) {
+            chromaPairs(a, rowA, b, rowB, c, rowC, out);
+            return;
+        }
         for (int x = 0, o = 0; x < width; x++, o += 3) {
             int y = a[rowA + (x >> shiftA)] & 0xFF;
             int cb = b[rowB + (x >> shiftB)] & 0xFF;
             int cr = c[rowC + (x >> shiftC)] & 0xFF;
-            out[o] = clamp(y + CR_TO_R[cr]);
-            out[o + 1] = clamp(y + ((CB_TO_G[cb] + CR_TO_G[cr]) >> 16));
-            out[o + 2] = clamp(y + CB_TO_B[cb]);
+            int red = CR_TO_R[cr];
+            int green = (CB_TO_G[cb] + CR_TO_G[cr]) >> 16;
+            int blue = CB_TO_B[cb];
+            out[o] = CLAMP[y + red + CLAMP_OFFSET];
+            out[o + 1] = CLAMP[y + green + CLAMP_OFFSET];
+            out[o + 2] = CLAMP[y + blue + CLAMP_OFFSET];
         }
     }
 
-    private static byte clamp(int value) {
-        return (byte) (value < 0 ? 0 : Math.min(value, 255));
+    /** The usual case, chroma halved across (4:2:0, 4:2:2): each chroma sample serves two luma samples. */
+    private void chromaPairs(byte[] a, int rowA, byte[] b, int rowB, byte[] c, int rowC, byte[] out) {
+        int o = 0;
+        for (int x = 0; x < width; x += 2) {
+            int cb = b[rowB + (x >> 1)] & 0xFF;
+            int cr = c[rowC + (x >> 1)] & 0xFF;
+            int red = CR_TO_R[cr] + CLAMP_OFFSET;
+            int green = ((CB_TO_G[cb] + CR_TO_G[cr]) >> 16) + CLAMP_OFFSET;
+            int blue = CB_TO_B[cb] + CLAMP_OFFSET;
+            int y = a[rowA + x] & 0xFF;
+            out[o] = CLAMP[y + red];
+            out[o + 1] = CLAMP[y + green];
+            out[o + 2] = CLAMP[y + blue];
+            o += 3;
+            if (x + 1 < width) {
+                y = a[rowA + x + 1] & 0xFF;
+                out[o] = CLAMP[y + red];
+                out[o + 1] = CLAMP[y + green];
+                out[o + 2] = CLAMP[y + blue];
+                o += 3;
+            }
+        }
     }
 }

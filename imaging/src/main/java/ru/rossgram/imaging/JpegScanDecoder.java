@@ -44,7 +44,21 @@ final class JpegScanDecoder {
         block[0] = c.dcPredictor * multipliers[0];
         int[] kept = c.keptIndex;
         JpegHuffmanTable ac = c.acTable;
+        int[] fast = ac.fastAc;
         for (int k = 1; k < 64; k++) {
+            int entry = fast[in.peekLookahead()];
+            if (entry != 0) {
+                in.skip(entry & 15);
+                k += (entry >> 4) & 15;
+                if (k > 63) {
+                    throw badCode();
+                }
+                int index = kept[k];
+                if (index >= 0) {
+                    block[index] = (entry >> 8) * multipliers[k];
+                }
+                continue;
+            }
             int symbol = in.decode(ac);
             int run = symbol >>> 4;
             size = symbol & 15;
