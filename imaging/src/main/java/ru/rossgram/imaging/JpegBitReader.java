@@ -8,9 +8,9 @@ package ru.rossgram.imaging;
 final class JpegBitReader {
     private final byte[] data;
     private int position;
-    /** The next bits, most significant first. */
-    private long buffer;
-    private int bits;
+    /** The next bits, most significant first; read directly by {@link JpegScanDecoder#sequential}'s inner loop. */
+    long buffer;
+    int bits;
     private boolean atMarker;
     /** Zero bits fed after the data ended that are still in the buffer or were consumed. */
     private int padding;
@@ -26,7 +26,7 @@ final class JpegBitReader {
     }
 
     /** Tops the buffer up to at least 57 bits. */
-    private void fill() {
+    void fill() {
         while (bits <= 56) {
             int next = 0;
             if (atMarker || position >= data.length) {

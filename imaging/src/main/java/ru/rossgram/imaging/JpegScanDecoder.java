@@ -7,6 +7,7 @@ package ru.rossgram.imaging;
  * must be read) and dropped, except that progressive refinement still needs to know which of them are non-zero.
  */
 final class JpegScanDecoder {
+    private static final int LOOKAHEAD_SHIFT = 64 - JpegHuffmanTable.LOOKAHEAD;
     private final JpegBitReader in;
     /** The scan's spectral selection and successive approximation. */
     private final int start;
@@ -34,21 +35,55 @@ final class JpegScanDecoder {
 
     /**
      * A sequential block, dequantised with {@code multipliers} (zig-zag order) into {@code block}'s kept positions.
+     * The decoder's hottest loop: it works on the reader's bit buffer in local variables (the JIT keeps them in
+     * registers) and goes back to the reader only to refill it or for a code longer than the lookahead.
      */
     void sequential(JpegComponent c, int[] block, int[] multipliers) throws ImageRejectedException {
-        int size = in.decode(c.dcTable);
+        JpegBitReader in = this.in;
+        if (in.bits < 32) {
+            in.fill();
+        }
+        long buffer = in.buffer;
+        int bits = in.bits;
+        int size;
+        int entry = c.dcTable.lookup[(int) (buffer >>> LOOKAHEAD_SHIFT)];
+        if (entry != 0) {
+            buffer <<= entry >>> 8;
+            bits -= entry >>> 8;
+            size = entry & 0xFF;
+        } else {
+            in.buffer = buffer;
+            in.bits = bits;
+            size = in.decode(c.dcTable);
+            buffer = in.buffer;
+            bits = in.bits;
+        }
         if (size > 15) {
             throw badCode();
         }
-        c.dcPredictor += in.signed(size);
+        if (size != 0) { // at least 16 bits are left: 32 buffered, at most 16 taken by the code
+            c.dcPredictor += extend((int) (buffer >>> (64 - size)), size);
+            buffer <<= size;
+            bits -= size;
+        }
         block[0] = c.dcPredictor * multipliers[0];
         int[] kept = c.keptIndex;
         JpegHuffmanTable ac = c.acTable;
         int[] fast = ac.fastAc;
+        int[] lookup = ac.lookup;
         for (int k = 1; k < 64; k++) {
-            int entry = fast[in.peekLookahead()];
+            if (bits < 32) {
+                in.buffer = buffer;
+                in.bits = bits;
+                in.fill();
+                buffer = in.buffer;
+                bits = in.bits;
+            }
+            int peek = (int) (buffer >>> LOOKAHEAD_SHIFT);
+            entry = fast[peek];
             if (entry != 0) {
-                in.skip(entry & 15);
+                buffer <<= entry & 15;
+                bits -= entry & 15;
                 k += (entry >> 4) & 15;
                 if (k > 63) {
                     throw badCode();
@@ -59,7 +94,19 @@ final class JpegScanDecoder {
                 }
                 continue;
             }
-            int symbol = in.decode(ac);
+            int symbol;
+            entry = lookup[peek];
+            if (entry != 0) {
+                buffer <<= entry >>> 8;
+                bits -= entry >>> 8;
+                symbol = entry & 0xFF;
+            } else {
+                in.buffer = buffer;
+                in.bits = bits;
+                symbol = in.decode(ac);
+                buffer = in.buffer;
+                bits = in.bits;
+            }
             int run = symbol >>> 4;
             size = symbol & 15;
             if (size == 0) {
@@ -73,12 +120,21 @@ final class JpegScanDecoder {
             if (k > 63) {
                 throw badCode();
             }
-            int value = in.signed(size);
+            int value = extend((int) (buffer >>> (64 - size)), size);
+            buffer <<= size;
+            bits -= size;
             int index = kept[k];
             if (index >= 0) {
                 block[index] = value * multipliers[k];
             }
         }
+        in.buffer = buffer;
+        in.bits = bits;
+    }
+
+    /** JPEG's signed magnitude category: {@code size} raw bits below 2^(size-1) stand for negative numbers. */
+    private static int extend(int raw, int size) {
+        return raw < 1 << (size - 1) ? raw - (1 << size) + 1 : raw;
     }
 
     /** A progressive DC scan's block: the first bits of the DC coefficient, or one more bit of it. */

@@ -33,6 +33,29 @@ record RenditionPlan(List<Target> targets, Target colourSample) {
         Target blurSample() {
             return fitted(name, kind, width, height, BLUR_SAMPLE_SIZE);
         }
+
+        /**
+         * Whether {@code other} can be made from this whole-frame target's pixels at a reduction: it is smaller
+         * (a square smaller than this one's shorter side, a blurred preview always).
+         */
+        boolean contains(Target other) {
+            return switch (other.kind) {
+                case FULL -> other.width < width;
+                case SQUARE -> other.width < Math.min(width, height);
+                case BLURRED -> true;
+            };
+        }
+    }
+
+    /** The widest whole-frame target: every other rendition can be made from it. */
+    Target largestFull() {
+        Target largest = colourSample;
+        for (Target target : targets) {
+            if (target.kind() == Kind.FULL && target.width() > largest.width()) {
+                largest = target;
+            }
+        }
+        return largest;
     }
 
     static RenditionPlan of(ThumbnailSpec spec, int uprightWidth, int uprightHeight) {

@@ -109,15 +109,23 @@ public final class ThumbnailMaker {
         DecodedOriginal decoded = OriginalDecoder.decode(original, header, plan, uprightWidth, uprightHeight);
 
         RenditionRenderer renderer = new RenditionRenderer(decoded.image(), header.width(), header.height(), orientation);
+        // The largest rendition comes from the working image, the others from it, as libvips does when used as a
+        // library: far fewer pixels to filter, and it is already upright and in sRGB.
+        RenditionPlan.Target largest = plan.largestFull();
+        RgbImage largestPixels = renderer.render(largest);
+        RenditionRenderer fromLargest = new RenditionRenderer(largestPixels, largestPixels.width(),
+                largestPixels.height(), Orientation.NORMAL);
         List<Rendition> renditions = new ArrayList<>();
         // A small original gives several widths the same size: encode it once.
         Map<String, byte[]> encoded = new HashMap<>();
         for (RenditionPlan.Target target : plan.targets()) {
             String sameImage = target.kind() + " " + target.width() + "x" + target.height();
-            byte[] bytes = encoded.computeIfAbsent(sameImage, key -> encoder.encode(renderer.render(target)));
+            byte[] bytes = encoded.computeIfAbsent(sameImage, key -> encoder.encode(
+                    target.equals(largest) ? largestPixels
+                            : largest.contains(target) ? fromLargest.render(target) : renderer.render(target)));
             renditions.add(new Rendition(target.name(), target.width(), target.height(), "image/jpeg", bytes));
         }
-        RgbImage sample = renderer.render(plan.colourSample());
+        RgbImage sample = fromLargest.render(plan.colourSample());
         return new Thumbnails(uprightWidth, uprightHeight, DominantColor.of(sample), BlurHash.encode(sample),
                 decoded.hadAlpha(), format, renditions);
     }
