@@ -5,8 +5,8 @@ package ru.rossgram.imaging;
  * found with one table lookup on the next bits, longer ones by the canonical-code limits per length.
  */
 final class JpegHuffmanTable {
-    /** Nearly every code in a photo is at most 9 bits long; a 512-entry table keeps the lookup in L1. */
-    static final int LOOKAHEAD = 9;
+    /** Nearly every code in a photo, with its coefficient bits, fits in 11 bits; a 2048-entry table stays in L1. */
+    static final int LOOKAHEAD = 11;
 
     /** {@code (length << 8) | symbol} for a code of at most LOOKAHEAD bits starting the index; 0 for longer codes. */
     final int[] lookup = new int[1 << LOOKAHEAD];
