@@ -12,8 +12,13 @@ record RenditionPlan(List<Target> targets, Target colourSample) {
     static final int SAMPLE_SIZE = 64;
     /** Keeps the working image within about 72 MB, whatever widths a spec asks for. */
     static final long WORKING_BUDGET_PIXELS = 24_000_000L;
-    /** What a scaled inverse DCT leaves the final filter: at least this reduction still to do. */
-    static final double DCT_HEADROOM = 1.5;
+    /**
+     * What a scaled inverse DCT leaves the final filter: at least this reduction still to do. Less than the 2x a box
+     * average needs, because the scaled transform already drops the frequencies above its new size (measured on a
+     * 20 MP photo: w1080 from 1/4 instead of 1/2 is as close to libvips's w1080, 32.1 against 32.5 dB, and a third
+     * faster to make; docs/imaging-benchmark.md).
+     */
+    static final double DCT_HEADROOM = 1.25;
 
     enum Kind {
         /** The whole frame at a width. */
