@@ -19,7 +19,7 @@ final class BoxBlur {
             along(channels, scratch, w, h, radius, 3, w * 3);     // each row
             along(scratch, channels, h, w, radius, w * 3, 3);     // each column
         }
-        RgbImage blurred = RgbImage.blank(w, h, image.profile());
+        RgbImage blurred = image.blankLike(w, h);
         byte[] out = blurred.rgb();
         for (int i = 0; i < out.length; i++) {
             out[i] = (byte) channels[i];

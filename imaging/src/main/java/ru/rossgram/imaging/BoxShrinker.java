@@ -46,7 +46,7 @@ final class BoxShrinker {
         for (int y = 0; y < image.height(); y++) {
             shrinker.accept(y, image.rgb(), y * stride);
         }
-        return shrinker.image(image.profile());
+        return shrinker.image(image.profile(), image.isYcc());
     }
 
     int width() {
@@ -88,10 +88,15 @@ final class BoxShrinker {
 
     /** @throws IllegalStateException when some rows never arrived */
     RgbImage image(ICC_Profile profile) {
+        return image(profile, false);
+    }
+
+    /** @param ycc the rows were YCbCr (see {@link RgbImage#isYcc()}) */
+    RgbImage image(ICC_Profile profile, boolean ycc) {
         if (!isComplete()) {
             throw new IllegalStateException("only " + nextRow + " of " + sourceHeight + " rows arrived");
         }
-        return new RgbImage(width, height, out, profile);
+        return new RgbImage(width, height, out, profile, ycc);
     }
 
     private void copy(int y, byte[] row, int offset) {

@@ -60,7 +60,8 @@ final class DctJpegDecoder {
      * @param scale     1, 2, 4 or 8: the inverse DCT's reduction (8 keeps only each block's DC coefficient)
      * @param boxFactor a further integer box average of the scaled rows (1 = none)
      * @return the original reduced by {@code scale x boxFactor} (each side {@code ceil(ceil(side / scale) /
-     *         boxFactor)}), in the JPEG's own colour space with its ICC profile attached; empty when this decoder
+     *         boxFactor)}), in the JPEG's own colour space with its ICC profile attached (YCbCr images stay YCbCr,
+     *         {@link RgbImage#isYcc()}, for the renditions to convert when small); empty when this decoder
      *         does not handle the variant, and the caller should use ImageIO
      * @throws ImageRejectedException {@code CORRUPT} when the data is truncated or damaged; {@code TOO_MANY_PIXELS}
      *         when even the reduced image would be larger than a working image may be
@@ -447,7 +448,7 @@ final class DctJpegDecoder {
         if (!shrinker.isComplete()) {
             throw JpegBitReader.truncated();
         }
-        return Optional.of(shrinker.image(profile()));
+        return Optional.of(shrinker.image(profile(), writer.keepsYcc()));
     }
 
     /** Every block from its kept coefficients, dequantised, one row of MCUs at a time. */

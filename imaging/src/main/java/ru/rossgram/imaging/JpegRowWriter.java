@@ -1,37 +1,14 @@
 package ru.rossgram.imaging;
 
 /**
- * Turns decoded rows of MCUs into output rows: each component sampled at the output's resolution (chroma decoded
- * at a larger block size where it can be, repeated where it cannot), YCbCr converted to RGB with libjpeg's
- * fixed-point equations (JFIF: R = Y + 1.402 Cr, G = Y - 0.34414 Cb - 0.71414 Cr, B = Y + 1.772 Cb), and each
- * row handed to the {@link BoxShrinker} as it is ready.
+ * Turns decoded rows of MCUs into output rows: each component sampled at the output's resolution (subsampled
+ * chroma repeated over the pixels it covers), interleaved, and handed to the {@link BoxShrinker} as each row is
+ * ready. YCbCr stays YCbCr ({@link #keepsYcc()}): converting the small renditions instead of the working image
+ * saves most of that arithmetic.
  */
 final class JpegRowWriter {
-    /** How the file's three components map to RGB. */
+    /** How the file's components map to the working image's three channels. */
     enum Colour { GREY, YCBCR, RGB }
-
-    private static final int[] CR_TO_R = new int[256];
-    private static final int[] CB_TO_B = new int[256];
-    /** Fixed point, 16 fractional bits. */
-    private static final int[] CR_TO_G = new int[256];
-    private static final int[] CB_TO_G = new int[256];
-
-    /** {@code CLAMP[v + CLAMP_OFFSET]} is v limited to 0..255, for every v the equations above can produce. */
-    private static final int CLAMP_OFFSET = 320;
-    private static final byte[] CLAMP = new byte[1024];
-
-    static {
-        for (int i = 0; i < CLAMP.length; i++) {
-            CLAMP[i] = (byte) Math.max(0, Math.min(255, i - CLAMP_OFFSET));
-        }
-        for (int i = 0; i < 256; i++) {
-            int x = i - 128;
-            CR_TO_R[i] = (int) Math.round(1.40200 * x);
-            CB_TO_B[i] = (int) Math.round(1.77200 * x);
-            CR_TO_G[i] = (int) Math.round(-0.71414 * 65536 * x);
-            CB_TO_G[i] = (int) Math.round(-0.34414 * 65536 * x) + (1 << 15);
-        }
-    }
 
     private final JpegComponent[] components;
     private final Colour colour;
@@ -39,7 +16,7 @@ final class JpegRowWriter {
     private final int height;
     private final int rowsPerMcu;
     private final BoxShrinker shrinker;
-    private final byte[] rgb;
+    private final byte[] interleaved;
 
     /**
      * @param rowsPerMcu output rows one row of MCUs decodes to
@@ -53,7 +30,12 @@ final class JpegRowWriter {
         this.height = height;
         this.rowsPerMcu = rowsPerMcu;
         this.shrinker = shrinker;
-        this.rgb = colour == Colour.GREY ? null : new byte[width * 3];
+        this.interleaved = colour == Colour.GREY ? null : new byte[width * 3];
+    }
+
+    /** Whether the rows written are YCbCr, for {@link YccToRgb} to convert later. */
+    boolean keepsYcc() {
+        return colour == Colour.YCBCR;
     }
 
     /** Writes the output rows of MCU row {@code mcuRow}, whose pixels the components' row buffers now hold. */
@@ -65,13 +47,13 @@ final class JpegRowWriter {
                 JpegComponent grey = components[0];
                 shrinker.accept(top + r, grey.rows, (r >> grey.upsampleShiftY) * grey.rowStride);
             } else {
-                convert(r);
-                shrinker.accept(top + r, rgb, 0);
+                interleave(r);
+                shrinker.accept(top + r, interleaved, 0);
             }
         }
     }
 
-    private void convert(int r) {
+    private void interleave(int r) {
         JpegComponent c0 = components[0];
         JpegComponent c1 = components[1];
         JpegComponent c2 = components[2];
@@ -84,53 +66,29 @@ final class JpegRowWriter {
         int shiftA = c0.upsampleShiftX;
         int shiftB = c1.upsampleShiftX;
         int shiftC = c2.upsampleShiftX;
-        byte[] out = rgb;
-        if (colour == Colour.RGB) {
-            for (int x = 0, o = 0; x < width; x++, o += 3) {
-                out[o] = a[rowA + (x >> shiftA)];
-                out[o + 1] = b[rowB + (x >> shiftB)];
-                out[o + 2] = c[rowC + (x >> shiftC)];
-            }
-            return;
-        }
+        byte[] out = interleaved;
         if (shiftA == 0 && shiftB == 1 && shiftC == 1) {
-            chromaPairs(a, rowA, b, rowB, c, rowC, out);
+            // The usual case, chroma halved across (4:2:0, 4:2:2): each chroma sample serves two pixels.
+            int o = 0;
+            for (int x = 0; x < width; x += 2) {
+                byte cb = b[rowB + (x >> 1)];
+                byte cr = c[rowC + (x >> 1)];
+                out[o] = a[rowA + x];
+                out[o + 1] = cb;
+                out[o + 2] = cr;
+                if (x + 1 < width) {
+                    out[o + 3] = a[rowA + x + 1];
+                    out[o + 4] = cb;
+                    out[o + 5] = cr;
+                }
+                o += 6;
+            }
             return;
         }
         for (int x = 0, o = 0; x < width; x++, o += 3) {
-            int y = a[rowA + (x >> shiftA)] & 0xFF;
-            int cb = b[rowB + (x >> shiftB)] & 0xFF;
-            int cr = c[rowC + (x >> shiftC)] & 0xFF;
-            int red = CR_TO_R[cr];
-            int green = (CB_TO_G[cb] + CR_TO_G[cr]) >> 16;
-            int blue = CB_TO_B[cb];
-            out[o] = CLAMP[y + red + CLAMP_OFFSET];
-            out[o + 1] = CLAMP[y + green + CLAMP_OFFSET];
-            out[o + 2] = CLAMP[y + blue + CLAMP_OFFSET];
-        }
-    }
-
-    /** The usual case, chroma halved across (4:2:0, 4:2:2): each chroma sample serves two luma samples. */
-    private void chromaPairs(byte[] a, int rowA, byte[] b, int rowB, byte[] c, int rowC, byte[] out) {
-        int o = 0;
-        for (int x = 0; x < width; x += 2) {
-            int cb = b[rowB + (x >> 1)] & 0xFF;
-            int cr = c[rowC + (x >> 1)] & 0xFF;
-            int red = CR_TO_R[cr] + CLAMP_OFFSET;
-            int green = ((CB_TO_G[cb] + CR_TO_G[cr]) >> 16) + CLAMP_OFFSET;
-            int blue = CB_TO_B[cb] + CLAMP_OFFSET;
-            int y = a[rowA + x] & 0xFF;
-            out[o] = CLAMP[y + red];
-            out[o + 1] = CLAMP[y + green];
-            out[o + 2] = CLAMP[y + blue];
-            o += 3;
-            if (x + 1 < width) {
-                y = a[rowA + x + 1] & 0xFF;
-                out[o] = CLAMP[y + red];
-                out[o + 1] = CLAMP[y + green];
-                out[o + 2] = CLAMP[y + blue];
-                o += 3;
-            }
+            out[o] = a[rowA + (x >> shiftA)];
+            out[o + 1] = b[rowB + (x >> shiftB)];
+            out[o + 2] = c[rowC + (x >> shiftC)];
         }
     }
 }

@@ -84,7 +84,7 @@ enum Orientation {
             default -> throw new AssertionError(this);
         }
         byte[] from = stored.rgb();
-        RgbImage upright = RgbImage.blank(uprightWidth, uprightHeight, stored.profile());
+        RgbImage upright = stored.blankLike(uprightWidth, uprightHeight);
         byte[] to = upright.rgb();
         int out = 0;
         for (int y = 0; y < uprightHeight; y++) {

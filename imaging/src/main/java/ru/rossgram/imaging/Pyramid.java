@@ -50,7 +50,7 @@ final class Pyramid {
     static RgbImage halve(RgbImage image) {
         int w = image.width();
         int h = image.height();
-        RgbImage half = RgbImage.blank((w + 1) / 2, (h + 1) / 2, image.profile());
+        RgbImage half = image.blankLike((w + 1) / 2, (h + 1) / 2);
         byte[] in = image.rgb();
         byte[] out = half.rgb();
         int stride = w * 3;

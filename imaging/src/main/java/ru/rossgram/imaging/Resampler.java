@@ -36,7 +36,7 @@ final class Resampler {
         byte[] shortened = filterColumns(source.rgb(), source.width(), rows, firstColumn, columnCount);
         byte[] sideways = transpose(shortened, columnCount, height);
         byte[] narrowed = filterColumns(sideways, height, columns.shifted(-firstColumn), 0, height);
-        return new RgbImage(width, height, transpose(narrowed, height, width), source.profile());
+        return source.derived(width, height, transpose(narrowed, height, width));
     }
 
     /** A rectangle in source pixels; fractional edges are fine. */

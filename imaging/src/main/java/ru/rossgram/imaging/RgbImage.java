@@ -24,8 +24,18 @@ final class RgbImage {
     private final int height;
     private final byte[] rgb;
     private final ICC_Profile profile;
+    private final boolean ycc;
 
     RgbImage(int width, int height, byte[] rgb, ICC_Profile profile) {
+        this(width, height, rgb, profile, false);
+    }
+
+    /**
+     * @param ycc the samples are JFIF Y, Cb, Cr, not R, G, B: a JPEG's working image stays in YCbCr until it is
+     *            small, where conversion costs a fraction (the resampling filters are linear, so the order of the
+     *            two does not matter)
+     */
+    RgbImage(int width, int height, byte[] rgb, ICC_Profile profile, boolean ycc) {
         if (width < 1 || height < 1 || rgb.length != width * height * 3) {
             throw new IllegalArgumentException("pixels do not match " + width + "x" + height);
         }
@@ -33,10 +43,26 @@ final class RgbImage {
         this.height = height;
         this.rgb = rgb;
         this.profile = profile;
+        this.ycc = ycc;
     }
 
     static RgbImage blank(int width, int height, ICC_Profile profile) {
         return new RgbImage(width, height, new byte[Math.multiplyExact(Math.multiplyExact(width, height), 3)], profile);
+    }
+
+    /** A new image of the same colour encoding as this one, with {@code pixels}. */
+    RgbImage derived(int width, int height, byte[] pixels) {
+        return new RgbImage(width, height, pixels, profile, ycc);
+    }
+
+    /** A blank image of the same colour encoding as this one. */
+    RgbImage blankLike(int width, int height) {
+        return derived(width, height, new byte[Math.multiplyExact(Math.multiplyExact(width, height), 3)]);
+    }
+
+    /** Whether the samples are YCbCr, to be converted by {@link YccToRgb} before anything but resampling. */
+    boolean isYcc() {
+        return ycc;
     }
 
     int width() {
@@ -71,7 +97,7 @@ final class RgbImage {
 
     /** The same pixels as an sRGB image, for encoding; no copy. */
     BufferedImage asSrgbImage() {
-        if (profile != null) {
+        if (profile != null || ycc) {
             throw new IllegalStateException("convert to sRGB first");
         }
         return new BufferedImage(SRGB, asRaster(), false, null);

@@ -17,8 +17,11 @@ final class SrgbConverter {
     private ICC_Profile cachedProfile;
     private ColorConvertOp cachedOp;
 
-    /** The image in sRGB: itself when it is already (untagged, or tagged with an sRGB profile). */
+    /** The image in sRGB: itself when it is already (untagged RGB, or tagged with an sRGB profile). */
     RgbImage toSrgb(RgbImage image) {
+        if (image.isYcc()) {
+            image = YccToRgb.convert(image);
+        }
         ICC_Profile profile = image.profile();
         if (profile == null) {
             return image;
