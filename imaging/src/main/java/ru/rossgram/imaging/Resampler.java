@@ -31,12 +31,11 @@ final class Resampler {
         Weights rows = Weights.of(source.height(), region.y(), region.height(), height);
         int firstColumn = columns.first[0];
         int columnCount = columns.end() - firstColumn;
-        // Both passes filter down columns, where the inner loop runs along memory and vectorises; the
-        // horizontal pass does so on the transposed image. Transposing costs far less than a per-pixel loop.
-        byte[] shortened = filterColumns(source.rgb(), source.width(), rows, firstColumn, columnCount);
-        byte[] sideways = transpose(shortened, columnCount, height);
+        // Both passes filter down columns, where the inner loop runs along memory and vectorises; each writes its
+        // result transposed, so the second pass filters the first's columns, and its result is upright again.
+        byte[] sideways = filterColumns(source.rgb(), source.width(), rows, firstColumn, columnCount);
         byte[] narrowed = filterColumns(sideways, height, columns.shifted(-firstColumn), 0, height);
-        return source.derived(width, height, transpose(narrowed, height, width));
+        return source.derived(width, height, narrowed);
     }
 
     /** A rectangle in source pixels; fractional edges are fine. */
@@ -45,7 +44,8 @@ final class Resampler {
 
     /**
      * Filters an image {@code width} pixels wide down its columns: each output row is a weighted sum of source
-     * rows, over columns {@code [firstColumn, firstColumn + columnCount)}.
+     * rows, over columns {@code [firstColumn, firstColumn + columnCount)}. The result is transposed: output row y
+     * becomes column y of a {@code columnCount}-row image, a write as cheap here as anywhere.
      */
     private static byte[] filterColumns(byte[] source, int width, Weights rows, int firstColumn, int columnCount) {
         int span = columnCount * 3;
@@ -65,31 +65,11 @@ final class Resampler {
                     sums[i] += weight * samples[i]; // int by int: the JIT vectorises this; byte by int it does not
                 }
             }
-            int o = y * span;
-            for (int i = 0; i < span; i++) {
-                out[o + i] = clamp(sums[i]);
-            }
-        }
-        return out;
-    }
-
-    /** Rows become columns: {@code width x height} RGB pixels in, {@code height x width} out. */
-    static byte[] transpose(byte[] rgb, int width, int height) {
-        byte[] out = new byte[rgb.length];
-        final int tile = 32; // tiles keep both sides of the copy in cache
-        for (int y0 = 0; y0 < height; y0 += tile) {
-            int y1 = Math.min(height, y0 + tile);
-            for (int x0 = 0; x0 < width; x0 += tile) {
-                int x1 = Math.min(width, x0 + tile);
-                for (int y = y0; y < y1; y++) {
-                    for (int x = x0; x < x1; x++) {
-                        int from = (y * width + x) * 3;
-                        int to = (x * height + y) * 3;
-                        out[to] = rgb[from];
-                        out[to + 1] = rgb[from + 1];
-                        out[to + 2] = rgb[from + 2];
-                    }
-                }
+            int columnStride = outHeight * 3;
+            for (int i = 0, o = y * 3; i < span; i += 3, o += columnStride) {
+                out[o] = clamp(sums[i]);
+                out[o + 1] = clamp(sums[i + 1]);
+                out[o + 2] = clamp(sums[i + 2]);
             }
         }
         return out;
