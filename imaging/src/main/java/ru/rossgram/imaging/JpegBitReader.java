@@ -96,6 +96,17 @@ final class JpegBitReader {
         return value;
     }
 
+    /** One raw bit: progressive refinement scans read them one at a time. */
+    int bit() {
+        if (bits == 0) {
+            fill();
+        }
+        int value = (int) (buffer >>> 63);
+        buffer <<= 1;
+        bits--;
+        return value;
+    }
+
     /** {@code count} bits as JPEG's signed magnitude category: 0..2^(count-1)-1 stand for negative numbers. */
     int signed(int count) {
         if (count == 0) {

@@ -147,7 +147,7 @@ final class JpegScanDecoder {
             }
             c.dcPredictor += in.signed(size);
             c.coefficients[at] = (short) (c.dcPredictor << low);
-        } else if (in.bits(1) != 0) {
+        } else if (in.bit() != 0) {
             c.coefficients[at] |= (short) (1 << low);
         }
     }
@@ -215,7 +215,7 @@ final class JpegScanDecoder {
                     if (size != 1) {
                         throw badCode();
                     }
-                    value = in.bits(1) != 0 ? plus : minus;
+                    value = in.bit() != 0 ? plus : minus;
                 } else if (run != 15) {
                     endOfBandRun = (1 << run) + in.bits(run);
                     break;
@@ -250,7 +250,7 @@ final class JpegScanDecoder {
 
     /** A correction bit for a coefficient already non-zero: moves it away from zero by one more bit if set. */
     private void refine(JpegComponent c, int at, int k, int plus, int minus) {
-        if (in.bits(1) == 0) {
+        if (in.bit() == 0) {
             return;
         }
         int index = c.keptIndex[k];
