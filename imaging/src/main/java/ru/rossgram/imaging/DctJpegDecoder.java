@@ -380,6 +380,7 @@ final class DctJpegDecoder {
                     }
                 }
             }
+            endOfDataCheck(in);
             if (!stored) {
                 writer.write(my);
             }
@@ -404,9 +405,20 @@ final class DctJpegDecoder {
                     decodeStored(decoder, c, by * c.blocksAcross + bx, dc, block);
                 }
             }
+            endOfDataCheck(in);
             if (!stored) {
                 writer.write(by);
             }
+        }
+    }
+
+    /**
+     * Stops at the first row decoded from made-up bits: a small file claiming a huge frame would otherwise have us
+     * decode millions of blocks of zeros before the scan's end tells us it was cut short.
+     */
+    private static void endOfDataCheck(JpegBitReader in) throws ImageRejectedException {
+        if (in.ranOut()) {
+            throw JpegBitReader.truncated();
         }
     }
 

@@ -34,6 +34,9 @@ final class JpegHuffmanTable {
         for (int length = 1; length <= 16; length++) {
             valueOffset[length] = index - code;
             for (int i = 0; i < counts[length]; i++, index++, code++) {
+                if (code >= 1 << length) {
+                    throw Rejections.corrupt("The JPEG has a Huffman table with more codes than its lengths allow.");
+                }
                 if (length <= LOOKAHEAD) {
                     int spread = LOOKAHEAD - length;
                     int first = code << spread;
@@ -43,9 +46,6 @@ final class JpegHuffmanTable {
                 }
             }
             maxCode[length] = counts[length] == 0 ? -1 : code - 1;
-            if (code > 1 << length) {
-                throw Rejections.corrupt("The JPEG has a Huffman table with more codes than its lengths allow.");
-            }
             code <<= 1;
         }
         for (int bits = 0; bits < lookup.length; bits++) {
