@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.junit.jupiter.api.Test;
 import ru.rossgram.imaging.bench.PhotoLikeImage;
 
@@ -19,8 +25,8 @@ class ProgressiveJpegWriterTest {
     void photo_decodesToTheSamePictureAsTheJdkWriters_atAboutTheSameSize() {
         byte[] ours = new ProgressiveJpegWriter(QUALITY).encode(PHOTO);
         byte[] jdk = new JpegEncoder(QUALITY).encode(PHOTO);
-        RgbImage oursDecoded = rgb(Fixtures.decode(ours));
-        RgbImage jdkDecoded = rgb(Fixtures.decode(jdk));
+        RgbImage oursDecoded = rgb(decode(Codecs.jdkJpegReader(), ours));
+        RgbImage jdkDecoded = rgb(decode(Codecs.jdkJpegReader(), jdk));
 
         double agreement = DctJpegDecoderTest.psnr(jdkDecoded, oursDecoded);
         assertTrue(agreement >= 40, "PSNR against the JDK writer's picture " + agreement);
@@ -29,6 +35,14 @@ class ProgressiveJpegWriterTest {
         assertTrue(Math.abs(oursFidelity - jdkFidelity) <= 0.5, "PSNR " + oursFidelity + " vs the JDK's " + jdkFidelity);
         double sizeRatio = (double) ours.length / jdk.length;
         assertTrue(Math.abs(sizeRatio - 1) <= 0.05, ours.length + " bytes vs the JDK's " + jdk.length);
+    }
+
+    @Test
+    void bothReaders_decodeIt_withoutWarnings() {
+        byte[] ours = new ProgressiveJpegWriter(QUALITY).encode(PHOTO);
+        RgbImage jdkReader = rgb(decode(Codecs.jdkJpegReader(), ours));
+        RgbImage twelveMonkeys = rgb(decode(Codecs.twelveMonkeysJpegReader(), ours));
+        assertTrue(DctJpegDecoderTest.psnr(jdkReader, twelveMonkeys) >= 40);
     }
 
     @Test
@@ -63,7 +77,8 @@ class ProgressiveJpegWriterTest {
         int[][] sizes = {{1, 1}, {7, 13}, {17, 9}, {1081, 811}};
         for (int[] size : sizes) {
             RgbImage source = rgb(PhotoLikeImage.generate(size[0], size[1], 11));
-            BufferedImage decoded = Fixtures.decode(new ProgressiveJpegWriter(QUALITY).encode(source));
+            BufferedImage decoded = decode(Codecs.jdkJpegReader(), new ProgressiveJpegWriter(QUALITY).encode(source));
+            decode(Codecs.twelveMonkeysJpegReader(), new ProgressiveJpegWriter(QUALITY).encode(source));
             assertEquals(size[0], decoded.getWidth());
             assertEquals(size[1], decoded.getHeight());
             RgbImage jdk = rgb(Fixtures.decode(new JpegEncoder(QUALITY).encode(source)));
@@ -75,6 +90,22 @@ class ProgressiveJpegWriterTest {
     void encoding_isDeterministic() {
         ProgressiveJpegWriter writer = new ProgressiveJpegWriter(QUALITY);
         assertArrayEquals(writer.encode(PHOTO), writer.encode(PHOTO));
+    }
+
+    /** Decodes with that reader, failing on any warning it reports (a damaged or non-conforming stream). */
+    private static BufferedImage decode(ImageReader reader, byte[] jpeg) {
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+            reader.setInput(in);
+            BufferedImage image = reader.read(0);
+            assertEquals(List.of(), warnings, reader.getClass().getName());
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            reader.dispose();
+        }
     }
 
     /** Every marker to EOI: segments by their length, entropy-coded data skipped over stuffed bytes. */
