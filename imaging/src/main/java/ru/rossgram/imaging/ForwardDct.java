@@ -32,12 +32,11 @@ final class ForwardDct {
             for (int bx = 0; bx < blocksWide; bx++) {
                 int source = by * 8 * stride + bx * 8;
                 for (int r = 0; r < 8; r++) {
-                    int s = source + r * stride;
-                    for (int c = 0; c < 8; c++) {
-                        block[r * 8 + c] = plane[s + c] - 128;
-                    }
+                    rowPass(plane, source + r * stride, block, r * 8);
                 }
-                transformBlock(block);
+                for (int c = 0; c < 8; c++) {
+                    pass(block, c, 8);
+                }
                 quantise(block, coefficients, (by * blocksWide + bx) * 64);
             }
         }
@@ -52,13 +51,12 @@ final class ForwardDct {
         }
     }
 
-    private static void transformBlock(float[] d) {
-        for (int i = 0; i < 64; i += 8) {
-            pass(d, i, 1);
+    /** The first pass reads samples straight from the plane, centred on zero, into row {@code o} of the block. */
+    private static void rowPass(int[] plane, int s, float[] d, int o) {
+        for (int c = 0; c < 8; c++) {
+            d[o + c] = plane[s + c] - 128;
         }
-        for (int i = 0; i < 8; i++) {
-            pass(d, i, 8);
-        }
+        pass(d, o, 1);
     }
 
     /** One 1-D AAN pass over eight values {@code step} apart starting at {@code o}. */

@@ -10,28 +10,16 @@ final class YCbCrPlanes {
     private static final int SCALE_BITS = 16;
     private static final int ONE_HALF = 1 << (SCALE_BITS - 1);
     private static final int CBCR_OFFSET = 128 << SCALE_BITS;
-    private static final int[] R_Y = new int[256];
-    private static final int[] G_Y = new int[256];
-    private static final int[] B_Y = new int[256];
-    private static final int[] R_CB = new int[256];
-    private static final int[] G_CB = new int[256];
-    /** Also R_CR: both are 0.5. */
-    private static final int[] B_CB = new int[256];
-    private static final int[] G_CR = new int[256];
-    private static final int[] B_CR = new int[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            R_Y[i] = fix(0.29900) * i;
-            G_Y[i] = fix(0.58700) * i;
-            B_Y[i] = fix(0.11400) * i + ONE_HALF;
-            R_CB[i] = -fix(0.16874) * i;
-            G_CB[i] = -fix(0.33126) * i;
-            B_CB[i] = fix(0.5) * i + CBCR_OFFSET + ONE_HALF - 1;
-            G_CR[i] = -fix(0.41869) * i;
-            B_CR[i] = -fix(0.08131) * i;
-        }
-    }
+    // libjpeg's FIX(x): the coefficients with 16 fractional bits; its lookup tables hold exactly these products.
+    private static final int Y_R = fix(0.29900);
+    private static final int Y_G = fix(0.58700);
+    private static final int Y_B = fix(0.11400);
+    private static final int CB_R = fix(0.16874);
+    private static final int CB_G = fix(0.33126);
+    /** Also Cr's red coefficient. */
+    private static final int CB_B = fix(0.5);
+    private static final int CR_G = fix(0.41869);
+    private static final int CR_B = fix(0.08131);
 
     final int mcuColumns;
     final int mcuRows;
@@ -73,9 +61,9 @@ final class YCbCrPlanes {
                 int r = rgb[i] & 0xFF;
                 int g = rgb[i + 1] & 0xFF;
                 int b = rgb[i + 2] & 0xFF;
-                y[lumaOffset + x] = (R_Y[r] + G_Y[g] + B_Y[b]) >> SCALE_BITS;
-                cbRows[chromaOffset + x] = (R_CB[r] + G_CB[g] + B_CB[b]) >> SCALE_BITS;
-                crRows[chromaOffset + x] = (B_CB[r] + G_CR[g] + B_CR[b]) >> SCALE_BITS;
+                y[lumaOffset + x] = (Y_R * r + Y_G * g + Y_B * b + ONE_HALF) >> SCALE_BITS;
+                cbRows[chromaOffset + x] = (CB_B * b - CB_R * r - CB_G * g + CBCR_OFFSET + ONE_HALF - 1) >> SCALE_BITS;
+                crRows[chromaOffset + x] = (CB_B * r - CR_G * g - CR_B * b + CBCR_OFFSET + ONE_HALF - 1) >> SCALE_BITS;
             }
             repeatLast(y, lumaOffset, width, stride);
             repeatLast(cbRows, chromaOffset, width, stride);
