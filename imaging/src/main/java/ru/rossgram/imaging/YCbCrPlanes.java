@@ -55,17 +55,8 @@ final class YCbCrPlanes {
             int source = Math.min(row, height - 1) * width * 3;
             int lumaOffset = row * stride;
             int chromaOffset = (row & 1) * stride;
-            int[] y = planes.y;
-            for (int x = 0; x < width; x++) {
-                int i = source + x * 3;
-                int r = rgb[i] & 0xFF;
-                int g = rgb[i + 1] & 0xFF;
-                int b = rgb[i + 2] & 0xFF;
-                y[lumaOffset + x] = (Y_R * r + Y_G * g + Y_B * b + ONE_HALF) >> SCALE_BITS;
-                cbRows[chromaOffset + x] = (CB_B * b - CB_R * r - CB_G * g + CBCR_OFFSET + ONE_HALF - 1) >> SCALE_BITS;
-                crRows[chromaOffset + x] = (CB_B * r - CR_G * g - CR_B * b + CBCR_OFFSET + ONE_HALF - 1) >> SCALE_BITS;
-            }
-            repeatLast(y, lumaOffset, width, stride);
+            convertRow(rgb, source, width, planes.y, lumaOffset, cbRows, crRows, chromaOffset);
+            repeatLast(planes.y, lumaOffset, width, stride);
             repeatLast(cbRows, chromaOffset, width, stride);
             repeatLast(crRows, chromaOffset, width, stride);
             if ((row & 1) == 1) {
@@ -75,6 +66,19 @@ final class YCbCrPlanes {
             }
         }
         return planes;
+    }
+
+    private static void convertRow(byte[] rgb, int source, int width, int[] y, int lumaOffset, int[] cb, int[] cr,
+            int chromaOffset) {
+        for (int x = 0; x < width; x++) {
+            int i = source + x * 3;
+            int r = rgb[i] & 0xFF;
+            int g = rgb[i + 1] & 0xFF;
+            int b = rgb[i + 2] & 0xFF;
+            y[lumaOffset + x] = (Y_R * r + Y_G * g + Y_B * b + ONE_HALF) >> SCALE_BITS;
+            cb[chromaOffset + x] = (CB_B * b - CB_R * r - CB_G * g + CBCR_OFFSET + ONE_HALF - 1) >> SCALE_BITS;
+            cr[chromaOffset + x] = (CB_B * r - CR_G * g - CR_B * b + CBCR_OFFSET + ONE_HALF - 1) >> SCALE_BITS;
+        }
     }
 
     private static int fix(double x) {
