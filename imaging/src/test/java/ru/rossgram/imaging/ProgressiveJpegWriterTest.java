@@ -92,6 +92,24 @@ class ProgressiveJpegWriterTest {
         assertArrayEquals(writer.encode(PHOTO), writer.encode(PHOTO));
     }
 
+    @Test
+    void oneWriter_servesConcurrentEncodes() throws Exception {
+        ProgressiveJpegWriter writer = new ProgressiveJpegWriter(QUALITY);
+        byte[] expected = writer.encode(PHOTO);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> writer.encode(PHOTO)));
+            }
+            for (var result : results) {
+                assertArrayEquals(expected, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** Decodes with that reader, failing on any warning it reports (a damaged or non-conforming stream). */
     private static BufferedImage decode(ImageReader reader, byte[] jpeg) {
         List<String> warnings = new ArrayList<>();
