@@ -33,10 +33,16 @@ final class ProgressiveJpegWriter {
         chromaDct = new ForwardDct(chromaTable);
     }
 
-    /** @param srgb pixels in sRGB ({@code profile()} null) */
+    /**
+     * @param srgb pixels in sRGB ({@code profile()} null), at most 65535 on a side (the frame header's limit)
+     * @throws IllegalArgumentException for other colour spaces or larger images
+     */
     byte[] encode(RgbImage srgb) {
         if (srgb.profile() != null) {
             throw new IllegalArgumentException("convert to sRGB first");
+        }
+        if (srgb.width() > 0xFFFF || srgb.height() > 0xFFFF) {
+            throw new IllegalArgumentException("a JPEG is at most 65535 pixels on a side");
         }
         int width = srgb.width();
         int height = srgb.height();

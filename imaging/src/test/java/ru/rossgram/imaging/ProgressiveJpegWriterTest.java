@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -96,13 +99,13 @@ class ProgressiveJpegWriterTest {
     void oneWriter_servesConcurrentEncodes() throws Exception {
         ProgressiveJpegWriter writer = new ProgressiveJpegWriter(QUALITY);
         byte[] expected = writer.encode(PHOTO);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<byte[]>> results = new ArrayList<>();
+            List<Future<byte[]>> results = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 results.add(pool.submit(() -> writer.encode(PHOTO)));
             }
-            for (var result : results) {
+            for (Future<byte[]> result : results) {
                 assertArrayEquals(expected, result.get());
             }
         } finally {
