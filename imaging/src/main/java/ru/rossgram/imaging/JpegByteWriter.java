@@ -35,22 +35,35 @@ final class JpegByteWriter {
     void writeBits(int code, int size) {
         bitBuffer = (bitBuffer << size) | code;
         bitCount += size;
-        while (bitCount >= 8) {
-            bitCount -= 8;
-            int b = (int) (bitBuffer >> bitCount) & 0xFF;
-            writeByte(b);
-            if (b == 0xFF) {
-                writeByte(0); // stuffing: a coded 0xFF must not read as a marker
+        if (bitCount >= 32) { // a whole word at a time: one capacity check for up to eight bytes
+            bitCount -= 32;
+            int word = (int) (bitBuffer >>> bitCount);
+            if (length + 8 > bytes.length) {
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                byte b = (byte) (word >>> shift);
+                bytes[length++] = b;
+                if (b == (byte) 0xFF) {
+                    bytes[length++] = 0; // stuffing: a coded 0xFF must not read as a marker
+                }
             }
         }
     }
 
-    /** Pads the last byte of a scan with one bits, as T.81 requires. */
+    /** Writes the bits still buffered, the last byte padded with one bits as T.81 requires. */
     void padBits() {
-        if (bitCount > 0) {
-            writeBits((1 << (8 - bitCount)) - 1, 8 - bitCount);
+        int padding = (8 - bitCount % 8) % 8;
+        bitBuffer = (bitBuffer << padding) | ((1 << padding) - 1);
+        bitCount += padding;
+        while (bitCount > 0) {
+            bitCount -= 8;
+            int b = (int) (bitBuffer >>> bitCount) & 0xFF;
+            writeByte(b);
+            if (b == 0xFF) {
+                writeByte(0);
+            }
         }
-        bitCount = 0;
     }
 
     byte[] toByteArray() {
