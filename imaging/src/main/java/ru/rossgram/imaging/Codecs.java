@@ -47,7 +47,7 @@ final class Codecs {
         return create(TWELVEMONKEYS_WEBP_READER);
     }
 
-    /** The JDK's native libjpeg writer. */
+    /** The JDK's native libjpeg writer: the reference the tests hold our own writer to. */
     static ImageWriter jpegWriter() {
         try {
             return JDK_JPEG_WRITER.createWriterInstance();

@@ -28,11 +28,11 @@ public final class ThumbnailMaker {
     static final long PROGRESSIVE_JPEG_MEMORY = 256L * 1024 * 1024;
 
     private final ThumbnailSpec spec;
-    private final JpegEncoder encoder;
+    private final ProgressiveJpegWriter encoder;
 
     public ThumbnailMaker(ThumbnailSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
-        this.encoder = new JpegEncoder(spec.jpegQuality());
+        this.encoder = new ProgressiveJpegWriter(spec.jpegQuality());
     }
 
     /** With {@link ThumbnailSpec#defaults()}. */

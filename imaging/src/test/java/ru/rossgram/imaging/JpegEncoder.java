@@ -10,9 +10,8 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Encodes sRGB pixels as a progressive JPEG with the JDK's native libjpeg writer. Nothing but pixels goes in:
- * no EXIF, GPS, XMP, ICC profile or comment can reach the output, because the image is written with no metadata
- * and the writer adds only its JFIF header. Chroma is 4:2:0, the writer's default for three-channel images.
+ * The JDK's native libjpeg writer, as the pipeline used it before {@link ProgressiveJpegWriter}: the reference our
+ * writer's output and speed are checked against (ProgressiveJpegWriterTest, bench.JpegWriterBenchmark).
  */
 final class JpegEncoder {
     private final float quality;
