@@ -31,13 +31,15 @@ import org.junit.jupiter.api.Test;
  * in every build).
  *
  * <p>The budget keeps CI short; for a long local run: {@code -Dfuzz.inputs=1000000 -Dfuzz.seconds=3600
- * -Dfuzz.seed=7}. Add {@code -DargLine=-XX:-OmitStackTraceInFastThrow} to see where a repeated exception is thrown
+ * -Dfuzz.seed=7 -Dfuzz.photos=true}. Add {@code -DargLine=-XX:-OmitStackTraceInFastThrow} to see where a repeated exception is thrown
  * (the JIT drops the stack of a hot one).
  */
 class DctJpegDecoderFuzzTest {
     private static final int INPUTS = Integer.getInteger("fuzz.inputs", 4000);
     private static final Duration BUDGET = Duration.ofSeconds(Integer.getInteger("fuzz.seconds", 40));
     private static final long SEED = Long.getLong("fuzz.seed", 20261207L);
+    /** Whether to damage the 1-2 MP photographs too: many MCU rows and restarts, but ~50x slower per input. */
+    private static final boolean PHOTOS = Boolean.getBoolean("fuzz.photos");
     private static final Duration PER_DECODE = Duration.ofSeconds(5);
     /** Far above what a decode of a 100 MP picture needs at 1/8 (its rows and one MCU row of coefficients). */
     private static final long ALLOCATION_BOUND = 300L * 1024 * 1024;
@@ -69,6 +71,9 @@ class DctJpegDecoderFuzzTest {
     void randomDamagesToTheSeeds_giveAnImageDeclineOrRefusal_inTimeAndBoundedMemory() {
         List<byte[]> corpus = new ArrayList<>(resources("fuzz-seeds").values());
         forged().values().stream().filter(bytes -> bytes.length < 64 * 1024).forEach(corpus::add);
+        if (PHOTOS) {
+            corpus.addAll(resources("photos").values());
+        }
         JpegMutator mutator = new JpegMutator(new Random(SEED), corpus);
         long deadline = System.nanoTime() + BUDGET.toNanos();
         int inputs = 0;
