@@ -1,14 +1,9 @@
 package ru.rossgram.imaging;
 
-import static ru.rossgram.imaging.Bytes.hasAscii;
 import static ru.rossgram.imaging.Bytes.u16be;
 import static ru.rossgram.imaging.Bytes.u8;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayOutputStream;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Our own JPEG decoder, for the one thing no Java API offers: decoding at 1/2, 1/4 or 1/8 of the size straight from
@@ -29,13 +24,7 @@ final class DctJpegDecoder {
     private final byte[] data;
     private final int scale;
     private final int boxFactor;
-    private final int[][] quantisation = new int[4][];
-    private final JpegHuffmanTable[] dcTables = new JpegHuffmanTable[4];
-    private final JpegHuffmanTable[] acTables = new JpegHuffmanTable[4];
-    private final TreeMap<Integer, byte[]> iccChunks = new TreeMap<>();
-    private int restartInterval;
-    private boolean jfif;
-    private int adobeTransform = -1;
+    private final JpegTables tables = new JpegTables();
 
     private JpegComponent[] components;
     private boolean progressive;
@@ -106,9 +95,9 @@ final class DctJpegDecoder {
             int at = pos + 2;
             int end = pos + length;
             switch (marker) {
-                case 0xC4 -> huffmanTables(at, end);
-                case 0xDB -> quantisationTables(at, end);
-                case 0xDD -> restartInterval = length < 4 ? 0 : u16be(data, at);
+                case 0xC4 -> tables.huffman(data, at, end);
+                case 0xDB -> tables.quantisation(data, at, end);
+                case 0xDD -> tables.restartInterval(data, at, end);
                 case 0xC0, 0xC1, 0xC2 -> {
                     if (!frame(marker, at, end)) {
                         return Optional.empty();
@@ -121,9 +110,9 @@ final class DctJpegDecoder {
                     pos = scan(at, end);
                     continue;
                 }
-                case 0xE0 -> jfif |= hasAscii(data, at, "JFIF\0");
-                case 0xE2 -> iccChunk(at, end);
-                case 0xEE -> adobe(at, end);
+                case 0xE0 -> tables.jfif(data, at);
+                case 0xE2 -> tables.iccChunk(data, at, end);
+                case 0xEE -> tables.adobe(data, at, end);
                 default -> {
                     if (marker >= 0xC3 && marker <= 0xCF) {
                         return Optional.empty(); // lossless, hierarchical or arithmetic-coded
@@ -131,48 +120,6 @@ final class DctJpegDecoder {
                 }
             }
             pos = end;
-        }
-    }
-
-    private void huffmanTables(int at, int end) throws ImageRejectedException {
-        while (at < end) {
-            if (at + 17 > end) {
-                throw Rejections.corrupt("The JPEG's Huffman table is cut short.");
-            }
-            int kind = u8(data, at) >> 4;
-            int id = u8(data, at) & 15;
-            int[] counts = new int[17];
-            int total = 0;
-            for (int length = 1; length <= 16; length++) {
-                counts[length] = u8(data, at + length);
-                total += counts[length];
-            }
-            if (kind > 1 || id > 3 || total > 256 || at + 17 + total > end) {
-                throw Rejections.corrupt("The JPEG's Huffman table is malformed.");
-            }
-            int[] symbols = new int[total];
-            for (int i = 0; i < total; i++) {
-                symbols[i] = u8(data, at + 17 + i);
-            }
-            (kind == 0 ? dcTables : acTables)[id] = new JpegHuffmanTable(counts, symbols);
-            at += 17 + total;
-        }
-    }
-
-    private void quantisationTables(int at, int end) throws ImageRejectedException {
-        while (at < end) {
-            int precision = u8(data, at) >> 4;
-            int id = u8(data, at) & 15;
-            int size = precision == 0 ? 64 : 128;
-            if (precision > 1 || id > 3 || at + 1 + size > end) {
-                throw Rejections.corrupt("The JPEG's quantisation table is malformed.");
-            }
-            int[] table = new int[64];
-            for (int k = 0; k < 64; k++) {
-                table[k] = precision == 0 ? u8(data, at + 1 + k) : u16be(data, at + 1 + 2 * k);
-            }
-            quantisation[id] = table;
-            at += 1 + size;
         }
     }
 
@@ -232,21 +179,6 @@ final class DctJpegDecoder {
         return true;
     }
 
-    /** libjpeg's rule: JFIF means YCbCr; else Adobe's transform flag; else component ids 'R', 'G', 'B' mean RGB. */
-    private JpegRowWriter.Colour colour() {
-        if (components.length == 1) {
-            return JpegRowWriter.Colour.GREY;
-        }
-        if (jfif) {
-            return JpegRowWriter.Colour.YCBCR;
-        }
-        if (adobeTransform >= 0) {
-            return adobeTransform == 0 ? JpegRowWriter.Colour.RGB : JpegRowWriter.Colour.YCBCR;
-        }
-        boolean rgbIds = components[0].id == 'R' && components[1].id == 'G' && components[2].id == 'B';
-        return rgbIds ? JpegRowWriter.Colour.RGB : JpegRowWriter.Colour.YCBCR;
-    }
-
     /** False when the scan needs a table the file never defines (an abbreviated stream): ImageIO has defaults. */
     private boolean scanHeaderSupported(int at, int end) throws ImageRejectedException {
         if (components == null) {
@@ -258,10 +190,10 @@ final class DctJpegDecoder {
         }
         int start = u8(data, at + 1 + 2 * count);
         for (int i = 0; i < count; i++) {
-            int tables = u8(data, at + 2 + 2 * i);
+            int ids = u8(data, at + 2 + 2 * i);
             boolean needsDc = !progressive || start == 0;
             boolean needsAc = !progressive || start > 0;
-            if (needsDc && dcTables[(tables >> 4) & 3] == null || needsAc && acTables[tables & 3] == null) {
+            if (needsDc && tables.dc(ids >> 4) == null || needsAc && tables.ac(ids) == null) {
                 return false;
             }
         }
@@ -274,15 +206,15 @@ final class DctJpegDecoder {
         JpegComponent[] inScan = new JpegComponent[count];
         for (int i = 0; i < count; i++) {
             int id = u8(data, at + 1 + 2 * i);
-            int tables = u8(data, at + 2 + 2 * i);
+            int ids = u8(data, at + 2 + 2 * i);
             JpegComponent c = component(id);
             for (int j = 0; j < i; j++) {
                 if (inScan[j] == c) {
                     throw Rejections.corrupt("The JPEG's scan names a component twice.");
                 }
             }
-            c.dcTable = dcTables[(tables >> 4) & 3];
-            c.acTable = acTables[tables & 3];
+            c.dcTable = tables.dc(ids >> 4);
+            c.acTable = tables.ac(ids);
             inScan[i] = c;
         }
         int p = at + 1 + 2 * count;
@@ -310,7 +242,7 @@ final class DctJpegDecoder {
             int outWidth = JpegComponent.ceilDiv(width, scale);
             int outHeight = JpegComponent.ceilDiv(height, scale);
             shrinker = new BoxShrinker(outWidth, outHeight, boxFactor, components.length == 1 ? 1 : 3);
-            writer = new JpegRowWriter(components, colour(), outWidth, outHeight, maxV * 8 / scale, shrinker);
+            writer = new JpegRowWriter(components, tables.colour(components), outWidth, outHeight, maxV * 8 / scale, shrinker);
             stored = progressive || count != components.length;
             if (stored) {
                 long bytes = 0;
@@ -329,7 +261,7 @@ final class DctJpegDecoder {
         }
         for (JpegComponent c : inScan) {
             if (c.quantisation == null) {
-                c.quantisation = quantisation[c.quantTable];
+                c.quantisation = tables.quantisation(c.quantTable);
                 if (c.quantisation == null) {
                     throw Rejections.corrupt("The JPEG uses a quantisation table it never defines.");
                 }
@@ -444,8 +376,8 @@ final class DctJpegDecoder {
 
     private void restartIfDue(JpegBitReader in, JpegScanDecoder decoder, JpegComponent[] inScan, int mcu)
             throws ImageRejectedException {
-        if (restartInterval > 0 && mcu > 0 && mcu % restartInterval == 0) {
-            in.restart((mcu / restartInterval - 1) & 7);
+        if (tables.restartInterval > 0 && mcu > 0 && mcu % tables.restartInterval == 0) {
+            in.restart((mcu / tables.restartInterval - 1) & 7);
             decoder.restart(inScan);
         }
     }
@@ -460,7 +392,7 @@ final class DctJpegDecoder {
         if (!shrinker.isComplete()) {
             throw JpegBitReader.truncated();
         }
-        return Optional.of(shrinker.image(profile(), writer.keepsYcc()));
+        return Optional.of(shrinker.image(tables.profile(components.length), writer.keepsYcc()));
     }
 
     /** Every block from its kept coefficients, dequantised, one row of MCUs at a time. */
@@ -469,7 +401,7 @@ final class DctJpegDecoder {
         float[] work = new float[64];
         for (JpegComponent c : components) {
             if (c.quantisation == null) {
-                c.quantisation = quantisation[c.quantTable] == null ? ONES : quantisation[c.quantTable];
+                c.quantisation = tables.quantisation(c.quantTable) == null ? ONES : tables.quantisation(c.quantTable);
             }
         }
         for (int my = 0; my < mcusDown; my++) {
@@ -494,33 +426,6 @@ final class DctJpegDecoder {
                 }
             }
             writer.write(my);
-        }
-    }
-
-    private void iccChunk(int at, int end) {
-        if (end - at > 14 && hasAscii(data, at, "ICC_PROFILE\0")) {
-            iccChunks.put(u8(data, at + 12), java.util.Arrays.copyOfRange(data, at + 14, end));
-        }
-    }
-
-    private void adobe(int at, int end) {
-        if (end - at >= 12 && hasAscii(data, at, "Adobe")) {
-            adobeTransform = u8(data, at + 11);
-        }
-    }
-
-    /** The embedded RGB profile the renditions are converted from, or null (sRGB). */
-    private ICC_Profile profile() {
-        if (components.length != 3 || iccChunks.isEmpty()) {
-            return null;
-        }
-        ByteArrayOutputStream joined = new ByteArrayOutputStream();
-        iccChunks.values().forEach(joined::writeBytes);
-        try {
-            ICC_Profile profile = ICC_Profile.getInstance(joined.toByteArray());
-            return profile.getColorSpaceType() == ColorSpace.TYPE_RGB && profile.getNumComponents() == 3 ? profile : null;
-        } catch (IllegalArgumentException e) {
-            return null; // an unusable profile is ignored, as browsers and the JDK's reader do
         }
     }
 
