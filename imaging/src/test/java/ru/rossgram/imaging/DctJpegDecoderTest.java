@@ -128,20 +128,7 @@ class DctJpegDecoderTest {
     }
 
     static RgbImage averagedImageIoDecode(byte[] jpeg, int factor) {
-        BufferedImage full = Fixtures.decode(jpeg);
-        int w = full.getWidth();
-        int h = full.getHeight();
-        byte[] rgb = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = full.getRGB(x, y);
-                int i = (y * w + x) * 3;
-                rgb[i] = (byte) (p >> 16);
-                rgb[i + 1] = (byte) (p >> 8);
-                rgb[i + 2] = (byte) p;
-            }
-        }
-        RgbImage image = new RgbImage(w, h, rgb, null);
+        RgbImage image = Fixtures.rgbImage(Fixtures.decode(jpeg));
         return factor == 1 ? image : BoxShrinker.shrink(image, factor);
     }
 

@@ -171,18 +171,6 @@ class ProgressiveJpegWriterTest {
     }
 
     static RgbImage rgb(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        byte[] rgb = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = image.getRGB(x, y);
-                int i = (y * w + x) * 3;
-                rgb[i] = (byte) (p >> 16);
-                rgb[i + 1] = (byte) (p >> 8);
-                rgb[i + 2] = (byte) p;
-            }
-        }
-        return new RgbImage(w, h, rgb, null);
+        return Fixtures.rgbImage(image);
     }
 }

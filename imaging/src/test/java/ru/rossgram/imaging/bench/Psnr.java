@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 import javax.imageio.ImageIO;
 
 /** Peak signal-to-noise ratio between two JPEGs of the same size, over their RGB samples, as ImageIO decodes them. */
-final class Psnr {
+public final class Psnr {
     private Psnr() {
     }
 
@@ -18,6 +18,11 @@ final class Psnr {
         if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
             return OptionalDouble.empty();
         }
+        return OptionalDouble.of(of(a, b));
+    }
+
+    /** The PSNR in dB over R, G and B of two pictures of the same size (infinite when identical). */
+    public static double of(BufferedImage a, BufferedImage b) {
         double squaredError = 0;
         for (int y = 0; y < a.getHeight(); y++) {
             for (int x = 0; x < a.getWidth(); x++) {
@@ -30,6 +35,6 @@ final class Psnr {
             }
         }
         double meanSquaredError = squaredError / (3.0 * a.getWidth() * a.getHeight());
-        return OptionalDouble.of(10 * Math.log10(255.0 * 255.0 / meanSquaredError));
+        return 10 * Math.log10(255.0 * 255.0 / meanSquaredError);
     }
 }
