@@ -37,8 +37,8 @@ final class CloudPaymentsEmulator implements ProviderEmulator {
     private final String apiSecret;
     private final String pagesUrl;
     private final SecureRandom random = new SecureRandom();
-    // Unique across simulator runs, as real TransactionIds are: tests that share one table start several simulators.
-    private final AtomicLong transactionIds = new AtomicLong(System.currentTimeMillis() * 1000);
+    // Unique across simulator runs, as real TransactionIds are (SimulatedIds).
+    private final AtomicLong transactionIds = new AtomicLong(SimulatedIds.firstOfRun());
     private final AtomicLong orderNumbers = new AtomicLong();
     private final Map<String, SimulatedPayment> payments = new ConcurrentHashMap<>();
     private final Map<String, SimulatedCard> tokens = new ConcurrentHashMap<>();

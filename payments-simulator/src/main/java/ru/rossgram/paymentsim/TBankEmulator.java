@@ -35,11 +35,11 @@ final class TBankEmulator implements ProviderEmulator {
     private final String terminalKey;
     private final String password;
     private final String pagesUrl;
-    // Unique across simulator runs, as real PaymentIds are: tests that share one table start several simulators.
-    private final AtomicLong paymentIds = new AtomicLong(System.currentTimeMillis() * 1000);
+    // Unique across simulator runs, as real PaymentIds are (SimulatedIds).
+    private final AtomicLong paymentIds = new AtomicLong(SimulatedIds.firstOfRun());
     private final Map<String, SimulatedPayment> payments = new ConcurrentHashMap<>();
     private final Map<String, String> paymentsByOrderId = new ConcurrentHashMap<>();
-    private final AtomicLong rebillIds = new AtomicLong(System.currentTimeMillis() * 1000 + 500_000);
+    private final AtomicLong rebillIds = new AtomicLong(SimulatedIds.firstOfRun());
     private final Map<String, SimulatedCard> rebills = new ConcurrentHashMap<>();
     private final CardAuthorizer cards;
     private final Outbox outbox;
